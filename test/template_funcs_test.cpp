@@ -1,0 +1,495 @@
+// Tests for Sprig/Istio template functions, JSON and YAML marshalling
+// (kinject/template_funcs.h). Expected values follow the Go implementations.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "kinject/template.h"
+#include "kinject/template_funcs.h"
+
+#ifndef KINJECT_SHARED_DIR
+#define KINJECT_SHARED_DIR "/work/shared"
+#endif
+
+using namespace kinject::tmpl;
+
+namespace {
+
+Value S(std::string s) { return Value::string(std::move(s)); }
+Value I(std::int64_t i) { return Value::integer(i); }
+Value F(double f) { return Value::floating(f); }
+Value B(bool b) { return Value::boolean(b); }
+Value L(Value::List l) { return Value::list(std::move(l)); }
+Value M(Value::Map m) { return Value::map(std::move(m)); }
+Value SM(std::map<std::string, std::string> m) {
+  Value::Map out;
+  for (auto& [k, v] : m) out.emplace(k, S(v));
+  return Value::map(std::move(out), Elem::String);
+}
+
+EnvLookup fake_env() {
+  return [](std::string_view k) -> std::optional<std::string> {
+    if (k == "SET") return std::string("from-env");
+    if (k == "EMPTY") return std::string();
+    return std::nullopt;
+  };
+}
+
+std::string run(std::string_view text, const Value& data = Value()) {
+  return Template::parse("t", text, injection_funcs(fake_env())).execute("t", data);
+}
+std::string run_sprig(std::string_view text, const Value& data = Value()) {
+  return Template::parse("t", text, sprig_funcs()).execute("t", data);
+}
+std::string run_error(std::string_view text, const Value& data = Value()) {
+  try {
+    run(text, data);
+  } catch (const TemplateError& e) {
+    return e.what();
+  }
+  return "<no error>";
+}
+
+Value data() {
+  return M({
+      {"Values", M({{"name", S("demo")},
+                    {"count", F(3)},
+                    {"empty", S("")},
+                    {"zero", F(0)},
+                    {"null", Value::nil()},
+                    {"list", L({S("a"), S("b"), S("a")})},
+                    {"map", M({{"a", I(1)}, {"b", M({{"c", S("x")}})}})}})},
+      {"Ann", SM({{"a", "1"}, {"b", "2"}, {"c", "3"}})},
+  });
+}
+
+struct Case {
+  const char* text;
+  const char* want;
+};
+
+void check_all(std::initializer_list<Case> cases, const Value& d, bool sprig_only = false) {
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK((sprig_only ? run_sprig(c.text, d) : run(c.text, d)) == c.want);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("sprig defaults and logic", "[funcs]") {
+  check_all({
+                {"{{ default \"d\" .Values.missing }}", "d"},
+                {"{{ default \"d\" .Values.empty }}", "d"},
+                {"{{ default \"d\" .Values.zero }}", "d"},
+                {"{{ default \"d\" .Values.name }}", "demo"},
+                {"{{ .Values.missing | default \"d\" }}", "d"},
+                {"{{ .Values.null | default \"d\" }}", "d"},
+                {"{{ default \"d\" }}", "d"},
+                {"{{ default 5 false }}", "5"},
+                {"{{ empty .Values.missing }} {{ empty .Values.list }} {{ empty 0 }} {{ empty \"x\" }}", "true false true false"},
+                {"{{ coalesce .Values.missing \"\" 0 \"x\" }}", "x"},
+                {"{{ coalesce .Values.missing \"\" }}", "<no value>"},
+                {"{{ ternary \"y\" \"n\" true }} {{ true | ternary \"y\" \"n\" }}", "y y"},
+            },
+            data());
+}
+
+TEST_CASE("sprig strings", "[funcs]") {
+  check_all({
+                {"{{ quote \"a\" 1 .Values.missing \"b\\\"c\" }}", "\"a\" \"1\" \"b\\\"c\""},
+                {"{{ squote \"a\" 2 }}", "'a' '2'"},
+                {"{{ .Values.count | quote }}", "\"3\""},
+                {"{{ upper \"abc\" }} {{ lower \"ABC\" }} {{ title \"hello wide-world\" }}", "ABC abc Hello Wide-World"},
+                {"{{ trim \"  a b \\n\" }}|{{ trimAll \"-\" \"--a-b--\" }}|{{ trimPrefix \"ab\" \"abc\" }}|{{ trimSuffix \"-\" \"a-\" }}",
+                 "a b|a-b|c|a"},
+                {"{{ trunc 3 \"abcdef\" }} {{ trunc -2 \"abcdef\" }} {{ trunc 10 \"ab\" }}", "abc ef ab"},
+                {"{{ replace \"a\" \"x\" \"banana\" }} {{ repeat 3 \"ab\" }}", "bxnxnx ababab"},
+                {"{{ hasPrefix \"ab\" \"abc\" }} {{ hasSuffix \"bc\" \"abc\" }} {{ hasPrefix \"x\" \"abc\" }}", "true true false"},
+                {"{{ split \",\" \"a,b\" }}", "map[_0:a _1:b]"},
+                {"{{ splitList \",\" \"a,b,,c\" }} {{ len (splitList \",\" \"\") }}", "[a b  c] 1"},
+                {"{{ join \"-\" .Values.list }} {{ join \",\" (list 1 .Values.missing 2) }} {{ join \",\" \"solo\" }}", "a-b-a 1,2 solo"},
+                {"{{ indent 2 \"a\\nb\" }}", "a\n  b"},  // Istio's indent
+                {"{{ nindent 2 \"a\\nb\" }}", "\n  a\n  b"},
+                {"{{ toString 1.5 }} {{ toString .Values.list }} {{ toString .Values.missing }}", "1.5 [a b a] <nil>"},
+                {"{{ b64enc \"hello world\" }} {{ b64dec \"aGVsbG8gd29ybGQ=\" }} {{ b64dec \"a\" }}",
+                 "aGVsbG8gd29ybGQ= hello world illegal base64 data at input byte 0"},
+                {"{{ sha256sum \"abc\" }}", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+                {"{{ regexMatch \"^a.c$\" \"abc\" }} {{ regexMatch \"b\" \"abc\" }} {{ regexMatch \"(\" \"x\" }}", "true true false"},
+                {"{{ regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"${1}W\" }}", "-W-xxW-"},
+                {"{{ regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"$1W\" }}", "---"},
+                {"{{ contains \"b\" \"abc\" }} {{ contains \"z\" \"abc\" }}", "true false"},
+                {"{{ cat \"a\" 1 .Values.missing \"b\" }} {{ nospace \" a b \" }} {{ substr 1 3 \"abcdef\" }}", "a 1 b ab bc"},
+            },
+            data());
+  // Sprig's indent pads every line (Istio's is used in injection_funcs).
+  CHECK(run_sprig("{{ indent 2 \"a\\nb\" }}") == "  a\n  b");
+  CHECK(run_sprig("{{ contains \"b\" \"abc\" }}") == "true");
+  CHECK(run_error("{{ trunc .Values.count \"abc\" }}", data()).find("wrong type for value; expected int; got float64") !=
+        std::string::npos);
+  CHECK(run_error("{{ regexReplaceAll \"(\" \"x\" \"y\" }}").find("error calling regexReplaceAll: regexp: Compile(") !=
+        std::string::npos);
+}
+
+TEST_CASE("sprig numbers and types", "[funcs]") {
+  check_all({
+                {"{{ int \"42\" }} {{ int 3.9 }} {{ int \"010\" }} {{ int \"4.00\" }} {{ int \"x\" }} {{ int .Values.missing }}",
+                 "42 3 8 4 0 0"},
+                {"{{ int64 .Values.count }} {{ float64 \"1.5\" }} {{ float64 2 }} {{ atoi \"12\" }} {{ atoi \"1.5\" }}", "3 1.5 2 12 0"},
+                {"{{ add 1 2 \"3\" .Values.count }} {{ sub 5 7 }} {{ mul 2 3 4 }} {{ div 7 2 }} {{ mod 7 3 }}", "9 -2 24 3 1"},
+                {"{{ max 1 5 3 }} {{ min 4 2 8 }} {{ add1 1 }}", "5 2 2"},
+                {"{{ kindOf 1 }} {{ kindOf 1.5 }} {{ kindOf \"s\" }} {{ kindOf .Values.list }} {{ kindOf .Values }} {{ kindOf .Values.missing }}",
+                 "int float64 string slice map invalid"},
+                {"{{ kindIs \"map\" .Values }} {{ kindIs \"slice\" .Values }}", "true false"},
+                {"{{ typeOf 1 }} {{ typeOf .Values }} {{ typeOf .Ann }} {{ typeOf .Values.missing }}",
+                 "int map[string]interface {} map[string]string <nil>"},
+                {"{{ until 3 }}", "[0 1 2]"},
+            },
+            data());
+  CHECK(run_error("{{ div 1 0 }}").find("error calling div: runtime error: integer divide by zero") != std::string::npos);
+}
+
+TEST_CASE("sprig lists", "[funcs]") {
+  check_all({
+                {"{{ list 1 \"a\" .Values.missing }}", "[1 a <nil>]"},
+                {"{{ append .Values.list \"z\" }} {{ .Values.list }}", "[a b a z] [a b a]"},
+                {"{{ prepend .Values.list \"z\" }}", "[z a b a]"},
+                {"{{ first .Values.list }} {{ last .Values.list }} {{ rest .Values.list }} {{ initial .Values.list }}",
+                 "a a [b a] [a b]"},
+                {"{{ first list }}|{{ rest list }}", "<no value>|<no value>"},
+                {"{{ uniq .Values.list }} {{ without .Values.list \"a\" }} {{ has \"b\" .Values.list }} {{ has \"q\" .Values.list }}",
+                 "[a b] [b] true false"},
+                {"{{ has 1 .Values.missing }}", "false"},
+                {"{{ concat .Values.list (list 1 2) }}", "[a b a 1 2]"},
+                {"{{ reverse .Values.list }} {{ compact (list 0 \"a\" \"\" 1) }} {{ sortAlpha (list \"b\" \"a\") }}", "[a b a] [a 1] [a b]"},
+                {"{{ $l := list }}{{ $l = append $l 1 }}{{ $l = append $l 2 }}{{ $l }}", "[1 2]"},
+            },
+            data());
+  CHECK(run_error("{{ append \"s\" 1 }}").find("error calling append: Cannot push on type string") != std::string::npos);
+  CHECK(run_error("{{ first .Values.missing }}", data()).find("error calling first: runtime error") != std::string::npos);
+  CHECK(run_error("{{ concat (list 1) 2 }}").find("Cannot concat type int as list") != std::string::npos);
+}
+
+TEST_CASE("sprig dicts", "[funcs]") {
+  check_all({
+                {"{{ dict \"a\" 1 \"b\" \"x\" \"c\" }}", "map[a:1 b:x c:]"},
+                {"{{ get .Values \"name\" }}|{{ get .Values \"nope\" }}", "demo|"},
+                {"{{ hasKey .Values \"name\" }} {{ hasKey .Values \"nope\" }}", "true false"},
+                {"{{ keys (dict \"b\" 1 \"a\" 2) }}", "[a b]"},
+                {"{{ pick .Values.map \"a\" \"zz\" }}", "map[a:1]"},
+                {"{{ $d := dict \"a\" 1 }}{{ $_ := set $d \"b\" 2 }}{{ $d }}", "map[a:1 b:2]"},
+                {"{{ $d := dict \"a\" 1 \"b\" 2 }}{{ $_ := unset $d \"a\" }}{{ $d }}", "map[b:2]"},
+                {"{{ $d := dict \"a\" 1 \"n\" (dict \"x\" 1) }}{{ $_ := merge $d (dict \"a\" 9 \"z\" 3 \"n\" (dict \"y\" 2)) }}{{ $d }}",
+                 "map[a:1 n:map[x:1 y:2] z:3]"},
+                {"{{ $d := dict \"a\" 1 }}{{ $_ := mergeOverwrite $d (dict \"a\" 9) }}{{ $d }}", "map[a:9]"},
+            },
+            data());
+  // Sprig's own omit works on map[string]interface{}; Istio replaces it.
+  CHECK(run_sprig("{{ omit .Values.map \"a\" }}", data()) == "map[b:map[c:x]]");
+  CHECK(run_error("{{ hasKey .Ann \"a\" }}", data()).find(
+            "wrong type for value; expected map[string]interface {}; got map[string]string") != std::string::npos);
+}
+
+TEST_CASE("sprig json", "[funcs]") {
+  check_all({
+                {"{{ toJson .Values.map }}", "{\"a\":1,\"b\":{\"c\":\"x\"}}"},
+                {"{{ toJson \"<a&b>\" }}", "\"\\u003ca\\u0026b\\u003e\""},
+                {"{{ toRawJson \"<a&b>\" }}", "\"<a&b>\""},
+                {"{{ toPrettyJson (dict \"a\" (list 1 2)) }}", "{\n  \"a\": [\n    1,\n    2\n  ]\n}"},
+                {"{{ (fromJson \"{\\\"a\\\": [1, 2.5]}\").a }}", "[1 2.5]"},
+                {"{{ fromJson \"nope\" }}", "<no value>"},
+            },
+            data());
+}
+
+TEST_CASE("istio functions", "[funcs]") {
+  auto d = data();
+  check_all({
+                {"{{ isset .Ann \"a\" }} {{ isset .Ann \"z\" }} {{ isset .Nope \"a\" }}", "true false false"},
+                {"{{ valueOrDefault .Values.empty \"d\" }} {{ valueOrDefault .Values.missing \"d\" }} {{ valueOrDefault .Values.zero \"d\" }}",
+                 "d d 0"},
+                {"{{ excludeInboundPort 15020 \"80,443\" }}|{{ excludeInboundPort \"80\" \"80,443\" }}|{{ excludeInboundPort 0 \"1\" }}|{{ excludeInboundPort 5 \" 1 , ,2\" }}",
+                 "80,443,15020|80,443|1|1,2,5"},
+                {"{{ excludeInboundPort .Values.count \"\" }}", "3"},
+                {"{{ indent 2 \"a\\nb\\nc\" }}", "a\n  b\n  c"},
+                {"{{ contains \"/\" \"docker.io/img\" }} {{ contains \"/\" \"img\" }}", "true false"},
+                {"{{ directory \"/etc/certs/cert.pem\" }}|{{ directory \"file\" }}", "/etc/certs/|"},
+                {"{{ toLower \"ABC\" }} {{ kubevirtInterfaces \"eth0\" }} {{ excludeInterfaces \"eth1\" }}", "abc eth0 eth1"},
+                {"{{ env \"SET\" \"def\" }} {{ env \"EMPTY\" \"def\" }} {{ env \"UNSET\" \"def\" }}", "from-env def def"},
+                {"{{ toJSON .Ann }} {{ toJSON .Nope }}", "{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\"} {}"},
+                {"{{ (fromJSON \"{\\\"k\\\":1}\").k }} {{ fromJSON \"bad\" }}", "1 {}"},
+                {"{{ omit .Ann \"a\" \"c\" }}", "map[b:2]"},
+                {"{{ strdict \"a\" \"1\" \"b\" }}", "map[a:1 b:]"},
+                {"{{ mergeMaps .Ann (strdict \"a\" \"9\") }}", "map[a:9 b:2 c:3]"},
+                {"{{ toJsonMap (strdict \"z\" \"1\") (strdict \"a\" \"<\") }} {{ toJsonMap }}", "{\"a\":\"\\u003c\",\"z\":\"1\"} null"},
+                {"{{ omitNil (dict \"a\" nil \"b\" (list nil 1) \"c\" (dict \"d\" nil)) }}", "map[b:[1]]"},
+                {"{{ structToJSON .Values.missing }} {{ structToJSON (dict \"a\" 1) }}", "{} {\"a\":1}"},
+                {"{{ appendMultusNetwork \"\" \"istio-cni\" }}|{{ appendMultusNetwork \"a, istio-cni\" \"istio-cni\" }}|{{ appendMultusNetwork \"a\" \"istio-cni\" }}",
+                 "istio-cni|a, istio-cni|a, istio-cni"},
+                {"{{ appendMultusNetwork `[{\"name\": \"a\"}]` \"istio-cni\" }}", "[{\"name\": \"a\"}, {\"name\": \"istio-cni\"}]"},
+                {"{{ appendMultusNetwork `[{\"name\": \"istio-cni\"}]` \"istio-cni\" }}", "[{\"name\": \"istio-cni\"}]"},
+                {"{{ appendMultusNetwork `[{\"name\": \"a\"}]` \"ns/istio-cni\" }}",
+                 "[{\"name\": \"a\"}, {\"name\": \"istio-cni\", \"namespace\": \"ns\"}]"},
+                {"{{ appendMultusNetwork `[bad]` \"x\" }}", "[bad]"},
+                {"{{ formatDuration (dict \"seconds\" 90) }} {{ formatDuration (dict \"seconds\" 1 \"nanos\" 500000000) }} {{ formatDuration .Values.missing }}",
+                 "1m30s 1.5s 0s"},
+            },
+            d);
+  CHECK(run_error("{{ omit .Values \"a\" }}", d).find(
+            "wrong type for value; expected map[string]string; got map[string]interface {}") != std::string::npos);
+  CHECK(run_error("{{ isset .Values \"a\" }}", d).find("expected map[string]string") != std::string::npos);
+  CHECK(run_error("{{ protoToJSON .Values }}", d).find("error calling protoToJSON") != std::string::npos);
+  CHECK(run("{{ protoToJSON .Values.missing }}", d) == "{}");
+}
+
+TEST_CASE("annotation reads ObjectMeta", "[funcs]") {
+  auto meta_t = std::make_shared<TypeInfo>();
+  meta_t->name = "v1.ObjectMeta";
+  meta_t->fields = {{"Name", "name"}, {"Annotations", "annotations", true}};
+  auto meta = Value::structure(meta_t, {S("pod"), SM({{"sidecar.istio.io/x", "yes"}})});
+  auto d = M({{"ObjectMeta", meta}, {"Port", F(15020)}});
+  CHECK(run("{{ annotation .ObjectMeta `sidecar.istio.io/x` `no` }}", d) == "yes");
+  CHECK(run("{{ annotation .ObjectMeta `other` 15020 }}", d) == "15020");
+  CHECK(run("{{ annotation .ObjectMeta `other` .Port }}", d) == "15020");
+  CHECK(run("{{ annotation .ObjectMeta `other` .Nope }}", d) == "<nil>");
+  CHECK(run_error("{{ annotation .Port `a` `b` }}", d).find("wrong type for value; expected v1.ObjectMeta; got float64") !=
+        std::string::npos);
+}
+
+TEST_CASE("go durations", "[funcs]") {
+  const std::pair<std::int64_t, const char*> cases[] = {
+      {0, "0s"}, {1, "1ns"}, {1500, "1.5µs"}, {2000000, "2ms"}, {1500000000, "1.5s"}, {90000000000, "1m30s"},
+      {3600000000000, "1h0m0s"}, {-5000000000, "-5s"}, {5000000001, "5.000000001s"},
+  };
+  for (const auto& [n, want] : cases) CHECK(go_duration_string(n) == want);
+}
+
+TEST_CASE("json encode/decode", "[funcs][json]") {
+  CHECK(to_json(Value()) == "null");
+  CHECK(to_json(Value::nil()) == "null");
+  CHECK(to_json(F(1e6)) == "1000000");
+  CHECK(to_json(F(1e21)) == "1e+21");
+  CHECK(to_json(F(1e-7)) == "1e-7");
+  CHECK(to_json(F(0.000001)) == "0.000001");
+  CHECK(to_json(F(-2.5)) == "-2.5");
+  CHECK(to_json(S("a\"\\\n\t\x01\x08<>&\xE2\x80\xA8\xff")) == "\"a\\\"\\\\\\n\\t\\u0001\\b\\u003c\\u003e\\u0026\\u2028\\ufffd\"");
+  CHECK(to_json(M({{"b", L({I(1), B(true), Value::nil()})}, {"a", SM({})}})) == "{\"a\":{},\"b\":[1,true,null]}");
+  auto port_t = std::make_shared<TypeInfo>();
+  port_t->name = "v1.ContainerPort";
+  port_t->fields = {{"Name", "name", true}, {"HostPort", "hostPort", true}, {"ContainerPort", "containerPort"},
+                    {"Protocol", "protocol", true}, {"Secret", "-"}};
+  auto port = Value::structure(port_t, {S(""), I(0), I(80), S("TCP"), S("x")});
+  CHECK(to_json(port) == "{\"containerPort\":80,\"protocol\":\"TCP\"}");
+  CHECK_THROWS_AS(to_json(F(std::numeric_limits<double>::infinity())), JsonError);
+
+  auto v = from_json(R"( {"a": [1, 2.5, "x", null, true, {"b": {}}], "u": "\u00e9\ud83d\ude00", "a2": -0.5e2} )");
+  CHECK(v.kind() == Kind::Map);
+  CHECK(v.find("a")->as_list()[0].kind() == Kind::Float);
+  CHECK(v.find("a")->as_list()[3].is_nil());
+  CHECK(v.find("u")->as_string() == "é😀");
+  CHECK(v.find("a2")->as_float() == -50);
+  CHECK(to_json(v) == R"({"a":[1,2.5,"x",null,true,{"b":{}}],"a2":-50,"u":"é😀"})");
+  CHECK_THROWS_WITH(from_json(""), "unexpected end of JSON input");
+  CHECK_THROWS_WITH(from_json("{\"a\":1"), "unexpected end of JSON input");
+  CHECK_THROWS_WITH(from_json("{a:1}"), "invalid character 'a' looking for beginning of object key string");
+  CHECK_THROWS_WITH(from_json("[1,]"), "invalid character ']' looking for beginning of value");
+  CHECK_THROWS_WITH(from_json("1 2"), "invalid character '2' after top-level value");
+  CHECK_THROWS_AS(from_json("01"), JsonError);
+}
+
+TEST_CASE("yaml emitter", "[funcs][yaml]") {
+  CHECK(to_yaml(Value()) == "null\n");
+  CHECK(to_yaml(M({})) == "{}\n");
+  CHECK(to_yaml(L({})) == "[]\n");
+  CHECK(to_yaml(S("x")) == "x\n");
+  auto v = M({
+      {"name", S("app")},
+      {"replicas", F(3)},
+      {"ratio", F(0.5)},
+      {"big", F(1e6)},
+      {"flags", L({S("a"), S("true"), S("yes"), S("1.5"), S("080"), S(""), S("null"), S("~"), S("- x"), S("*star"),
+                   S("a: b"), S("x #y"), S("2021-01-01"), S("1:20")})},
+      {"nested", M({{"empty", M({})}, {"list", L({})}, {"nil", Value::nil()}, {"ok", B(true)}})},
+      {"items", L({M({{"k", S("v")}, {"n", F(1)}}), L({S("x"), S("y")})})},
+      {"multi", S("line1\nline2\n")},
+      {"multi2", S("a\nb")},
+  });
+  std::string want =
+      "big: 1000000\n"
+      "flags:\n"
+      "- a\n"
+      "- \"true\"\n"
+      "- \"yes\"\n"
+      "- \"1.5\"\n"
+      "- \"080\"\n"
+      "- \"\"\n"
+      "- \"null\"\n"
+      "- \"~\"\n"
+      "- '- x'\n"
+      "- '*star'\n"
+      "- 'a: b'\n"
+      "- 'x #y'\n"
+      "- \"2021-01-01\"\n"
+      "- \"1:20\"\n"
+      "items:\n"
+      "- k: v\n"
+      "  \"n\": 1\n"
+      "- - x\n"
+      "  - \"y\"\n"
+      "multi: |\n"
+      "  line1\n"
+      "  line2\n"
+      "multi2: |-\n"
+      "  a\n"
+      "  b\n"
+      "name: app\n"
+      "nested:\n"
+      "  empty: {}\n"
+      "  list: []\n"
+      "  nil: null\n"
+      "  ok: true\n"
+      "ratio: 0.5\n"
+      "replicas: 3\n";
+  CHECK(to_yaml(v) == want);
+  // go-yaml v2 sorts keys "naturally" (digit runs by value, non-letters first).
+  CHECK(to_yaml(M({{"a10", I(1)}, {"a9", I(2)}, {"B", I(3)}, {"_x", I(4)}})) == "_x: 4\nB: 3\na9: 2\na10: 1\n");
+  CHECK(run("{{ toYaml .Values.map | nindent 2 }}", data()) == "\n  a: 1\n  b:\n    c: x\n  ");
+}
+
+namespace {
+
+// Extracts `templates.<name>` block scalars from Istio's injector config.
+std::map<std::string, std::string> istio_templates(const std::string& path) {
+  std::ifstream in(path);
+  std::map<std::string, std::string> out;
+  std::string line, cur;
+  bool in_templates = false;
+  while (std::getline(in, line)) {
+    if (line == "templates:") {
+      in_templates = true;
+      continue;
+    }
+    if (!in_templates) continue;
+    if (!line.empty() && line[0] != ' ') break;
+    if (line.size() > 2 && line[0] == ' ' && line[1] == ' ' && line[2] != ' ') {
+      cur = line.substr(2, line.find(':') - 2);
+      out[cur];
+      continue;
+    }
+    if (!cur.empty()) out[cur] += (line.size() >= 4 ? line.substr(4) : std::string()) + "\n";
+  }
+  for (auto& [k, v] : out) {
+    while (v.size() >= 2 && v[v.size() - 1] == '\n' && v[v.size() - 2] == '\n') v.pop_back();
+  }
+  return out;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::shared_ptr<TypeInfo> struct_type(std::string name, std::vector<StructField> fields, bool pointer = false) {
+  auto t = std::make_shared<TypeInfo>();
+  t->name = std::move(name);
+  t->fields = std::move(fields);
+  t->pointer = pointer;
+  return t;
+}
+
+// A small but realistic SidecarTemplateData.
+Value sidecar_data(const Value& values) {
+  auto int32_t_ = struct_type("int32", {});
+  auto port_t = struct_type("v1.ContainerPort", {{"Name", "name", true}, {"HostPort", "hostPort", true},
+                                                 {"ContainerPort", "containerPort"}, {"Protocol", "protocol", true},
+                                                 {"HostIP", "hostIP", true}});
+  auto container_t = struct_type("v1.Container", {{"Name", "name"}, {"Image", "image", true}, {"Ports", "ports", true}});
+  auto spec_t = struct_type("v1.PodSpec", {{"Containers", "containers"}, {"ServiceAccountName", "serviceAccountName", true}});
+  auto meta_t = struct_type("v1.ObjectMeta", {{"Name", "name", true}, {"Namespace", "namespace", true},
+                                              {"Labels", "labels", true}, {"Annotations", "annotations", true}});
+  auto typemeta_t = struct_type("v1.TypeMeta", {{"Kind", "kind", true}, {"APIVersion", "apiVersion", true}});
+  auto nsname_t = struct_type("types.NamespacedName", {{"Namespace", ""}, {"Name", ""}});
+  auto bool_wrapper = struct_type("wrapperspb.BoolValue", {{"Value", "value"}}, true);
+  bool_wrapper->methods["GetValue"] = [](const Value& self, std::span<const Value>) {
+    return self.is_nil() ? Value::boolean(false) : *self.field("Value");
+  };
+  auto mode_t = std::make_shared<TypeInfo>();
+  mode_t->name = "v1alpha1.ProxyConfig_InboundInterceptionMode";
+  mode_t->stringer = [](const Value& v) { return std::string(v.as_int() == 0 ? "REDIRECT" : "TPROXY"); };
+  mode_t->methods["String"] = [m = mode_t.get()](const Value& self, std::span<const Value>) {
+    return Value::string(m->stringer(self));
+  };
+  auto tls_t = struct_type("v1alpha1.ClientTLSSettings", {{"CaCertificates", "caCertificates"}}, true);
+  tls_t->methods["GetCaCertificates"] = [](const Value& self, std::span<const Value>) {
+    return self.is_nil() ? Value::string("") : *self.field("CaCertificates");
+  };
+  auto tracing_t = struct_type("v1alpha1.Tracing", {{"TlsSettings", "tlsSettings"}}, true);
+  tracing_t->methods["GetTlsSettings"] = [tls_t](const Value& self, std::span<const Value>) {
+    return self.is_nil() ? Value::typed_nil(tls_t) : *self.field("TlsSettings");
+  };
+  auto pc_t = struct_type("v1alpha1.ProxyConfig", {{"HoldApplicationUntilProxyStarts", "holdApplicationUntilProxyStarts"},
+                                                    {"InterceptionMode", "interceptionMode"},
+                                                    {"ProxyMetadata", "proxyMetadata"},
+                                                    {"Tracing", "tracing"}},
+                          true);
+  pc_t->methods["GetTracing"] = [](const Value& self, std::span<const Value>) { return *self.field("Tracing"); };
+  pc_t->proto_json = [](const Value&) { return std::string(R"({"discoveryAddress":"istiod.istio-system.svc:15012"})"); };
+  auto mesh_t = struct_type("v1alpha1.MeshConfig", {{"ProxyListenPort", "proxyListenPort"},
+                                                      {"ProxyInboundListenPort", "proxyInboundListenPort"},
+                                                      {"TrustDomain", "trustDomain"}},
+                            true);
+  auto data_t = struct_type("inject.SidecarTemplateData",
+                            {{"TypeMeta", ""}, {"DeploymentMeta", ""}, {"ObjectMeta", ""}, {"Spec", ""}, {"ProxyConfig", ""},
+                             {"MeshConfig", ""}, {"Values", ""}, {"Revision", ""}, {"NativeSidecar", ""}, {"ProxyImage", ""},
+                             {"InboundTrafficPolicyMode", ""}, {"CompliancePolicy", ""}, {"ProxyUID", ""}, {"ProxyGID", ""}},
+                            true);
+
+  auto port = Value::structure(port_t, {S("http"), Value::integer(0, int32_t_), Value::integer(8080, int32_t_), S("TCP"), S("")});
+  auto container = Value::structure(container_t, {S("app"), S("nginx:1.25"), Value::list({port})});
+  auto spec = Value::structure(spec_t, {Value::list({container}), S("default")});
+  auto meta = Value::structure(meta_t, {S("hello"), S("default"), SM({{"app", "hello"}, {"version", "v1"}}),
+                                        SM({{"kubectl.kubernetes.io/default-container", "app"}})});
+  auto pc = Value::structure(pc_t, {Value::typed_nil(bool_wrapper), Value::integer(0, mode_t), SM({}),
+                                    Value::typed_nil(tracing_t)});
+  auto mesh = Value::structure(mesh_t, {Value::integer(15001, int32_t_), Value::integer(15006, int32_t_), S("cluster.local")});
+  return Value::structure(
+      data_t, {Value::structure(typemeta_t, {S("Pod"), S("v1")}), Value::structure(nsname_t, {S("default"), S("hello")}), meta,
+               spec, pc, mesh, values, S(""), B(false), S("gcr.io/istio-testing/proxyv2:latest"), S(""), S(""),
+               Value::integer(1337), Value::integer(1337)});
+}
+
+}  // namespace
+
+TEST_CASE("all Istio 1.24 injection templates parse", "[funcs][istio]") {
+  auto templates = istio_templates(KINJECT_SHARED_DIR "/conformance/istio-1.24/inputs/default.template.gen.yaml");
+  REQUIRE(templates.size() == 6);
+  auto funcs = injection_funcs(fake_env());
+  for (const auto& [name, text] : templates) {
+    INFO(name);
+    REQUIRE(text.size() > 1000);
+    CHECK_NOTHROW(Template::parse(name, text, funcs));
+  }
+  auto t = Template::parse("sidecar", templates["sidecar"], funcs);
+  CHECK(t.has("resources"));
+}
+
+TEST_CASE("Istio sidecar template executes on realistic data", "[funcs][istio]") {
+  auto templates = istio_templates(KINJECT_SHARED_DIR "/conformance/istio-1.24/inputs/default.template.gen.yaml");
+  auto values = from_json(read_file(KINJECT_SHARED_DIR "/conformance/istio-1.24/inputs/default.values.gen.yaml"));
+  REQUIRE(values.kind() == Kind::Map);
+  auto t = Template::parse("inject", templates["sidecar"], injection_funcs(fake_env()));
+  auto d = sidecar_data(values);
+  std::string out = t.execute("inject", d);
+  CHECK(out.find("name: istio-proxy") != std::string::npos);
+  CHECK(out.find("image: \"gcr.io/istio-testing/proxyv2:latest\"") != std::string::npos);
+  CHECK(out.find("- name: ISTIO_META_APP_CONTAINERS\n      value: \"app\"") != std::string::npos);
+  CHECK(out.find("{\"name\":\"http\",\"containerPort\":8080,\"protocol\":\"TCP\"}") != std::string::npos);
+  CHECK(out.find("service.istio.io/canonical-name: \"hello\"") != std::string::npos);
+  CHECK(out.find("<no value>") == std::string::npos);
+  // Executing again gives the same bytes (no state leaks between runs).
+  CHECK(t.execute("inject", d) == out);
+}
