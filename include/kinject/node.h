@@ -1,0 +1,107 @@
+// The data model every stage shares: a YAML/JSON value tree.
+//
+// A Node is a plain value (copying copies the subtree). Nodes read from a
+// manifest also remember where they came from (byte span, scalar style,
+// anchor/alias), which is what lets the writer change a document without
+// disturbing a byte it did not have to. Nodes built by kinject have no span.
+//
+// Scalars keep the text they were written with: `0400` is an Int with value
+// 256 (YAML 1.1, as Kubernetes' go-yaml reads it) and text "0400", so a
+// rewrite never turns it into `256`.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kinject {
+
+enum class Kind : std::uint8_t { Null, Bool, Int, Float, String, Map, Seq };
+
+// How a node was written. Any = made by kinject, no preference.
+enum class Style : std::uint8_t { Any, Plain, Single, Double, Literal, Folded, Flow, Block };
+
+struct Span {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  bool empty() const { return begin == end; }
+};
+
+struct Entry;
+
+class Node {
+ public:
+  Kind kind = Kind::Null;
+  Style style = Style::Any;
+  // Scalars: String = the value; other scalars = the text as written
+  // ("yes", "0x1F", "~"); for kinject-made numbers, their canonical form.
+  std::string text;
+  bool b = false;
+  std::int64_t i = 0;
+  double f = 0;
+  std::vector<Node> items;     // Seq
+  std::vector<Entry> entries;  // Map, in document order
+
+  // Source information (valid when has_span).
+  Span span;                 // the node's own text (properties included)
+  bool has_span = false;
+  bool is_alias = false;     // written as *anchor; span = the alias token
+  std::string anchor;        // &anchor on the definition, or the name an alias refers to
+  std::string tag;           // explicit tag as written (e.g. "!!str"), empty if none
+
+  // Constructors for values kinject makes.
+  static Node null();
+  static Node boolean(bool v);
+  static Node integer(std::int64_t v);
+  static Node floating(double v);
+  static Node string(std::string v);
+  static Node map();
+  static Node seq();
+  // A plain scalar resolved the way Kubernetes (go-yaml v2, YAML 1.1) reads it.
+  static Node plain(std::string_view text);
+
+  bool is_null() const { return kind == Kind::Null; }
+  bool is_map() const { return kind == Kind::Map; }
+  bool is_seq() const { return kind == Kind::Seq; }
+  bool is_string() const { return kind == Kind::String; }
+  bool is_scalar() const { return kind != Kind::Map && kind != Kind::Seq; }
+
+  // Map access; with duplicate keys the last one wins (as kubectl reads it).
+  const Node* get(std::string_view key) const;
+  Node* get(std::string_view key);
+  // Follows a dotted path of map keys ("spec.template.spec").
+  const Node* at_path(std::string_view dotted) const;
+  Node* at_path(std::string_view dotted);
+  // Sets key to value, replacing an existing entry in place or appending.
+  Node& set(std::string_view key, Node value);
+  // Returns the map at key, creating an empty map there if absent or null.
+  Node& child_map(std::string_view key);
+  bool erase(std::string_view key);
+
+  // The string value of a String scalar, or "" for anything else.
+  std::string_view str() const { return kind == Kind::String ? std::string_view(text) : std::string_view(); }
+  // The scalar as text, whatever its type ("" for collections and null).
+  std::string scalar_text() const;
+  std::size_t size() const { return kind == Kind::Map ? entries.size() : items.size(); }
+
+  // Equality of meaning: kinds and values, map key order ignored, source
+  // information ignored. Int 80 != String "80".
+  bool same_value(const Node& other) const;
+
+  // Drops source information from this subtree, style included (used for
+  // content from elsewhere, which is then written in the target document's
+  // own style).
+  void forget_source();
+};
+
+struct Entry {
+  Node key;
+  Node value;
+};
+
+// The canonical text of numbers made by kinject.
+std::string format_int(std::int64_t v);
+std::string format_float(double v);
+
+}  // namespace kinject

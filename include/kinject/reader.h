@@ -1,0 +1,106 @@
+// Reader: input files and streams -> documents that keep their exact bytes.
+//
+// A stream is cut into documents at `---` and `...` lines (YAML forbids
+// those at column 0 inside any scalar, so the cut is exact), or, for a stream
+// of concatenated JSON texts, at the end of each text. Each document keeps the
+// bytes it was written with, separator included, so writing the documents
+// back one after another reproduces the stream exactly. The document is then
+// parsed (yaml-cpp) into a Node tree whose nodes know their spans.
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kinject/disk.h"
+#include "kinject/node.h"
+
+namespace kinject {
+
+struct Input {
+  std::string name;  // as shown to the user; "-" for stdin
+  std::string path;  // empty for stdin
+  bool is_stdin() const { return path.empty(); }
+};
+
+// Expands command-line arguments the way kubectl -f does: "-" is stdin, a
+// directory yields its .yaml/.yml/.json files sorted by name (recursively
+// with `recursive`), a file named explicitly is read whatever its extension.
+// No argument at all means stdin. Throws Error for a missing path or a
+// directory without manifests.
+std::vector<Input> collect_inputs(const std::vector<std::string>& args, bool recursive, const Disk& disk);
+
+struct Limits {
+  std::size_t max_document_bytes = 64u << 20;  // one document
+  std::size_t max_nodes = 4u << 20;            // nodes in one document, aliases expanded
+  int max_depth = 400;                         // nesting of collections
+};
+
+// One document's raw bytes.
+struct RawDocument {
+  std::string text;    // exact bytes, from the separator line (if any) through the end marker (if any)
+  int index = 0;       // 1-based position in its stream
+  int first_line = 1;  // line number of text[0] in the stream
+  bool bom = false;    // text starts with a UTF-8 byte order mark
+};
+
+// Splits a stream into documents incrementally, so memory holds one document
+// at a time.
+class DocumentStream {
+ public:
+  DocumentStream(std::istream& in, std::string name, Limits limits = {});
+  // The next document, or nullopt at the end of the stream. Throws Error on a
+  // read failure or a document over the size limit.
+  std::optional<RawDocument> next();
+  const std::string& name() const { return name_; }
+
+ private:
+  bool read_line(std::string& line);  // with its '\n' (none on a last unterminated line)
+  std::optional<RawDocument> next_json();
+
+  std::istream& in_;
+  std::string name_;
+  Limits limits_;
+  int index_ = 0;
+  bool started_ = false;
+  std::string head_;            // bytes peeked at the start, consumed before in_
+  int line_no_ = 1;             // line number of the next line read_line returns
+  std::string pending_;         // a `---` line that starts the next document
+  int pending_line_no_ = 0;
+  bool has_pending_ = false;
+  bool json_mode_ = false;      // the stream is concatenated JSON texts
+  std::string json_text_;
+  std::size_t json_pos_ = 0;
+  int json_line_ = 1;
+};
+
+// A parsed document.
+struct Document {
+  std::string file;      // input name
+  RawDocument raw;
+  Node root;             // Null for a document with no content
+  bool empty = true;     // only comments, separators and blank lines
+  bool json = false;     // written as JSON (a flow mapping at top level)
+  bool crlf = false;     // uses CRLF line ends
+  // False when the spans of this document could not be established with
+  // certainty (exotic syntax); the writer then re-emits a changed document
+  // whole instead of editing it in place.
+  bool editable = true;
+  std::vector<std::string> warnings;  // e.g. duplicate keys
+};
+
+// Parses a raw document. Throws Error (file, document number, line:column,
+// and what is wrong) on invalid YAML or a limit exceeded.
+Document parse_document(RawDocument raw, const std::string& file, const Limits& limits = {});
+
+// Parses a standalone YAML/JSON text (a values file, a rendered template) into
+// a Node; `what` names it in errors. Multi-document texts are rejected.
+Node parse_yaml(std::string_view text, const std::string& what, const Limits& limits = {});
+
+// Reads every document of a whole text (convenience for tests and config files).
+std::vector<Document> read_all(std::string_view text, const std::string& name, const Limits& limits = {});
+
+}  // namespace kinject

@@ -1,0 +1,1141 @@
+#include "kinject/writer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "kinject/error.h"
+
+namespace kinject {
+
+// ---------------------------------------------------------------- scalars
+
+std::string yaml_scalar_styled(const Node& n, bool flow, char quote, bool quote_strings);
+
+namespace {
+
+bool is_indicator(char c) {
+  switch (c) {
+    case '-': case '?': case ':': case ',': case '[': case ']': case '{': case '}':
+    case '#': case '&': case '*': case '!': case '|': case '>': case '\'': case '"':
+    case '%': case '@': case '`':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Strings that some YAML reader would take for something else even though
+// go-yaml v2 (Node::plain) reads them as strings: YAML 1.1 sexagesimal
+// numbers and timestamps, the `=` value key, YAML 1.2 octal.
+bool looks_typed_elsewhere(std::string_view s) {
+  if (s == "=" || s == "<<") return true;
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i < s.size() && is_digit(s[i])) {
+    bool all_numeric = true;
+    for (std::size_t k = i; k < s.size(); ++k) {
+      char c = s[k];
+      if (!(is_digit(c) || c == ':' || c == '.' || c == '_' || c == '-' || c == 'e' || c == 'E' || c == '+' ||
+            c == 'T' || c == 't' || c == 'Z' || c == 'z' || c == ' ' || c == 'o' || c == 'x' ||
+            (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+        all_numeric = false;
+    }
+    if (all_numeric) return true;
+  }
+  if (s.size() >= 2 && s[0] == '.' && (s[1] == 'i' || s[1] == 'I' || s[1] == 'n' || s[1] == 'N')) return true;
+  return false;
+}
+
+bool plain_safe(std::string_view s, bool flow) {
+  if (s.empty()) return false;
+  if (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' || s.back() == '\t') return false;
+  if (Node::plain(s).kind != Kind::String) return false;
+  if (looks_typed_elsewhere(s)) return false;
+  if (s.size() >= 3 && (s.substr(0, 3) == "---" || s.substr(0, 3) == "...")) return false;
+  char c0 = s[0];
+  if (is_indicator(c0)) {
+    if (!(c0 == '-' || c0 == '?' || c0 == ':')) return false;
+    if (s.size() < 2 || s[1] == ' ' || s[1] == '\t') return false;
+    if (flow && (s[1] == ',' || s[1] == '[' || s[1] == ']' || s[1] == '{' || s[1] == '}')) return false;
+  }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) return false;
+    if (c == ':' && (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '\t')) return false;
+    if (c == '#' && i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) return false;
+    if (flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' ||
+                 (c == ':' && i + 1 < s.size() && (s[i + 1] == ',' || s[i + 1] == ']' || s[i + 1] == '}'))))
+      return false;
+  }
+  // Invalid UTF-8 or a BOM would not survive as plain text.
+  if (s.find("\xEF\xBB\xBF") != std::string_view::npos) return false;
+  return true;
+}
+
+std::string double_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      case '\0': out += "\\0"; break;
+      default:
+        if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02X}", c);
+        else out.push_back(static_cast<char>(c));
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string single_quoted(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "''";
+    else out.push_back(c);
+  }
+  out += '\'';
+  return out;
+}
+
+bool single_quotable(std::string_view s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f) return false;
+  return true;
+}
+
+std::string number_text(const Node& n) {
+  if (!n.text.empty()) {
+    // Keep the text it was written with if it still reads as the same number.
+    Node r = Node::plain(n.text);
+    if (r.kind == n.kind && r.same_value(n)) return n.text;
+  }
+  return n.kind == Kind::Int ? format_int(n.i) : format_float(n.f);
+}
+
+}  // namespace
+
+std::string yaml_scalar(const Node& n, bool flow, char quote) { return yaml_scalar_styled(n, flow, quote, false); }
+
+std::string yaml_scalar_styled(const Node& n, bool flow, char quote, bool quote_strings) {
+  switch (n.kind) {
+    case Kind::Null:
+      return n.text.empty() || Node::plain(n.text).kind != Kind::Null ? "null" : n.text;
+    case Kind::Bool:
+      if (!n.text.empty()) {
+        Node r = Node::plain(n.text);
+        if (r.kind == Kind::Bool && r.b == n.b) return n.text;
+      }
+      return n.b ? "true" : "false";
+    case Kind::Int:
+    case Kind::Float:
+      return number_text(n);
+    case Kind::String: {
+      const std::string& s = n.text;
+      if (n.style == Style::Single && single_quotable(s)) return single_quoted(s);
+      if (n.style == Style::Double) return double_quoted(s);
+      if (plain_safe(s, flow) && !(quote_strings && n.style == Style::Any)) return s;
+      if (quote == '\'' && single_quotable(s)) return single_quoted(s);
+      return double_quoted(s);
+    }
+    default:
+      return flow ? (n.is_map() ? "{}" : "[]") : "";
+  }
+}
+
+std::string json_quote(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out.push_back(static_cast<char>(c));
+    }
+  }
+  out += '"';
+  return out;
+}
+
+namespace {
+
+std::string json_number(const Node& n) {
+  if (n.kind == Kind::Int) return format_int(n.i);
+  if (std::isnan(n.f) || std::isinf(n.f)) return "null";  // JSON has no such numbers
+  if (n.f == std::floor(n.f) && std::fabs(n.f) < 1e21) return fmt::format("{:.0f}", n.f);
+  return fmt::format("{}", n.f);
+}
+
+std::string json_scalar(const Node& n) {
+  switch (n.kind) {
+    case Kind::Null: return "null";
+    case Kind::Bool: return n.b ? "true" : "false";
+    case Kind::Int:
+    case Kind::Float: return json_number(n);
+    case Kind::String: return json_quote(n.text);
+    default: return n.is_map() ? "{}" : "[]";
+  }
+}
+
+std::string key_text(const Node& key, bool flow, bool json, char quote) {
+  if (json) return json_quote(key.scalar_text());
+  if (key.kind == Kind::String) return yaml_scalar(key, flow, quote);
+  return key.scalar_text().empty() ? yaml_scalar(key, flow, quote) : key.scalar_text();
+}
+
+// ---------------------------------------------------------------- emitting new content
+
+class Emitter {
+ public:
+  explicit Emitter(const DocStyle& st) : st_(st) {}
+
+  std::string spaces(int n) const { return std::string(static_cast<std::size_t>(std::max(n, 0)), ' '); }
+  std::string nl() const { return st_.eol(); }
+
+  bool multiline_literal_ok(const Node& n) const {
+    if (n.kind != Kind::String || n.text.find('\n') == std::string::npos) return false;
+    if (n.style == Style::Double || n.style == Style::Single) return false;
+    const std::string& s = n.text;
+    if (s.front() == ' ' || s.front() == '\n') return false;
+    for (unsigned char c : s)
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || c == '\r') return false;
+    // Lines with trailing spaces survive a literal block; a line that is
+    // only spaces would be ambiguous after the first line, so quote instead.
+    std::size_t start = 0;
+    while (start < s.size()) {
+      std::size_t e = s.find('\n', start);
+      std::string_view line(s.data() + start, (e == std::string::npos ? s.size() : e) - start);
+      if (!line.empty() && line.find_first_not_of(' ') == std::string_view::npos) return false;
+      if (e == std::string::npos) break;
+      start = e + 1;
+    }
+    return true;
+  }
+
+  // A literal block scalar for a multi-line string; content lines at `col`.
+  std::string literal(const std::string& s, int col) const {
+    std::size_t trailing = 0;
+    while (trailing < s.size() && s[s.size() - 1 - trailing] == '\n') ++trailing;
+    std::string out = trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+";
+    std::string body = s.substr(0, s.size() - trailing);
+    std::size_t start = 0;
+    for (;;) {
+      std::size_t e = body.find('\n', start);
+      std::string_view line(body.data() + start, (e == std::string::npos ? body.size() : e) - start);
+      out += nl();
+      if (!line.empty()) out += spaces(col) + std::string(line);
+      if (e == std::string::npos) break;
+      start = e + 1;
+    }
+    for (std::size_t k = 1; k < trailing; ++k) out += nl();
+    return out;
+  }
+
+  // The value part after "key:" for a key at column `col` (block context).
+  std::string after_key(const Node& n, int col) const {
+    if (n.is_map() && !n.entries.empty()) {
+      std::string out;
+      for (const auto& e : n.entries) {
+        out += nl() + spaces(col + st_.indent) + key_text(e.key, false, false, st_.quote) + ":";
+        out += after_key(e.value, col + st_.indent);
+      }
+      return out;
+    }
+    if (n.is_seq() && !n.items.empty()) {
+      int dash = col + st_.seq_indent;
+      std::string out;
+      for (const auto& it : n.items) out += nl() + spaces(dash) + "-" + after_dash(it, dash);
+      return out;
+    }
+    if (multiline_literal_ok(n)) return " " + literal(n.text, col + st_.indent);
+    return " " + inline_scalar(n);
+  }
+
+  // The item part after "-" for a dash at column `dash` (block context).
+  std::string after_dash(const Node& n, int dash) const {
+    if (n.is_map() && !n.entries.empty()) {
+      int col = dash + std::max(st_.item_indent, 2);
+      std::string out = spaces(col - dash - 1);
+      bool first = true;
+      for (const auto& e : n.entries) {
+        if (!first) out += nl() + spaces(col);
+        first = false;
+        out += key_text(e.key, false, false, st_.quote) + ":" + after_key(e.value, col);
+      }
+      return out;
+    }
+    if (n.is_seq() && !n.items.empty()) {
+      int col = dash + 2;
+      std::string out = " ";
+      bool first = true;
+      for (const auto& it : n.items) {
+        if (!first) out += nl() + spaces(col);
+        first = false;
+        out += "-" + after_dash(it, col);
+      }
+      return out;
+    }
+    if (multiline_literal_ok(n)) return " " + literal(n.text, dash + 2);
+    return " " + inline_scalar(n);
+  }
+
+  // A whole block node whose first line starts at column `col` (already
+  // positioned there); following lines are indented absolutely.
+  std::string block_at(const Node& n, int col) const {
+    if (n.is_map() && !n.entries.empty()) {
+      std::string out;
+      bool first = true;
+      for (const auto& e : n.entries) {
+        if (!first) out += nl() + spaces(col);
+        first = false;
+        out += key_text(e.key, false, false, st_.quote) + ":" + after_key(e.value, col);
+      }
+      return out;
+    }
+    if (n.is_seq() && !n.items.empty()) {
+      std::string out;
+      bool first = true;
+      for (const auto& it : n.items) {
+        if (!first) out += nl() + spaces(col);
+        first = false;
+        out += "-" + after_dash(it, col);
+      }
+      return out;
+    }
+    if (multiline_literal_ok(n)) return literal(n.text, col + st_.indent);
+    return inline_scalar(n);
+  }
+
+  std::string inline_scalar(const Node& n) const {
+    if (st_.json) return json_scalar(n);
+    if (n.is_map()) return n.entries.empty() ? "{}" : flow(n);
+    if (n.is_seq()) return n.items.empty() ? "[]" : flow(n);
+    return yaml_scalar_styled(n, false, st_.quote, st_.quote_strings);
+  }
+
+  // Single-line flow rendering.
+  std::string flow(const Node& n) const {
+    if (st_.json) return json(n, 0, 0);
+    if (n.is_map()) {
+      std::string out = "{";
+      bool first = true;
+      for (const auto& e : n.entries) {
+        if (!first) out += ", ";
+        first = false;
+        out += key_text(e.key, true, false, st_.quote) + ": " + flow(e.value);
+      }
+      return out + "}";
+    }
+    if (n.is_seq()) {
+      std::string out = "[";
+      bool first = true;
+      for (const auto& it : n.items) {
+        if (!first) out += ", ";
+        first = false;
+        out += flow(it);
+      }
+      return out + "]";
+    }
+    return yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
+  }
+
+  // Flow text in the document's syntax (JSON or YAML flow), pretty-printed
+  // over several lines when unit > 0 (first line already at column `col`).
+  std::string json(const Node& n, int col, int unit) const {
+    if (n.is_map()) {
+      if (n.entries.empty()) return "{}";
+      std::string out = "{";
+      bool first = true;
+      for (const auto& e : n.entries) {
+        out += first ? "" : ",";
+        first = false;
+        if (unit > 0) out += nl() + spaces(col + unit);
+        out += (st_.json ? json_quote(e.key.scalar_text()) : key_text(e.key, true, false, st_.quote)) +
+               (unit > 0 ? ": " : ":") + json(e.value, col + unit, unit);
+      }
+      if (unit > 0) out += nl() + spaces(col);
+      return out + "}";
+    }
+    if (n.is_seq()) {
+      if (n.items.empty()) return "[]";
+      std::string out = "[";
+      bool first = true;
+      for (const auto& it : n.items) {
+        out += first ? "" : ",";
+        first = false;
+        if (unit > 0) out += nl() + spaces(col + unit);
+        out += json(it, col + unit, unit);
+      }
+      if (unit > 0) out += nl() + spaces(col);
+      return out + "]";
+    }
+    return st_.json ? json_scalar(n) : yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
+  }
+
+ private:
+  const DocStyle& st_;
+};
+
+// ---------------------------------------------------------------- diffing
+
+struct Edit {
+  std::size_t begin, end;
+  std::string text;
+  std::size_t seq;  // insertion order, to keep inserts at one position in order
+};
+
+class NotEditable : public std::exception {};
+
+enum class Parent { Root, MapValue, SeqItem };
+
+struct Ctx {
+  bool flow = false;
+  Parent parent = Parent::Root;
+  int col = 0;                 // key column (MapValue) or dash column (SeqItem)
+  std::size_t slot = 0;        // MapValue: just after ':'; SeqItem: just after '-'
+};
+
+class Differ {
+ public:
+  Differ(const Document& doc, const DocStyle& st) : t_(doc.raw.text), st_(st), em_(st) {}
+
+  void run(const Node& o, const Node& n) {
+    Ctx ctx;
+    ctx.flow = o.style == Style::Flow;
+    diff(o, n, ctx);
+    expand_dirty_aliases();
+  }
+
+  std::string apply() {
+    std::stable_sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.seq < b.seq;
+    });
+    std::string out;
+    out.reserve(t_.size() + 1024);
+    std::size_t pos = 0;
+    for (const auto& e : edits_) {
+      if (e.begin < pos) throw NotEditable();  // overlapping edits
+      out.append(t_.substr(pos, e.begin - pos));
+      out.append(e.text);
+      pos = e.end;
+    }
+    out.append(t_.substr(pos));
+    return out;
+  }
+
+  bool any() const { return !edits_.empty(); }
+
+ private:
+  // --- text helpers
+  std::size_t line_start(std::size_t p) const {
+    if (p == 0) return 0;
+    auto nl = t_.rfind('\n', p - 1);
+    return nl == std::string_view::npos ? 0 : nl + 1;
+  }
+  std::size_t line_end(std::size_t p) const {  // before "\r\n" / "\n"
+    auto nl = t_.find('\n', p);
+    if (nl == std::string_view::npos) return t_.size();
+    return nl > 0 && t_[nl - 1] == '\r' ? nl - 1 : nl;
+  }
+  std::size_t after_newline(std::size_t p) const {  // start of the next line
+    auto nl = t_.find('\n', p);
+    return nl == std::string_view::npos ? t_.size() : nl + 1;
+  }
+  int column(std::size_t p) const { return static_cast<int>(p - line_start(p)); }
+  bool only_blanks(std::size_t a, std::size_t b) const {
+    for (std::size_t k = a; k < b; ++k)
+      if (t_[k] != ' ' && t_[k] != '\t') return false;
+    return true;
+  }
+  std::size_t after_colon(const Node& key) const {
+    std::size_t p = key.span.end;
+    while (p < t_.size() && (t_[p] == ' ' || t_[p] == '\t' || t_[p] == '\r' || t_[p] == '\n')) ++p;
+    if (p < t_.size() && t_[p] == ':') return p + 1;
+    throw NotEditable();
+  }
+  // The '-' of a block sequence item.
+  std::size_t dash_of(const Node& item) const {
+    std::size_t p = item.span.begin;
+    if (item.span.empty() && p > 0 && t_[p - 1] == '-') return p - 1;
+    while (p > 0) {
+      --p;
+      char c = t_[p];
+      if (c == '-') return p;
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
+    }
+    throw NotEditable();
+  }
+
+  void edit(std::size_t b, std::size_t e, std::string text) {
+    // A literal block scalar at the very end of a file without a final line
+    // break would lose its own trailing line break: give it one.
+    if (e == t_.size() && !t_.empty() && t_.back() != '\n' && text.find('|') != std::string::npos)
+      text += st_.eol();
+    edits_.push_back(Edit{b, e, std::move(text), edits_.size()});
+    for (const auto& a : anchors_) dirty_.insert(a);
+  }
+
+  // --- the comparison
+  void diff(const Node& o, const Node& n, const Ctx& ctx) {
+    if (o.is_alias) {
+      if (o.same_value(n)) {
+        alias_sites_.push_back({&o, &n, ctx});
+      } else {
+        replace(o, n, ctx);
+      }
+      return;
+    }
+    if (o.same_value(n)) {
+      if (has_aliases_) collect_aliases(o, n, ctx);
+      return;
+    }
+    bool anchored = !o.anchor.empty();
+    if (anchored) anchors_.push_back(o.anchor);
+    if (o.is_map() && n.is_map() && !o.entries.empty()) {
+      diff_map(o, n, ctx);
+    } else if (o.is_seq() && n.is_seq() && !o.items.empty() && !n.items.empty()) {
+      diff_seq(o, n, ctx);
+    } else {
+      replace(o, n, ctx);
+    }
+    if (anchored) anchors_.pop_back();
+  }
+
+  Ctx child_ctx(const Node& o, Parent p) const {
+    Ctx c;
+    c.flow = o.style == Style::Flow;
+    c.parent = p;
+    return c;
+  }
+
+  void diff_map(const Node& o, const Node& n, const Ctx& ctx) {
+    bool flow = o.style == Style::Flow;
+    // Entries whose key is gone.
+    std::vector<bool> keep(o.entries.size(), false);
+    for (std::size_t k = 0; k < o.entries.size(); ++k) {
+      const Node& key = o.entries[k].key;
+      if (!key.is_scalar()) throw NotEditable();
+      keep[k] = n.get(key.text) != nullptr;
+    }
+    // Duplicate keys in the original: only the last counts; leave earlier
+    // ones alone (they already mean nothing to kubectl).
+    std::size_t survivors = 0;
+    for (bool b : keep) survivors += b;
+    if (survivors == 0) {
+      replace(o, n, ctx);
+      return;
+    }
+    for (std::size_t k = 0; k < o.entries.size(); ++k)
+      if (!keep[k]) delete_entry(o, k);
+    // Changed and new entries, in the new order.
+    int key_col = flow ? 0 : column(o.entries.front().key.span.begin);
+    std::size_t anchor_index = last_kept(keep);  // insert after this o entry by default
+    std::map<std::size_t, std::vector<const Entry*>> inserts;
+    std::size_t last_seen = std::string::npos;
+    for (const auto& e : n.entries) {
+      std::size_t found = std::string::npos;
+      for (std::size_t k = o.entries.size(); k-- > 0;)
+        if (keep[k] && o.entries[k].key.text == e.key.scalar_text() && o.entries[k].key.is_scalar()) {
+          found = k;
+          break;
+        }
+      if (found != std::string::npos) {
+        const Entry& oe = o.entries[found];
+        Ctx c = child_ctx(o, Parent::MapValue);
+        c.col = key_col;
+        c.slot = after_colon(oe.key);
+        diff(oe.value, e.value, c);
+        last_seen = found;
+      } else {
+        inserts[last_seen == std::string::npos ? anchor_index : last_seen].push_back(&e);
+      }
+    }
+    for (auto& [after, list] : inserts) insert_entries(o, after, list, key_col);
+  }
+
+  std::size_t last_kept(const std::vector<bool>& keep) const {
+    for (std::size_t k = keep.size(); k-- > 0;)
+      if (keep[k]) return k;
+    return 0;
+  }
+
+  std::size_t entry_end(const Entry& e) const { return std::max(e.key.span.end, e.value.span.end); }
+
+  void insert_entries(const Node& o, std::size_t after, const std::vector<const Entry*>& list, int key_col) {
+    const Entry& prev = o.entries[after];
+    if (o.style == Style::Flow) {
+      std::size_t at = entry_end(prev);
+      bool multiline = line_start(o.span.begin) != line_start(prev.key.span.begin);
+      int col = column(prev.key.span.begin);
+      if (!multiline) col = 0;
+      std::string text;
+      for (const Entry* e : list) {
+        text += ",";
+        if (multiline) {
+          text += em_.nl() + em_.spaces(col);
+        } else {
+          text += " ";
+        }
+        text += (st_.json ? json_quote(e->key.scalar_text()) : key_text(e->key, true, false, st_.quote)) + ": " +
+                (multiline ? em_.json(e->value, col, json_unit(o)) : em_.flow(e->value));
+      }
+      edit(at, at, text);
+      return;
+    }
+    std::size_t at = line_end(entry_end(prev));
+    std::string text;
+    for (const Entry* e : list)
+      text += em_.nl() + em_.spaces(key_col) + key_text(e->key, false, false, st_.quote) + ":" +
+              em_.after_key(e->value, key_col);
+    edit(at, at, text);
+  }
+
+  int json_unit(const Node& o) const {
+    // The indentation step of a pretty-printed JSON object: its first
+    // entry's column minus the column of the line holding '{'.
+    if (o.is_map() && !o.entries.empty()) {
+      std::size_t ls = line_start(o.span.begin);
+      std::size_t ind = ls;
+      while (ind < t_.size() && t_[ind] == ' ') ++ind;
+      int d = column(o.entries.front().key.span.begin) - static_cast<int>(ind - ls);
+      if (d > 0) return d;
+    }
+    if (o.is_seq() && !o.items.empty()) {
+      std::size_t ls = line_start(o.span.begin);
+      std::size_t ind = ls;
+      while (ind < t_.size() && t_[ind] == ' ') ++ind;
+      int d = column(o.items.front().span.begin) - static_cast<int>(ind - ls);
+      if (d > 0) return d;
+    }
+    return st_.indent;
+  }
+
+  void delete_entry(const Node& o, std::size_t k) {
+    const Entry& e = o.entries[k];
+    if (o.style == Style::Flow) {
+      if (k > 0) edit(entry_end(o.entries[k - 1]), entry_end(e), "");
+      else if (k + 1 < o.entries.size()) edit(e.key.span.begin, o.entries[k + 1].key.span.begin, "");
+      else throw NotEditable();
+      return;
+    }
+    std::size_t ls = line_start(e.key.span.begin);
+    if (only_blanks(ls, e.key.span.begin)) {
+      edit(ls, after_newline(entry_end(e)), "");
+    } else if (k + 1 < o.entries.size()) {
+      // The first key of a compact map (`- key: v`): the next key moves up.
+      edit(e.key.span.begin, o.entries[k + 1].key.span.begin, "");
+    } else {
+      throw NotEditable();
+    }
+  }
+
+  // --- sequences
+
+  static const char* merge_key(const Node& o, const Node& n) {
+    static const char* candidates[] = {"name", "containerPort", "mountPath", "devicePath", "ip", "port"};
+    for (const char* k : candidates) {
+      bool ok = true;
+      std::set<std::string> seen_o, seen_n;
+      for (const auto& it : o.items) {
+        const Node* v = it.get(k);
+        if (!it.is_map() || !v || !v->is_scalar() || !seen_o.insert(v->scalar_text()).second) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      for (const auto& it : n.items) {
+        const Node* v = it.get(k);
+        if (!it.is_map() || !v || !v->is_scalar() || !seen_n.insert(v->scalar_text()).second) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return k;
+    }
+    return nullptr;
+  }
+
+  void diff_seq(const Node& o, const Node& n, const Ctx& ctx) {
+    const char* key = merge_key(o, n);
+    std::vector<std::size_t> match(n.items.size(), std::string::npos);  // n index -> o index
+    if (key) {
+      for (std::size_t j = 0; j < n.items.size(); ++j) {
+        std::string kv = n.items[j].get(key)->scalar_text();
+        for (std::size_t i = 0; i < o.items.size(); ++i)
+          if (o.items[i].get(key)->scalar_text() == kv) match[j] = i;
+      }
+    } else if (o.items.size() == n.items.size()) {
+      // Same length and no key: items correspond by position if that keeps
+      // most of them; otherwise the list was replaced.
+      std::size_t same = 0;
+      for (std::size_t j = 0; j < n.items.size(); ++j) {
+        match[j] = j;
+        if (o.items[j].same_value(n.items[j])) ++same;
+      }
+      bool structured = o.items.front().is_map() || o.items.front().is_seq();
+      if (!structured && same + 1 < n.items.size()) {
+        replace(o, n, ctx);
+        return;
+      }
+    } else {
+      // Scalars (args, command...) and unkeyed lists: match equal items in
+      // order; anything else is replaced as a whole when it differs much.
+      std::size_t i = 0;
+      for (std::size_t j = 0; j < n.items.size() && i < o.items.size(); ++j) {
+        std::size_t k = i;
+        while (k < o.items.size() && !o.items[k].same_value(n.items[j])) ++k;
+        if (k < o.items.size()) {
+          match[j] = k;
+          i = k + 1;
+        }
+      }
+    }
+    // Keep matched items whose order is preserved (longest increasing run);
+    // the others are deleted and inserted again where they now belong.
+    std::vector<std::size_t> order;  // n indices of kept matches
+    {
+      std::vector<std::size_t> idx;
+      for (std::size_t j = 0; j < n.items.size(); ++j)
+        if (match[j] != std::string::npos) idx.push_back(j);
+      // O(k^2) LIS; lists are short.
+      std::vector<std::size_t> len(idx.size(), 1), prev(idx.size(), std::string::npos);
+      std::size_t best = std::string::npos;
+      for (std::size_t a = 0; a < idx.size(); ++a) {
+        for (std::size_t b = 0; b < a; ++b)
+          if (match[idx[b]] < match[idx[a]] && len[b] + 1 > len[a]) {
+            len[a] = len[b] + 1;
+            prev[a] = b;
+          }
+        if (best == std::string::npos || len[a] > len[best]) best = a;
+      }
+      for (std::size_t a = best; a != std::string::npos; a = prev[a]) order.push_back(idx[a]);
+      std::reverse(order.begin(), order.end());
+    }
+    std::vector<bool> kept_n(n.items.size(), false), kept_o(o.items.size(), false);
+    for (std::size_t j : order) {
+      kept_n[j] = true;
+      kept_o[match[j]] = true;
+    }
+    if (order.empty()) {
+      replace(o, n, ctx);
+      return;
+    }
+    bool flow = o.style == Style::Flow;
+    for (std::size_t i = 0; i < o.items.size(); ++i)
+      if (!kept_o[i]) delete_item(o, i);
+    int dash_col = flow ? 0 : column(dash_of(o.items.front()));
+    // Walk n: diff kept items, collect inserts relative to kept neighbours.
+    std::vector<const Node*> before_first;
+    std::map<std::size_t, std::vector<const Node*>> after;  // o index -> items
+    std::size_t last_o = std::string::npos;
+    for (std::size_t j = 0; j < n.items.size(); ++j) {
+      if (kept_n[j]) {
+        std::size_t i = match[j];
+        Ctx c = child_ctx(o, Parent::SeqItem);
+        c.col = dash_col;
+        c.slot = flow ? o.items[i].span.begin : dash_of(o.items[i]) + 1;
+        diff(o.items[i], n.items[j], c);
+        last_o = i;
+      } else if (last_o == std::string::npos) {
+        before_first.push_back(&n.items[j]);
+      } else {
+        after[last_o].push_back(&n.items[j]);
+      }
+    }
+    if (!before_first.empty()) insert_items_before(o, match[order.front()], before_first, dash_col);
+    for (auto& [i, list] : after) insert_items_after(o, i, list, dash_col);
+  }
+
+  void delete_item(const Node& o, std::size_t i) {
+    const Node& it = o.items[i];
+    if (o.style == Style::Flow) {
+      if (i > 0) edit(o.items[i - 1].span.end, it.span.end, "");
+      else if (i + 1 < o.items.size()) edit(it.span.begin, o.items[i + 1].span.begin, "");
+      else throw NotEditable();
+      return;
+    }
+    std::size_t d = dash_of(it);
+    std::size_t ls = line_start(d);
+    if (!only_blanks(ls, d)) throw NotEditable();
+    edit(ls, after_newline(std::max<std::size_t>(it.span.end, d + 1)), "");
+  }
+
+  std::string render_item_text(const Node& item, int dash_col) const {
+    return "-" + em_.after_dash(item, dash_col);
+  }
+
+  void insert_items_before(const Node& o, std::size_t first_o, const std::vector<const Node*>& list, int dash_col) {
+    const Node& first = o.items[first_o];
+    if (o.style == Style::Flow) {
+      bool multiline = line_start(o.span.begin) != line_start(first.span.begin);
+      int col = column(first.span.begin);
+      std::string text;
+      for (const Node* it : list) {
+        text += multiline ? em_.json(*it, col, json_unit(o)) : em_.flow(*it);
+        text += ",";
+        text += multiline ? em_.nl() + em_.spaces(col) : " ";
+      }
+      edit(first.span.begin, first.span.begin, text);
+      return;
+    }
+    std::size_t d = dash_of(first);
+    std::size_t ls = line_start(d);
+    if (!only_blanks(ls, d)) throw NotEditable();
+    std::string text;
+    for (const Node* it : list) text += em_.spaces(dash_col) + render_item_text(*it, dash_col) + em_.nl();
+    edit(ls, ls, text);
+  }
+
+  void insert_items_after(const Node& o, std::size_t i, const std::vector<const Node*>& list, int dash_col) {
+    const Node& prev = o.items[i];
+    if (o.style == Style::Flow) {
+      bool multiline = line_start(o.span.begin) != line_start(prev.span.begin);
+      // "Cuddled" layout: `[{` ... `}, {` ... `}]` with items over several lines.
+      bool cuddled = !multiline && line_start(prev.span.begin) != line_start(prev.span.end);
+      int col = column(prev.span.begin);
+      std::string text;
+      for (const Node* it : list) {
+        text += ",";
+        if (cuddled) {
+          std::size_t ls = line_start(prev.span.end - 1);
+          std::size_t ind = ls;
+          while (ind < t_.size() && t_[ind] == ' ') ++ind;
+          text += " " + em_.json(*it, static_cast<int>(ind - ls), st_.indent);
+          continue;
+        }
+        text += multiline ? em_.nl() + em_.spaces(col) : " ";
+        text += multiline ? em_.json(*it, col, json_unit(o)) : em_.flow(*it);
+      }
+      edit(prev.span.end, prev.span.end, text);
+      return;
+    }
+    std::size_t at = line_end(std::max<std::size_t>(prev.span.end, dash_of(prev) + 1));
+    std::string text;
+    for (const Node* it : list) text += em_.nl() + em_.spaces(dash_col) + render_item_text(*it, dash_col);
+    edit(at, at, text);
+  }
+
+  // --- replacing a node whole
+
+  void replace(const Node& o, const Node& n, const Ctx& ctx) {
+    if (ctx.flow || (o.style == Style::Flow && !(n.is_map() || n.is_seq()))) {
+      // Flow context: pretty over several lines if the document is laid out
+      // that way, else on one line.
+      std::string text;
+      if (pretty_flow_) {
+        std::size_t ls = line_start(o.span.begin);
+        std::size_t ind = ls;
+        while (ind < t_.size() && t_[ind] == ' ') ++ind;
+        text = em_.json(n, static_cast<int>(ind - ls), st_.indent);
+      } else {
+        text = em_.flow(n);
+      }
+      edit(o.span.begin, o.span.end, text);
+      return;
+    }
+    bool n_block = (n.is_map() && !n.entries.empty()) || (n.is_seq() && !n.items.empty()) ||
+                   em_.multiline_literal_ok(n);
+    switch (ctx.parent) {
+      case Parent::Root: {
+        edit(o.span.begin, o.span.end, em_.block_at(n, column(o.span.begin)));
+        return;
+      }
+      case Parent::MapValue: {
+        if (!n_block) {
+          if (o.span.empty()) edit(ctx.slot, ctx.slot, " " + em_.inline_scalar(n));
+          else edit(o.span.begin, o.span.end, em_.inline_scalar(n));
+          return;
+        }
+        bool own_line = !o.span.empty() && line_start(o.span.begin) != line_start(ctx.slot) &&
+                        o.style == Style::Block && (o.is_map() || o.is_seq());
+        if (own_line) {
+          int col = column(o.span.begin);
+          // Keep the document's relation between key and child columns.
+          edit(o.span.begin, o.span.end, em_.block_at(n, n.is_seq() && o.is_map() ? ctx.col + st_.seq_indent : col));
+        } else {
+          std::size_t b = ctx.slot;
+          std::size_t e = o.span.empty() ? ctx.slot : o.span.end;
+          edit(b, e, em_.after_key(n, ctx.col));
+        }
+        return;
+      }
+      case Parent::SeqItem: {
+        std::string text = em_.after_dash(n, ctx.col);
+        if (o.span.empty()) {
+          edit(ctx.slot, ctx.slot, text);
+        } else {
+          // o starts after "- " on the dash line: drop after_dash's own lead.
+          std::size_t lead = 0;
+          while (lead < text.size() && text[lead] == ' ') ++lead;
+          std::size_t gap = o.span.begin - ctx.slot;
+          if (line_start(o.span.begin) != line_start(ctx.slot)) {
+            edit(ctx.slot, o.span.end, text);
+          } else {
+            (void)gap;
+            edit(o.span.begin, o.span.end, text.substr(lead));
+          }
+        }
+        return;
+      }
+    }
+  }
+
+  // --- aliases
+
+  struct AliasSite {
+    const Node* o;
+    const Node* n;
+    Ctx ctx;
+  };
+
+  // Walks two equal trees side by side, noting the alias sites in them.
+  void collect_aliases(const Node& o, const Node& n, const Ctx& ctx) {
+    if (o.is_alias) {
+      alias_sites_.push_back({&o, &n, ctx});
+      return;
+    }
+    if (o.is_map()) {
+      if (o.entries.empty()) return;
+      int key_col = o.style == Style::Flow ? 0 : column(o.entries.front().key.span.begin);
+      for (const auto& e : o.entries) {
+        const Node* nv = n.get(e.key.scalar_text());
+        if (!nv || !e.key.is_scalar()) continue;
+        Ctx c = child_ctx(o, Parent::MapValue);
+        c.col = key_col;
+        try {
+          c.slot = after_colon(e.key);
+        } catch (const NotEditable&) {
+          continue;
+        }
+        collect_aliases(e.value, *nv, c);
+      }
+    } else if (o.is_seq()) {
+      for (std::size_t i = 0; i < o.items.size() && i < n.items.size(); ++i) {
+        Ctx c = child_ctx(o, Parent::SeqItem);
+        if (o.style != Style::Flow) {
+          try {
+            std::size_t d = dash_of(o.items[i]);
+            c.col = column(d);
+            c.slot = d + 1;
+          } catch (const NotEditable&) {
+            continue;
+          }
+        }
+        collect_aliases(o.items[i], n.items[i], c);
+      }
+    }
+  }
+
+  void expand_dirty_aliases() {
+    for (const auto& site : alias_sites_) {
+      if (dirty_.count(site.o->anchor)) replace(*site.o, *site.n, site.ctx);
+    }
+  }
+
+ public:
+  void set_has_aliases(bool v) { has_aliases_ = v; }
+  void set_pretty_flow(bool v) { pretty_flow_ = v; }
+
+ private:
+  std::string_view t_;
+  const DocStyle& st_;
+  Emitter em_;
+  std::vector<Edit> edits_;
+  std::vector<std::string> anchors_;  // anchors of the nodes being diffed
+  std::set<std::string> dirty_;
+  std::vector<AliasSite> alias_sites_;
+  bool has_aliases_ = false;
+  bool pretty_flow_ = false;
+};
+
+bool tree_has_aliases(const Node& n) {
+  if (n.is_alias || !n.anchor.empty()) return true;
+  for (const auto& it : n.items)
+    if (tree_has_aliases(it)) return true;
+  for (const auto& e : n.entries)
+    if (tree_has_aliases(e.value) || tree_has_aliases(e.key)) return true;
+  return false;
+}
+
+// Learns the document's layout from its first examples of each construct.
+struct StyleProbe {
+  std::string_view t;
+  DocStyle st;
+  bool got_indent = false, got_seq = false, got_item = false;
+  std::size_t quoted_values = 0, plain_values = 0;
+
+  void count_scalar(const Node& v) {
+    if (v.kind != Kind::String || v.is_alias) return;
+    if (v.style == Style::Plain) ++plain_values;
+    else if ((v.style == Style::Double || v.style == Style::Single) && plain_safe(v.text, false)) ++quoted_values;
+  }
+
+  void visit_all(const Node& n) {
+    if (n.is_alias) return;
+    for (const auto& e : n.entries) {
+      count_scalar(e.value);
+      visit_all(e.value);
+    }
+    for (const auto& it : n.items) {
+      count_scalar(it);
+      visit_all(it);
+    }
+  }
+
+  int column(std::size_t p) const {
+    std::size_t ls = p == 0 ? 0 : t.rfind('\n', p - 1);
+    ls = ls == std::string_view::npos ? 0 : (p == 0 ? 0 : ls + 1);
+    return static_cast<int>(p - ls);
+  }
+  std::size_t dash_before(std::size_t p) const {
+    while (p > 0) {
+      --p;
+      if (t[p] == '-') return p;
+      if (t[p] != ' ' && t[p] != '\n' && t[p] != '\r' && t[p] != '\t') break;
+    }
+    return std::string_view::npos;
+  }
+
+  void visit(const Node& n) {
+    if (n.is_alias || n.style != Style::Block) return;
+    if (n.is_map()) {
+      if (n.entries.empty()) return;
+      int key_col = column(n.entries.front().key.span.begin);
+      for (const auto& e : n.entries) {
+        const Node& v = e.value;
+        if (v.is_alias || v.style != Style::Block) continue;
+        if (v.is_map() && !v.entries.empty() && !got_indent) {
+          int d = column(v.entries.front().key.span.begin) - key_col;
+          if (d > 0) {
+            st.indent = d;
+            got_indent = true;
+          }
+        }
+        if (v.is_seq() && !v.items.empty() && !got_seq) {
+          std::size_t dash = dash_before(v.items.front().span.begin);
+          if (dash != std::string_view::npos) {
+            int d = column(dash) - key_col;
+            if (d >= 0) {
+              st.seq_indent = d;
+              got_seq = true;
+            }
+          }
+        }
+        visit(v);
+      }
+    } else if (n.is_seq()) {
+      for (const auto& it : n.items) {
+        if (it.is_map() && it.style == Style::Block && !it.entries.empty() && !got_item) {
+          std::size_t dash = dash_before(it.span.begin);
+          if (dash != std::string_view::npos) {
+            int d = column(it.entries.front().key.span.begin) - column(dash);
+            if (d > 0) {
+              st.item_indent = d;
+              got_item = true;
+            }
+          }
+        }
+        visit(it);
+      }
+    }
+  }
+};
+
+}  // namespace
+
+DocStyle detect_style(const Document& doc) {
+  StyleProbe p{doc.raw.text, {}};
+  p.st.crlf = doc.crlf;
+  p.st.flow = !doc.empty && doc.root.style == Style::Flow;
+  p.st.json = doc.json;
+  if (!doc.empty) {
+    p.visit(doc.root);
+    p.visit_all(doc.root);
+  }
+  if (!p.got_seq) p.st.seq_indent = p.st.indent;
+  // Quote with what the document mostly uses.
+  std::size_t dq = std::count(doc.raw.text.begin(), doc.raw.text.end(), '"');
+  std::size_t sq = std::count(doc.raw.text.begin(), doc.raw.text.end(), '\'');
+  p.st.quote = sq > dq ? '\'' : '"';
+  p.st.quote_strings = p.quoted_values > p.plain_values;
+  if (p.st.flow) {
+    // Indentation step of a pretty-printed flow document: first entry column.
+    if (doc.root.is_map() && !doc.root.entries.empty()) {
+      int c = p.column(doc.root.entries.front().key.span.begin);
+      std::size_t root_line = doc.raw.text.rfind('\n', doc.root.span.begin);
+      std::size_t key_line = doc.raw.text.rfind('\n', doc.root.entries.front().key.span.begin);
+      p.st.indent = root_line != key_line && c > 0 ? c : 0;
+    }
+  }
+  return p.st;
+}
+
+std::string emit_yaml(const Node& n, const DocStyle& style) {
+  Emitter em(style);
+  if (style.json) return em.json(n, 0, style.indent);
+  return em.block_at(n, 0);
+}
+
+std::string emit_json(const Node& n, int indent) {
+  DocStyle st;
+  st.json = true;
+  Emitter em(st);
+  return em.json(n, 0, indent);
+}
+
+WriteResult write_document(const Document& doc, const Node& updated) {
+  WriteResult r;
+  if (doc.empty || doc.root.same_value(updated)) {
+    r.text = doc.raw.text;
+    return r;
+  }
+  r.changed = true;
+  DocStyle st = detect_style(doc);
+  if (doc.editable) {
+    try {
+      Differ d(doc, st);
+      d.set_has_aliases(tree_has_aliases(doc.root));
+      d.set_pretty_flow(st.flow && st.indent > 0);
+      d.run(doc.root, updated);
+      r.text = d.apply();
+      // Check the edit: it must read back as exactly the new value.
+      RawDocument raw = doc.raw;
+      raw.text = r.text;
+      Document back = parse_document(std::move(raw), doc.file);
+      if (back.root.same_value(updated)) return r;
+      if (getenv("KINJECT_DEBUG_WRITER")) fmt::print(stderr, "EDIT FAILED VERIFY:\n{}\n", r.text);
+    } catch (const NotEditable&) {
+    } catch (const Error&) {
+    }
+  }
+  // Re-emit the document's content whole, keeping what precedes and follows it.
+  r.reformatted = true;
+  std::string_view t = doc.raw.text;
+  std::string body = emit_yaml(updated, st);
+  r.text = std::string(t.substr(0, doc.root.span.begin)) + body + std::string(t.substr(doc.root.span.end));
+  RawDocument raw = doc.raw;
+  raw.text = r.text;
+  Document back = parse_document(std::move(raw), doc.file);
+  if (!back.root.same_value(updated))
+    throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line, 1},
+                "internal error: the rewritten document does not read back as intended; please report this with the input");
+  return r;
+}
+
+}  // namespace kinject
