@@ -1119,7 +1119,6 @@ WriteResult write_document(const Document& doc, const Node& updated) {
       raw.text = r.text;
       Document back = parse_document(std::move(raw), doc.file);
       if (back.root.same_value(updated)) return r;
-      if (getenv("KINJECT_DEBUG_WRITER")) fmt::print(stderr, "EDIT FAILED VERIFY:\n{}\n", r.text);
     } catch (const NotEditable&) {
     } catch (const Error&) {
     }
