@@ -1,0 +1,61 @@
+// Workloads: which objects carry a pod template, and where.
+//
+// Kinds are matched with their API group, so a custom resource that happens
+// to be called `Deployment` in another group is not mistaken for one. Objects
+// inside `kind: List` (and `*List`) documents are found item by item.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kinject/node.h"
+
+namespace kinject {
+
+struct WorkloadKind {
+  std::string kind;
+  std::vector<std::string> groups;  // API groups it belongs to ("" = core); empty = any group
+  std::vector<std::string> path;    // keys from the object to its pod template; empty = the object is the pod
+};
+
+class WorkloadCatalog {
+ public:
+  WorkloadCatalog();  // the built-in kinds of SPEC §3
+  // Adds a `--workload` entry: `KIND=PATH` or `KIND.GROUP=PATH`, PATH dotted
+  // (e.g. `CloneSet.apps.kruise.io=spec.template`). Throws Error if malformed.
+  void add(std::string_view spec);
+  // The pod template path of an object, if it is a workload.
+  const WorkloadKind* match(std::string_view api_version, std::string_view kind) const;
+
+ private:
+  std::vector<WorkloadKind> kinds_;
+};
+
+std::string api_group(std::string_view api_version);
+
+struct Workload {
+  std::vector<std::size_t> items;    // List item indices leading to the object (empty = document root)
+  std::string api_version;
+  std::string kind;
+  std::string name;                  // metadata.name (or generateName)
+  std::string namespace_;            // metadata.namespace, "" if none
+  std::vector<std::string> template_path;  // from the object to the pod template
+  bool has_pod_spec = false;         // the template has a spec with containers
+
+  // The object inside the document root.
+  const Node* object(const Node& root) const;
+  Node* object(Node& root) const;
+  // The pod template (metadata + spec map) inside the object; null if absent.
+  const Node* pod(const Node& root) const;
+  Node* pod(Node& root) const;
+};
+
+// Every workload of a document, in document order.
+std::vector<Workload> find_workloads(const Node& root, const WorkloadCatalog& catalog);
+
+// Whether a document is a List of objects.
+bool is_list(const Node& object);
+
+}  // namespace kinject
