@@ -1,0 +1,33 @@
+// Report: one line per workload, what happened and why (stderr), as text or
+// JSON (SPEC §7).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kinject {
+
+struct ReportEntry {
+  std::string file;
+  int document = 0;       // 1-based document number in the file
+  std::string item;       // "items[2]" for objects inside a List, else ""
+  std::string kind;
+  std::string name;
+  std::string namespace_;
+  std::string action;     // "injected", "skipped", "unchanged"
+  std::string reason;
+  std::vector<std::string> containers;  // added (containers, then init containers)
+};
+
+struct Report {
+  std::vector<ReportEntry> entries;
+  std::vector<std::string> warnings;  // file-level notes (duplicate keys, reformatting)
+};
+
+enum class ReportFormat { Text, Json, None };
+
+// `statefulset/redis (ns data): injected [istio-proxy, istio-init]`
+std::string format_entry(const ReportEntry& e);
+std::string format_report(const Report& r, ReportFormat f);
+
+}  // namespace kinject

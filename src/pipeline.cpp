@@ -1,0 +1,179 @@
+#include "kinject/pipeline.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "kinject/error.h"
+#include "kinject/workloads.h"
+#include "kinject/writer.h"
+
+namespace kinject {
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string item_path(const Workload& w) {
+  std::string out;
+  for (std::size_t i : w.items) out += fmt::format("items[{}]", i);
+  return out;
+}
+
+struct FileResult {
+  Input input;
+  std::string text;
+  bool changed = false;
+};
+
+class Run {
+ public:
+  Run(const Options& opts, Disk& disk, std::istream& in, const EnvLookup& env)
+      : opts_(opts), disk_(disk), in_(in), env_(env) {}
+
+  void execute() {
+    for (const auto& w : opts_.workloads) catalog_.add(w);
+    IstioConfig cfg = load_config(opts_.config, disk_);
+    policy_ = opts_.policy.value_or(cfg.policy);
+    injector_.emplace(std::move(cfg), env_);
+    for (const auto& input : collect_inputs(opts_.inputs, opts_.recursive, disk_)) process(input);
+  }
+
+  const std::vector<FileResult>& files() const { return files_; }
+  const Report& report() const { return report_; }
+  const std::vector<Node>& objects() const { return objects_; }
+
+ private:
+  void process(const Input& input) {
+    if (input.is_stdin() && opts_.in_place)
+      throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
+    std::unique_ptr<std::istream> owned;
+    std::istream* stream = &in_;
+    if (!input.is_stdin()) {
+      owned = disk_.open(input.path);
+      stream = owned.get();
+    }
+    DocumentStream docs(*stream, input.name, opts_.limits);
+    FileResult result{input, {}, false};
+    while (auto raw = docs.next()) {
+      Document doc = parse_document(std::move(*raw), input.name, opts_.limits);
+      for (const auto& w : doc.warnings) report_.warnings.push_back(fmt::format("{} (document {}): {}", input.name, doc.raw.index, w));
+      if (doc.empty) {
+        result.text += doc.raw.text;
+        continue;
+      }
+      Node root = doc.root;
+      for (const auto& w : find_workloads(doc.root, catalog_)) handle(doc, root, w);
+      WriteResult wr = write_document(doc, root);
+      if (wr.reformatted)
+        report_.warnings.push_back(fmt::format(
+            "{} (document {}): could not edit the document in place; it was written out again whole (comments inside it are lost)",
+            input.name, doc.raw.index));
+      result.changed = result.changed || wr.changed;
+      result.text += wr.text;
+      if (opts_.output == OutputFormat::Json) objects_.push_back(std::move(root));
+    }
+    files_.push_back(std::move(result));
+  }
+
+  void handle(const Document& doc, Node& root, const Workload& w) {
+    ReportEntry e;
+    e.file = doc.file;
+    e.document = doc.raw.index;
+    e.item = item_path(w);
+    e.kind = w.kind;
+    e.name = w.name;
+    e.namespace_ = !w.namespace_.empty() ? w.namespace_ : !opts_.default_namespace.empty() ? opts_.default_namespace : "default";
+    if (!w.has_pod_spec) {
+      e.action = "skipped";
+      e.reason = "no pod spec with containers to inject into";
+      report_.entries.push_back(std::move(e));
+      return;
+    }
+    const Node* pod = w.pod(root);
+    Decision d = decide(pod_facts(*pod, e.namespace_), policy_);
+    if (!d.inject) {
+      e.action = "skipped";
+      e.reason = d.reason;
+      report_.entries.push_back(std::move(e));
+      return;
+    }
+    InjectionOutcome out;
+    try {
+      out = injector_->inject(root, w);
+    } catch (const Error& err) {
+      throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line, 1},
+                  fmt::format("{}/{}: {}", lower(w.kind), w.name, err.bare()));
+    }
+    e.action = out.changed ? "injected" : "unchanged";
+    e.reason = out.changed ? d.reason : "already injected with this configuration";
+    e.containers = out.containers;
+    e.containers.insert(e.containers.end(), out.init_containers.begin(), out.init_containers.end());
+    report_.entries.push_back(std::move(e));
+  }
+
+  const Options& opts_;
+  Disk& disk_;
+  std::istream& in_;
+  const EnvLookup& env_;
+  WorkloadCatalog catalog_;
+  InjectPolicy policy_ = InjectPolicy::Enabled;
+  std::optional<Injector> injector_;
+  std::vector<FileResult> files_;
+  std::vector<Node> objects_;
+  Report report_;
+};
+
+std::string json_output(const std::vector<Node>& objects) {
+  if (objects.size() == 1) return emit_json(objects.front(), 4) + "\n";
+  // kubectl prints several objects as one List.
+  Node list = Node::map();
+  list.set("apiVersion", Node::string("v1"));
+  Node items = Node::seq();
+  for (const auto& o : objects) items.items.push_back(o);
+  list.set("items", std::move(items));
+  list.set("kind", Node::string("List"));
+  Node md = Node::map();
+  md.set("resourceVersion", Node::string(""));
+  list.set("metadata", std::move(md));
+  return emit_json(list, 4) + "\n";
+}
+
+}  // namespace
+
+int run_inject(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env) {
+  Run run(opts, disk, in, env);
+  try {
+    run.execute();
+  } catch (const Error& e) {
+    err << "kinject: error: " << e.what() << "\n";
+    return 1;
+  }
+  // Everything succeeded: now, and only now, produce output.
+  if (opts.in_place) {
+    try {
+      for (const auto& f : run.files())
+        if (f.changed) disk.replace(f.input.path, f.text);
+    } catch (const Error& e) {
+      err << "kinject: error: " << e.what() << "\n";
+      return 1;
+    }
+  } else if (opts.output == OutputFormat::Json) {
+    if (!run.objects().empty()) out << json_output(run.objects());
+  } else {
+    for (const auto& f : run.files()) out << f.text;
+  }
+  out.flush();
+  if (!out) {
+    err << "kinject: error: cannot write the output (closed pipe or full disk?)\n";
+    return 1;
+  }
+  err << format_report(run.report(), opts.report);
+  return 0;
+}
+
+}  // namespace kinject

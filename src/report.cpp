@@ -1,0 +1,68 @@
+#include "kinject/report.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "kinject/writer.h"
+
+namespace kinject {
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string json_list(const std::vector<std::string>& v) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + json_quote(v[i]);
+  return out + "]";
+}
+
+}  // namespace
+
+std::string format_entry(const ReportEntry& e) {
+  std::string out = fmt::format("{}/{} (ns {}): {}", lower(e.kind), e.name.empty() ? "<unnamed>" : e.name,
+                                e.namespace_.empty() ? "default" : e.namespace_, e.action);
+  if (!e.containers.empty()) {
+    out += " [";
+    for (std::size_t i = 0; i < e.containers.size(); ++i) out += (i ? ", " : "") + e.containers[i];
+    out += "]";
+  }
+  if (!e.reason.empty()) out += " — " + e.reason;
+  return out;
+}
+
+std::string format_report(const Report& r, ReportFormat f) {
+  std::string out;
+  switch (f) {
+    case ReportFormat::None:
+      return out;
+    case ReportFormat::Text:
+      for (const auto& w : r.warnings) out += "warning: " + w + "\n";
+      for (const auto& e : r.entries) out += format_entry(e) + "\n";
+      return out;
+    case ReportFormat::Json: {
+      out = "{\n  \"workloads\": [";
+      for (std::size_t i = 0; i < r.entries.size(); ++i) {
+        const auto& e = r.entries[i];
+        out += i ? ",\n" : "\n";
+        out += fmt::format(
+            "    {{\"file\": {}, \"document\": {}, \"item\": {}, \"kind\": {}, \"namespace\": {}, \"name\": {}, "
+            "\"action\": {}, \"reason\": {}, \"containers\": {}}}",
+            json_quote(e.file), e.document, e.item.empty() ? "null" : json_quote(e.item), json_quote(e.kind),
+            json_quote(e.namespace_.empty() ? "default" : e.namespace_), json_quote(e.name), json_quote(e.action),
+            json_quote(e.reason), json_list(e.containers));
+      }
+      out += r.entries.empty() ? "],\n" : "\n  ],\n";
+      out += "  \"warnings\": " + json_list(r.warnings) + "\n}\n";
+      return out;
+    }
+  }
+  return out;
+}
+
+}  // namespace kinject
