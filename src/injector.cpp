@@ -266,16 +266,19 @@ std::optional<std::string> check_annotation(std::string_view name, const std::st
 void validate_annotations(const Node* annotations) {
   if (!annotations || !annotations->is_map()) return;
   std::vector<std::string> errors;
+  long offset = -1;
   for (const auto& e : annotations->entries) {
     std::string name = e.key.scalar_text();
     std::string value = e.value.scalar_text();
-    if (auto why = check_annotation(name, value))
+    if (auto why = check_annotation(name, value)) {
       errors.push_back(fmt::format("invalid value '{}' for annotation '{}': {}", value, name, *why));
+      if (offset < 0 && e.key.has_span) offset = e.key.span.begin;
+    }
   }
   if (errors.empty()) return;
   std::string msg = errors.front();
   for (std::size_t i = 1; i < errors.size(); ++i) msg += "; " + errors[i];
-  throw Error(msg);
+  throw Error(msg).at_offset(offset);
 }
 
 namespace {
@@ -558,6 +561,32 @@ void typed_round_trip(Node& merged, const Node& rendered) {
       if (!rc.is_map()) continue;
       for (const char* where : {"containers", "initContainers"})
         if (Node* c = find_container(container_list(merged, where), name_of(rc))) k8s::go_normalize(*c, k8s::container_type());
+    }
+  }
+}
+
+// Quantities that went through Go's typed marshalling come back canonical
+// ("3000m" -> "3"); where the value did not change, keep the spelling the
+// manifest had.
+void keep_quantity_spelling(Node& merged, const Node& original) {
+  for (const char* field : {"containers", "initContainers"}) {
+    Node* list = container_list(merged, field);
+    const Node* before = container_list(const_cast<Node&>(original), field);
+    if (!list || !before) continue;
+    for (auto& c : list->items) {
+      const Node* oc = find_container(const_cast<Node*>(before), name_of(c));
+      if (!oc) continue;
+      for (const char* part : {"limits", "requests"}) {
+        Node* now = c.at_path(std::string("resources.") + part);
+        const Node* was = oc->at_path(std::string("resources.") + part);
+        if (!now || !was || !now->is_map() || !was->is_map()) continue;
+        for (auto& e : now->entries) {
+          const Node* old = was->get(e.key.scalar_text());
+          if (old && old->is_scalar() && e.value.is_scalar() &&
+              k8s::canonical_quantity(old->scalar_text()) == k8s::canonical_quantity(e.value.scalar_text()))
+            e.value = *old;
+        }
+      }
     }
   }
 }
@@ -849,8 +878,12 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
     if (const Node* tcs = container_list(template_pod, "containers"))
       for (const auto& tc : tcs->items) {
         std::string n = name_of(tc);
-        if (contains(prev.containers, n)) continue;
         const Node* match = find_in(existing.containers, n);
+        // Istio skips containers a previous injection added, which loses
+        // the user's overrides on re-injection; kinject re-applies the
+        // ones recorded in proxy.istio.io/overrides so that injecting twice
+        // changes nothing.
+        if (!match && contains(prev.containers, n)) continue;
         if (!match) match = find_container(container_list(original, "containers"), n);
         if (!match) continue;
         Node overlay = overlay_of(*match);
@@ -863,8 +896,8 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
     if (const Node* tis = container_list(template_pod, "initContainers"))
       for (const auto& tc : tis->items) {
         std::string n = name_of(tc);
-        if (contains(prev.init_containers, n)) continue;
         const Node* match = find_in(existing.init_containers, n);
+        if (!match && contains(prev.init_containers, n)) continue;
         if (!match) match = find_in_pod(original, n);
         if (!match) continue;
         Node overlay = overlay_of(*match);
@@ -917,6 +950,8 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
       }
     }
   }
+
+  keep_quantity_spelling(merged, original);
 
   // ---- postProcessPod
   annotations_of(merged);

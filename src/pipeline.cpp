@@ -18,6 +18,19 @@ std::string lower(std::string s) {
   return s;
 }
 
+// 1-based line and column of a byte offset in a document.
+std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  return {line, static_cast<int>(offset - line_start) + 1};
+}
+
 std::string item_path(const Workload& w) {
   std::string out;
   for (std::size_t i : w.items) out += fmt::format("items[{}]", i);
@@ -106,7 +119,11 @@ class Run {
     try {
       out = injector_->inject(root, w);
     } catch (const Error& err) {
-      throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line, 1},
+      // Point at what the error is about, or at least at the workload.
+      const Node* obj = w.object(doc.root);
+      long offset = err.offset() >= 0 ? err.offset() : (obj && obj->has_span ? static_cast<long>(obj->span.begin) : 0);
+      auto [line, col] = line_col(doc.raw.text, static_cast<std::size_t>(offset));
+      throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col},
                   fmt::format("{}/{}: {}", lower(w.kind), w.name, err.bare()));
     }
     e.action = out.changed ? "injected" : "unchanged";

@@ -144,7 +144,9 @@ std::string yaml_scalar_styled(const Node& n, bool flow, char quote, bool quote_
       if (n.style == Style::Single && single_quotable(s)) return single_quoted(s);
       if (n.style == Style::Double) return double_quoted(s);
       if (plain_safe(s, flow) && !(quote_strings && n.style == Style::Any)) return s;
-      if (quote == '\'' && single_quotable(s)) return single_quoted(s);
+      // JSON in a string (e.g. sidecar.istio.io/status) reads best in single quotes.
+      bool has_dq = s.find('"') != std::string::npos, has_sq = s.find('\'') != std::string::npos;
+      if ((quote == '\'' || (has_dq && !has_sq)) && single_quotable(s)) return single_quoted(s);
       return double_quoted(s);
     }
     default:
@@ -422,8 +424,13 @@ class Differ {
   }
 
   std::string apply() {
+    // By position; at one position, pure insertions go before a deletion
+    // or replacement that starts there.
     std::stable_sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) {
-      return a.begin != b.begin ? a.begin < b.begin : a.seq < b.seq;
+      if (a.begin != b.begin) return a.begin < b.begin;
+      bool ai = a.begin == a.end, bi = b.begin == b.end;
+      if (ai != bi) return ai;
+      return a.seq < b.seq;
     });
     std::string out;
     out.reserve(t_.size() + 1024);
@@ -546,6 +553,7 @@ class Differ {
     int key_col = flow ? 0 : column(o.entries.front().key.span.begin);
     std::size_t anchor_index = last_kept(keep);  // insert after this o entry by default
     std::map<std::size_t, std::vector<const Entry*>> inserts;
+    std::vector<const Entry*> leading;  // new entries that come before every kept one
     std::size_t last_seen = std::string::npos;
     for (const auto& e : n.entries) {
       std::size_t found = std::string::npos;
@@ -562,7 +570,26 @@ class Differ {
         diff(oe.value, e.value, c);
         last_seen = found;
       } else {
-        inserts[last_seen == std::string::npos ? anchor_index : last_seen].push_back(&e);
+        if (last_seen == std::string::npos) leading.push_back(&e);
+        else inserts[last_seen].push_back(&e);
+      }
+    }
+    if (!leading.empty()) {
+      // Before the first kept entry if it starts its own line (so a key
+      // that replaces another keeps its place), else after the last one.
+      std::size_t first = 0;
+      while (!keep[first]) ++first;
+      const Entry& fe = o.entries[first];
+      std::size_t ls = line_start(fe.key.span.begin);
+      if (!flow && only_blanks(ls, fe.key.span.begin) && ls > o.span.begin) {
+        std::string text;
+        for (const Entry* e : leading)
+          text += em_.spaces(key_col) + key_text(e->key, false, false, st_.quote) + ":" + em_.after_key(e->value, key_col) +
+                  em_.nl();
+        edit(ls, ls, text);
+      } else {
+        auto& list = inserts[anchor_index];
+        list.insert(list.begin(), leading.begin(), leading.end());
       }
     }
     for (auto& [after, list] : inserts) insert_entries(o, after, list, key_col);
@@ -635,7 +662,7 @@ class Differ {
     }
     std::size_t ls = line_start(e.key.span.begin);
     if (only_blanks(ls, e.key.span.begin)) {
-      edit(ls, after_newline(entry_end(e)), "");
+      remove_lines(ls, entry_end(e));
     } else if (k + 1 < o.entries.size()) {
       // The first key of a compact map (`- key: v`): the next key moves up.
       edit(e.key.span.begin, o.entries[k + 1].key.span.begin, "");
@@ -773,7 +800,22 @@ class Differ {
     std::size_t d = dash_of(it);
     std::size_t ls = line_start(d);
     if (!only_blanks(ls, d)) throw NotEditable();
-    edit(ls, after_newline(std::max<std::size_t>(it.span.end, d + 1)), "");
+    remove_lines(ls, std::max<std::size_t>(it.span.end, d + 1));
+  }
+
+  // Removes whole lines from the one starting at `ls` through the one that
+  // holds `last`. The line break before them goes rather than the one after,
+  // so that text inserted at the end of the removed lines (the end of the
+  // enclosing node) still has a place to go.
+  void remove_lines(std::size_t ls, std::size_t last) {
+    std::size_t end = line_end(last);
+    if (ls > 0) {
+      std::size_t prev_break = ls - 1;
+      if (prev_break > 0 && t_[prev_break - 1] == '\r') --prev_break;
+      edit(prev_break, end, "");
+    } else {
+      edit(ls, after_newline(last), "");
+    }
   }
 
   std::string render_item_text(const Node& item, int dash_col) const {

@@ -34,9 +34,19 @@ class Error : public std::runtime_error {
   // The message without the location prefix.
   const std::string& bare() const { return bare_; }
 
+  // Byte offset in the document being processed that the error is about,
+  // when the thrower knows it but not the document's text (the caller turns
+  // it into line:column). -1 when unknown.
+  long offset() const { return offset_; }
+  Error& at_offset(long offset) {
+    offset_ = offset;
+    return *this;
+  }
+
  private:
   Location where_;
   std::string bare_;
+  long offset_ = -1;
 };
 
 }  // namespace kinject

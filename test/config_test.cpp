@@ -1,0 +1,71 @@
+#include "kinject/config.h"
+
+#include <catch2/catch.hpp>
+
+#include "kinject/error.h"
+
+using namespace kinject;
+
+TEST_CASE("the built-in profile is Istio's default install", "[config]") {
+  IstioConfig c = builtin_config();
+  CHECK(c.templates.count("sidecar") == 1);
+  CHECK(c.default_templates == std::vector<std::string>{"sidecar"});
+  CHECK(c.values.at_path("global.hub")->text == "docker.io/istio");
+  CHECK(c.values.at_path("global.proxy.statusPort")->i == 15020);
+  CHECK(c.mesh.at_path("defaultConfig.discoveryAddress")->text == "istiod.istio-system.svc:15012");
+  CHECK(c.mesh.get("proxyListenPort")->i == 15001);
+  CHECK(c.policy == InjectPolicy::Enabled);
+}
+
+TEST_CASE("inject config files: full config, ConfigMap, or a bare template", "[config]") {
+  IstioConfig c;
+  parse_inject_config("policy: disabled\ndefaultTemplates: [a]\naliases: {both: [a, b]}\ntemplates:\n  a: 'x'\n  b: 'y'\n", "f", c);
+  CHECK(c.templates.size() == 2);
+  CHECK(c.policy == InjectPolicy::Disabled);
+  CHECK(c.default_templates == std::vector<std::string>{"a"});
+  CHECK(c.aliases["both"] == std::vector<std::string>{"a", "b"});
+
+  IstioConfig cm;
+  parse_inject_config("apiVersion: v1\nkind: ConfigMap\ndata:\n  config: |\n    templates:\n      sidecar: 'z'\n", "cm", cm);
+  CHECK(cm.templates.at("sidecar") == "z");
+
+  IstioConfig bare;
+  parse_inject_config("spec:\n  containers:\n  - name: {{ .Values.x }}\n", "bare", bare);
+  CHECK(bare.templates.at("sidecar").find("{{ .Values.x }}") != std::string::npos);
+
+  IstioConfig bad;
+  CHECK_THROWS_WITH(parse_inject_config("policy: sometimes\ntemplates: {a: x}\n", "p", bad), Catch::Contains("policy must be"));
+}
+
+TEST_CASE("set writes Istio values paths", "[config]") {
+  Node v = Node::map();
+  apply_set(v, "global.hub=registry.example.com/istio");
+  apply_set(v, "values.global.proxy.statusPort=15021");
+  apply_set(v, "global.proxy.holdApplicationUntilProxyStarts=true");
+  apply_set(v, "global.tag=1.24.6");
+  apply_set(v, "global.imagePullSecrets=[a, b]");
+  CHECK(v.at_path("global.hub")->text == "registry.example.com/istio");
+  CHECK(v.at_path("global.proxy.statusPort")->i == 15021);
+  CHECK(v.at_path("global.proxy.holdApplicationUntilProxyStarts")->b);
+  CHECK(v.at_path("global.tag")->text == "1.24.6");
+  CHECK(v.at_path("global.imagePullSecrets")->size() == 2);
+  CHECK_THROWS_WITH(apply_set(v, "global.hub"), Catch::Contains("expected PATH=VALUE"));
+  CHECK_THROWS_WITH(apply_set(v, "global..hub=x"), Catch::Contains("empty path segment"));
+}
+
+TEST_CASE("configuration files are read through the disk", "[config]") {
+  MemoryDisk disk;
+  disk.add_file("values.json", R"({"global": {"hub": "h", "tag": "t"}})");
+  disk.add_file("mesh.yaml", "defaultConfig:\n  holdApplicationUntilProxyStarts: true\n");
+  ConfigSources src;
+  src.values_file = "values.json";
+  src.mesh_config_file = "mesh.yaml";
+  src.revision = "default";
+  IstioConfig c = load_config(src, disk);
+  CHECK(c.values.at_path("global.hub")->text == "h");
+  CHECK(c.mesh.at_path("defaultConfig.holdApplicationUntilProxyStarts")->b);
+  CHECK(c.mesh.at_path("defaultConfig.statusPort")->i == 15020);  // defaults kept
+  CHECK(c.revision.empty());                                        // "default" is the default revision
+  src.values_file = "missing.json";
+  CHECK_THROWS_WITH(load_config(src, disk), Catch::Contains("missing.json"));
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env python3
+"""Runs Istio's kube-inject golden cases (../shared/tools/istio-conformance)
+against kinject, with Istio's configuration files and with the built-in
+profile, and fails if either score is below the figure in test/ratchets.txt."""
+import os, re, subprocess, sys
+
+def main():
+    binary, shared, ratchets = sys.argv[1:4]
+    want = {}
+    for line in open(ratchets):
+        line = line.split("#")[0].split()
+        if len(line) == 2:
+            want[line[0]] = int(line[1])
+    tool = os.path.join(shared, "tools", "istio-conformance")
+    ok = True
+    for name, extra in (("istio-conformance", []), ("istio-conformance-builtin", ["--builtin"])):
+        r = subprocess.run([tool, *extra, binary], capture_output=True, text=True)
+        m = re.search(r"(\d+) passed, (\d+) failed, (\d+) skipped", r.stdout)
+        if not m:
+            print(f"{name}: no totals line in the tool's output:\n{r.stdout}\n{r.stderr}")
+            ok = False
+            continue
+        passed = int(m.group(1))
+        print(f"{name}: {m.group(0)} (ratchet {want.get(name)})")
+        if passed < want.get(name, 0):
+            print("\n".join(l for l in r.stdout.splitlines() if l.startswith("FAIL")))
+            print(f"{name}: score dropped below {want[name]}")
+            ok = False
+    return 0 if ok else 1
+
+if __name__ == "__main__":
+    sys.exit(main())

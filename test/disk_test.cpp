@@ -1,0 +1,63 @@
+#include "kinject/disk.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include "kinject/error.h"
+
+using namespace kinject;
+
+namespace {
+
+std::string temp_dir() {
+  char tmpl[] = "/tmp/kinject-disk-XXXXXX";
+  REQUIRE(::mkdtemp(tmpl) != nullptr);
+  return tmpl;
+}
+
+}  // namespace
+
+TEST_CASE("replace is atomic and keeps permissions", "[disk]") {
+  RealDisk disk;
+  std::string dir = temp_dir();
+  std::string path = dir + "/a.yaml";
+  std::ofstream(path) << "old\n";
+  ::chmod(path.c_str(), 0640);
+  disk.replace(path, "new\n");
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  CHECK(s.str() == "new\n");
+  struct ::stat st {};
+  ::stat(path.c_str(), &st);
+  CHECK((st.st_mode & 07777) == 0640);
+  CHECK(disk.list(dir).size() == 1);  // no temporary file left behind
+  ::unlink(path.c_str());
+  ::rmdir(dir.c_str());
+}
+
+TEST_CASE("replace fails cleanly when no temporary file can be made next to the target", "[disk]") {
+  RealDisk disk;
+  std::string dir = temp_dir();
+  std::string path = dir + "/gone/a.yaml";
+  CHECK_THROWS_WITH(disk.replace(path, "new\n"), Catch::Contains("cannot create a temporary file"));
+  CHECK(disk.stat(path) == PathKind::Missing);
+  ::rmdir(dir.c_str());
+}
+
+TEST_CASE("the memory disk behaves like a directory tree", "[disk]") {
+  MemoryDisk disk;
+  disk.add_file("d/x.yaml", "x");
+  CHECK(disk.stat("d") == PathKind::Directory);
+  CHECK(disk.stat("d/x.yaml") == PathKind::File);
+  CHECK(disk.stat("e") == PathKind::Missing);
+  disk.fail_writes_to("d/x.yaml");
+  CHECK_THROWS_WITH(disk.replace("d/x.yaml", "y"), Catch::Contains("left unchanged"));
+  CHECK(*disk.file("d/x.yaml") == "x");
+}

@@ -1,0 +1,247 @@
+#include "kinject/injector.h"
+
+#include <catch2/catch.hpp>
+
+#include "kinject/error.h"
+#include "kinject/reader.h"
+#include "kinject/writer.h"
+
+using namespace kinject;
+
+namespace {
+
+EnvLookup no_env() {
+  return [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+}
+
+EnvLookup env_with(std::string key, std::string value) {
+  return [key, value](std::string_view k) -> std::optional<std::string> {
+    if (k == key) return value;
+    return std::nullopt;
+  };
+}
+
+const char* kDeployment = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: app
+        image: web:1
+        ports:
+        - name: http
+          containerPort: 8080
+        livenessProbe:
+          httpGet:
+            port: http
+            path: /live
+        readinessProbe:
+          tcpSocket:
+            port: 8080
+          timeoutSeconds: 2
+)";
+
+struct Injected {
+  Node root;
+  InjectionOutcome outcome;
+};
+
+Injected inject(const std::string& yaml, const Injector& injector) {
+  Node root = parse_yaml(yaml, "t.yaml");
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  REQUIRE(ws.size() == 1);
+  auto out = injector.inject(root, ws[0]);
+  return {root, out};
+}
+
+const Node* container(const Node& pod, const char* list, const char* name) {
+  const Node* l = pod.at_path(std::string("spec.") + list);
+  if (!l) return nullptr;
+  for (const auto& c : l->items)
+    if (c.get("name")->text == name) return &c;
+  return nullptr;
+}
+
+std::string env_value(const Node& c, const char* name) {
+  for (const auto& e : c.get("env")->items)
+    if (e.get("name")->text == name) return e.get("value") ? e.get("value")->text : "";
+  return "<absent>";
+}
+
+}  // namespace
+
+TEST_CASE("the built-in profile injects Istio's sidecar into a Deployment", "[injector]") {
+  Injector injector(builtin_config(), no_env());
+  auto r = inject(kDeployment, injector);
+  const Node& pod = *r.root.at_path("spec.template");
+  CHECK(r.outcome.changed);
+  CHECK(r.outcome.containers == std::vector<std::string>{"istio-proxy"});
+  CHECK(r.outcome.init_containers == std::vector<std::string>{"istio-init"});
+
+  // The proxy comes after the app container.
+  REQUIRE(pod.at_path("spec.containers")->items.size() == 2);
+  CHECK(pod.at_path("spec.containers")->items[1].get("name")->text == "istio-proxy");
+  const Node* proxy = container(pod, "containers", "istio-proxy");
+  CHECK(proxy->get("image")->text == "docker.io/istio/proxyv2:1.24.6");
+  CHECK(env_value(*proxy, "ISTIO_META_WORKLOAD_NAME") == "web");
+  CHECK(env_value(*proxy, "ISTIO_META_OWNER") == "kubernetes://apis/apps/v1/namespaces/shop/deployments/web");
+  CHECK(env_value(*proxy, "ISTIO_META_APP_CONTAINERS") == "app");
+  CHECK(env_value(*proxy, "ISTIO_META_POD_PORTS") == "[\n    {\"name\":\"http\",\"containerPort\":8080}\n]");
+  CHECK(env_value(*proxy, "PROXY_CONFIG") == "{}\n");
+  // Probes go through the agent, which keeps the originals (named port resolved).
+  CHECK(env_value(*proxy, "ISTIO_KUBE_APP_PROBERS") ==
+        R"({"/app-health/app/livez":{"httpGet":{"path":"/live","port":8080}},"/app-health/app/readyz":{"tcpSocket":{"port":8080},"timeoutSeconds":2}})");
+  const Node* app = container(pod, "containers", "app");
+  CHECK(app->at_path("livenessProbe.httpGet.path")->text == "/app-health/app/livez");
+  CHECK(app->at_path("livenessProbe.httpGet.port")->i == 15020);
+  CHECK(app->at_path("readinessProbe.httpGet.path")->text == "/app-health/app/readyz");
+  CHECK_FALSE(app->at_path("readinessProbe.tcpSocket"));
+
+  const Node* labels = pod.at_path("metadata.labels");
+  CHECK(labels->get("security.istio.io/tlsMode")->text == "istio");
+  CHECK(labels->get("service.istio.io/canonical-name")->text == "web");
+  CHECK(labels->get("service.istio.io/canonical-revision")->text == "latest");
+  const Node* annos = pod.at_path("metadata.annotations");
+  CHECK(annos->get("istio.io/rev")->text == "default");
+  CHECK(annos->get("kubectl.kubernetes.io/default-container")->text == "app");
+  CHECK(annos->get("prometheus.io/port")->text == "15020");
+  CHECK(annos->get("sidecar.istio.io/status")->text ==
+        R"({"initContainers":["istio-init"],"containers":["istio-proxy"],"volumes":["workload-socket","credential-socket","workload-certs","istio-envoy","istio-data","istio-podinfo","istio-token","istiod-ca-cert"],"imagePullSecrets":null,"revision":"default"})");
+  // Volumes the template adds come before the pod's own.
+  CHECK(pod.at_path("spec.volumes")->items[0].get("name")->text == "workload-socket");
+}
+
+TEST_CASE("injecting an injected pod changes nothing", "[injector]") {
+  Injector injector(builtin_config(), no_env());
+  auto once = inject(kDeployment, injector);
+  Node root = once.root;
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  auto again = injector.inject(root, ws[0]);
+  CHECK_FALSE(again.changed);
+  CHECK(root.same_value(once.root));
+}
+
+TEST_CASE("values, annotations and the environment change what is injected", "[injector]") {
+  IstioConfig cfg = builtin_config();
+  SECTION("holdApplicationUntilProxyStarts puts the proxy first") {
+    cfg.values.at_path("global.proxy")->set("holdApplicationUntilProxyStarts", Node::boolean(true));
+    Injector injector(cfg, no_env());
+    auto r = inject(kDeployment, injector);
+    const Node& first = r.root.at_path("spec.template.spec.containers")->items[0];
+    CHECK(first.get("name")->text == "istio-proxy");
+    CHECK(first.at_path("lifecycle.postStart.exec.command")->items[0].text == "pilot-agent");
+  }
+  SECTION("native sidecars: the proxy is an init container that keeps running") {
+    Injector injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "true"));
+    auto r = inject(kDeployment, injector);
+    const Node& pod = *r.root.at_path("spec.template");
+    CHECK(pod.at_path("spec.containers")->items.size() == 1);
+    const Node* proxy = container(pod, "initContainers", "istio-proxy");
+    REQUIRE(proxy);
+    CHECK(proxy->get("restartPolicy")->text == "Always");
+    CHECK(pod.at_path("spec.initContainers")->items[0].get("name")->text == "istio-init");
+  }
+  SECTION("per-pod resources, image and interception mode") {
+    std::string yaml = kDeployment;
+    yaml.replace(yaml.find("      labels:\n        app: web\n"), 0,
+                 "      annotations:\n        sidecar.istio.io/proxyCPU: 50m\n        sidecar.istio.io/proxyImage: my.registry/proxy:1\n"
+                 "        sidecar.istio.io/interceptionMode: TPROXY\n");
+    Injector injector(cfg, no_env());
+    auto r = inject(yaml, injector);
+    const Node* proxy = container(*r.root.at_path("spec.template"), "containers", "istio-proxy");
+    CHECK(proxy->at_path("resources.requests.cpu")->text == "50m");
+    CHECK_FALSE(proxy->at_path("resources.limits"));
+    CHECK(proxy->get("image")->text == "my.registry/proxy:1");
+    CHECK(proxy->at_path("securityContext.runAsUser")->i == 0);
+    const Node* init = container(*r.root.at_path("spec.template"), "initContainers", "istio-init");
+    CHECK(init->get("args")->items[8].text == "TPROXY");
+  }
+  SECTION("--set global.hub and tag make the image") {
+    cfg.values.at_path("global")->set("hub", Node::string("gcr.io/istio-testing"));
+    cfg.values.at_path("global")->set("tag", Node::string("latest"));
+    cfg.values.at_path("global")->set("variant", Node::string("distroless"));
+    Injector injector(cfg, no_env());
+    auto r = inject(kDeployment, injector);
+    CHECK(container(*r.root.at_path("spec.template"), "containers", "istio-proxy")->get("image")->text ==
+          "gcr.io/istio-testing/proxyv2:latest-distroless");
+  }
+}
+
+TEST_CASE("bad per-pod annotations are errors naming the annotation", "[injector]") {
+  struct Case {
+    const char* annotation;
+    const char* value;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"traffic.sidecar.istio.io/includeOutboundIPRanges", "bad", "includeIPRanges invalid"},
+      {"traffic.sidecar.istio.io/excludeOutboundIPRanges", "*", "excludeIPRanges invalid"},
+      {"traffic.sidecar.istio.io/includeInboundPorts", "bad", "includeInboundPorts invalid"},
+      {"traffic.sidecar.istio.io/excludeInboundPorts", "70000", "excludeInboundPorts invalid"},
+      {"traffic.sidecar.istio.io/excludeOutboundPorts", "1,x", "excludeOutboundPorts invalid"},
+      {"sidecar.istio.io/interceptionMode", "MAGIC", "interceptionMode invalid"},
+      {"status.sidecar.istio.io/port", "-1", "invalid"},
+      {"readiness.status.sidecar.istio.io/periodSeconds", "often", "invalid syntax"},
+      {"prometheus.istio.io/merge-metrics", "maybe", "invalid syntax"},
+      {"sidecar.istio.io/proxyMemory", "1GB", "quantities"},
+      {"proxy.istio.io/config", "{notAField: 1}", "unknown ProxyConfig field"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.annotation);
+    Node annos = Node::map();
+    annos.set(c.annotation, Node::string(c.value));
+    try {
+      validate_annotations(&annos);
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK_THAT(e.what(), Catch::Contains(std::string("annotation '") + c.annotation + "'"));
+      CHECK_THAT(e.what(), Catch::Contains(c.says));
+    }
+  }
+  Node fine = Node::map();
+  fine.set("traffic.sidecar.istio.io/includeOutboundIPRanges", Node::string("10.0.0.0/8,fd00::/8"));
+  fine.set("traffic.sidecar.istio.io/includeInboundPorts", Node::string("*"));
+  fine.set("traffic.sidecar.istio.io/excludeOutboundIPRanges", Node::string(""));
+  CHECK_NOTHROW(validate_annotations(&fine));
+}
+
+TEST_CASE("template problems are reported with the template's name and position", "[injector]") {
+  IstioConfig cfg = builtin_config();
+  cfg.templates["sidecar"] = "spec:\n  containers:\n  - name: {{ .Nope }\n";
+  CHECK_THROWS_WITH(Injector(cfg, no_env()), Catch::Contains("\"sidecar\"") && Catch::Contains("sidecar:3"));
+
+  cfg.templates["sidecar"] = "spec: {containers: [{name: {{ .Nope }}}]}";
+  Injector bad_field(cfg, no_env());
+  CHECK_THROWS_WITH(inject(kDeployment, bad_field), Catch::Contains("can't evaluate field Nope"));
+
+  cfg.templates["sidecar"] = "spec:\n  containers:\n  - name: x\n   image: y\n";
+  Injector bad_yaml(cfg, no_env());
+  CHECK_THROWS_WITH(inject(kDeployment, bad_yaml), Catch::Contains("failed parsing generated injected YAML"));
+
+  cfg = builtin_config();
+  std::string yaml = kDeployment;
+  yaml.replace(yaml.find("      labels:\n"), 0, "      annotations:\n        inject.istio.io/templates: sidecar,nosuch\n");
+  Injector injector(cfg, no_env());
+  CHECK_THROWS_WITH(inject(yaml, injector), Catch::Contains("requested template \"nosuch\" not found; have sidecar"));
+}
+
+TEST_CASE("any sidecar can be injected with a template of one's own", "[injector]") {
+  IstioConfig cfg = builtin_config();
+  parse_inject_config(
+      "spec:\n  containers:\n  - name: log-shipper\n    image: fluent/fluent-bit:3.0\n"
+      "    env:\n    - name: APP\n      value: {{ .DeploymentMeta.Name | quote }}\n",
+      "shipper.tmpl", cfg);
+  Injector injector(cfg, no_env());
+  auto r = inject(kDeployment, injector);
+  const Node* shipper = container(*r.root.at_path("spec.template"), "containers", "log-shipper");
+  REQUIRE(shipper);
+  CHECK(env_value(*shipper, "APP") == "web");
+  CHECK(r.outcome.containers == std::vector<std::string>{"log-shipper"});
+}

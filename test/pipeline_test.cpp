@@ -1,0 +1,127 @@
+#include "kinject/pipeline.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+using namespace kinject;
+
+namespace {
+
+struct Result {
+  int rc;
+  std::string out, err;
+};
+
+Result run(Options opts, MemoryDisk& disk, const std::string& stdin_text = "") {
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  EnvLookup env = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+  int rc = run_inject(opts, disk, in, out, err, env);
+  return {rc, out.str(), err.str()};
+}
+
+std::string read(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+const std::string kExample = read(KINJECT_SOURCE_DIR "/examples/redis-statefulset.yaml");
+
+}  // namespace
+
+TEST_CASE("the example: the StatefulSet gets the sidecar, the Service stays byte for byte", "[pipeline]") {
+  MemoryDisk disk;
+  disk.add_file("redis.yaml", kExample);
+  Options o;
+  o.inputs = {"redis.yaml"};
+  auto r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.err, Catch::Contains("statefulset/redis (ns default): injected [istio-proxy, istio-init]"));
+  // Everything up to the StatefulSet's pod labels is untouched.
+  auto cut = kExample.find("        app: redis\n    spec:");
+  REQUIRE(cut != std::string::npos);
+  CHECK(r.out.substr(0, cut) == kExample.substr(0, cut));
+  CHECK_THAT(r.out, Catch::Contains("        - name: istio-proxy\n          image: docker.io/istio/proxyv2:1.24.6\n"));
+  CHECK_THAT(r.out, Catch::Contains("      initContainers:\n        - name: istio-init\n"));
+  // The volumeClaimTemplates after the pod template are untouched too.
+  CHECK(r.out.substr(r.out.find("  volumeClaimTemplates:")) == kExample.substr(kExample.find("  volumeClaimTemplates:")));
+}
+
+TEST_CASE("stdin in, nothing injected: output is the input, byte for byte", "[pipeline]") {
+  MemoryDisk disk;
+  Options o;
+  o.policy = InjectPolicy::Disabled;
+  o.report = ReportFormat::None;
+  auto r = run(o, disk, kExample);
+  CHECK(r.rc == 0);
+  CHECK(r.out == kExample);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("any error: exit 1, a message with the place, and nothing on stdout", "[pipeline]") {
+  MemoryDisk disk;
+  disk.add_file("good.yaml", kExample);
+  disk.add_file("bad.yaml", "apiVersion: v1\nkind: ConfigMap\n---\ndata: [1, 2\nkey: 3\n");
+  Options o;
+  o.inputs = {"good.yaml", "bad.yaml"};
+  auto r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::StartsWith("kinject: error: bad.yaml (document 2):"));
+
+  o.inputs = {"nope.yaml"};
+  r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.err, Catch::Contains("nope.yaml: no such file or directory"));
+}
+
+TEST_CASE("JSON output writes kubectl-style JSON", "[pipeline]") {
+  MemoryDisk disk;
+  disk.add_file("two.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
+  disk.add_file("one.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+  Options o;
+  o.output = OutputFormat::Json;
+  o.inputs = {"one.yaml"};
+  auto r = run(o, disk);
+  CHECK(r.out == "{\n    \"apiVersion\": \"v1\",\n    \"kind\": \"ConfigMap\",\n    \"metadata\": {\n        \"name\": \"a\"\n    }\n}\n");
+  o.inputs = {"two.yaml"};
+  r = run(o, disk);
+  CHECK_THAT(r.out, Catch::StartsWith("{\n    \"apiVersion\": \"v1\",\n    \"items\": ["));
+  CHECK_THAT(r.out, Catch::Contains("\"kind\": \"List\""));
+}
+
+TEST_CASE("the report names every workload, as text or JSON", "[pipeline]") {
+  MemoryDisk disk;
+  disk.add_file("w.yaml",
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: host}\nspec: {hostNetwork: true, containers: [{name: a}]}\n---\n"
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: opt-out}\nspec:\n  template:\n    metadata:\n"
+                "      labels: {sidecar.istio.io/inject: \"false\"}\n    spec: {containers: [{name: a}]}\n");
+  Options o;
+  o.inputs = {"w.yaml"};
+  o.default_namespace = "team";
+  auto r = run(o, disk);
+  CHECK(r.rc == 0);
+  CHECK_THAT(r.err, Catch::Contains("pod/host (ns team): skipped — pod spec has hostNetwork: true"));
+  CHECK_THAT(r.err, Catch::Contains("deployment/opt-out (ns team): skipped — pod label sidecar.istio.io/inject=false"));
+  o.report = ReportFormat::Json;
+  r = run(o, disk);
+  CHECK_THAT(r.err, Catch::Contains("\"kind\": \"Pod\", \"namespace\": \"team\", \"name\": \"host\", \"action\": \"skipped\""));
+}
+
+TEST_CASE("in-place rewriting touches only the files that change", "[pipeline]") {
+  MemoryDisk disk;
+  disk.add_file("redis.yaml", kExample);
+  disk.add_file("cm.yaml", "apiVersion: v1\nkind: ConfigMap\n");
+  Options o;
+  o.inputs = {"redis.yaml", "cm.yaml"};
+  o.in_place = true;
+  auto r = run(o, disk);
+  CHECK(r.rc == 0);
+  CHECK(r.out.empty());
+  CHECK_THAT(*disk.file("redis.yaml"), Catch::Contains("istio-proxy"));
+  CHECK(*disk.file("cm.yaml") == "apiVersion: v1\nkind: ConfigMap\n");
+}

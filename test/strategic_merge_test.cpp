@@ -1,0 +1,53 @@
+#include "kinject/strategic_merge.h"
+
+#include <catch2/catch.hpp>
+
+#include "kinject/reader.h"
+#include "kinject/writer.h"
+
+using namespace kinject;
+
+namespace {
+
+std::string merged(const std::string& original, const std::string& patch) {
+  Node pod = parse_yaml(original, "pod");
+  strategic_merge_pod(pod, parse_yaml(patch, "patch"));
+  return emit_json(pod, 0);
+}
+
+}  // namespace
+
+TEST_CASE("merge keys of the pod spec", "[strategic_merge]") {
+  CHECK(pod_merge_key("spec.containers") == "name");
+  CHECK(pod_merge_key("spec.initContainers") == "name");
+  CHECK(pod_merge_key("spec.volumes") == "name");
+  CHECK(pod_merge_key("spec.imagePullSecrets") == "name");
+  CHECK(pod_merge_key("spec.containers.ports") == "containerPort");
+  CHECK(pod_merge_key("spec.initContainers.env") == "name");
+  CHECK(pod_merge_key("spec.containers.volumeMounts") == "mountPath");
+  CHECK(pod_merge_key("spec.containers.args") == "");
+  CHECK(pod_merge_key("spec.tolerations") == "");
+  CHECK(pod_merge_key("metadata.finalizers") == "*");
+}
+
+TEST_CASE("new patch items come first, then the original's by position", "[strategic_merge]") {
+  CHECK(merged("{spec: {containers: [{name: app}]}}", "{spec: {containers: [{name: istio-proxy}]}}") ==
+        R"({"spec":{"containers":[{"name":"istio-proxy"},{"name":"app"}]}})");
+  // Re-injection: the proxy keeps its place after the app.
+  CHECK(merged("{spec: {containers: [{name: app}, {name: istio-proxy, image: old}]}}",
+               "{spec: {containers: [{name: istio-proxy, image: new}]}}") ==
+        R"({"spec":{"containers":[{"name":"app"},{"name":"istio-proxy","image":"new"}]}})");
+  CHECK(merged("{spec: {containers: [{name: c, env: [{name: A}, {name: B}, {name: C}]}]}}",
+               "{spec: {containers: [{name: c, env: [{name: A}, {name: B, value: x}, {name: D}]}]}}") ==
+        R"({"spec":{"containers":[{"name":"c","env":[{"name":"A"},{"name":"B","value":"x"},{"name":"D"},{"name":"C"}]}]}})");
+}
+
+TEST_CASE("maps merge, other lists are replaced, nulls delete", "[strategic_merge]") {
+  CHECK(merged("{metadata: {labels: {a: '1'}}}", "{metadata: {labels: {b: '2'}}}") == R"({"metadata":{"labels":{"a":"1","b":"2"}}})");
+  CHECK(merged("{spec: {containers: [{name: c, args: [x, y]}]}}", "{spec: {containers: [{name: c, args: [z]}]}}") ==
+        R"({"spec":{"containers":[{"name":"c","args":["z"]}]}})");
+  CHECK(merged("{spec: {a: 1, b: 2}}", "{spec: {a: null}}") == R"({"spec":{"b":2}})");
+  // A null inside a new item means "no such field" (Istio's sourceless volumes).
+  CHECK(merged("{spec: {}}", "{spec: {volumes: [{name: v, emptyDir: null}]}}") == R"({"spec":{"volumes":[{"name":"v"}]}})");
+  CHECK(merged("{metadata: {finalizers: [a]}}", "{metadata: {finalizers: [b, a]}}") == R"({"metadata":{"finalizers":["a","b"]}})");
+}

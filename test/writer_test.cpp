@@ -1,0 +1,198 @@
+#include "kinject/writer.h"
+
+#include <functional>
+
+#include <catch2/catch.hpp>
+
+#include "kinject/reader.h"
+
+using namespace kinject;
+
+namespace {
+
+// Reads `text`, lets `change` edit the tree, writes it back.
+WriteResult edit(const std::string& text, const std::function<void(Node&)>& change) {
+  auto docs = read_all(text, "t.yaml");
+  REQUIRE(docs.size() == 1);
+  Node root = docs[0].root;
+  change(root);
+  return write_document(docs[0], root);
+}
+
+Node container(const std::string& name) {
+  Node c = Node::map();
+  c.set("name", Node::string(name));
+  c.set("image", Node::string("proxy:1"));
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("an unchanged document is written byte for byte", "[writer]") {
+  const std::string text = "# top\napiVersion: v1   # odd spacing\nkind:   Pod\nmetadata: {name: x}\n...\n";
+  auto r = edit(text, [](Node&) {});
+  CHECK(r.text == text);
+  CHECK_FALSE(r.changed);
+}
+
+TEST_CASE("a new key lands after its neighbour, everything else untouched", "[writer]") {
+  const std::string text =
+      "metadata:\n"
+      "  labels:\n"
+      "    app: web   # the app\n"
+      "    flag: \"true\"\n"
+      "    version: '1.10'\n"
+      "  # trailing comment\n"
+      "spec:\n"
+      "  mode: 0400\n"
+      "  enabled: yes\n"
+      "  nothing: ~\n"
+      "  script: |\n"
+      "    echo hi\n";
+  auto r = edit(text, [](Node& root) { root.at_path("metadata.labels")->set("security.istio.io/tlsMode", Node::string("istio")); });
+  CHECK(r.text ==
+        "metadata:\n"
+        "  labels:\n"
+        "    app: web   # the app\n"
+        "    flag: \"true\"\n"
+        "    version: '1.10'\n"
+        "    security.istio.io/tlsMode: istio\n"
+        "  # trailing comment\n"
+        "spec:\n"
+        "  mode: 0400\n"
+        "  enabled: yes\n"
+        "  nothing: ~\n"
+        "  script: |\n"
+        "    echo hi\n");
+}
+
+TEST_CASE("new content follows the document's indentation and list style", "[writer]") {
+  SECTION("four spaces, indented lists") {
+    const std::string text = "spec:\n    containers:\n        -   name: app\n            image: a\n";
+    auto r = edit(text, [](Node& root) { root.at_path("spec.containers")->items.push_back(container("istio-proxy")); });
+    CHECK(r.text == "spec:\n    containers:\n        -   name: app\n            image: a\n        -   name: istio-proxy\n            image: proxy:1\n");
+  }
+  SECTION("two spaces, indentless lists") {
+    const std::string text = "spec:\n  containers:\n  - name: app\n    image: a\n  volumes:\n  - name: v\n";
+    auto r = edit(text, [](Node& root) {
+      Node s = Node::seq();
+      s.items.push_back(container("istio-init"));
+      root.get("spec")->set("initContainers", s);
+    });
+    CHECK(r.text ==
+          "spec:\n  containers:\n  - name: app\n    image: a\n  volumes:\n  - name: v\n  initContainers:\n  - name: istio-init\n    image: proxy:1\n");
+  }
+}
+
+TEST_CASE("items inserted before the first keep their own lines", "[writer]") {
+  const std::string text = "volumes:\n  - name: user\n    emptyDir: {}\n";
+  auto r = edit(text, [](Node& root) {
+    Node v = Node::map();
+    v.set("name", Node::string("istio-envoy"));
+    root.get("volumes")->items.insert(root.get("volumes")->items.begin(), v);
+  });
+  CHECK(r.text == "volumes:\n  - name: istio-envoy\n  - name: user\n    emptyDir: {}\n");
+}
+
+TEST_CASE("a replaced key keeps its place", "[writer]") {
+  const std::string text = "probe:\n  tcpSocket:\n    port: 80\n  periodSeconds: 5\n";
+  auto r = edit(text, [](Node& root) {
+    Node& p = *root.get("probe");
+    Node http = Node::map();
+    http.set("path", Node::string("/app-health/x/readyz"));
+    http.set("port", Node::integer(15020));
+    p.entries.front().key = Node::string("httpGet");
+    p.entries.front().value = http;
+  });
+  CHECK(r.text == "probe:\n  httpGet:\n    path: /app-health/x/readyz\n    port: 15020\n  periodSeconds: 5\n");
+}
+
+TEST_CASE("nothing changes through an alias", "[writer]") {
+  SECTION("the changed node is an alias: it is expanded, the anchor stays") {
+    const std::string text =
+        "metadata:\n  labels: &labels\n    app: web\nspec:\n  selector:\n    matchLabels: *labels\n  template:\n"
+        "    metadata:\n      labels: *labels\n";
+    auto r = edit(text, [](Node& root) { root.at_path("spec.template.metadata.labels")->set("extra", Node::string("x")); });
+    auto back = read_all(r.text, "t.yaml")[0].root;
+    CHECK(back.at_path("spec.selector.matchLabels")->size() == 1);
+    CHECK(back.at_path("metadata.labels")->size() == 1);
+    CHECK(back.at_path("spec.template.metadata.labels")->get("extra"));
+  }
+  SECTION("the changed node is the anchor: its aliases keep the old value") {
+    const std::string text = "template:\n  labels: &l\n    app: web\nselector:\n  matchLabels: *l\n";
+    auto r = edit(text, [](Node& root) { root.at_path("template.labels")->set("extra", Node::string("x")); });
+    auto back = read_all(r.text, "t.yaml")[0].root;
+    CHECK(back.at_path("template.labels")->get("extra"));
+    CHECK(back.at_path("selector.matchLabels")->size() == 1);
+  }
+}
+
+TEST_CASE("flow and JSON documents get flow and JSON content", "[writer]") {
+  SECTION("YAML flow, multi-line") {
+    const std::string text = "{\n  kind: Pod,\n  metadata: {\n    name: x,\n  },\n}\n";
+    auto r = edit(text, [](Node& root) { root.get("metadata")->set("labels", Node::map()); });
+    CHECK(r.text == "{\n  kind: Pod,\n  metadata: {\n    name: x,\n    labels: {},\n  },\n}\n");
+  }
+  SECTION("JSON, pretty") {
+    const std::string text = "{\n    \"kind\": \"Pod\",\n    \"spec\": {\n        \"containers\": []\n    }\n}\n";
+    auto r = edit(text, [](Node& root) { root.at_path("spec.containers")->items.push_back(container("c")); });
+    CHECK(r.text ==
+          "{\n    \"kind\": \"Pod\",\n    \"spec\": {\n        \"containers\": [\n            {\n                \"name\": \"c\",\n"
+          "                \"image\": \"proxy:1\"\n            }\n        ]\n    }\n}\n");
+    CHECK_FALSE(r.reformatted);
+  }
+}
+
+TEST_CASE("CRLF documents get CRLF lines", "[writer]") {
+  auto r = edit("a:\r\n  b: 1\r\n", [](Node& root) { root.get("a")->set("c", Node::integer(2)); });
+  CHECK(r.text == "a:\r\n  b: 1\r\n  c: 2\r\n");
+}
+
+TEST_CASE("a multi-line string at the end of a file without a final newline keeps its meaning", "[writer]") {
+  auto r = edit("env:\n- name: A\n  value: x", [](Node& root) {
+    Node e = Node::map();
+    e.set("name", Node::string("B"));
+    e.set("value", Node::string("{}\n"));
+    root.get("env")->items.push_back(e);
+  });
+  auto back = read_all(r.text, "t.yaml")[0].root;
+  CHECK(back.get("env")->items[1].get("value")->text == "{}\n");
+}
+
+TEST_CASE("entries and items can be removed", "[writer]") {
+  const std::string text = "a: 1\nb: 2  # gone\nc:\n- x\n- y\n- z\n";
+  auto r = edit(text, [](Node& root) {
+    root.erase("b");
+    auto& items = root.get("c")->items;
+    items.erase(items.begin() + 1);
+  });
+  CHECK(r.text == "a: 1\nc:\n- x\n- z\n");
+}
+
+TEST_CASE("scalars are quoted only when they must be", "[writer]") {
+  CHECK(yaml_scalar(Node::string("istio")) == "istio");
+  CHECK(yaml_scalar(Node::string("true")) == "\"true\"");
+  CHECK(yaml_scalar(Node::string("15020")) == "\"15020\"");
+  CHECK(yaml_scalar(Node::string("0400")) == "\"0400\"");
+  CHECK(yaml_scalar(Node::string("yes")) == "\"yes\"");
+  CHECK(yaml_scalar(Node::string("1:20")) == "\"1:20\"");
+  CHECK(yaml_scalar(Node::string("*")) == "\"*\"");
+  CHECK(yaml_scalar(Node::string("")) == "\"\"");
+  CHECK(yaml_scalar(Node::string("--domain")) == "--domain");
+  CHECK(yaml_scalar(Node::string("a: b")) == "\"a: b\"");
+  CHECK(yaml_scalar(Node::string("{\"a\":1}")) == "'{\"a\":1}'");
+  CHECK(yaml_scalar(Node::string("x,y"), true) == "\"x,y\"");
+  CHECK(yaml_scalar(Node::integer(80)) == "80");
+  CHECK(yaml_scalar(Node::plain("0400")) == "0400");
+}
+
+TEST_CASE("JSON output is kubectl-style", "[writer]") {
+  Node m = Node::map();
+  m.set("a", Node::integer(1));
+  Node s = Node::seq();
+  s.items.push_back(Node::string("x\"y"));
+  m.set("b", s);
+  CHECK(emit_json(m, 4) == "{\n    \"a\": 1,\n    \"b\": [\n        \"x\\\"y\"\n    ]\n}");
+  CHECK(emit_json(m, 0) == "{\"a\":1,\"b\":[\"x\\\"y\"]}");
+  CHECK(emit_json(Node::plain("0400"), 0) == "256");
+}
