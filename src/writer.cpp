@@ -1022,8 +1022,12 @@ struct StyleProbe {
   bool got_indent = false, got_seq = false, got_item = false;
   std::size_t quoted_values = 0, plain_values = 0;
 
+  std::size_t single_quoted = 0, double_quoted = 0;
+
   void count_scalar(const Node& v) {
     if (v.kind != Kind::String || v.is_alias) return;
+    if (v.style == Style::Single) ++single_quoted;
+    if (v.style == Style::Double) ++double_quoted;
     if (v.style == Style::Plain) ++plain_values;
     else if ((v.style == Style::Double || v.style == Style::Single) && plain_safe(v.text, false)) ++quoted_values;
   }
@@ -1111,10 +1115,8 @@ DocStyle detect_style(const Document& doc) {
     p.visit_all(doc.root);
   }
   if (!p.got_seq) p.st.seq_indent = p.st.indent;
-  // Quote with what the document mostly uses.
-  std::size_t dq = std::count(doc.raw.text.begin(), doc.raw.text.end(), '"');
-  std::size_t sq = std::count(doc.raw.text.begin(), doc.raw.text.end(), '\'');
-  p.st.quote = sq > dq ? '\'' : '"';
+  // Quote with what the document's strings mostly use.
+  p.st.quote = p.single_quoted > p.double_quoted ? '\'' : '"';
   p.st.quote_strings = p.quoted_values > p.plain_values;
   if (p.st.flow) {
     // Indentation step of a pretty-printed flow document: first entry column.

@@ -63,6 +63,7 @@ TEST_CASE("corpus: round trips of every real manifest", "[corpus]") {
   WorkloadCatalog catalog;
 
   long identical = 0, opted_in = 0, injected = 0, reformatted = 0, refused = 0;
+  std::map<std::string, long> by_reason;
   for (const auto& path : files) {
     INFO(path);
     std::string text = slurp(path);
@@ -84,7 +85,27 @@ TEST_CASE("corpus: round trips of every real manifest", "[corpus]") {
       ++opted_in;
     }
 
-    // 2. Everything injected that can be: documents mean what they meant
+    // 2. The default rules: every workload is injected or skipped for a
+    // reason (counted by reason), or the run stops with an error.
+    {
+      Options all;
+      all.inputs = {path};
+      all.report = ReportFormat::Json;
+      std::ostringstream out2, err2;
+      if (run_inject(all, disk, in, out2, err2, no_env()) == 0) {
+        Node report = parse_yaml(err2.str(), "report");
+        for (const auto& w : report.get("workloads")->items) {
+          std::string action = w.get("action")->text, reason = w.get("reason")->text;
+          if (action == "injected") ++by_reason["injected"];
+          else ++by_reason["skipped: " + reason.substr(0, reason.find(" (")).substr(0, 40)];
+        }
+      } else {
+        std::string e = err2.str();
+        ++by_reason["error: " + e.substr(e.rfind(": ", e.find(" '") == std::string::npos ? e.size() : e.find(" '")) + 2, 28)];
+      }
+    }
+
+    // 3. Everything injected that can be: documents mean what they meant
     // outside their pod templates, and the injection reads back.
     auto docs = read_all(text, path);
     for (const auto& doc : docs) {
@@ -121,6 +142,7 @@ TEST_CASE("corpus: round trips of every real manifest", "[corpus]") {
       "corpus: {} files; policy disabled: {} byte-identical, {} with pods that opt in; "
       "policy enabled: {} workloads injected, {} refused, {} documents reformatted\n",
       files.size(), identical, opted_in, injected, refused, reformatted);
+  for (const auto& [reason, n] : by_reason) fmt::print("  {:>5}  {}\n", n, reason);
   CHECK(static_cast<long>(files.size()) >= want["corpus-files"]);
   CHECK(identical >= want["corpus-files-byte-identical-without-injection"]);
   CHECK(injected >= want["corpus-workloads-injected"]);
