@@ -147,6 +147,19 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
     }
     parts.push_back(src.mesh_config_file);
   }
+  if (!src.template_file.empty()) {
+    // A sidecar of one's own: the template is rendered against the same
+    // data (values included), then merged; Istio's post-processing is off.
+    std::string name = src.template_file;
+    if (auto slash = name.rfind('/'); slash != std::string::npos) name = name.substr(slash + 1);
+    if (auto dot = name.find('.'); dot != std::string::npos && dot > 0) name = name.substr(0, dot);
+    cfg.templates = {{name, read_file(disk, src.template_file)}};
+    cfg.default_templates = {name};
+    cfg.aliases.clear();
+    cfg.istio = false;
+    cfg.status_annotation = kGenericStatusAnnotation;
+    parts.push_back(src.template_file);
+  }
   for (const auto& s : src.sets) apply_set(cfg.values, s);
   cfg.revision = src.revision == "default" ? "" : src.revision;
   if (!parts.empty()) {

@@ -33,7 +33,6 @@ constexpr std::string_view kProxy = "istio-proxy";
 constexpr std::string_view kInit = "istio-init";
 constexpr std::string_view kValidation = "istio-validation";
 constexpr std::string_view kCoreDump = "enable-core-dump";
-constexpr std::string_view kStatus = "sidecar.istio.io/status";
 constexpr std::string_view kOverrides = "proxy.istio.io/overrides";
 constexpr std::string_view kProxyConfig = "proxy.istio.io/config";
 
@@ -482,11 +481,23 @@ std::string json_names(const Node* list) {
   return out + "]";
 }
 
-std::string injection_status(const Node& template_pod, const std::string& revision) {
+// The status annotation: what the template added. Istio lists every name
+// the template rendered; a template of one's own may also render the pod's
+// own containers (to add a mount to them), so `keep` (the pod's own names)
+// are left out of the record then.
+std::string injection_status(const Node& template_pod, const std::string& revision, const Node* keep = nullptr) {
   const Node* spec = template_pod.get("spec");
+  auto names = [&](const char* field) {
+    const Node* list = child(spec, field);
+    if (!keep || !list || !list->is_seq()) return json_names(list);
+    Node filtered = Node::seq();
+    const Node* own = child(keep->get("spec"), field);
+    for (const auto& it : list->items)
+      if (!find_container(const_cast<Node*>(own), name_of(it))) filtered.items.push_back(it);
+    return json_names(&filtered);
+  };
   return fmt::format("{{\"initContainers\":{},\"containers\":{},\"volumes\":{},\"imagePullSecrets\":{},\"revision\":{}}}",
-                     json_names(child(spec, "initContainers")), json_names(child(spec, "containers")),
-                     json_names(child(spec, "volumes")), json_names(child(spec, "imagePullSecrets")),
+                     names("initContainers"), names("containers"), names("volumes"), names("imagePullSecrets"),
                      json_quote(revision.empty() ? "default" : revision));
 }
 
@@ -518,15 +529,15 @@ const Node* find_in(const std::vector<Node>& list, std::string_view name) {
 
 // stripPod: an already injected pod is presented to the template without
 // what the previous injection added.
-Node strip_pod(const Node& pod, const std::string& target_port) {
-  Status prev = parse_status(annotation(pod, kStatus));
+Node strip_pod(const Node& pod, const std::string& target_port, std::string_view status_key) {
+  Status prev = parse_status(annotation(pod, status_key));
   if (!prev.valid) return pod;
   Node out = pod;
   for (const auto& c : prev.containers) modify_containers(container_list(out, "containers"), c, Move::Remove);
   for (const auto& c : prev.init_containers) modify_containers(container_list(out, "initContainers"), c, Move::Remove);
   if (auto cur = prometheus_annotation(out, "port"); cur && *cur == target_port) clear_prometheus_annotations(out);
   if (Node* annos = child(out.get("metadata"), "annotations") ? out.get("metadata")->get("annotations") : nullptr)
-    annos->erase(kStatus);
+    annos->erase(status_key);
   return out;
 }
 
@@ -730,7 +741,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
     original.set("spec", spec && spec->is_map() ? *spec : Node::map());
   }
   const Node* annos = child(original.get("metadata"), "annotations");
-  validate_annotations(annos);
+  if (config_.istio) validate_annotations(annos);
 
   // Mesh and proxy config, with the pod's proxy.istio.io/config applied.
   Node mesh = config_.mesh;
@@ -753,7 +764,8 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   if (!cluster.empty()) proxy_envs["ISTIO_META_CLUSTER_ID"] = cluster;
   if (!network.empty()) proxy_envs["ISTIO_META_NETWORK"] = network;
 
-  Node stripped = reinsert_overrides(strip_pod(original, target_port));
+  const std::string& status_key = config_.status_annotation;
+  Node stripped = reinsert_overrides(strip_pod(original, config_.istio ? target_port : std::string("-"), status_key));
 
   // Native sidecars: offline, ENABLE_NATIVE_SIDECARS decides; the pod's
   // annotation overrides it.
@@ -862,10 +874,11 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   }
 
   // reapplyOverwrittenContainers: containers the user defined under an
-  // injected name win over the template.
-  {
+  // injected name win over the template. (A template of one's own that
+  // names the pod's containers does so to extend them, not to replace them.)
+  if (config_.istio) {
     Overrides existing = parse_overrides(annotation(original, kOverrides));
-    auto status_text = annotation(original, kStatus);
+    auto status_text = annotation(original, status_key);
     bool already = status_text.has_value();
     Status prev = parse_status(status_text);
     Overrides overrides;
@@ -958,7 +971,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   merged.child_map("metadata").child_map("labels");
 
   // overwriteClusterInfo
-  if (!proxy_envs.empty())
+  if (config_.istio && !proxy_envs.empty())
     if (Node* sidecar = find_in_pod(merged, kProxy)) {
       Node& env = env_of(*sidecar);
       auto& items = env.items;
@@ -968,7 +981,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
     }
 
   // applyPrometheusMerge
-  {
+  if (config_.istio) {
     bool scrape = true;
     if (auto s = prometheus_annotation(merged, "scrape"))
       if (auto b = parse_bool(*s)) scrape = *b;
@@ -997,7 +1010,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   }
 
   // applyRewrite
-  if (Node* sidecar = find_in_pod(merged, kProxy)) {
+  if (Node* sidecar = config_.istio ? find_in_pod(merged, kProxy) : nullptr) {
     bool rewrite = bool_at(&values, "sidecarInjectorWebhook.rewriteAppHTTPProbe");
     if (auto a = annotation(merged, "sidecar.istio.io/rewriteAppHTTPProbers"))
       if (auto b = parse_bool(*a)) rewrite = *b;
@@ -1005,7 +1018,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
       std::string prober = dump_app_probers(merged, status_port);
       sidecar = find_in_pod(merged, kProxy);
       if (!prober.empty()) {
-        bool previously = annotation(merged, kStatus).has_value();
+        bool previously = annotation(merged, status_key).has_value();
         Node& env = env_of(*sidecar);
         if (!previously) {
           env.items.push_back(env_var("ISTIO_KUBE_APP_PROBERS", prober));
@@ -1031,12 +1044,25 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   }
 
   // applyMetadata
-  if (auto nw = proxy_envs.find("ISTIO_META_NETWORK"); nw != proxy_envs.end())
+  if (auto nw = proxy_envs.find("ISTIO_META_NETWORK"); config_.istio && nw != proxy_envs.end())
     merged.child_map("metadata").child_map("labels").set("topology.istio.io/network", Node::string(nw->second));
-  annotations_of(merged).set(kStatus, Node::string(injection_status(template_pod, config_.revision)));
+  Node own;  // the pod's own containers and volumes, for a template of one's own
+  if (!config_.istio) {
+    own = stripped;
+    if (auto prev = annotation(original, status_key)) {
+      try {
+        Node st = parse_yaml(*prev, std::string(status_key));
+        for (const char* field : {"volumes", "imagePullSecrets"})
+          for (const auto& n : names_in(st.get(field))) modify_containers(container_list(own, field), n, Move::Remove);
+      } catch (const Error&) {
+      }
+    }
+  }
+  annotations_of(merged).set(status_key,
+                             Node::string(injection_status(template_pod, config_.revision, config_.istio ? nullptr : &own)));
 
   // reorderPod
-  {
+  if (config_.istio) {
     bool hold = bool_at(&proxy_config, "holdApplicationUntilProxyStarts") ||
                 bool_at(&values, "global.proxy.holdApplicationUntilProxyStarts");
     modify_containers(container_list(merged, "containers"), kProxy, hold ? Move::First : Move::Last);
@@ -1062,7 +1088,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
 
   // Write back into the document.
   InjectionOutcome out;
-  Status st = parse_status(annotation(merged, kStatus));
+  Status st = parse_status(annotation(merged, status_key));
   out.init_containers = st.init_containers;
   out.containers = st.containers;
   Node before = *target;

@@ -33,6 +33,10 @@ void add_inject_flags(CLI::App& app, kinject::Options& o, std::vector<std::strin
   app.add_option("--workload", o.workloads, "Where a custom resource keeps its pod template, e.g. CloneSet=spec.template")
       ->type_name("KIND=PATH");
   app.add_option("--namespace", o.default_namespace, "Namespace of documents that name none (default: default)");
+  app.add_option("-l,--selector", o.selector, "Inject only pods whose labels match, e.g. -l app=web,tier!=db");
+  app.add_option("--template", o.config.template_file,
+                 "Inject a sidecar of one's own: a Go template rendering a pod fragment (instead of Istio's)")
+      ->type_name("FILE");
   app.add_option("--max-document-size", o.limits.max_document_bytes, "Largest document accepted, in bytes")->type_name("BYTES");
   app.add_option("--max-depth", o.limits.max_depth, "Deepest nesting accepted");
   app.add_option("--max-nodes", o.limits.max_nodes, "Most nodes in one document, aliases expanded");

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "kinject/error.h"
+#include "kinject/selector.h"
 #include "kinject/workloads.h"
 #include "kinject/writer.h"
 
@@ -50,6 +51,7 @@ class Run {
 
   void execute() {
     for (const auto& w : opts_.workloads) catalog_.add(w);
+    selector_ = LabelSelector::parse(opts_.selector, "--selector");
     IstioConfig cfg = load_config(opts_.config, disk_);
     policy_ = opts_.policy.value_or(cfg.policy);
     injector_.emplace(std::move(cfg), env_);
@@ -108,7 +110,15 @@ class Run {
       return;
     }
     const Node* pod = w.pod(root);
-    Decision d = decide(pod_facts(*pod, e.namespace_), policy_);
+    PodFacts facts = pod_facts(*pod, e.namespace_);
+    if (const Requirement* miss = selector_.first_mismatch(facts.labels)) {
+      e.action = "skipped";
+      e.reason = fmt::format("pod labels do not match --selector {}", selector_.str());
+      if (selector_.requirements().size() > 1) e.reason += fmt::format(" (fails {})", miss->str());
+      report_.entries.push_back(std::move(e));
+      return;
+    }
+    Decision d = decide(facts, policy_);
     if (!d.inject) {
       e.action = "skipped";
       e.reason = d.reason;
@@ -138,6 +148,7 @@ class Run {
   std::istream& in_;
   const EnvLookup& env_;
   WorkloadCatalog catalog_;
+  LabelSelector selector_;
   InjectPolicy policy_ = InjectPolicy::Enabled;
   std::optional<Injector> injector_;
   std::vector<FileResult> files_;

@@ -1,4 +1,5 @@
 #include "kinject/pipeline.h"
+#include "kinject/reader.h"
 
 #include <fstream>
 #include <sstream>
@@ -124,4 +125,29 @@ TEST_CASE("in-place rewriting touches only the files that change", "[pipeline]")
   CHECK(r.out.empty());
   CHECK_THAT(*disk.file("redis.yaml"), Catch::Contains("istio-proxy"));
   CHECK(*disk.file("cm.yaml") == "apiVersion: v1\nkind: ConfigMap\n");
+}
+
+TEST_CASE("the log-shipper example: a sidecar of one's own, injected by label", "[pipeline]") {
+  RealDisk disk;
+  Options o;
+  o.inputs = {KINJECT_SOURCE_DIR "/examples/log-shipper/app.yaml"};
+  o.config.template_file = KINJECT_SOURCE_DIR "/examples/log-shipper/log-shipper.tmpl";
+  o.selector = "logging=enabled";
+  std::istringstream in;
+  std::ostringstream out, err;
+  EnvLookup env = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+  REQUIRE(run_inject(o, disk, in, out, err, env) == 0);
+  CHECK_THAT(err.str(), Catch::Contains("deployment/api (ns default): injected [log-shipper]"));
+  CHECK_THAT(err.str(), Catch::Contains("deployment/worker (ns default): skipped — pod labels do not match --selector logging=enabled"));
+  auto docs = read_all(out.str(), "out");
+  const Node& api = *docs[0].root.at_path("spec.template.spec");
+  REQUIRE(api.get("containers")->items.size() == 2);
+  CHECK(api.get("containers")->items[0].at_path("volumeMounts")->items[0].get("mountPath")->text == "/var/log/app");
+  CHECK(api.get("containers")->items[1].get("image")->text == "fluent/fluent-bit:3.1");
+  CHECK_FALSE(docs[0].root.at_path("spec.template.metadata.annotations")->get("sidecar.istio.io/status"));
+  CHECK(docs[0].root.at_path("spec.template.metadata.annotations")->get("kinject.io/status")->text ==
+        R"({"initContainers":null,"containers":["log-shipper"],"volumes":["app-logs"],"imagePullSecrets":null,"revision":"default"})");
+  // The second workload, not selected, is untouched.
+  std::string input = read(KINJECT_SOURCE_DIR "/examples/log-shipper/app.yaml");
+  CHECK(out.str().substr(out.str().find("---")) == input.substr(input.find("---")));
 }

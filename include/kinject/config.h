@@ -26,12 +26,19 @@ struct IstioConfig {
   Node mesh = Node::map();    // MeshConfig with Istio's defaults applied
   std::string revision;       // "" = default revision
   std::string description;    // where it came from, for messages
+  // Istio's post-processing (Prometheus merge, probe rewriting, cluster env,
+  // proxy ordering, annotation validation) applies to Istio's sidecar; a
+  // template of one's own (--template) is merged and recorded only.
+  bool istio = true;
+  // Where an injection records what it added (for re-injection and uninject).
+  std::string status_annotation = "sidecar.istio.io/status";
 };
 
 struct ConfigSources {
   std::string inject_config_file;  // full inject config, or a bare template
   std::string values_file;         // JSON or YAML
   std::string mesh_config_file;    // MeshConfig YAML
+  std::string template_file;       // --template: a sidecar of one's own (not Istio's)
   std::string revision;
   std::vector<std::string> sets;   // --set path=value, applied to values in order
 };
@@ -46,6 +53,9 @@ IstioConfig builtin_config();
 // Parses the inject config text (the ConfigMap's `config` key); a text that
 // is not a config document is taken as a bare template named `sidecar`.
 void parse_inject_config(std::string_view text, const std::string& name, IstioConfig& into);
+
+// The annotation a --template injection records itself in.
+inline constexpr const char* kGenericStatusAnnotation = "kinject.io/status";
 
 // Applies `--set path=value` (Istio values paths such as `global.hub`; a
 // leading `values.` is accepted). The value is read as a YAML scalar or flow

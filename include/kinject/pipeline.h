@@ -29,6 +29,7 @@ struct Options {
   std::optional<InjectPolicy> policy;  // --policy; else the inject config's
   std::vector<std::string> workloads;  // --workload KIND=PATH
   std::string default_namespace;       // --namespace
+  std::string selector;                // --selector: only pods whose labels match
   Limits limits;
 };
 
