@@ -162,6 +162,12 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   }
   for (const auto& s : src.sets) apply_set(cfg.values, s);
   cfg.revision = src.revision == "default" ? "" : src.revision;
+  // A revision's injector ConfigMap carries its revision in its values
+  // (CA_ADDR points at istiod-<revision>); the built-in values need it set.
+  if (!cfg.revision.empty()) {
+    const Node* r = cfg.values.get("revision");
+    if (!r || r->scalar_text().empty()) cfg.values.set("revision", Node::string(cfg.revision));
+  }
   if (!parts.empty()) {
     cfg.description.clear();
     for (const auto& p : parts) cfg.description += (cfg.description.empty() ? "" : ", ") + p;

@@ -33,6 +33,11 @@ void add_inject_flags(CLI::App& app, kinject::Options& o, std::vector<std::strin
   app.add_option("--workload", o.workloads, "Where a custom resource keeps its pod template, e.g. CloneSet=spec.template")
       ->type_name("KIND=PATH");
   app.add_option("--namespace", o.default_namespace, "Namespace of documents that name none (default: default)");
+  app.add_option("--rules", o.rules,
+                 "Decide as the cluster does: a MutatingWebhookConfiguration file, or `istio` for Istio's default webhooks")
+      ->type_name("FILE|istio");
+  app.add_option("--namespaces", o.namespaces_file, "Namespace objects whose labels the --rules webhooks select on")
+      ->type_name("FILE");
   app.add_option("-l,--selector", o.selector, "Inject only pods whose labels match, e.g. -l app=web,tier!=db");
   app.add_option("--template", o.config.template_file,
                  "Inject a sidecar of one's own: a Go template rendering a pod fragment (instead of Istio's)")

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -53,9 +54,25 @@ class Run {
     for (const auto& w : opts_.workloads) catalog_.add(w);
     selector_ = LabelSelector::parse(opts_.selector, "--selector");
     IstioConfig cfg = load_config(opts_.config, disk_);
-    policy_ = opts_.policy.value_or(cfg.policy);
+    policy_ = InjectorPolicy::from(opts_.policy.value_or(cfg.policy), cfg.never_inject_selector, cfg.always_inject_selector,
+                                   cfg.description.empty() ? "injector config" : cfg.description);
+    if (opts_.rules == "istio") {
+      const Node* by_default = cfg.values.at_path("sidecarInjectorWebhook.enableNamespacesByDefault");
+      rules_ = WebhookRules::istio(cfg.revision, by_default && by_default->kind == Kind::Bool && by_default->b);
+    } else if (!opts_.rules.empty()) {
+      rules_ = WebhookRules::parse(read_text(opts_.rules), opts_.rules);
+    }
     injector_.emplace(std::move(cfg), env_);
-    for (const auto& input : collect_inputs(opts_.inputs, opts_.recursive, disk_)) process(input);
+    auto inputs = collect_inputs(opts_.inputs, opts_.recursive, disk_);
+    if (rules_) {
+      // Namespace labels come from --namespaces and from Namespace objects
+      // anywhere in the input, so they are gathered before any decision.
+      if (!opts_.namespaces_file.empty())
+        for (const auto& d : read_all(read_text(opts_.namespaces_file), opts_.namespaces_file, opts_.limits))
+          if (!d.empty) namespaces_.add(d.root);
+      for (const auto& input : inputs) scan_namespaces(input);
+    }
+    for (const auto& input : inputs) process(input);
   }
 
   const std::vector<FileResult>& files() const { return files_; }
@@ -63,15 +80,41 @@ class Run {
   const std::vector<Node>& objects() const { return objects_; }
 
  private:
+  std::string read_text(const std::string& path) {
+    auto in = disk_.open(path);
+    std::ostringstream s;
+    s << in->rdbuf();
+    return s.str();
+  }
+
+  // The stream of an input; stdin is read once and kept when it has to be
+  // read twice (namespace scan, then processing).
+  std::unique_ptr<std::istream> open_input(const Input& input) {
+    if (!input.is_stdin()) return disk_.open(input.path);
+    if (!stdin_kept_) {
+      std::ostringstream s;
+      s << in_.rdbuf();
+      stdin_text_ = s.str();
+      stdin_kept_ = true;
+    }
+    return std::make_unique<std::istringstream>(stdin_text_);
+  }
+
+  void scan_namespaces(const Input& input) {
+    auto stream = open_input(input);
+    DocumentStream docs(*stream, input.name, opts_.limits);
+    while (auto raw = docs.next()) {
+      if (raw->text.find("Namespace") == std::string::npos) continue;  // cheap: most documents are not
+      Document doc = parse_document(std::move(*raw), input.name, opts_.limits);
+      if (!doc.empty) namespaces_.add(doc.root);
+    }
+  }
+
   void process(const Input& input) {
     if (input.is_stdin() && opts_.in_place)
       throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
-    std::unique_ptr<std::istream> owned;
-    std::istream* stream = &in_;
-    if (!input.is_stdin()) {
-      owned = disk_.open(input.path);
-      stream = owned.get();
-    }
+    auto owned = open_input(input);
+    std::istream* stream = owned.get();
     DocumentStream docs(*stream, input.name, opts_.limits);
     FileResult result{input, {}, false};
     while (auto raw = docs.next()) {
@@ -118,10 +161,11 @@ class Run {
       report_.entries.push_back(std::move(e));
       return;
     }
-    Decision d = decide(facts, policy_);
+    Decision d = rules_ ? decide(facts, policy_, *rules_, namespaces_) : decide(facts, policy_);
     if (!d.inject) {
       e.action = "skipped";
       e.reason = d.reason;
+      e.webhook = d.webhook;
       report_.entries.push_back(std::move(e));
       return;
     }
@@ -136,6 +180,7 @@ class Run {
       throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col},
                   fmt::format("{}/{}: {}", lower(w.kind), w.name, err.bare()));
     }
+    e.webhook = d.webhook;
     e.action = out.changed ? "injected" : "unchanged";
     e.reason = out.changed ? d.reason : "already injected with this configuration";
     e.containers = out.containers;
@@ -149,7 +194,11 @@ class Run {
   const EnvLookup& env_;
   WorkloadCatalog catalog_;
   LabelSelector selector_;
-  InjectPolicy policy_ = InjectPolicy::Enabled;
+  InjectorPolicy policy_;
+  std::optional<WebhookRules> rules_;
+  Namespaces namespaces_;
+  std::string stdin_text_;
+  bool stdin_kept_ = false;
   std::optional<Injector> injector_;
   std::vector<FileResult> files_;
   std::vector<Node> objects_;

@@ -52,10 +52,10 @@ std::string format_report(const Report& r, ReportFormat f) {
         out += i ? ",\n" : "\n";
         out += fmt::format(
             "    {{\"file\": {}, \"document\": {}, \"item\": {}, \"kind\": {}, \"namespace\": {}, \"name\": {}, "
-            "\"action\": {}, \"reason\": {}, \"containers\": {}}}",
+            "\"action\": {}, \"reason\": {}, \"webhook\": {}, \"containers\": {}}}",
             json_quote(e.file), e.document, e.item.empty() ? "null" : json_quote(e.item), json_quote(e.kind),
             json_quote(e.namespace_.empty() ? "default" : e.namespace_), json_quote(e.name), json_quote(e.action),
-            json_quote(e.reason), json_list(e.containers));
+            json_quote(e.reason), e.webhook.empty() ? "null" : json_quote(e.webhook), json_list(e.containers));
       }
       out += r.entries.empty() ? "],\n" : "\n  ],\n";
       out += "  \"warnings\": " + json_list(r.warnings) + "\n}\n";

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -49,6 +50,11 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
+std::string workload_id(const Node& w) {
+  return fmt::format("{}#{}{} {}/{}", w.get("file")->text, w.get("document")->i, w.get("item")->scalar_text(),
+                     w.get("kind")->text, w.get("name")->text);
+}
+
 EnvLookup no_env() {
   return [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
 }
@@ -64,6 +70,8 @@ TEST_CASE("corpus: round trips of every real manifest", "[corpus]") {
 
   long identical = 0, opted_in = 0, injected = 0, reformatted = 0, refused = 0;
   std::map<std::string, long> by_reason;
+  std::set<std::string> namespaces{"default"}, injected_by_default;
+  std::vector<std::string> ok_files;
   for (const auto& path : files) {
     INFO(path);
     std::string text = slurp(path);
@@ -96,9 +104,15 @@ TEST_CASE("corpus: round trips of every real manifest", "[corpus]") {
         Node report = parse_yaml(err2.str(), "report");
         for (const auto& w : report.get("workloads")->items) {
           std::string action = w.get("action")->text, reason = w.get("reason")->text;
-          if (action == "injected") ++by_reason["injected"];
-          else ++by_reason["skipped: " + reason.substr(0, reason.find(" (")).substr(0, 40)];
+          namespaces.insert(w.get("namespace")->text);
+          if (action == "injected") {
+            ++by_reason["injected"];
+            injected_by_default.insert(workload_id(w));
+          } else {
+            ++by_reason["skipped: " + reason.substr(0, reason.find(" (")).substr(0, 40)];
+          }
         }
+        ok_files.push_back(path);
       } else {
         std::string e = err2.str();
         ++by_reason["error: " + e.substr(e.rfind(": ", e.find(" '") == std::string::npos ? e.size() : e.find(" '")) + 2, 28)];
@@ -147,4 +161,93 @@ TEST_CASE("corpus: round trips of every real manifest", "[corpus]") {
   CHECK(identical >= want["corpus-files-byte-identical-without-injection"]);
   CHECK(injected >= want["corpus-workloads-injected"]);
   CHECK(reformatted <= want["corpus-documents-reformatted-max"]);
+}
+
+TEST_CASE("corpus: --rules istio injects exactly what Istio's webhooks would", "[corpus]") {
+  RealDisk disk;
+  auto files = corpus_files(disk);
+  auto want = ratchets();
+  std::istringstream in;
+
+  // First the default rules, to know what they inject and which namespaces exist.
+  std::set<std::string> by_default, namespaces{"default"};
+  std::vector<std::string> ok_files;
+  for (const auto& path : files) {
+    Options o;
+    o.inputs = {path};
+    o.report = ReportFormat::Json;
+    std::ostringstream out, err;
+    if (run_inject(o, disk, in, out, err, no_env()) != 0) continue;  // refused files (bad annotations, unknown templates)
+    ok_files.push_back(path);
+    Node report = parse_yaml(err.str(), "report");
+    for (const auto& w : report.get("workloads")->items) {
+      namespaces.insert(w.get("namespace")->text);
+      if (w.get("action")->text == "injected") by_default.insert(workload_id(w));
+    }
+  }
+
+  // --rules istio, no namespace labels but those in each file: only pods
+  // that opt in by label are injected; every other file is byte-identical.
+  long opt_in = 0, identical = 0;
+  std::map<std::string, long> webhooks;
+  for (const auto& path : ok_files) {
+    INFO(path);
+    Options o;
+    o.inputs = {path};
+    o.rules = "istio";
+    o.report = ReportFormat::Json;
+    std::ostringstream out, err;
+    REQUIRE(run_inject(o, disk, in, out, err, no_env()) == 0);
+    bool any = false;
+    Node report = parse_yaml(err.str(), "report");
+    for (const auto& w : report.get("workloads")->items) {
+      if (w.get("action")->text != "injected") continue;
+      any = true;
+      ++opt_in;
+      ++webhooks[w.get("webhook")->scalar_text()];
+      // The stream labels no namespace for injection: it must be the pod's own label.
+      CHECK_THAT(w.get("reason")->text, Catch::Contains("matched pod label"));
+    }
+    if (!any) {
+      CHECK(out.str() == slurp(path));
+      ++identical;
+    }
+  }
+
+  // --rules istio with every namespace istio-injection=enabled: the same as the default rules.
+  std::string ns_file = "/tmp/kinject-corpus-namespaces.yaml";
+  {
+    std::ofstream f(ns_file);
+    f << "apiVersion: v1\nkind: List\nitems:\n";
+    for (const auto& ns : namespaces)
+      f << "- {apiVersion: v1, kind: Namespace, metadata: {name: " << json_quote(ns) << ", labels: {istio-injection: enabled}}}\n";
+  }
+  std::set<std::string> by_webhooks;
+  for (const auto& path : ok_files) {
+    Options o;
+    o.inputs = {path};
+    o.rules = "istio";
+    o.namespaces_file = ns_file;
+    o.report = ReportFormat::Json;
+    std::ostringstream out, err;
+    int rc = run_inject(o, disk, in, out, err, no_env());
+    INFO(path << ": " << err.str());
+    REQUIRE(rc == 0);
+    Node report = parse_yaml(err.str(), "report");
+    for (const auto& w : report.get("workloads")->items)
+      if (w.get("action")->text == "injected") by_webhooks.insert(workload_id(w));
+  }
+  std::remove(ns_file.c_str());
+  fmt::print("corpus --rules istio: {} workloads opt in by label ({} files byte-identical); with every namespace enabled: {} "
+             "injected, default rules: {}\n",
+             opt_in, identical, by_webhooks.size(), by_default.size());
+  for (const auto& [w, n] : webhooks) fmt::print("  {:>5}  {}\n", n, w);
+  std::vector<std::string> only_default, only_webhooks;
+  std::set_difference(by_default.begin(), by_default.end(), by_webhooks.begin(), by_webhooks.end(), std::back_inserter(only_default));
+  std::set_difference(by_webhooks.begin(), by_webhooks.end(), by_default.begin(), by_default.end(), std::back_inserter(only_webhooks));
+  for (const auto& w : only_default) fmt::print("  injected by the default rules only: {}\n", w);
+  for (const auto& w : only_webhooks) fmt::print("  injected by the webhooks only: {}\n", w);
+  CHECK(only_default.empty());
+  CHECK(only_webhooks.empty());
+  CHECK(opt_in >= want["corpus-rules-istio-opt-in"]);
 }

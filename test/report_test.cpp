@@ -5,17 +5,17 @@
 using namespace kinject;
 
 TEST_CASE("report lines read as SPEC §7 shows them", "[report]") {
-  ReportEntry e{"a.yaml", 2, "", "StatefulSet", "redis", "data", "injected", "", {"istio-proxy", "istio-init"}};
+  ReportEntry e{"a.yaml", 2, "", "StatefulSet", "redis", "data", "injected", "", {"istio-proxy", "istio-init"}, ""};
   CHECK(format_entry(e) == "statefulset/redis (ns data): injected [istio-proxy, istio-init]");
-  ReportEntry s{"a.yaml", 3, "", "Deployment", "web", "", "skipped", "pod label sidecar.istio.io/inject=false", {}};
+  ReportEntry s{"a.yaml", 3, "", "Deployment", "web", "", "skipped", "pod label sidecar.istio.io/inject=false", {}, ""};
   CHECK(format_entry(s) == "deployment/web (ns default): skipped — pod label sidecar.istio.io/inject=false");
 }
 
 TEST_CASE("the JSON report carries the same as fields", "[report]") {
   Report r;
-  r.entries.push_back({"a.yaml", 2, "items[0]", "Pod", "p", "ns", "skipped", "why \"quoted\"", {}});
+  r.entries.push_back({"a.yaml", 2, "items[0]", "Pod", "p", "ns", "skipped", "why \"quoted\"", {}, "w"});
   std::string j = format_report(r, ReportFormat::Json);
-  CHECK_THAT(j, Catch::Contains(R"({"file": "a.yaml", "document": 2, "item": "items[0]", "kind": "Pod", "namespace": "ns", "name": "p", "action": "skipped", "reason": "why \"quoted\"", "containers": []})"));
+  CHECK_THAT(j, Catch::Contains(R"({"file": "a.yaml", "document": 2, "item": "items[0]", "kind": "Pod", "namespace": "ns", "name": "p", "action": "skipped", "reason": "why \"quoted\"", "webhook": "w", "containers": []})"));
   CHECK(format_report(r, ReportFormat::None).empty());
   CHECK(format_report(Report{}, ReportFormat::Json) == "{\n  \"workloads\": [],\n  \"warnings\": []\n}\n");
 }

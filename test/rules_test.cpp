@@ -1,16 +1,53 @@
 #include "kinject/rules.h"
 
+#include <sstream>
+
 #include <catch2/catch.hpp>
 
+#include "kinject/error.h"
+#include "kinject/pipeline.h"
 #include "kinject/reader.h"
 
 using namespace kinject;
 
 namespace {
 
+InjectorPolicy policy_of(InjectPolicy p) { return InjectorPolicy{p, {}, {}}; }
+
 Decision decide_for(const std::string& pod_yaml, const std::string& ns = "default", InjectPolicy policy = InjectPolicy::Enabled) {
   Node pod = parse_yaml(pod_yaml, "t.yaml");
-  return decide(pod_facts(pod, ns), policy);
+  return decide(pod_facts(pod, ns), policy_of(policy));
+}
+
+// A namespace document and a deployment in it, run through the pipeline
+// with --rules; returns the report line of the deployment.
+struct Row {
+  const char* ns_labels;    // flow map
+  const char* pod_labels;   // flow map
+  const char* pod_annos;    // flow map
+};
+
+std::string cluster_says(const Row& row, const std::string& rules = "istio", const std::string& revision = "",
+                         bool namespaces_by_default = false, const std::string& ns = "data") {
+  std::string stream = fmt::format(
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web, namespace: {}}}\nspec:\n  template:\n"
+      "    metadata:\n      labels: {}\n      annotations: {}\n    spec:\n      containers: [{{name: app, image: app:1}}]\n"
+      "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: {}\n  labels: {}\n",
+      ns, row.pod_labels, row.pod_annos, ns, row.ns_labels);
+  MemoryDisk disk;
+  disk.add_file("in.yaml", stream);
+  Options o;
+  o.inputs = {"in.yaml"};
+  o.rules = rules;
+  o.config.revision = revision;
+  if (namespaces_by_default) o.config.sets = {"sidecarInjectorWebhook.enableNamespacesByDefault=true"};
+  std::istringstream in;
+  std::ostringstream out, err;
+  EnvLookup env = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+  int rc = run_inject(o, disk, in, out, err, env);
+  REQUIRE(rc == 0);
+  std::string report = err.str();
+  return report.substr(0, report.find('\n'));
 }
 
 }  // namespace
@@ -52,8 +89,113 @@ TEST_CASE("kube-inject's default decision, with its reasons", "[rules]") {
     CHECK(d.inject == c.inject);
     CHECK_THAT(d.reason, Catch::Contains(c.reason));
   }
+  // A bare true in YAML counts as the string "true".
+  CHECK(decide_for("metadata: {labels: {sidecar.istio.io/inject: true}}", "default", InjectPolicy::Disabled).inject);
 }
 
-TEST_CASE("a bare true in YAML counts as the string \"true\"", "[rules]") {
-  CHECK(decide_for("metadata: {labels: {sidecar.istio.io/inject: true}}", "default", InjectPolicy::Disabled).inject);
+TEST_CASE("never and always inject selectors, then the policy", "[rules]") {
+  InjectorPolicy p = InjectorPolicy::from(InjectPolicy::Disabled, parse_yaml("[{matchLabels: {legacy: 'yes'}}, {}]", "n"),
+                                          parse_yaml("[{matchExpressions: [{key: mesh, operator: Exists}]}]", "a"), "cfg");
+  auto d = [&](const char* labels) { return decide(pod_facts(parse_yaml(labels, "p"), "default"), p); };
+  CHECK_FALSE(d("{metadata: {labels: {legacy: 'yes', mesh: x}}}").inject);  // never wins over always
+  CHECK_THAT(d("{metadata: {labels: {legacy: 'yes'}}}").reason, Catch::Contains("neverInjectSelector legacy=yes"));
+  CHECK(d("{metadata: {labels: {mesh: x}}}").inject);
+  CHECK_THAT(d("{metadata: {labels: {mesh: x}}}").reason, Catch::Contains("alwaysInjectSelector mesh"));
+  CHECK_FALSE(d("{metadata: {labels: {other: x}}}").inject);  // the empty never selector is ignored
+  CHECK(d("{metadata: {labels: {legacy: 'yes', sidecar.istio.io/inject: 'true'}}}").inject);  // the pod's own word first
+  CHECK_THROWS_WITH(InjectorPolicy::from(InjectPolicy::Enabled, parse_yaml("[{matchExpressions: [{key: a, operator: Is}]}]", "n"),
+                                         Node::seq(), "inject.yaml"),
+                    Catch::Contains("inject.yaml: neverInjectSelector[0]"));
+}
+
+TEST_CASE("Istio's webhooks and injection chain: the table of reference §2.2", "[rules]") {
+  struct Case {
+    Row row;
+    const char* expect;  // what the report line must contain
+  };
+  const Case cases[] = {
+      // ns istio-injection=enabled: namespace. fires; the chain still applies.
+      {{"{istio-injection: enabled}", "{}", "{}"},
+       "injected [istio-proxy, istio-init] — webhook namespace.sidecar-injector.istio.io matched namespace data label istio-injection=enabled"},
+      {{"{istio-injection: enabled, istio.io/rev: canary}", "{istio.io/rev: foo}", "{}"}, "injected"},
+      {{"{istio-injection: enabled}", "{}", "{sidecar.istio.io/inject: 'false'}"},
+       "skipped — pod annotation sidecar.istio.io/inject=false (webhook namespace.sidecar-injector.istio.io fired)"},
+      {{"{istio-injection: enabled}", "{sidecar.istio.io/inject: 'false'}", "{}"},
+       "skipped — pod label sidecar.istio.io/inject=false (no webhook fired)"},
+      // Any other istio-injection value: nothing fires, even with the pod's label.
+      {{"{istio-injection: disabled}", "{sidecar.istio.io/inject: 'true'}", "{}"},
+       "skipped — namespace data has istio-injection=disabled (no webhook fired)"},
+      // istio.io/rev on the namespace.
+      {{"{istio.io/rev: default}", "{}", "{}"}, "webhook rev.namespace.sidecar-injector.istio.io matched namespace data label istio.io/rev=default"},
+      {{"{istio.io/rev: canary}", "{}", "{}"}, "skipped — namespace data has istio.io/rev=canary (no webhook fired)"},
+      // Unlabelled namespace: the pod opts in by label.
+      {{"{}", "{sidecar.istio.io/inject: 'true'}", "{}"},
+       "injected [istio-proxy, istio-init] — webhook object.sidecar-injector.istio.io matched pod label sidecar.istio.io/inject=true"},
+      {{"{}", "{istio.io/rev: default}", "{}"}, "webhook rev.object.sidecar-injector.istio.io matched pod label istio.io/rev=default"},
+      {{"{}", "{}", "{}"}, "skipped — pod has no label istio.io/rev or sidecar.istio.io/inject (no webhook fired)"},
+      // An annotation cannot make a webhook fire.
+      {{"{}", "{}", "{sidecar.istio.io/inject: 'true'}"}, "skipped — pod has no label istio.io/rev or sidecar.istio.io/inject (no webhook fired)"},
+  };
+  for (const auto& c : cases) {
+    INFO("ns " << c.row.ns_labels << ", pod labels " << c.row.pod_labels << ", annotations " << c.row.pod_annos);
+    CHECK_THAT(cluster_says(c.row), Catch::Contains(c.expect));
+  }
+}
+
+TEST_CASE("revisions: a canary control plane answers for its own label", "[rules]") {
+  CHECK_THAT(cluster_says({"{istio.io/rev: canary}", "{}", "{}"}, "istio", "canary"),
+             Catch::Contains("injected [istio-proxy, istio-init] — webhook rev.namespace.sidecar-injector.istio.io matched namespace data label istio.io/rev=canary"));
+  CHECK_THAT(cluster_says({"{}", "{istio.io/rev: canary}", "{}"}, "istio", "canary"),
+             Catch::Contains("webhook rev.object.sidecar-injector.istio.io matched pod label istio.io/rev=canary"));
+  // The canary plane does not answer for istio-injection=enabled (that is the default revision's).
+  CHECK_THAT(cluster_says({"{istio-injection: enabled}", "{}", "{}"}, "istio", "canary"), Catch::Contains("skipped"));
+  // The default plane does not answer for a canary label.
+  CHECK_THAT(cluster_says({"{}", "{istio.io/rev: canary}", "{}"}), Catch::Contains("skipped"));
+}
+
+TEST_CASE("enableNamespacesByDefault adds the auto. webhook", "[rules]") {
+  CHECK_THAT(cluster_says({"{}", "{}", "{}"}, "istio", "", true),
+             Catch::Contains("injected [istio-proxy, istio-init] — webhook auto.sidecar-injector.istio.io matched"));
+  CHECK_THAT(cluster_says({"{}", "{}", "{}"}, "istio", "", true, "kube-public"), Catch::Contains("skipped"));
+  CHECK_THAT(cluster_says({"{}", "{sidecar.istio.io/inject: 'false'}", "{}"}, "istio", "", true), Catch::Contains("skipped"));
+}
+
+TEST_CASE("a MutatingWebhookConfiguration from kubectl get -o yaml", "[rules]") {
+  const char* list = R"(apiVersion: v1
+kind: List
+items:
+- apiVersion: admissionregistration.k8s.io/v1
+  kind: MutatingWebhookConfiguration
+  metadata: {name: mesh}
+  webhooks:
+  - name: pods.mesh.example.com
+    rules: [{operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [pods]}]
+    objectSelector: {matchLabels: {mesh: "on"}}
+  - name: services.mesh.example.com
+    rules: [{operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [services]}]
+)";
+  WebhookRules rules = WebhookRules::parse(list, "mwc.yaml");
+  REQUIRE(rules.webhooks().size() == 2);
+  CHECK(rules.webhooks()[0].intercepts_pods);
+  CHECK_FALSE(rules.webhooks()[1].intercepts_pods);  // rules that do not cover pods never fire for one
+  CHECK(rules.webhooks()[1].namespace_selector.empty());  // a missing selector means everything
+  Namespaces ns;
+  Node pod = parse_yaml("{metadata: {labels: {mesh: 'on'}}}", "p");
+  Decision d = decide(pod_facts(pod, "x"), policy_of(InjectPolicy::Enabled), rules, ns);
+  CHECK(d.inject);
+  CHECK(d.webhook == "pods.mesh.example.com");
+  CHECK_THROWS_WITH(WebhookRules::parse("kind: MutatingWebhookConfiguration\nmetadata: {name: m}\nwebhooks:\n- name: w\n"
+                                        "  namespaceSelector: {matchExpressions: [{key: a, operator: In}]}\n",
+                                        "mwc.yaml"),
+                    Catch::Contains("mwc.yaml: MutatingWebhookConfiguration m webhook w namespaceSelector") &&
+                        Catch::Contains("values must be given"));
+  CHECK_THROWS_WITH(WebhookRules::parse("kind: ConfigMap\n", "cm.yaml"), Catch::Contains("no MutatingWebhookConfiguration"));
+}
+
+TEST_CASE("namespace labels carry the automatic metadata.name", "[rules]") {
+  Namespaces ns;
+  CHECK(ns.add(parse_yaml("{kind: List, items: [{kind: Namespace, metadata: {name: a, labels: {x: '1'}}}, {kind: Pod}]}", "l")) == 1);
+  CHECK(ns.labels("a").get("x")->text == "1");
+  CHECK(ns.labels("a").get("kubernetes.io/metadata.name")->text == "a");
+  CHECK(ns.labels("unknown").size() == 1);
 }

@@ -30,6 +30,8 @@ struct Options {
   std::vector<std::string> workloads;  // --workload KIND=PATH
   std::string default_namespace;       // --namespace
   std::string selector;                // --selector: only pods whose labels match
+  std::string rules;                   // --rules: a MutatingWebhookConfiguration file, or "istio"
+  std::string namespaces_file;         // --namespaces: Namespace objects (labels for --rules)
   Limits limits;
 };
 

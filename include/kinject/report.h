@@ -17,6 +17,7 @@ struct ReportEntry {
   std::string action;     // "injected", "skipped", "unchanged"
   std::string reason;
   std::vector<std::string> containers;  // added (containers, then init containers)
+  std::string webhook;    // with --rules: the webhook that fired, if one did
 };
 
 struct Report {
