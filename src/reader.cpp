@@ -1,6 +1,7 @@
 #include "kinject/reader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <sstream>
 #include <unordered_set>
 
@@ -106,18 +107,41 @@ bool content_after_marker(std::string_view line) {
 DocumentStream::DocumentStream(std::istream& in, std::string name, Limits limits)
     : in_(in), name_(std::move(name)), limits_(limits) {}
 
+int DocumentStream::peek_char() {
+  if (head_pos_ < head_.size()) return static_cast<unsigned char>(head_[head_pos_]);
+  int c = in_.peek();
+  if (in_.bad()) throw Error(Location{name_}, "read error");
+  return c;
+}
+
+int DocumentStream::get_char() {
+  if (head_pos_ < head_.size()) return static_cast<unsigned char>(head_[head_pos_++]);
+  int c = in_.get();
+  if (in_.bad()) throw Error(Location{name_}, "read error");
+  return c;
+}
+
+void DocumentStream::unread(std::string text) {
+  head_ = std::move(text) + head_.substr(head_pos_);
+  head_pos_ = 0;
+}
+
 bool DocumentStream::read_line(std::string& line) {
   line.clear();
-  if (!head_.empty()) {
-    auto nl = head_.find('\n');
+  if (head_pos_ < head_.size()) {
+    auto nl = head_.find('\n', head_pos_);
     if (nl != std::string::npos) {
-      line = head_.substr(0, nl + 1);
-      head_.erase(0, nl + 1);
+      line.assign(head_, head_pos_, nl + 1 - head_pos_);
+      head_pos_ = nl + 1;
       ++line_no_;
       return true;
     }
-    line = std::move(head_);
+    line.assign(head_, head_pos_);
+    head_pos_ = head_.size();
+  }
+  if (head_pos_ == head_.size() && !head_.empty()) {
     head_.clear();
+    head_pos_ = 0;
   }
   std::string rest;
   bool got = static_cast<bool>(std::getline(in_, rest));
@@ -134,18 +158,18 @@ std::optional<RawDocument> DocumentStream::next() {
     started_ = true;
     // Concatenated JSON texts are cut by bracket matching instead of lines;
     // the first character that is not blank tells which kind of stream this is.
+    std::string lead;
     int c;
-    while ((c = in_.peek()) != EOF && is_ws(static_cast<char>(c))) head_.push_back(static_cast<char>(in_.get()));
-    if (c == '{' || c == '[') {
-      json_mode_ = true;
-      std::ostringstream rest;
-      rest << in_.rdbuf();
-      if (in_.bad()) throw Error(Location{name_}, "read error");
-      json_text_ = std::move(head_) + rest.str();
-      head_.clear();
-    }
+    while ((c = in_.peek()) != EOF && is_ws(static_cast<char>(c))) lead.push_back(static_cast<char>(in_.get()));
+    if (in_.bad()) throw Error(Location{name_}, "read error");
+    unread(std::move(lead));
+    json_mode_ = c == '{' || c == '[';
   }
-  if (json_mode_) return next_json();
+  if (json_mode_) {
+    if (auto doc = next_json()) return doc;
+    if (json_mode_) return std::nullopt;
+    // Not concatenated JSON after all: the rest is cut at `---` lines.
+  }
 
   RawDocument doc;
   doc.index = index_ + 1;
@@ -186,69 +210,94 @@ std::optional<RawDocument> DocumentStream::next() {
     any = true;
     if (doc.text.size() > limits_.max_document_bytes)
       throw Error(Location{name_, doc.index, doc.first_line, 1},
-                  fmt::format("document is larger than {} MiB; raise the limit with --max-document-size",
-                              limits_.max_document_bytes >> 20));
+                  fmt::format("document is larger than {}; raise the limit with --max-document-size",
+                              format_size(limits_.max_document_bytes)));
     if (end_here) break;
   }
   if (!any) return std::nullopt;
   ++index_;
+  check_count(doc);
   return doc;
 }
 
+void DocumentStream::check_count(const RawDocument& doc) const {
+  if (static_cast<std::size_t>(doc.index) > limits_.max_documents)
+    throw Error(Location{name_, doc.index, doc.first_line, 1},
+                fmt::format("more than {} documents in one stream; raise the limit with --max-documents",
+                            limits_.max_documents));
+}
+
+// One JSON text of a stream of concatenated JSON texts, read as it comes (the
+// stream is never held whole). A document is the blanks before its text, the
+// text, and the rest of its line when that is blank; the last one also takes
+// the blanks that end the stream. If what follows a text on its line is not
+// another text, the stream is not concatenated JSON (`[23]: 42` is a YAML
+// mapping): everything from this text on goes back to be cut as YAML.
 std::optional<RawDocument> DocumentStream::next_json() {
-  if (json_pos_ >= json_text_.size()) return std::nullopt;
-  std::string_view s = json_text_;
-  std::size_t i = json_pos_;
-  while (i < s.size() && is_ws(s[i])) ++i;
-  if (i >= s.size()) {
-    // Trailing blanks belong to the previous document; with none, emit them
-    // as an empty document so the bytes survive.
-    RawDocument doc;
-    doc.index = ++index_;
-    doc.text = std::string(s.substr(json_pos_));
-    doc.first_line = json_line_;
-    json_pos_ = s.size();
+  RawDocument doc;
+  doc.index = index_ + 1;
+  doc.first_line = line_no_;
+  std::string& text = doc.text;
+  int c;
+  while ((c = peek_char()) != EOF && is_ws(static_cast<char>(c))) text.push_back(static_cast<char>(get_char()));
+  auto give_up = [&](std::string rest) -> std::optional<RawDocument> {
+    unread(text + rest);
+    json_mode_ = false;
+    return std::nullopt;
+  };
+  if (c == EOF) {
+    if (text.empty()) return std::nullopt;
+    // Only blanks, after a document that did not take them.
+    ++index_;
+    line_no_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
     return doc;
   }
-  std::size_t end;
-  if (s[i] == '{' || s[i] == '[') {
-    int depth = 0;
-    std::size_t k = i;
-    for (; k < s.size(); ++k) {
-      char c = s[k];
-      if (c == '"') {
-        for (++k; k < s.size() && s[k] != '"'; ++k)
-          if (s[k] == '\\') ++k;
-      } else if (c == '{' || c == '[') {
-        ++depth;
-      } else if (c == '}' || c == ']') {
-        if (--depth == 0) break;
+  if (c != '{' && c != '[') return give_up("");
+  int depth = 0;
+  bool in_string = false;
+  while ((c = get_char()) != EOF) {
+    char ch = static_cast<char>(c);
+    text.push_back(ch);
+    if (text.size() > limits_.max_document_bytes)
+      throw Error(Location{name_, doc.index, doc.first_line, 1},
+                  fmt::format("document is larger than {}; raise the limit with --max-document-size",
+                              format_size(limits_.max_document_bytes)));
+    if (in_string) {
+      if (ch == '\\') {
+        if ((c = get_char()) == EOF) break;
+        text.push_back(static_cast<char>(c));
+      } else if (ch == '"') {
+        in_string = false;
       }
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '{' || ch == '[') {
+      ++depth;
+    } else if (ch == '}' || ch == ']') {
+      if (--depth == 0) break;
     }
-    end = k < s.size() ? k + 1 : s.size();
-    // Take the rest of the line if it is blank.
-    std::size_t j = end;
-    while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
-    if (j < s.size() && s[j] == '\n') end = j + 1;
-    // The last document also takes trailing blanks.
-    std::size_t t = end;
-    while (t < s.size() && is_ws(s[t])) ++t;
-    if (t == s.size()) end = s.size();
-  } else {
-    // Not JSON after all (e.g. a `---` after a flow document): the rest is
-    // one YAML chunk; the parser reports what is wrong with it.
-    end = s.size();
   }
-  RawDocument doc;
-  doc.index = ++index_;
-  doc.text = std::string(s.substr(json_pos_, end - json_pos_));
-  doc.first_line = json_line_;
-  json_line_ += static_cast<int>(std::count(doc.text.begin(), doc.text.end(), '\n'));
-  json_pos_ = end;
-  if (doc.text.size() > limits_.max_document_bytes)
-    throw Error(Location{name_, doc.index, doc.first_line, 1},
-                fmt::format("document is larger than {} MiB; raise the limit with --max-document-size",
-                            limits_.max_document_bytes >> 20));
+  // The rest of the line: taken if blank; another text may follow on it.
+  std::string tail;
+  while ((c = peek_char()) == ' ' || c == '\t' || c == '\r') tail.push_back(static_cast<char>(get_char()));
+  if (c == '\n') {
+    tail.push_back(static_cast<char>(get_char()));
+  } else if (c != EOF && c != '{' && c != '[') {
+    return give_up(tail);
+  }
+  text += tail;
+  if (c == '{' || c == '[') {
+    // `{...}{...}` on one line: the next text starts right here.
+  } else {
+    // The last document takes the blanks that end the stream.
+    std::string blanks;
+    while ((c = peek_char()) != EOF && is_ws(static_cast<char>(c))) blanks.push_back(static_cast<char>(get_char()));
+    if (c == EOF) text += blanks;
+    else unread(std::move(blanks));
+  }
+  ++index_;
+  line_no_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  check_count(doc);
   return doc;
 }
 
@@ -332,6 +381,7 @@ class Scanner {
     return p;
   }
 
+  // Just past the closing quote, or npos if the scalar is never closed.
   std::size_t quoted_end(std::size_t p) const {  // p at the opening quote
     char q = t_[p];
     for (std::size_t k = p + 1; k < t_.size(); ++k) {
@@ -345,7 +395,7 @@ class Scanner {
         }
       }
     }
-    return t_.size();
+    return std::string_view::npos;
   }
 
   // End of a plain scalar's text on one line, before a comment or line end
@@ -568,6 +618,11 @@ class Builder : public YAML::EventHandler {
       Frame& f = stack_.back();
       if (f.have_key && f.key.has_span) {
         slot = after_colon(f.key.span.end, flow);
+        // yaml-cpp reads a block-map line without a ':' (`top2` after
+        // `top1:\n  key1: v`) as a key with a null value; YAML does not.
+        if (slot == f.key.span.end && !flow && f.key.is_scalar() && !f.key.is_alias && !explicit_key(f.key.span.begin))
+          throw Error(where_offset(f.key.span.begin), "this line has no ':' after its key; add it, or indent the "
+                                                      "line to continue the value above");
       } else {
         known = false;  // an empty key
       }
@@ -600,6 +655,13 @@ class Builder : public YAML::EventHandler {
       throw Error(where(mark), "alias refers to an anchor that is not defined before it (or to its own enclosing node)");
     const Anchor& a = anchors_[anchor - 1];
     count(a.nodes, mark);
+    // A billion-laughs document is small but expands without bound; cap what
+    // aliases add (kubectl's YAML library rejects "excessive aliasing" too).
+    alias_nodes_ += a.nodes;
+    if (alias_nodes_ > limits_.max_alias_nodes)
+      throw Error(where(mark), fmt::format("aliases expand to more than {} nodes (a \"billion laughs\" document?); "
+                                           "raise the limit with --max-alias-nodes if it is genuine",
+                                           limits_.max_alias_nodes));
     Node n = a.node;
     n.is_alias = true;
     n.anchor = a.name;
@@ -611,6 +673,10 @@ class Builder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    check_tag(mark, tag);
+    if (value.size() > limits_.max_scalar_bytes)
+      throw Error(where(mark), fmt::format("a scalar is larger than {}; raise the limit with --max-scalar-size",
+                                           format_size(limits_.max_scalar_bytes)));
     bool flow = in_flow();
     bool is_key = !stack_.empty() && stack_.back().node.is_map() && !stack_.back().have_key;
     std::size_t pos = mark.pos;
@@ -623,14 +689,37 @@ class Builder : public YAML::EventHandler {
     if (c == '"' || c == '\'') {
       n.style = c == '"' ? Style::Double : Style::Single;
       end = sc_.quoted_end(body);
+      // yaml-cpp accepts a quoted scalar that runs to the end of the
+      // document; a forgotten quote must not swallow the rest of a manifest.
+      if (end == std::string_view::npos)
+        throw Error(where(mark), fmt::format("this {}-quoted string is never closed; add the closing {}",
+                                             c == '"' ? "double" : "single", c));
+      check_quoted(body, end, flow);
     } else if ((c == '|' || c == '>') && tag == "!") {
       n.style = c == '|' ? Style::Literal : Style::Folded;
+      std::size_t h = body + 1;
+      while (sc_.at(h) == '+' || sc_.at(h) == '-' || (sc_.at(h) >= '1' && sc_.at(h) <= '9')) ++h;
+      if (sc_.at(h) == '#') throw Error(where_offset(h), "a comment needs a space before its '#'");
       end = sc_.block_scalar_end(body, indent);
     } else {
       n.style = Style::Plain;
       end = sc_.plain_end(body, flow, is_key, indent);
       std::string_view scanned = sc_.slice(body, end);
-      if (scanned != value && fold_plain(scanned) != value) doc_.editable = false;
+      if (scanned != value && fold_plain(scanned) != value) {
+        // yaml-cpp continued the scalar onto a line that is not indented past
+        // its key, which YAML does not allow (`foo:\n  bar\ninvalid`): the
+        // line is most likely a key that lost its colon or its indentation.
+        std::size_t next = sc_.line_end(end);
+        bool took_more = c != '|' && c != '>' && !scanned.empty() && value.size() > scanned.size() &&
+                         value.compare(0, scanned.size(), scanned) == 0;
+        if (!flow && !is_key && took_more && next < sc_.size()) {
+          std::size_t q = sc_.skip_space(next);
+          if (q < sc_.size() && sc_.column(q) <= indent)
+            throw Error(where_offset(q), "this line is not indented past its key, but reads as part of the value above; "
+                                         "indent it, or add the ':' it lacks");
+        }
+        doc_.editable = false;
+      }
       if (tag == "!") doc_.editable = false;  // non-plain without a quote or block indicator?
     }
     n.span = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end)};
@@ -657,6 +746,55 @@ class Builder : public YAML::EventHandler {
 
  private:
   bool in_flow() const { return !stack_.empty() && stack_.back().flow; }
+
+  // A `? key` (explicit key) needs no ':' when its value is empty.
+  bool explicit_key(std::size_t key_begin) const {
+    std::size_t p = key_begin;
+    while (p > 0 && Scanner::blank(sc_.at(p - 1))) --p;
+    return p > 0 && sc_.at(p - 1) == '?';
+  }
+
+  // yaml-cpp passes a tag with a named handle it has no %TAG for as written.
+  void check_tag(const YAML::Mark& mark, const std::string& tag) const {
+    if (tag.size() > 1 && tag[0] == '!' && tag.find('!', 1) != std::string::npos)
+      throw Error(where(mark), fmt::format("tag {} uses a handle no %TAG directive of this document defines", tag));
+  }
+
+  Location where_offset(std::size_t pos) const {
+    return Location{doc_.file, doc_.raw.index, doc_.raw.first_line + line_of(pos),
+                    sc_.column(pos) + 1};
+  }
+
+  // What YAML forbids in a quoted scalar and yaml-cpp lets through (see
+  // docs/robustness.md): unknown escapes (`"\."` is an error for kubectl's
+  // parser too), a comment glued to the closing quote, and continuation
+  // lines that are not indented past the enclosing block (which is how a
+  // forgotten quote usually shows).
+  void check_quoted(std::size_t open, std::size_t end, bool flow) const {
+    if (sc_.at(open) == '"') {
+      for (std::size_t k = open + 1; k + 1 < end; ++k) {
+        if (sc_.at(k) != '\\') continue;
+        char e = sc_.at(k + 1);
+        if (!std::strchr("0abt\tnvfre \"/\\N_LPxuU\r\n", e) || e == '\0')
+          throw Error(where_offset(k), fmt::format("\\{} is not an escape in a double-quoted string; write \\\\{} "
+                                                   "for a backslash, or use single quotes",
+                                                   e, e));
+        ++k;
+      }
+    }
+    if (sc_.at(end) == '#')
+      throw Error(where_offset(end), "a comment needs a space before its '#'");
+    if (flow) return;
+    int indent = parent_indent();
+    for (std::size_t nl = sc_.line_end(open); nl + 1 < end; nl = sc_.line_end(nl + 1)) {
+      std::size_t q = nl + 1;
+      while (Scanner::blank(sc_.at(q))) ++q;
+      if (q >= end || sc_.at(q) == '\n' || sc_.at(q) == '\r') continue;  // a blank line
+      if (sc_.column(q) <= indent)
+        throw Error(where_offset(q), "this line continues a quoted string but is not indented past its key; "
+                                     "indent it, or close the quote on the line before");
+    }
+  }
 
   int parent_indent() const {
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
@@ -685,6 +823,7 @@ class Builder : public YAML::EventHandler {
 
   void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YAML::EmitterStyle::value style,
             Kind kind) {
+    check_tag(mark, tag);
     if (static_cast<int>(stack_.size()) >= limits_.max_depth)
       throw Error(where(mark), fmt::format("nesting is deeper than {} levels; raise the limit with --max-depth if "
                                            "this document is genuine",
@@ -734,6 +873,7 @@ class Builder : public YAML::EventHandler {
       char want = n.is_map() ? '}' : ']';
       if (sc_.at(p) == want) {
         n.span.end = static_cast<std::uint32_t>(p + 1);
+        if (sc_.at(p + 1) == '#') throw Error(where_offset(p + 1), "a comment needs a space before its '#'");
       } else {
         n.span.end = static_cast<std::uint32_t>(p);
         doc_.editable = false;
@@ -879,6 +1019,7 @@ class Builder : public YAML::EventHandler {
   std::vector<YAML::anchor_t> anchor_ids_;
   std::vector<Anchor> anchors_;
   std::size_t nodes_ = 0;
+  std::size_t alias_nodes_ = 0;
   Node root_;
   bool have_root_ = false;
 };
@@ -893,6 +1034,92 @@ void shift_spans(Node& n, std::uint32_t delta) {
   for (auto& e : n.entries) {
     shift_spans(e.key, delta);
     shift_spans(e.value, delta);
+  }
+}
+
+// The offset of the first byte that makes `text` invalid UTF-8 (or is NUL),
+// or npos. Overlong forms, surrogates and code points past U+10FFFF are
+// invalid, as in Go's utf8.Valid.
+std::size_t invalid_utf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c >= 0x01 && c < 0x80) {  // the common case: ASCII
+      ++i;
+      continue;
+    }
+    if (c == 0) return i;
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) len = 3, lo = 0xA0;
+    else if (c == 0xED) len = 3, hi = 0x9F;  // no surrogates
+    else if (c >= 0xE1 && c <= 0xEF) len = 3;
+    else if (c == 0xF0) len = 4, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) len = 4, hi = 0x8F;
+    else return i;
+    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k)
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// What yaml-cpp leaves unread instead of rejecting (see docs/robustness.md):
+// text after the top-level node (`foo:\n  bar\ninvalid`), and directives
+// that are not followed by a `---` line or that come after it. Left alone,
+// such text would pass through unread, or be lost when the document is
+// edited.
+void check_structure(const Document& doc, std::string_view body, std::size_t offset) {
+  auto fail = [&](std::size_t pos, std::string_view what) {
+    auto before = body.substr(0, pos);
+    int line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    std::size_t ls = before.rfind('\n');
+    int col = static_cast<int>(pos - (ls == std::string_view::npos ? 0 : ls + 1)) + 1;
+    throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line, col}, std::string(what));
+  };
+  // Directives come first and need a `---` after them.
+  std::size_t marker = std::string_view::npos, directive = std::string_view::npos;
+  for (std::size_t ls = 0; ls < body.size();) {
+    std::size_t le = body.find('\n', ls);
+    if (le == std::string_view::npos) le = body.size();
+    std::string_view line = body.substr(ls, le - ls);
+    if (is_marker(line, '-')) {
+      marker = ls;
+      break;
+    }
+    if (!line.empty() && line[0] == '%') directive = ls;
+    else if (!is_non_content(line)) break;
+    ls = le + 1;
+  }
+  if (directive != std::string_view::npos && marker == std::string_view::npos)
+    fail(directive, "a %directive must be followed by a '---' line that starts its document");
+  // After the content (or the `---` line of an empty document) only blanks,
+  // comments and a `...` line may follow.
+  std::size_t p;
+  if (!doc.empty) {
+    if (!doc.editable || !doc.root.has_span) return;  // spans not certain: trust yaml-cpp
+    p = doc.root.span.end - offset;
+  } else if (marker != std::string_view::npos) {
+    p = body.find('\n', marker);
+  } else {
+    return;
+  }
+  Scanner sc(body);
+  while (p < body.size()) {
+    p = sc.skip_space(p);
+    if (p >= body.size()) break;
+    if (sc.column(p) == 0 && is_marker(body.substr(p, sc.line_end(p) - p), '.')) {
+      p = sc.line_end(p);
+      continue;
+    }
+    if (body[p] == '%')
+      fail(p, "a %directive may only start a document: end the previous one with a '...' line first");
+    fail(p, "text after the end of the document's content; check the indentation of this line");
   }
 }
 
@@ -915,12 +1142,16 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
   std::size_t offset = 0;
   if (doc.raw.bom && text.substr(0, 3) == kBom) offset = 3;
   doc.crlf = text.find("\r\n") != std::string_view::npos;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\0') {
-      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
-      throw Error(Location{file, doc.raw.index, doc.raw.first_line + line - 1, 1},
-                  "the document contains a NUL byte; manifests must be UTF-8 text");
-    }
+  if (std::size_t bad = invalid_utf8(text); bad != std::string_view::npos) {
+    auto before = text.substr(0, bad);
+    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    std::size_t line_start = before.rfind('\n');
+    int col = static_cast<int>(bad - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+    std::string what = text[bad] == '\0' ? "a NUL byte"
+                                          : fmt::format("a byte (0x{:02X}) that is not valid UTF-8",
+                                                        static_cast<unsigned char>(text[bad]));
+    throw Error(Location{file, doc.raw.index, doc.raw.first_line + line - 1, col},
+                fmt::format("the document contains {}; manifests must be UTF-8 text (convert it, e.g. with iconv)", what));
   }
   std::string body(text.substr(offset));
   std::istringstream in(body);
@@ -933,14 +1164,17 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
         doc.empty = doc.root.is_null();
         if (offset) shift_spans(doc.root, static_cast<std::uint32_t>(offset));
       }
+      check_structure(doc, body, offset);
       Builder extra(body, limits, doc);
       if (parser.HandleNextDocument(extra) && extra.has_root())
         throw Error(Location{file, doc.raw.index, doc.raw.first_line, 1},
                     "more than one YAML document without a '---' separator between them");
+    } else {
+      check_structure(doc, body, offset);  // e.g. a directive with no document
     }
   } catch (const YAML::DeepRecursion& e) {
     throw Error(Location{file, doc.raw.index, doc.raw.first_line + e.mark.line, e.mark.column + 1},
-                "nesting is too deep for the YAML parser (over 500 levels)");
+                "nesting is too deep for the YAML parser (it stops at 2000 levels)");
   } catch (const YAML::Exception& e) {
     int line = e.mark.is_null() ? doc.raw.first_line : doc.raw.first_line + e.mark.line;
     int col = e.mark.is_null() ? 1 : e.mark.column + 1;
@@ -950,6 +1184,12 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
   doc.json = !doc.empty && doc.root.style == Style::Flow &&
              (doc.root.is_seq() || doc.root.entries.empty() || doc.root.entries.front().key.style == Style::Double);
   return doc;
+}
+
+std::string format_size(std::size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
+  if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return fmt::format("{} KiB", bytes >> 10);
+  return fmt::format("{} bytes", bytes);
 }
 
 Node parse_yaml(std::string_view text, const std::string& what, const Limits& limits) {

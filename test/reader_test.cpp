@@ -51,6 +51,9 @@ TEST_CASE("streams split at separators and join back byte for byte", "[reader]")
       "{\"a\": 1}\n{\"b\": 2}\n",
       "[1, 2]\n",
       "{\"a\": 1}{\"b\": [1, {\"c\": \"}\"}]}",
+      "  \n{\"a\": 1}  \n\n  {\"b\": \"\\\"]\"}\n\n\n",
+      "{\"a\": 1}\n---\n{\"b\": 2}\n",
+      "[23\n]: 42\n",
   };
   for (const auto& s : streams) {
     INFO(s);
@@ -69,6 +72,22 @@ TEST_CASE("documents are numbered and know their first line", "[reader]") {
   REQUIRE(lead.size() == 1);
   // Concatenated JSON texts are separate documents.
   CHECK(split("{\"a\": 1}\n{\"b\": 2}\n").size() == 2);
+  auto json = split("{\"a\": 1}\n\n{\"b\": 2}\n");
+  REQUIRE(json.size() == 2);
+  CHECK(json[1].first_line == 2);
+}
+
+// Regression (yaml-test-suite C2SP): a stream that starts with a bracket was
+// cut as concatenated JSON even when the text after the bracket made it YAML.
+TEST_CASE("a stream that only starts like JSON is cut as YAML", "[reader]") {
+  CHECK(split("[23\n]: 42\n").size() == 1);
+  CHECK_THAT(error_of("[23\n]: 42\n"), Catch::Contains("t.yaml (document 1):2:"));
+  // JSON, then YAML separators: the rest is cut at `---`.
+  auto docs = read_all("{\"a\": 1}\n---\n{\"b\": 2}\n---\nc: 3\n", "t.yaml");
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].json);
+  CHECK(docs[1].root.get("b")->text == "2");
+  CHECK(docs[2].raw.first_line == 4);
 }
 
 TEST_CASE("empty and comment-only documents parse as empty", "[reader]") {
@@ -143,11 +162,58 @@ TEST_CASE("limits: nesting, alias expansion, NUL bytes, document size", "[reader
   std::string laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char c = 'b'; c <= 'j'; ++c)
     laughs += fmt::format("{}: &{} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n", c, c, fmt::arg("p", std::string(1, c - 1)));
-  CHECK(error_of(laughs).find("more than") != std::string::npos);
+  CHECK_THAT(error_of(laughs), Catch::Contains("aliases expand to more than 100000 nodes") &&
+                                  Catch::Contains("--max-alias-nodes"));
   CHECK(error_of(std::string("a: b\0c\n", 7)).find("NUL byte") != std::string::npos);
   Limits small;
   small.max_document_bytes = 16;
-  CHECK(error_of("a: 0123456789012345678901234567890\n", small).find("larger than") != std::string::npos);
+  CHECK_THAT(error_of("a: 0123456789012345678901234567890\n", small),
+             Catch::Contains("larger than 16 bytes") && Catch::Contains("--max-document-size"));
+}
+
+TEST_CASE("limits: 100000 nested flow sequences fail cleanly, even with the depth limit raised", "[reader]") {
+  std::string deep = "a: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  CHECK_THAT(error_of(deep), Catch::Contains("t.yaml (document 1):1:") && Catch::Contains("--max-depth"));
+  Limits raised;
+  raised.max_depth = 1000000;
+  CHECK_THAT(error_of(deep, raised), Catch::Contains("too deep for the YAML parser"));
+}
+
+TEST_CASE("limits: aliases may add what --max-alias-nodes allows, and no more", "[reader]") {
+  std::string ten = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n";  // 10 x 10 nodes
+  Limits l;
+  l.max_alias_nodes = 100;
+  CHECK(read_all(ten, "t.yaml", l).size() == 1);
+  l.max_alias_nodes = 99;
+  CHECK_THAT(error_of(ten, l), Catch::Contains("t.yaml (document 1):2:") && Catch::Contains("more than 99 nodes"));
+}
+
+TEST_CASE("limits: scalar size and document count", "[reader]") {
+  Limits l;
+  l.max_scalar_bytes = 8;
+  CHECK_THAT(error_of("a: 123456789\n", l), Catch::Contains("1:4: a scalar is larger than 8 bytes") &&
+                                                Catch::Contains("--max-scalar-size"));
+  CHECK(read_all("a: 12345678\n", "t.yaml", l).size() == 1);
+  l = Limits{};
+  l.max_documents = 2;
+  CHECK(read_all("a: 1\n---\nb: 2\n", "t.yaml", l).size() == 2);
+  CHECK_THAT(error_of("a: 1\n---\nb: 2\n---\nc: 3\n", l),
+             Catch::Contains("(document 3):4:1: more than 2 documents") && Catch::Contains("--max-documents"));
+  // Concatenated JSON counts the same way.
+  CHECK_THAT(error_of("{\"a\": 1}\n{\"b\": 2}\n{\"c\": 3}\n", l), Catch::Contains("more than 2 documents"));
+}
+
+TEST_CASE("invalid UTF-8 is rejected at its line and column", "[reader]") {
+  CHECK_THAT(error_of("a: ok\nb: caf\xE9\n"), Catch::Contains("(document 1):2:7:") && Catch::Contains("0xE9") &&
+                                                    Catch::Contains("not valid UTF-8"));
+  CHECK_THAT(error_of("a: \xC0\xAF\n"), Catch::Contains("0xC0"));              // overlong '/'
+  CHECK_THAT(error_of("a: \xED\xA0\x80\n"), Catch::Contains("0xED"));          // a surrogate
+  CHECK_THAT(error_of("a: \xF4\x90\x80\x80\n"), Catch::Contains("0xF4"));      // past U+10FFFF
+  CHECK_THAT(error_of("a: \xE2\x82\n"), Catch::Contains("0xE2"));               // cut short
+  // Valid multi-byte text, and a BOM, are fine.
+  auto docs = read_all("\xEF\xBB\xBF" "a: caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\n", "t.yaml");
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].root.get("a")->str() == "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
 }
 
 TEST_CASE("inputs are collected as kubectl -f does", "[reader]") {

@@ -33,11 +33,20 @@ struct Input {
 // directory without manifests.
 std::vector<Input> collect_inputs(const std::vector<std::string>& args, bool recursive, const Disk& disk);
 
+// Bounds on what one run accepts, so that hostile or broken input fails with
+// a clear error instead of exhausting the stack, memory or time. Every limit
+// has a flag to raise it (see docs/robustness.md for why each default).
 struct Limits {
-  std::size_t max_document_bytes = 64u << 20;  // one document
+  std::size_t max_document_bytes = 64u << 20;  // one document's source
+  std::size_t max_scalar_bytes = 16u << 20;    // one scalar's value
   std::size_t max_nodes = 4u << 20;            // nodes in one document, aliases expanded
+  std::size_t max_alias_nodes = 100000;        // nodes one document gains by alias expansion
+  std::size_t max_documents = 1000000;         // documents in one stream
   int max_depth = 400;                         // nesting of collections
 };
+
+// "64 MiB", "1000 bytes": a limit as a person reads it.
+std::string format_size(std::size_t bytes);
 
 // One document's raw bytes.
 struct RawDocument {
@@ -59,6 +68,10 @@ class DocumentStream {
 
  private:
   bool read_line(std::string& line);  // with its '\n' (none on a last unterminated line)
+  int peek_char();
+  int get_char();
+  void unread(std::string text);  // to be read again, before what is left of head_
+  void check_count(const RawDocument& doc) const;
   std::optional<RawDocument> next_json();
 
   std::istream& in_;
@@ -66,15 +79,13 @@ class DocumentStream {
   Limits limits_;
   int index_ = 0;
   bool started_ = false;
-  std::string head_;            // bytes peeked at the start, consumed before in_
+  std::string head_;            // bytes read ahead (or given back), consumed before in_
+  std::size_t head_pos_ = 0;    // how much of head_ has been consumed
   int line_no_ = 1;             // line number of the next line read_line returns
   std::string pending_;         // a `---` line that starts the next document
   int pending_line_no_ = 0;
   bool has_pending_ = false;
-  bool json_mode_ = false;      // the stream is concatenated JSON texts
-  std::string json_text_;
-  std::size_t json_pos_ = 0;
-  int json_line_ = 1;
+  bool json_mode_ = false;      // the stream is (so far) concatenated JSON texts
 };
 
 // A parsed document.
