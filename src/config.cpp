@@ -35,6 +35,15 @@ const Node* unwrap_configmap(const Node& doc, std::string_view key) {
   return nullptr;
 }
 
+// Helm-style values merge: maps merge key by key, anything else replaces.
+void merge_values(Node& base, const Node& over) {
+  for (const auto& e : over.entries) {
+    Node* cur = base.get(e.key.scalar_text());
+    if (cur && cur->is_map() && e.value.is_map()) merge_values(*cur, e.value);
+    else base.set(e.key.scalar_text(), e.value);
+  }
+}
+
 std::vector<std::string> string_list(const Node* n) {
   std::vector<std::string> out;
   if (n && n->is_seq())
@@ -146,6 +155,24 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
       throw Error(Location{src.mesh_config_file}, e.bare());
     }
     parts.push_back(src.mesh_config_file);
+  }
+  if (!src.operator_file.empty()) {
+    // istioctl's --operatorFileName: the IstioOperator's values and mesh
+    // config win over the files. They merge over the built-in profile, so a
+    // partial IstioOperator still renders.
+    Node iop = parse_yaml(read_file(disk, src.operator_file), src.operator_file);
+    const Node* kind = iop.get("kind");
+    if (!kind || kind->str() != "IstioOperator")
+      throw Error(Location{src.operator_file}, "expected an IstioOperator (kind: IstioOperator)");
+    if (const Node* v = iop.at_path("spec.values"); v && v->is_map()) merge_values(cfg.values, *v);
+    if (const Node* m = iop.at_path("spec.meshConfig"); m && m->is_map()) {
+      try {
+        cfg.mesh = apply_mesh_config(cfg.mesh, *m);
+      } catch (const Error& e) {
+        throw Error(Location{src.operator_file}, e.bare());
+      }
+    }
+    parts.push_back(src.operator_file);
   }
   if (!src.template_file.empty()) {
     // A sidecar of one's own: the template is rendered against the same

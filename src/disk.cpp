@@ -53,51 +53,103 @@ std::string dir_of(const std::string& path) {
 
 }  // namespace
 
-void RealDisk::replace(const std::string& path, const std::string& content) {
-  struct ::stat st {};
-  mode_t mode = 0644;
-  if (::stat(path.c_str(), &st) == 0) mode = st.st_mode & 07777;
-  std::string tmpl = dir_of(path) + "/.kinject-XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0)
-    throw Error(Location{path}, fmt::format("cannot create a temporary file next to it: {}", std::strerror(errno)));
-  std::string tmp(name.data());
-  auto fail = [&](const char* what) {
-    int err = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw Error(Location{path}, fmt::format("{}: {}; the file was left unchanged", what, std::strerror(err)));
-  };
-  const char* p = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot write the new content");
+namespace {
+
+struct Staged {
+  std::string path, tmp, backup;
+  bool renamed = false;
+};
+
+void remove_staged(std::vector<Staged>& staged) {
+  for (auto& s : staged) {
+    if (!s.tmp.empty()) ::unlink(s.tmp.c_str());
+    if (!s.backup.empty()) ::unlink(s.backup.c_str());
+  }
+}
+
+[[noreturn]] void fail(std::vector<Staged>& staged, const std::string& path, const std::string& what, int err) {
+  remove_staged(staged);
+  throw Error(Location{path}, fmt::format("{}: {}; no file was changed", what, std::strerror(err)));
+}
+
+}  // namespace
+
+void RealDisk::replace_all(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<Staged> staged;
+  staged.reserve(files.size());
+  // Phase 1: refuse what is read-only, then write every new content beside
+  // its target. Nothing visible has changed yet.
+  for (const auto& [path, content] : files) {
+    struct ::stat st {};
+    mode_t mode = 0644;
+    if (::stat(path.c_str(), &st) == 0) {
+      if ((st.st_mode & 0222) == 0) {
+        remove_staged(staged);
+        throw Error(Location{path}, "the file is read-only (chmod u+w to let kinject rewrite it); no file was changed");
+      }
+      mode = st.st_mode & 07777;
     }
-    p += n;
-    left -= static_cast<std::size_t>(n);
+    struct ::stat dst {};
+    if (::stat(dir_of(path).c_str(), &dst) == 0 && (dst.st_mode & 0222) == 0) {
+      remove_staged(staged);
+      throw Error(Location{path}, "its directory is read-only; no file was changed");
+    }
+    Staged s;
+    s.path = path;
+    std::string tmpl = dir_of(path) + "/.kinject-XXXXXX";
+    std::vector<char> name(tmpl.begin(), tmpl.end());
+    name.push_back('\0');
+    int fd = ::mkstemp(name.data());
+    if (fd < 0) fail(staged, path, "cannot create a temporary file next to it", errno);
+    s.tmp = name.data();
+    staged.push_back(s);
+    const char* p = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+      ssize_t n = ::write(fd, p, left);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        int err = errno;
+        ::close(fd);
+        fail(staged, path, "cannot write the new content", err);
+      }
+      p += n;
+      left -= static_cast<std::size_t>(n);
+    }
+    if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
+      int err = errno;
+      ::close(fd);
+      fail(staged, path, "cannot flush the new content to disk", err);
+    }
+    if (::close(fd) != 0) fail(staged, path, "cannot close the temporary file", errno);
   }
-  if (::fchmod(fd, mode) != 0) fail("cannot set permissions");
-  if (::fsync(fd) != 0) fail("cannot flush the new content to disk");
-  if (::close(fd) != 0) {
+  // Phase 2: keep a hard link to each original, then rename the new files
+  // over them. A failing rename puts the renamed ones back.
+  for (auto& s : staged) {
+    if (::access(s.path.c_str(), F_OK) == 0) {
+      std::string b = s.tmp + ".orig";
+      if (::link(s.path.c_str(), b.c_str()) == 0) s.backup = b;
+    }
+  }
+  for (std::size_t i = 0; i < staged.size(); ++i) {
+    if (::rename(staged[i].tmp.c_str(), staged[i].path.c_str()) == 0) {
+      staged[i].renamed = true;
+      staged[i].tmp.clear();
+      continue;
+    }
     int err = errno;
-    ::unlink(tmp.c_str());
-    throw Error(Location{path}, fmt::format("cannot close the temporary file: {}; the file was left unchanged", std::strerror(err)));
+    for (std::size_t j = 0; j < i; ++j)
+      if (!staged[j].backup.empty() && ::rename(staged[j].backup.c_str(), staged[j].path.c_str()) == 0) staged[j].backup.clear();
+    fail(staged, staged[i].path, "cannot replace the file", err);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    throw Error(Location{path}, fmt::format("cannot replace the file: {}; it was left unchanged", std::strerror(err)));
-  }
-  // Make the rename durable too.
-  int dfd = ::open(dir_of(path).c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
+  for (auto& s : staged) {
+    if (!s.backup.empty()) ::unlink(s.backup.c_str());
+    // Make the rename durable too.
+    int dfd = ::open(dir_of(s.path).c_str(), O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+      ::fsync(dfd);
+      ::close(dfd);
+    }
   }
 }
 
@@ -141,10 +193,11 @@ std::unique_ptr<std::istream> MemoryDisk::open(const std::string& path) const {
   return std::make_unique<std::istringstream>(it->second);
 }
 
-void MemoryDisk::replace(const std::string& path, const std::string& content) {
-  if (std::find(failing_.begin(), failing_.end(), path) != failing_.end())
-    throw Error(Location{path}, "cannot write the new content: No space left on device; the file was left unchanged");
-  files_[path] = content;
+void MemoryDisk::replace_all(const std::vector<std::pair<std::string, std::string>>& files) {
+  for (const auto& [path, _] : files)
+    if (std::find(failing_.begin(), failing_.end(), path) != failing_.end())
+      throw Error(Location{path}, "cannot write the new content: No space left on device; no file was changed");
+  for (const auto& [path, content] : files) files_[path] = content;
 }
 
 }  // namespace kinject

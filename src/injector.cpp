@@ -6,6 +6,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "kinject/error.h"
 #include "kinject/k8s_types.h"
@@ -456,6 +457,7 @@ Node& env_of(Node& container) {
 
 struct Status {
   std::vector<std::string> init_containers, containers;
+  std::vector<std::string> annotations, labels;  // recorded by a template of one's own
   bool valid = false;
 };
 
@@ -467,6 +469,9 @@ Status parse_status(const std::optional<std::string>& text) {
     if (!n.is_map()) return st;
     st.init_containers = names_in(n.get("initContainers"));
     st.containers = names_in(n.get("containers"));
+    for (auto [field, out] : {std::pair{"annotations", &st.annotations}, std::pair{"labels", &st.labels}})
+      if (const Node* keys = n.get(field); keys && keys->is_seq())
+        for (const auto& k : keys->items) out->push_back(k.scalar_text());
     st.valid = true;
   } catch (const Error&) {
   }
@@ -485,7 +490,8 @@ std::string json_names(const Node* list) {
 // the template rendered; a template of one's own may also render the pod's
 // own containers (to add a mount to them), so `keep` (the pod's own names)
 // are left out of the record then.
-std::string injection_status(const Node& template_pod, const std::string& revision, const Node* keep = nullptr) {
+std::string injection_status(const Node& template_pod, const std::string& revision, std::string_view status_key,
+                             const Node* keep = nullptr) {
   const Node* spec = template_pod.get("spec");
   auto names = [&](const char* field) {
     const Node* list = child(spec, field);
@@ -496,16 +502,48 @@ std::string injection_status(const Node& template_pod, const std::string& revisi
       if (!find_container(const_cast<Node*>(own), name_of(it))) filtered.items.push_back(it);
     return json_names(&filtered);
   };
-  return fmt::format("{{\"initContainers\":{},\"containers\":{},\"volumes\":{},\"imagePullSecrets\":{},\"revision\":{}}}",
-                     names("initContainers"), names("containers"), names("volumes"), names("imagePullSecrets"),
-                     json_quote(revision.empty() ? "default" : revision));
+  std::string status = fmt::format("{{\"initContainers\":{},\"containers\":{},\"volumes\":{},\"imagePullSecrets\":{},\"revision\":{}",
+                                   names("initContainers"), names("containers"), names("volumes"),
+                                   names("imagePullSecrets"), json_quote(revision.empty() ? "default" : revision));
+  // Istio records no metadata; a template of one's own records the
+  // annotation and label keys it added, so that uninject can take them away.
+  if (keep) {
+    for (const char* field : {"annotations", "labels"}) {
+      const Node* added = child(template_pod.get("metadata"), field);
+      const Node* had = child(keep->get("metadata"), field);
+      std::vector<std::string> keys;
+      if (added && added->is_map())
+        for (const auto& e : added->entries) {
+          std::string k = e.key.scalar_text();
+          if (k != status_key && !(had && had->is_map() && had->get(k))) keys.push_back(json_quote(k));
+        }
+      if (!keys.empty()) status += fmt::format(",\"{}\":[{}]", field, fmt::join(keys, ","));
+    }
+  }
+  return status + "}";
 }
 
 struct Overrides {
   std::vector<Node> containers, init_containers;
 };
 
-Overrides parse_overrides(const std::optional<std::string>& text) {
+// The overrides were written by Go's json.Marshal of a corev1.Container,
+// which writes `"resources":{}` for a container without resources (a struct
+// field is never omitted). Re-applied as is, that would add `resources: {}`
+// to a container that never had it, so injecting an injected manifest would
+// change it. The pod's own container (`pod`: the manifest as read) says
+// whether the user wrote it.
+void drop_marshalled_zero_structs(std::vector<Node>& overrides, const Node& pod, const char* field) {
+  const Node* own = container_list(const_cast<Node&>(pod), field);
+  for (auto& c : overrides) {
+    const Node* r = c.get("resources");
+    if (!r || !r->is_map() || !r->entries.empty()) continue;
+    const Node* mine = find_container(const_cast<Node*>(own), name_of(c));
+    if (!mine || !mine->get("resources")) c.erase("resources");
+  }
+}
+
+Overrides parse_overrides(const std::optional<std::string>& text, const Node& pod) {
   Overrides o;
   if (!text) return o;
   Node n;
@@ -518,6 +556,8 @@ Overrides parse_overrides(const std::optional<std::string>& text) {
   if (const Node* c = n.get("initContainers"); c && c->is_seq()) o.init_containers = c->items;
   for (auto& c : o.containers) c.forget_source();
   for (auto& c : o.init_containers) c.forget_source();
+  drop_marshalled_zero_structs(o.containers, pod, "containers");
+  drop_marshalled_zero_structs(o.init_containers, pod, "initContainers");
   return o;
 }
 
@@ -538,11 +578,18 @@ Node strip_pod(const Node& pod, const std::string& target_port, std::string_view
   if (auto cur = prometheus_annotation(out, "port"); cur && *cur == target_port) clear_prometheus_annotations(out);
   if (Node* annos = child(out.get("metadata"), "annotations") ? out.get("metadata")->get("annotations") : nullptr)
     annos->erase(status_key);
+  // What a template of one's own added to the metadata, so that it is seen
+  // (and recorded) as added again.
+  for (auto [field, keys] : {std::pair{"annotations", &prev.annotations}, std::pair{"labels", &prev.labels}})
+    if (Node* meta = out.get("metadata"); meta && meta->is_map())
+      if (Node* m = meta->get(field); m && m->is_map())
+        for (const auto& k : *keys) m->erase(k);
   return out;
 }
 
-Node reinsert_overrides(const Node& pod) {
-  Overrides o = parse_overrides(annotation(pod, kOverrides));
+// `pod` is the pod stripped of a previous injection, `original` as read.
+Node reinsert_overrides(const Node& pod, const Node& original) {
+  Overrides o = parse_overrides(annotation(pod, kOverrides), original);
   if (o.containers.empty() && o.init_containers.empty()) return pod;
   Node out = pod;
   Node& spec = out.child_map("spec");
@@ -765,7 +812,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   if (!network.empty()) proxy_envs["ISTIO_META_NETWORK"] = network;
 
   const std::string& status_key = config_.status_annotation;
-  Node stripped = reinsert_overrides(strip_pod(original, config_.istio ? target_port : std::string("-"), status_key));
+  Node stripped = reinsert_overrides(strip_pod(original, config_.istio ? target_port : std::string("-"), status_key), original);
 
   // Native sidecars: offline, ENABLE_NATIVE_SIDECARS decides; the pod's
   // annotation overrides it.
@@ -877,7 +924,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   // injected name win over the template. (A template of one's own that
   // names the pod's containers does so to extend them, not to replace them.)
   if (config_.istio) {
-    Overrides existing = parse_overrides(annotation(original, kOverrides));
+    Overrides existing = parse_overrides(annotation(original, kOverrides), original);
     auto status_text = annotation(original, status_key);
     bool already = status_text.has_value();
     Status prev = parse_status(status_text);
@@ -1059,7 +1106,8 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
     }
   }
   annotations_of(merged).set(status_key,
-                             Node::string(injection_status(template_pod, config_.revision, config_.istio ? nullptr : &own)));
+                             Node::string(injection_status(template_pod, config_.revision, status_key,
+                                                           config_.istio ? nullptr : &own)));
 
   // reorderPod
   if (config_.istio) {

@@ -12,53 +12,181 @@
 
 namespace {
 
-void add_inject_flags(CLI::App& app, kinject::Options& o, std::vector<std::string>& files, std::string& output,
-                      std::string& report, std::string& policy) {
-  app.add_option("-f,--filename", files, "Manifest file, directory or - for stdin (repeatable)")->type_name("FILE");
-  app.add_option("files", files, "Manifest files or directories (same as -f)")->type_name("FILE");
-  app.add_flag("-R,--recursive", o.recursive, "Read directories recursively");
-  app.add_option("-o,--output", output, "Output format")->check(CLI::IsMember({"yaml", "json"}))->default_str("yaml");
-  app.add_flag("-i,--in-place", o.in_place, "Rewrite each input file (atomically) instead of printing");
-  app.add_option("--report", report, "Per-workload report on stderr")
-      ->check(CLI::IsMember({"text", "json", "none"}))
-      ->default_str("text");
-  app.add_option("--injectConfigFile", o.config.inject_config_file,
+struct Flags {
+  kinject::Options o;
+  std::vector<std::string> files;
+  std::string output = "yaml", report = "text", policy;
+};
+
+void add_input_flags(CLI::App& app, Flags& f) {
+  app.add_option("-f,--filename", f.files, "Manifest file, directory or - for stdin (repeatable)")->type_name("FILE");
+  app.add_option("files", f.files, "Manifest files or directories (same as -f)")->type_name("FILE");
+  app.add_flag("-R,--recursive", f.o.recursive, "Read directories recursively");
+  app.add_option("--report", f.report, "Per-workload report on stderr")->check(CLI::IsMember({"text", "json", "none"}));
+  app.add_option("--report-file", f.o.report_file, "Write the report to FILE instead of stderr (Helm discards a post-renderer's stderr)")->type_name("FILE");
+  app.add_option("--max-document-size", f.o.limits.max_document_bytes, "Largest document accepted, in bytes")->type_name("BYTES");
+  app.add_option("--max-depth", f.o.limits.max_depth, "Deepest nesting accepted");
+  app.add_option("--max-nodes", f.o.limits.max_nodes, "Most nodes in one document, aliases expanded");
+  app.add_option("--max-alias-nodes", f.o.limits.max_alias_nodes, "Most nodes one document may gain by alias expansion");
+  app.add_option("--max-scalar-size", f.o.limits.max_scalar_bytes, "Largest scalar accepted, in bytes")->type_name("BYTES");
+  app.add_option("--max-documents", f.o.limits.max_documents, "Most documents in one stream");
+}
+
+void add_output_flags(CLI::App& app, Flags& f) {
+  app.add_option("-o,--output", f.output, "Output format")->check(CLI::IsMember({"yaml", "json"}));
+  app.add_flag("-i,--in-place", f.o.in_place, "Rewrite each input file (atomically) instead of printing");
+}
+
+void add_config_flags(CLI::App& app, Flags& f) {
+  auto& c = f.o.config;
+  app.add_option("--injectConfigFile", c.inject_config_file,
                  "Injector config (the istio-sidecar-injector ConfigMap's `config`), or a bare template")
       ->type_name("FILE");
-  app.add_option("--valuesFile", o.config.values_file, "Injector values (the ConfigMap's `values`), JSON or YAML")->type_name("FILE");
-  app.add_option("--meshConfigFile", o.config.mesh_config_file, "Mesh config (the istio ConfigMap's `mesh`)")->type_name("FILE");
-  app.add_option("-r,--revision", o.config.revision, "Istio control plane revision");
-  app.add_option("--set", o.config.sets, "Override an Istio value, e.g. --set global.hub=registry.example.com")->type_name("PATH=VALUE");
-  app.add_option("--policy", policy, "Injection policy (default: the injector config's)")->check(CLI::IsMember({"enabled", "disabled"}));
-  app.add_option("--workload", o.workloads, "Where a custom resource keeps its pod template, e.g. CloneSet=spec.template")
-      ->type_name("KIND=PATH");
-  app.add_option("--namespace", o.default_namespace, "Namespace of documents that name none (default: default)");
-  app.add_option("--rules", o.rules,
-                 "Decide as the cluster does: a MutatingWebhookConfiguration file, or `istio` for Istio's default webhooks")
-      ->type_name("FILE|istio");
-  app.add_option("--namespaces", o.namespaces_file, "Namespace objects whose labels the --rules webhooks select on")
+  app.add_option("--valuesFile", c.values_file, "Injector values (the ConfigMap's `values`), JSON or YAML")->type_name("FILE");
+  app.add_option("--meshConfigFile", c.mesh_config_file, "Mesh config (the istio ConfigMap's `mesh`)")->type_name("FILE");
+  app.add_option("--operatorFileName", c.operator_file, "An IstioOperator whose spec.values and spec.meshConfig apply")
       ->type_name("FILE");
-  app.add_option("-l,--selector", o.selector, "Inject only pods whose labels match, e.g. -l app=web,tier!=db");
-  app.add_option("--template", o.config.template_file,
+  app.add_option("-r,--revision", c.revision, "Istio control plane revision");
+  app.add_option("--set", c.sets, "Override an Istio value, e.g. --set global.hub=registry.example.com")->type_name("PATH=VALUE");
+  app.add_option("--template", c.template_file,
                  "Inject a sidecar of one's own: a Go template rendering a pod fragment (instead of Istio's)")
       ->type_name("FILE");
-  app.add_option("--max-document-size", o.limits.max_document_bytes, "Largest document accepted, in bytes")->type_name("BYTES");
-  app.add_option("--max-depth", o.limits.max_depth, "Deepest nesting accepted");
-  app.add_option("--max-nodes", o.limits.max_nodes, "Most nodes in one document, aliases expanded");
 }
+
+void add_rule_flags(CLI::App& app, Flags& f) {
+  app.add_option("--policy", f.policy, "Injection policy (default: the injector config's)")->check(CLI::IsMember({"enabled", "disabled"}));
+  app.add_option("--rules", f.o.rules,
+                 "Decide as the cluster does: a MutatingWebhookConfiguration file, or `istio` for Istio's default webhooks")
+      ->type_name("FILE|istio");
+  app.add_option("--namespaces", f.o.namespaces_file, "Namespace objects whose labels the --rules webhooks select on")->type_name("FILE");
+  app.add_option("--namespace", f.o.default_namespace, "Namespace of documents that name none (default: default)");
+  app.add_option("-l,--selector", f.o.selector, "Inject only pods whose labels match, e.g. -l app=web,tier!=db");
+  app.add_option("--workload", f.o.workloads, "Where a custom resource keeps its pod template, e.g. CloneSet=spec.template")
+      ->type_name("KIND=PATH");
+}
+
+kinject::Options finish(Flags& f, kinject::Command command) {
+  kinject::Options o = f.o;
+  o.command = command;
+  o.inputs = f.files;
+  o.output = f.output == "json" ? kinject::OutputFormat::Json : kinject::OutputFormat::Yaml;
+  o.report = f.report == "json" ? kinject::ReportFormat::Json : f.report == "none" ? kinject::ReportFormat::None : kinject::ReportFormat::Text;
+  if (!f.policy.empty()) o.policy = f.policy == "disabled" ? kinject::InjectPolicy::Disabled : kinject::InjectPolicy::Enabled;
+  return o;
+}
+
+const char* kBashCompletion = R"SH(# bash completion for kinject
+_kinject() {
+  local cur prev words cword
+  _init_completion || return
+  local commands="check uninject kube-inject krm version completion"
+  local flags="-f --filename -R --recursive -o --output -i --in-place --report --report-file --injectConfigFile --valuesFile --meshConfigFile --operatorFileName -r --revision --set --template --policy --rules --namespaces --namespace -l --selector --workload --diff --max-document-size --max-depth --max-nodes --max-alias-nodes --max-scalar-size --max-documents --help"
+  case "$prev" in
+    -f|--filename|--injectConfigFile|--valuesFile|--meshConfigFile|--operatorFileName|--template|--namespaces|--report-file)
+      _filedir; return ;;
+    -o|--output) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
+    --report) COMPREPLY=($(compgen -W "text json none" -- "$cur")); return ;;
+    --policy) COMPREPLY=($(compgen -W "enabled disabled" -- "$cur")); return ;;
+    --rules) COMPREPLY=($(compgen -W "istio" -- "$cur")); _filedir; return ;;
+  esac
+  if [[ "$cur" == -* ]]; then
+    COMPREPLY=($(compgen -W "$flags" -- "$cur"))
+  elif [[ $cword -eq 1 ]]; then
+    COMPREPLY=($(compgen -W "$commands" -- "$cur")); _filedir yaml
+  else
+    _filedir '@(yaml|yml|json)'
+  fi
+}
+complete -F _kinject kinject kubectl-inject
+)SH";
+
+const char* kZshCompletion = R"SH(#compdef kinject kubectl-inject
+# zsh completion for kinject
+_kinject() {
+  local -a commands
+  commands=(check:'exit 1 if injection would change something' uninject:'remove what an injection added'
+            kube-inject:'istioctl kube-inject drop-in' krm:'KRM function: ResourceList in and out'
+            version:'print the version' completion:'print a shell completion script')
+  _arguments -s \
+    '1: :{_describe command commands}' \
+    '*'{-f,--filename}'[manifest file, directory or -]:file:_files' \
+    '(-R --recursive)'{-R,--recursive}'[read directories recursively]' \
+    '(-o --output)'{-o,--output}'[output format]:format:(yaml json)' \
+    '(-i --in-place)'{-i,--in-place}'[rewrite input files]' \
+    '--report[report format]:format:(text json none)' \
+    '--report-file[write the report to a file]:file:_files' \
+    '--injectConfigFile[injector config]:file:_files' \
+    '--valuesFile[injector values]:file:_files' \
+    '--meshConfigFile[mesh config]:file:_files' \
+    '--operatorFileName[IstioOperator]:file:_files' \
+    '(-r --revision)'{-r,--revision}'[control plane revision]:revision:' \
+    '*--set[override an Istio value]:path=value:' \
+    '--template[a sidecar of one'"'"'s own]:file:_files' \
+    '--policy[injection policy]:policy:(enabled disabled)' \
+    '--rules[webhook rules]:rules:(istio)' \
+    '--namespaces[Namespace objects]:file:_files' \
+    '--namespace[default namespace]:namespace:' \
+    '(-l --selector)'{-l,--selector}'[pod label selector]:selector:' \
+    '*--workload[custom resource pod template]:KIND=PATH:' \
+    '--diff[print a unified diff of what would change]' \
+    '--max-document-size[largest document accepted]:bytes:' \
+    '--max-depth[deepest nesting accepted]:depth:' \
+    '--max-nodes[most nodes in one document]:count:' \
+    '--max-alias-nodes[most nodes added by alias expansion]:count:' \
+    '--max-scalar-size[largest scalar accepted]:bytes:' \
+    '--max-documents[most documents in one stream]:count:' \
+    '*:manifest:_files -g "*.(yaml|yml|json)"'
+}
+_kinject "$@"
+)SH";
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  CLI::App app{"kinject: offline sidecar injection for Kubernetes manifests"};
+  CLI::App app{"kinject: offline sidecar injection for Kubernetes manifests\n"
+               "  kinject [flags] [FILE|DIR|-]...   inject and print the manifests"};
   app.require_subcommand(0, 1);
-  kinject::Options opts;
-  std::vector<std::string> files;
-  std::string output = "yaml", report = "text", policy;
-  add_inject_flags(app, opts, files, output, report, policy);
+  Flags inject, check, uninject, krm, kube;
+  add_input_flags(app, inject);
+  add_output_flags(app, inject);
+  add_config_flags(app, inject);
+  add_rule_flags(app, inject);
+  app.add_flag("--diff", inject.o.diff, "Print a unified diff of what injection would change instead of the manifests; exit like kubectl diff (same as check --diff)");
+
+  auto* check_cmd = app.add_subcommand("check", "CI gate: print what injection would change; exit 0 nothing, 1 changes, >1 error");
+  add_input_flags(*check_cmd, check);
+  add_config_flags(*check_cmd, check);
+  add_rule_flags(*check_cmd, check);
+  check_cmd->add_flag("--diff", check.o.diff, "Print a unified diff of what would change (like kubectl diff)");
+
+  auto* uninject_cmd = app.add_subcommand("uninject", "Remove what an injection added (from sidecar.istio.io/status)");
+  add_input_flags(*uninject_cmd, uninject);
+  add_output_flags(*uninject_cmd, uninject);
+  uninject_cmd->add_option("--template", uninject.o.config.template_file, "Undo a --template injection (kinject.io/status)")
+      ->type_name("FILE");
+
+  auto* krm_cmd = app.add_subcommand("krm", "KRM function: a ResourceList on stdin, the injected ResourceList on stdout");
+  add_config_flags(*krm_cmd, krm);
+  add_rule_flags(*krm_cmd, krm);
+
+  // istioctl kube-inject's flags, so scripts switch by changing one word.
+  std::string kube_out, ignored;
+  auto* kube_cmd = app.add_subcommand("kube-inject", "Drop-in for istioctl kube-inject (-f FILE, -o OUTFILE, ...)");
+  kube_cmd->add_option("-f,--filename", kube.files, "Input file, or - for stdin")->type_name("FILE");
+  kube_cmd->add_option("-o,--output", kube_out, "Output file (written atomically; may be the input file)")->type_name("FILE");
+  add_config_flags(*kube_cmd, kube);
+  for (const char* name : {"--meshConfigMapName", "--injectConfigMapName", "--webhookConfig", "--istioNamespace,-i", "--kubeconfig",
+                           "--context", "--xds-address", "--cert-dir", "--xds-label", "--xds-port", "--timeout", "--authority"})
+    kube_cmd->add_option(name, ignored, "Accepted for compatibility; kinject never contacts a cluster")->group("istioctl (ignored)");
+  bool ignored_flag = false;
+  for (const char* name : {"--insecure", "--plaintext"})
+    kube_cmd->add_flag(name, ignored_flag, "Accepted for compatibility; kinject never contacts a cluster")->group("istioctl (ignored)");
 
   auto* version = app.add_subcommand("version", "Print the version");
+  std::string shell;
+  auto* completion = app.add_subcommand("completion", "Print a shell completion script (bash or zsh)");
+  completion->add_option("shell", shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
 
   try {
     app.parse(argc, argv);
@@ -70,12 +198,31 @@ int main(int argc, char** argv) {
     std::cout << "kinject " << KINJECT_VERSION << " (built-in profile: Istio 1.24)\n";
     return 0;
   }
+  if (*completion) {
+    std::cout << (shell == "bash" ? kBashCompletion : kZshCompletion);
+    return 0;
+  }
 
-  opts.inputs = files;
-  opts.output = output == "json" ? kinject::OutputFormat::Json : kinject::OutputFormat::Yaml;
-  opts.report = report == "json" ? kinject::ReportFormat::Json : report == "none" ? kinject::ReportFormat::None : kinject::ReportFormat::Text;
-  if (!policy.empty()) opts.policy = policy == "disabled" ? kinject::InjectPolicy::Disabled : kinject::InjectPolicy::Enabled;
-
+  kinject::Options o;
+  if (*check_cmd) {
+    o = finish(check, kinject::Command::Check);
+  } else if (*uninject_cmd) {
+    o = finish(uninject, kinject::Command::Uninject);
+  } else if (*krm_cmd) {
+    o = finish(krm, kinject::Command::Inject);
+    o.krm = true;
+  } else if (*kube_cmd) {
+    if (kube.files.empty()) {
+      std::cerr << "kinject kube-inject: filename not specified (see --filename or -f)\n";
+      return 2;
+    }
+    kube.files = {kube.files.back()};  // istioctl: the last -f wins
+    o = finish(kube, kinject::Command::Inject);
+    o.output_file = kube_out;
+  } else {
+    // `kinject --diff` is `kinject check --diff`: what would change, as kubectl diff shows it.
+    o = finish(inject, inject.o.diff ? kinject::Command::Check : kinject::Command::Inject);
+  }
   kinject::RealDisk disk;
-  return kinject::run_inject(opts, disk, std::cin, std::cout, std::cerr, kinject::process_env());
+  return kinject::run(o, disk, std::cin, std::cout, std::cerr, kinject::process_env());
 }

@@ -6,8 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "kinject/diff.h"
 #include "kinject/error.h"
 #include "kinject/selector.h"
+#include "kinject/uninject.h"
 #include "kinject/workloads.h"
 #include "kinject/writer.h"
 
@@ -39,11 +41,30 @@ std::string item_path(const Workload& w) {
   return out;
 }
 
+std::string slurp(std::istream& in) {
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool is_resource_list(const Node& root) {
+  const Node* kind = root.get("kind");
+  return root.is_map() && kind && kind->str() == "ResourceList" && root.get("items");
+}
+
 struct FileResult {
   Input input;
   std::string text;
   bool changed = false;
+  // For check --diff: each document as it was and as it would be.
+  std::vector<std::pair<std::string, std::string>> documents;
 };
+
+std::vector<std::string_view> texts_of(const std::vector<FileResult>& files) {
+  std::vector<std::string_view> texts;
+  for (const auto& f : files) texts.push_back(f.text);
+  return texts;
+}
 
 class Run {
  public:
@@ -51,19 +72,15 @@ class Run {
       : opts_(opts), disk_(disk), in_(in), env_(env) {}
 
   void execute() {
-    for (const auto& w : opts_.workloads) catalog_.add(w);
-    selector_ = LabelSelector::parse(opts_.selector, "--selector");
-    IstioConfig cfg = load_config(opts_.config, disk_);
-    policy_ = InjectorPolicy::from(opts_.policy.value_or(cfg.policy), cfg.never_inject_selector, cfg.always_inject_selector,
-                                   cfg.description.empty() ? "injector config" : cfg.description);
-    if (opts_.rules == "istio") {
-      const Node* by_default = cfg.values.at_path("sidecarInjectorWebhook.enableNamespacesByDefault");
-      rules_ = WebhookRules::istio(cfg.revision, by_default && by_default->kind == Kind::Bool && by_default->b);
-    } else if (!opts_.rules.empty()) {
-      rules_ = WebhookRules::parse(read_text(opts_.rules), opts_.rules);
-    }
-    injector_.emplace(std::move(cfg), env_);
     auto inputs = collect_inputs(opts_.inputs, opts_.recursive, disk_);
+    // A KRM ResourceList on stdin switches to function mode; its
+    // functionConfig adds to the options.
+    if (inputs.size() == 1 && inputs[0].is_stdin()) detect_krm();
+    setup();
+    if (krm_) {
+      process_krm();
+      return;
+    }
     if (rules_) {
       // Namespace labels come from --namespaces and from Namespace objects
       // anywhere in the input, so they are gathered before any decision.
@@ -78,13 +95,61 @@ class Run {
   const std::vector<FileResult>& files() const { return files_; }
   const Report& report() const { return report_; }
   const std::vector<Node>& objects() const { return objects_; }
+  bool krm() const { return krm_.has_value(); }
+  const Options& options() const { return opts_; }
+
+  // KRM: the ResourceList with an error result, items untouched.
+  std::string krm_failure(const std::string& message) const {
+    if (!krm_) return {};
+    Node root = krm_->root;
+    Node result = Node::map();
+    result.set("message", Node::string(message));
+    result.set("severity", Node::string("error"));
+    append_results(root, {result});
+    return write_document(*krm_, root).text;
+  }
 
  private:
+  // ------------------------------------------------------------ setup
+
+  void detect_krm() {
+    std::string text = slurp(in_);
+    stdin_text_ = text;
+    stdin_kept_ = true;
+    std::istringstream s(text);
+    DocumentStream docs(s, "-", opts_.limits);
+    auto raw = docs.next();
+    while (raw && raw->text.find_first_not_of(" \t\r\n") == std::string::npos) raw = docs.next();
+    if (!raw) return;
+    if (!opts_.krm && raw->text.find("ResourceList") == std::string::npos) return;
+    Document doc = parse_document(std::move(*raw), "-", opts_.limits);
+    if (!is_resource_list(doc.root)) {
+      if (opts_.krm) throw Error(Location{"-", doc.raw.index}, "expected a KRM ResourceList (kind: ResourceList) on stdin");
+      return;
+    }
+    krm_ = std::move(doc);
+    if (const Node* fc = krm_->root.get("functionConfig"); fc && fc->is_map()) apply_function_config(*fc, opts_);
+  }
+
+  void setup() {
+    for (const auto& w : opts_.workloads) catalog_.add(w);
+    selector_ = LabelSelector::parse(opts_.selector, "--selector");
+    IstioConfig cfg = load_config(opts_.config, disk_);
+    policy_ = InjectorPolicy::from(opts_.policy.value_or(cfg.policy), cfg.never_inject_selector, cfg.always_inject_selector,
+                                   cfg.description.empty() ? "injector config" : cfg.description);
+    if (opts_.rules == "istio") {
+      const Node* by_default = cfg.values.at_path("sidecarInjectorWebhook.enableNamespacesByDefault");
+      rules_ = WebhookRules::istio(cfg.revision, by_default && by_default->kind == Kind::Bool && by_default->b);
+    } else if (!opts_.rules.empty()) {
+      rules_ = WebhookRules::parse(read_text(opts_.rules), opts_.rules);
+    }
+    status_key_ = cfg.status_annotation;
+    injector_.emplace(std::move(cfg), env_);
+  }
+
   std::string read_text(const std::string& path) {
     auto in = disk_.open(path);
-    std::ostringstream s;
-    s << in->rdbuf();
-    return s.str();
+    return slurp(*in);
   }
 
   // The stream of an input; stdin is read once and kept when it has to be
@@ -92,9 +157,7 @@ class Run {
   std::unique_ptr<std::istream> open_input(const Input& input) {
     if (!input.is_stdin()) return disk_.open(input.path);
     if (!stdin_kept_) {
-      std::ostringstream s;
-      s << in_.rdbuf();
-      stdin_text_ = s.str();
+      stdin_text_ = slurp(in_);
       stdin_kept_ = true;
     }
     return std::make_unique<std::istringstream>(stdin_text_);
@@ -110,32 +173,42 @@ class Run {
     }
   }
 
+  // ------------------------------------------------------------ documents
+
   void process(const Input& input) {
     if (input.is_stdin() && opts_.in_place)
       throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
-    auto owned = open_input(input);
-    std::istream* stream = owned.get();
+    auto stream = open_input(input);
     DocumentStream docs(*stream, input.name, opts_.limits);
-    FileResult result{input, {}, false};
+    FileResult result{input, {}, false, {}};
     while (auto raw = docs.next()) {
       Document doc = parse_document(std::move(*raw), input.name, opts_.limits);
-      for (const auto& w : doc.warnings) report_.warnings.push_back(fmt::format("{} (document {}): {}", input.name, doc.raw.index, w));
       if (doc.empty) {
         result.text += doc.raw.text;
+        if (opts_.diff) result.documents.emplace_back(doc.raw.text, doc.raw.text);
         continue;
       }
       Node root = doc.root;
-      for (const auto& w : find_workloads(doc.root, catalog_)) handle(doc, root, w);
+      handle_document(doc, root);
       WriteResult wr = write_document(doc, root);
-      if (wr.reformatted)
-        report_.warnings.push_back(fmt::format(
-            "{} (document {}): could not edit the document in place; it was written out again whole (comments inside it are lost)",
-            input.name, doc.raw.index));
+      if (wr.reformatted) warn_reformatted(doc);
       result.changed = result.changed || wr.changed;
       result.text += wr.text;
+      if (opts_.diff) result.documents.emplace_back(doc.raw.text, wr.text);
       if (opts_.output == OutputFormat::Json) objects_.push_back(std::move(root));
     }
     files_.push_back(std::move(result));
+  }
+
+  void warn_reformatted(const Document& doc) {
+    report_.warnings.push_back(fmt::format(
+        "{} (document {}): could not edit the document in place; it was written out again whole (comments inside it are lost)",
+        doc.file, doc.raw.index));
+  }
+
+  void handle_document(const Document& doc, Node& root) {
+    for (const auto& w : doc.warnings) report_.warnings.push_back(fmt::format("{} (document {}): {}", doc.file, doc.raw.index, w));
+    for (const auto& w : find_workloads(doc.root, catalog_)) handle(doc, root, w);
   }
 
   void handle(const Document& doc, Node& root, const Workload& w) {
@@ -152,6 +225,10 @@ class Run {
       report_.entries.push_back(std::move(e));
       return;
     }
+    if (opts_.command == Command::Uninject) {
+      uninject_one(doc, root, w, e);
+      return;
+    }
     const Node* pod = w.pod(root);
     PodFacts facts = pod_facts(*pod, e.namespace_);
     if (const Requirement* miss = selector_.first_mismatch(facts.labels)) {
@@ -162,33 +239,142 @@ class Run {
       return;
     }
     Decision d = rules_ ? decide(facts, policy_, *rules_, namespaces_) : decide(facts, policy_);
+    e.webhook = d.webhook;
     if (!d.inject) {
       e.action = "skipped";
       e.reason = d.reason;
-      e.webhook = d.webhook;
       report_.entries.push_back(std::move(e));
       return;
     }
+    bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(status_key_);
     InjectionOutcome out;
     try {
       out = injector_->inject(root, w);
     } catch (const Error& err) {
-      // Point at what the error is about, or at least at the workload.
-      const Node* obj = w.object(doc.root);
-      long offset = err.offset() >= 0 ? err.offset() : (obj && obj->has_span ? static_cast<long>(obj->span.begin) : 0);
-      auto [line, col] = line_col(doc.raw.text, static_cast<std::size_t>(offset));
-      throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col},
-                  fmt::format("{}/{}: {}", lower(w.kind), w.name, err.bare()));
+      throw located(doc, w, err);
     }
-    e.webhook = d.webhook;
-    e.action = out.changed ? "injected" : "unchanged";
+    bool check = opts_.command == Command::Check;
+    if (!out.changed) e.action = "unchanged";
+    else if (was_injected) e.action = check ? "would re-inject" : "re-injected";
+    else e.action = check ? "would inject" : "injected";
     e.reason = out.changed ? d.reason : "already injected with this configuration";
     e.containers = out.containers;
     e.containers.insert(e.containers.end(), out.init_containers.begin(), out.init_containers.end());
+    if (out.changed) ++changed_workloads_;
     report_.entries.push_back(std::move(e));
   }
 
-  const Options& opts_;
+  void uninject_one(const Document& doc, Node& root, const Workload& w, ReportEntry& e) {
+    (void)root;
+    UninjectOutcome out;
+    try {
+      out = uninject_pod(*w.pod(root), status_key_);
+    } catch (const Error& err) {
+      throw located(doc, w, err);
+    }
+    e.action = out.changed ? "uninjected" : "skipped";
+    e.reason = out.reason;
+    e.containers = out.removed;
+    for (const auto& wmsg : out.warnings)
+      report_.warnings.push_back(fmt::format("{}/{}: {}", lower(w.kind), w.name, wmsg));
+    if (out.changed) ++changed_workloads_;
+    report_.entries.push_back(std::move(e));
+  }
+
+  // An error about a workload, pointing at what it is about, or at least at
+  // the workload.
+  Error located(const Document& doc, const Workload& w, const Error& err) const {
+    const Node* obj = w.object(doc.root);
+    long offset = err.offset() >= 0 ? err.offset() : (obj && obj->has_span ? static_cast<long>(obj->span.begin) : 0);
+    auto [line, col] = line_col(doc.raw.text, static_cast<std::size_t>(offset));
+    return Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col},
+                 fmt::format("{}/{}: {}", lower(w.kind), w.name, err.bare()));
+  }
+
+  // ------------------------------------------------------------ KRM
+
+  void process_krm() {
+    Document& doc = *krm_;
+    Node root = doc.root;
+    if (rules_) {
+      if (!opts_.namespaces_file.empty())
+        for (const auto& d : read_all(read_text(opts_.namespaces_file), opts_.namespaces_file, opts_.limits))
+          if (!d.empty) namespaces_.add(d.root);
+      namespaces_.add(doc.root);  // Namespace items
+    }
+    handle_document(doc, root);
+    // Results: one per workload, attached to the item by its reference and
+    // the file it came from.
+    std::vector<Node> results;
+    for (const auto& e : report_.entries) results.push_back(krm_result(doc.root, e));
+    for (const auto& w : report_.warnings) {
+      Node r = Node::map();
+      r.set("message", Node::string(w));
+      r.set("severity", Node::string("warning"));
+      results.push_back(std::move(r));
+    }
+    append_results(root, results);
+    WriteResult wr = write_document(doc, root);
+    FileResult f{Input{"-", ""}, wr.text, wr.changed, {}};
+    if (opts_.diff) f.documents.emplace_back(doc.raw.text, wr.text);
+    files_.push_back(std::move(f));
+    if (opts_.output == OutputFormat::Json) objects_.push_back(std::move(root));
+  }
+
+  static void append_results(Node& root, const std::vector<Node>& results) {
+    if (results.empty()) return;
+    Node* existing = root.get("results");
+    if (!existing || !existing->is_seq()) existing = &root.set("results", Node::seq());
+    for (const auto& r : results) existing->items.push_back(r);
+  }
+
+  Node krm_result(const Node& root, const ReportEntry& e) const {
+    Node r = Node::map();
+    std::string msg = e.action;
+    if (!e.containers.empty()) {
+      msg += " [";
+      for (std::size_t i = 0; i < e.containers.size(); ++i) msg += (i ? ", " : "") + e.containers[i];
+      msg += "]";
+    }
+    if (!e.reason.empty()) msg += ": " + e.reason;
+    r.set("message", Node::string(msg));
+    r.set("severity", Node::string("info"));
+    // The item this is about: items[i] of the ResourceList.
+    const Node* item = nullptr;
+    if (e.item.rfind("items[", 0) == 0) {
+      std::size_t idx = std::stoul(e.item.substr(6));
+      const Node* items = root.get("items");
+      if (items && idx < items->items.size()) item = &items->items[idx];
+    }
+    Node ref = Node::map();
+    if (item) {
+      if (const Node* a = item->get("apiVersion")) ref.set("apiVersion", Node::string(a->scalar_text()));
+    }
+    ref.set("kind", Node::string(e.kind));
+    ref.set("name", Node::string(e.name));
+    if (item && item->at_path("metadata.namespace")) ref.set("namespace", Node::string(e.namespace_));
+    r.set("resourceRef", std::move(ref));
+    if (item) {
+      const Node* annos = item->at_path("metadata.annotations");
+      auto anno = [&](const char* a, const char* b) -> const Node* {
+        if (!annos) return nullptr;
+        if (const Node* v = annos->get(a)) return v;
+        return annos->get(b);
+      };
+      if (const Node* path = anno("internal.config.kubernetes.io/path", "config.kubernetes.io/path")) {
+        Node file = Node::map();
+        file.set("path", Node::string(path->scalar_text()));
+        if (const Node* index = anno("internal.config.kubernetes.io/index", "config.kubernetes.io/index")) {
+          Node idx = Node::plain(index->scalar_text());
+          file.set("index", idx.kind == Kind::Int ? Node::integer(idx.i) : Node::integer(0));
+        }
+        r.set("file", std::move(file));
+      }
+    }
+    return r;
+  }
+
+  Options opts_;
   Disk& disk_;
   std::istream& in_;
   const EnvLookup& env_;
@@ -197,12 +383,17 @@ class Run {
   InjectorPolicy policy_;
   std::optional<WebhookRules> rules_;
   Namespaces namespaces_;
+  std::optional<Injector> injector_;
+  std::string status_key_ = "sidecar.istio.io/status";
+  std::optional<Document> krm_;
   std::string stdin_text_;
   bool stdin_kept_ = false;
-  std::optional<Injector> injector_;
   std::vector<FileResult> files_;
   std::vector<Node> objects_;
   Report report_;
+
+ public:
+  int changed_workloads_ = 0;
 };
 
 std::string json_output(const std::vector<Node>& objects) {
@@ -220,37 +411,186 @@ std::string json_output(const std::vector<Node>& objects) {
   return emit_json(list, 4) + "\n";
 }
 
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == '\n' || c == ',') {
+      auto a = cur.find_first_not_of(" \t\r");
+      if (a != std::string::npos) out.push_back(cur.substr(a, cur.find_last_not_of(" \t\r") - a + 1));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  auto a = cur.find_first_not_of(" \t\r");
+  if (a != std::string::npos) out.push_back(cur.substr(a, cur.find_last_not_of(" \t\r") - a + 1));
+  return out;
+}
+
 }  // namespace
 
-int run_inject(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env) {
-  Run run(opts, disk, in, env);
+void apply_function_config(const Node& config, Options& opts) {
+  const Node* kind = config.get("kind");
+  std::string k = kind ? kind->scalar_text() : "";
+  const Node* settings = nullptr;
+  if (k == "ConfigMap") settings = config.get("data");
+  else if (k == "Injection") settings = config.get("spec");
+  else throw Error(fmt::format("functionConfig: expected a ConfigMap or a kinject Injection, not kind \"{}\"", k));
+  if (!settings || settings->is_null()) return;
+  if (!settings->is_map()) throw Error("functionConfig: data/spec must be a mapping");
+  for (const auto& e : settings->entries) {
+    std::string key = e.key.scalar_text();
+    const Node& v = e.value;
+    std::string text = v.scalar_text();
+    auto list = [&]() {
+      std::vector<std::string> out;
+      if (v.is_seq()) {
+        for (const auto& it : v.items) out.push_back(it.scalar_text());
+      } else if (v.is_map()) {
+        for (const auto& x : v.entries) out.push_back(x.key.scalar_text() + "=" + x.value.scalar_text());
+      } else {
+        out = split_list(text);
+      }
+      return out;
+    };
+    if (key == "rules") opts.rules = text;
+    else if (key == "namespaces") opts.namespaces_file = text;
+    else if (key == "namespace") opts.default_namespace = text;
+    else if (key == "selector") opts.selector = text;
+    else if (key == "revision") opts.config.revision = text;
+    else if (key == "injectConfigFile") opts.config.inject_config_file = text;
+    else if (key == "valuesFile") opts.config.values_file = text;
+    else if (key == "meshConfigFile") opts.config.mesh_config_file = text;
+    else if (key == "template") opts.config.template_file = text;
+    else if (key == "set") {
+      for (auto& s : list()) opts.config.sets.push_back(s);
+    } else if (key == "workload" || key == "workloads") {
+      for (auto& s : list()) opts.workloads.push_back(s);
+    } else if (key == "policy") {
+      if (text == "enabled") opts.policy = InjectPolicy::Enabled;
+      else if (text == "disabled") opts.policy = InjectPolicy::Disabled;
+      else throw Error(fmt::format("functionConfig: policy must be \"enabled\" or \"disabled\", not \"{}\"", text));
+    } else {
+      throw Error(fmt::format(
+          "functionConfig: unknown setting \"{}\" (known: rules, namespaces, namespace, selector, revision, policy, set, "
+          "workloads, injectConfigFile, valuesFile, meshConfigFile, template)",
+          key));
+    }
+  }
+}
+
+int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env) {
+  Run r(opts, disk, in, env);
+  const int error_status = opts.command == Command::Check ? 2 : 1;
   try {
-    run.execute();
+    r.execute();
+  } catch (const Error& e) {
+    err << "kinject: error: " << e.what() << "\n";
+    // A KRM function never answers with an empty list: the items go back
+    // untouched with the error as a result.
+    if (r.krm()) out << r.krm_failure(e.what());
+    return error_status;
+  }
+  const Options& o = r.options();
+  // The report goes to stderr, or to --report-file for hosts that discard
+  // stderr on success (Helm's post-renderers).
+  auto report = [&]() {
+    std::string text = format_report(r.report(), o.report);
+    if (o.report_file.empty()) {
+      err << text;
+      return true;
+    }
+    try {
+      disk.replace(o.report_file, text);
+      return true;
+    } catch (const Error& e) {
+      err << "kinject: error: " << e.what() << "\n";
+      return false;
+    }
+  };
+  if (o.command == Command::Check) {
+    if (!report()) return error_status;
+    if (o.diff)
+      for (const auto& f : r.files()) {
+        std::vector<TextPart> parts;
+        for (const auto& [before, after] : f.documents) parts.push_back({before, after});
+        std::string name = f.input.name;
+        while (!name.empty() && name.front() == '/') name.erase(0, 1);
+        out << unified_diff(parts, name);
+      }
+    out.flush();
+    return r.changed_workloads_ > 0 ? 1 : 0;
+  }
+  // Everything succeeded: now, and only now, produce output.
+  try {
+    if (o.in_place) {
+      std::vector<std::pair<std::string, std::string>> changed;
+      for (const auto& f : r.files())
+        if (f.changed) changed.emplace_back(f.input.path, f.text);
+      if (!changed.empty()) disk.replace_all(changed);
+    } else if (!o.output_file.empty()) {
+      std::string all;
+      if (o.output == OutputFormat::Json) {
+        if (!r.objects().empty()) all = json_output(r.objects());
+      } else {
+        all = join_streams(texts_of(r.files()));
+      }
+      disk.replace(o.output_file, all);
+    } else if (o.output == OutputFormat::Json) {
+      if (!r.objects().empty()) out << json_output(r.objects());
+    } else {
+      out << join_streams(texts_of(r.files()));
+    }
   } catch (const Error& e) {
     err << "kinject: error: " << e.what() << "\n";
     return 1;
-  }
-  // Everything succeeded: now, and only now, produce output.
-  if (opts.in_place) {
-    try {
-      for (const auto& f : run.files())
-        if (f.changed) disk.replace(f.input.path, f.text);
-    } catch (const Error& e) {
-      err << "kinject: error: " << e.what() << "\n";
-      return 1;
-    }
-  } else if (opts.output == OutputFormat::Json) {
-    if (!run.objects().empty()) out << json_output(run.objects());
-  } else {
-    for (const auto& f : run.files()) out << f.text;
   }
   out.flush();
   if (!out) {
     err << "kinject: error: cannot write the output (closed pipe or full disk?)\n";
     return 1;
   }
-  err << format_report(run.report(), opts.report);
-  return 0;
+  return report() ? 0 : 1;
+}
+
+std::string join_streams(const std::vector<std::string_view>& texts) {
+  std::string all;
+  for (std::string_view text : texts) {
+    if (text.empty()) continue;
+    if (!all.empty()) {
+      if (all.back() != '\n') all += '\n';
+      // The next file's first line that is not blank or a comment says what
+      // separator it needs: none if it opens with `---`, an end marker if it
+      // opens with a directive (which may only follow an ended document).
+      std::string_view t = text;
+      std::string_view first;
+      while (!t.empty()) {
+        std::size_t nl = t.find('\n');
+        std::string_view line = t.substr(0, nl);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xEF) line.remove_prefix(3);  // BOM
+        std::size_t at = line.find_first_not_of(" \t");
+        if (at != std::string_view::npos && line[at] != '#') {
+          first = line;
+          break;
+        }
+        if (nl == std::string_view::npos) break;
+        t.remove_prefix(nl + 1);
+      }
+      bool opens_document = first.substr(0, 3) == "---" && (first.size() == 3 || first[3] == ' ' || first[3] == '\t');
+      if (!first.empty() && first[0] == '%') all += "...\n";
+      else if (!opens_document) all += "---\n";
+    }
+    all += text;
+  }
+  return all;
+}
+
+int run_inject(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env) {
+  Options o = opts;
+  o.command = Command::Inject;
+  return run(o, disk, in, out, err, env);
 }
 
 }  // namespace kinject

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs Istio's kube-inject golden cases (../shared/tools/istio-conformance)
-against kinject, with Istio's configuration files and with the built-in
-profile, and fails if either score is below the figure in test/ratchets.txt."""
+against kinject, with Istio's configuration files, with the built-in
+profile, and through `kinject kube-inject` (istioctl's flags), and fails if either score is below the figure in test/ratchets.txt."""
 import os, re, subprocess, sys
 
 def main():
@@ -13,8 +13,11 @@ def main():
             want[line[0]] = int(line[1])
     tool = os.path.join(shared, "tools", "istio-conformance")
     ok = True
-    for name, extra in (("istio-conformance", []), ("istio-conformance-builtin", ["--builtin"])):
-        r = subprocess.run([tool, *extra, binary], capture_output=True, text=True)
+    runs = (("istio-conformance", [], []),
+            ("istio-conformance-builtin", ["--builtin"], []),
+            ("istio-conformance-kube-inject", [], ["kube-inject"]))
+    for name, tool_flags, binary_args in runs:
+        r = subprocess.run([tool, *tool_flags, binary, *binary_args], capture_output=True, text=True)
         m = re.search(r"(\d+) passed, (\d+) failed, (\d+) skipped", r.stdout)
         if not m:
             print(f"{name}: no totals line in the tool's output:\n{r.stdout}\n{r.stderr}")

@@ -245,3 +245,36 @@ TEST_CASE("any sidecar can be injected with a template of one's own", "[injector
   CHECK(env_value(*shipper, "APP") == "web");
   CHECK(r.outcome.containers == std::vector<std::string>{"log-shipper"});
 }
+
+TEST_CASE("injector: re-injecting a grpc-agent pod adds no resources: {} to its app container (fuzz finding)", "[injector]") {
+  // grpc-agent renders the app containers, so they are recorded in
+  // proxy.istio.io/overrides as Go marshals them: with "resources":{}.
+  const std::string pod = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: grpc
+spec:
+  template:
+    metadata:
+      annotations:
+        inject.istio.io/templates: grpc-agent
+    spec:
+      containers:
+      - name: traffic
+        image: traffic:1.0
+)";
+  Injector injector(builtin_config(), no_env());
+  for (bool user_wrote_resources : {false, true}) {
+    std::string yaml = pod;
+    if (user_wrote_resources) yaml += "        resources: {}\n";
+    auto once = inject(yaml, injector);
+    const Node* app = container(*once.root.at_path("spec.template"), "containers", "traffic");
+    REQUIRE(app);
+    CHECK((app->get("resources") != nullptr) == user_wrote_resources);
+    Node root = once.root;
+    auto ws = find_workloads(root, WorkloadCatalog{});
+    auto again = injector.inject(root, ws[0]);
+    CHECK_FALSE(again.changed);
+    CHECK(root.same_value(once.root));
+  }
+}

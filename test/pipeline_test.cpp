@@ -146,8 +146,38 @@ TEST_CASE("the log-shipper example: a sidecar of one's own, injected by label", 
   CHECK(api.get("containers")->items[1].get("image")->text == "fluent/fluent-bit:3.1");
   CHECK_FALSE(docs[0].root.at_path("spec.template.metadata.annotations")->get("sidecar.istio.io/status"));
   CHECK(docs[0].root.at_path("spec.template.metadata.annotations")->get("kinject.io/status")->text ==
-        R"({"initContainers":null,"containers":["log-shipper"],"volumes":["app-logs"],"imagePullSecrets":null,"revision":"default"})");
+        R"({"initContainers":null,"containers":["log-shipper"],"volumes":["app-logs"],"imagePullSecrets":null,"revision":"default","annotations":["logging.example.com/shipper"]})");
   // The second workload, not selected, is untouched.
   std::string input = read(KINJECT_SOURCE_DIR "/examples/log-shipper/app.yaml");
   CHECK(out.str().substr(out.str().find("---")) == input.substr(input.find("---")));
+}
+
+// Regression: two files read from a directory came out glued together, the
+// second file's first document merged into the first file's last one.
+TEST_CASE("files that do not start with --- stay separate documents on stdout", "[pipeline]") {
+  MemoryDisk disk;
+  disk.add_file("app/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+  disk.add_file("app/b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n");
+  Options o;
+  o.inputs = {"app"};
+  o.report = ReportFormat::None;
+  auto r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  auto docs = read_all(r.out, "-", Limits{});
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].root.get("metadata")->get("name")->str() == "a");
+  CHECK(docs[1].root.get("metadata")->get("name")->str() == "b");
+}
+
+TEST_CASE("join_streams adds only the separators a stream needs", "[pipeline]") {
+  // No final newline, no leading ---: both are supplied.
+  CHECK(join_streams({"a: 1", "b: 2\n"}) == "a: 1\n---\nb: 2\n");
+  // A file that opens with --- (after comments) needs none.
+  CHECK(join_streams({"a: 1\n", "# b\n---\nb: 2\n"}) == "a: 1\n# b\n---\nb: 2\n");
+  // `----` is not a marker.
+  CHECK(join_streams({"a: 1\n", "---- : x\n"}) == "a: 1\n---\n---- : x\n");
+  // A directive may only follow an ended document.
+  CHECK(join_streams({"a: 1\n", "%YAML 1.2\n---\nb: 2\n"}) == "a: 1\n...\n%YAML 1.2\n---\nb: 2\n");
+  // Empty files add nothing; the first file gets no separator.
+  CHECK(join_streams({"", "a: 1\n", ""}) == "a: 1\n");
 }

@@ -39,6 +39,7 @@ struct ConfigSources {
   std::string values_file;         // JSON or YAML
   std::string mesh_config_file;    // MeshConfig YAML
   std::string template_file;       // --template: a sidecar of one's own (not Istio's)
+  std::string operator_file;       // an IstioOperator: spec.values and spec.meshConfig
   std::string revision;
   std::vector<std::string> sets;   // --set path=value, applied to values in order
 };

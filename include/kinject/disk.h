@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kinject {
@@ -22,10 +23,15 @@ class Disk {
   // Opens a file for streaming reads. Throws Error naming the file if it
   // cannot be opened.
   virtual std::unique_ptr<std::istream> open(const std::string& path) const = 0;
-  // Replaces path's content atomically: temporary file in the same
-  // directory, fsync, rename; the file's permissions are kept. Throws Error
-  // and leaves path untouched on failure.
-  virtual void replace(const std::string& path, const std::string& content) = 0;
+  // Replaces several files as one: every new content is first written to a
+  // temporary file next to its target and flushed to disk; only when all of
+  // them are there are they renamed over their targets (keeping each file's
+  // permissions). If anything fails, every file is left as it was and Error
+  // says which and why. A file that is read-only (no write permission bit)
+  // or in a read-only directory is refused, even for root.
+  virtual void replace_all(const std::vector<std::pair<std::string, std::string>>& files) = 0;
+  // One file.
+  void replace(const std::string& path, const std::string& content) { replace_all({{path, content}}); }
 };
 
 class RealDisk : public Disk {
@@ -33,7 +39,7 @@ class RealDisk : public Disk {
   PathKind stat(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   std::unique_ptr<std::istream> open(const std::string& path) const override;
-  void replace(const std::string& path, const std::string& content) override;
+  void replace_all(const std::vector<std::pair<std::string, std::string>>& files) override;
 };
 
 // In-memory disk for tests: paths are plain strings, directories are implied
@@ -47,7 +53,7 @@ class MemoryDisk : public Disk {
   PathKind stat(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   std::unique_ptr<std::istream> open(const std::string& path) const override;
-  void replace(const std::string& path, const std::string& content) override;
+  void replace_all(const std::vector<std::pair<std::string, std::string>>& files) override;
 
   // Makes replace() fail for this path (simulates a full disk or a
   // read-only directory).

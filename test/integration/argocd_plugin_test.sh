@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The Argo CD config management plugin's generate command, run as the
+# cmp-server runs it: in the app's directory, with ARGOCD_ENV_* options;
+# stdout must be only manifests, errors must fail with nothing on stdout.
+. "$(dirname "$0")/lib.sh"
+cd "$WORK"
+# Extract spec.generate.args[0] from the plugin.
+python3 - "$SRC/examples/argocd/plugin.yaml" > generate.sh <<'PY'
+import sys, yaml
+p = yaml.safe_load(open(sys.argv[1]))
+assert p["kind"] == "ConfigManagementPlugin"
+assert p["spec"]["generate"]["command"] == ["bash", "-c"]
+print(p["spec"]["generate"]["args"][0])
+PY
+mkdir app && cp "$SRC/examples/redis-statefulset.yaml" app/
+# A second file whose first line is not `---`: a naive `cat *.yaml` would glue
+# it onto the last document of the first file.
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: zz-settings\ndata:\n  a: "1"\n' > app/zz.yaml
+(cd app && ARGOCD_ENV_KINJECT_RULES=istio bash ../generate.sh > ../out.yaml 2> ../err.txt) || { cat err.txt; fail "generate failed"; }
+contains err.txt "statefulset/redis (ns default): skipped"
+contains out.yaml "name: zz-settings"
+lacks out.yaml "istio-proxy"
+(cd app && ARGOCD_APP_NAMESPACE=shop bash ../generate.sh > ../out2.yaml 2> ../err2.txt) || { cat err2.txt; fail "generate failed"; }
+contains out2.yaml "name: istio-proxy"
+contains err2.txt "statefulset/redis (ns shop): injected"
+python3 - out2.yaml <<'PY' || fail "the documents of the two files were not kept apart"
+import sys, yaml
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+kinds = sorted(d["kind"] for d in docs)
+assert kinds == ["ConfigMap", "Service", "StatefulSet"], kinds
+PY
+printf 'kind: Pod\nmetadata: {name: [broken\n' > app/broken.yaml
+if (cd app && bash ../generate.sh > ../out3.yaml 2>/dev/null); then fail "a broken manifest passed"; fi
+[ ! -s out3.yaml ] || fail "output on failure"
+echo "argocd plugin: ok"
