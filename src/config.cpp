@@ -1,5 +1,7 @@
 #include "kinject/config.h"
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -123,6 +125,128 @@ IstioConfig builtin_config() {
   return cfg;
 }
 
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string kind_name(const Node& n) {
+  if (n.is_map()) return "a mapping";
+  if (n.is_seq()) return "a list";
+  if (n.kind == Kind::String) return "a string";
+  if (n.kind == Kind::Bool) return "a boolean";
+  if (n.kind == Kind::Int || n.kind == Kind::Float) return "a number";
+  return "null";
+}
+
+// A values file whose shape contradicts Istio's values (`global: 3`) would
+// only fail deep inside a template ("can't evaluate field proxy in type
+// float64"); say so where the mistake is.
+void check_values_shape(const Node& defaults, const Node& given, const std::string& path, const std::string& file) {
+  if (!defaults.is_map() || !given.is_map()) return;
+  for (const auto& e : given.entries) {
+    const Node* d = defaults.get(e.key.scalar_text());
+    if (!d) continue;
+    std::string at = path.empty() ? e.key.scalar_text() : path + "." + e.key.scalar_text();
+    if (d->is_map() && !d->entries.empty() && !e.value.is_map() && !e.value.is_null()) {
+      std::string keys;
+      for (std::size_t i = 0; i < d->entries.size() && i < 4; ++i) keys += (i ? ", " : "") + d->entries[i].key.scalar_text();
+      throw Error(Location{file}, fmt::format("values: {} must be a mapping (Istio's has {}, ...), not {}", at, keys,
+                                              kind_name(e.value)));
+    }
+    check_values_shape(*d, e.value, at, file);
+  }
+}
+
+// --set must name a value Istio's templates read: a typo (`globl.hub`) would
+// otherwise be ignored silently. Known paths are those of Istio's default
+// values and of the values given; under an empty mapping (podAnnotations:
+// {}) any key is fine.
+// The `.Values.a.b.c` paths a template reads.
+std::vector<std::string> values_read_by(const std::map<std::string, std::string>& templates) {
+  std::vector<std::string> out;
+  constexpr std::string_view kValues = ".Values.";
+  for (const auto& [name, text] : templates) {
+    for (std::size_t at = text.find(kValues); at != std::string::npos; at = text.find(kValues, at + 1)) {
+      std::size_t p = at + kValues.size();
+      std::size_t e = p;
+      while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_' || text[e] == '.')) ++e;
+      while (e > p && text[e - 1] == '.') --e;
+      if (e > p) out.emplace_back(text.substr(p, e - p));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void check_set_path(std::string_view assignment, const Node& defaults, const Node& values,
+                    const std::vector<std::string>& read) {
+  {
+    // A path the templates read, or one beneath it (`global.proxy.lifecycle`
+    // is read whole and holds anything), is known even if no values file
+    // sets it.
+    std::string_view full = assignment.substr(0, assignment.find('='));
+    if (full.substr(0, 7) == "values.") full.remove_prefix(7);
+    for (const auto& r : read)
+      if (full == r || (full.size() > r.size() && full.substr(0, r.size()) == r && full[r.size()] == '.')) return;
+  }
+  std::string_view path = assignment.substr(0, assignment.find('='));
+  if (path.substr(0, 7) == "values.") path.remove_prefix(7);
+  const Node* a = &defaults;
+  const Node* b = &values;
+  std::string done;
+  while (!path.empty()) {
+    auto dot = path.find('.');
+    std::string key(path.substr(0, dot));
+    bool a_map = a && a->is_map(), b_map = b && b->is_map();
+    if (!a_map && !b_map) {
+      const Node* leaf = a ? a : b;
+      throw Error(fmt::format("--set {}: {} is {} in Istio's values, not a mapping", assignment, done,
+                              leaf ? kind_name(*leaf) : "not set"));
+    }
+    const Node* na = a_map ? a->get(key) : nullptr;
+    const Node* nb = b_map ? b->get(key) : nullptr;
+    if (!na && !nb) {
+      bool free_form = (!a_map || a->entries.empty()) && (!b_map || b->entries.empty());
+      if (free_form) return;
+      std::string best;
+      std::size_t best_d = 3;
+      for (const Node* m : {a, b})
+        if (m && m->is_map())
+          for (const auto& e : m->entries)
+            if (std::size_t d = edit_distance(key, e.key.scalar_text()); d < best_d) {
+              best_d = d;
+              best = e.key.scalar_text();
+            }
+      std::string at = done.empty() ? key : done + "." + key;
+      std::string hint = best.empty() ? "" : fmt::format(" (did you mean {}?)", done.empty() ? best : done + "." + best);
+      throw Error(fmt::format("--set {}: Istio's values have no {}{}; a template of one's own (--template) may use "
+                              "any path",
+                              assignment, at, hint));
+    }
+    done = done.empty() ? key : done + "." + key;
+    a = na;
+    b = nb;
+    if (dot == std::string_view::npos) return;
+    path.remove_prefix(dot + 1);
+  }
+}
+
+}  // namespace
+
 IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   IstioConfig cfg = builtin_config();
   std::vector<std::string> parts;
@@ -138,6 +262,7 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
     }
     if (!values.is_map())
       throw Error(Location{src.values_file}, "expected a mapping of Istio values (e.g. `global: {hub: ...}`)");
+    check_values_shape(cfg.values, values, "", src.values_file);
     cfg.values = values;
     parts.push_back(src.values_file);
   }
@@ -187,7 +312,12 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
     cfg.status_annotation = kGenericStatusAnnotation;
     parts.push_back(src.template_file);
   }
-  for (const auto& s : src.sets) apply_set(cfg.values, s);
+  const Node defaults = builtin_config().values;
+  const std::vector<std::string> read = src.sets.empty() ? std::vector<std::string>{} : values_read_by(cfg.templates);
+  for (const auto& s : src.sets) {
+    if (cfg.istio) check_set_path(s, defaults, cfg.values, read);
+    apply_set(cfg.values, s);
+  }
   cfg.revision = src.revision == "default" ? "" : src.revision;
   // A revision's injector ConfigMap carries its revision in its values
   // (CA_ADDR points at istiod-<revision>); the built-in values need it set.

@@ -38,7 +38,13 @@ std::vector<std::string> RealDisk::list(const std::string& dir) const {
 
 std::unique_ptr<std::istream> RealDisk::open(const std::string& path) const {
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!*in) throw Error(Location{path}, fmt::format("cannot open file: {}", std::strerror(errno)));
+  if (!*in) {
+    int err = errno;
+    const char* hint = err == EACCES ? " (give the user running kinject read permission)"
+                       : err == ENOENT ? " (check the path)"
+                                       : "";
+    throw Error(Location{path}, fmt::format("cannot open file: {}{}", std::strerror(err), hint));
+  }
   return in;
 }
 
@@ -188,8 +194,10 @@ std::vector<std::string> MemoryDisk::list(const std::string& dir) const {
 }
 
 std::unique_ptr<std::istream> MemoryDisk::open(const std::string& path) const {
+  if (std::find(unreadable_.begin(), unreadable_.end(), path) != unreadable_.end())
+    throw Error(Location{path}, "cannot open file: Permission denied (give the user running kinject read permission)");
   auto it = files_.find(path);
-  if (it == files_.end()) throw Error(Location{path}, "cannot open file: No such file or directory");
+  if (it == files_.end()) throw Error(Location{path}, "cannot open file: No such file or directory (check the path)");
   return std::make_unique<std::istringstream>(it->second);
 }
 

@@ -19,7 +19,13 @@ struct Flags {
 };
 
 void add_input_flags(CLI::App& app, Flags& f) {
-  app.add_option("-f,--filename", f.files, "Manifest file, directory or - for stdin (repeatable)")->type_name("FILE");
+  // One value per occurrence (kubectl's -f): a repeatable option must not
+  // swallow the file names that follow it.
+  app.add_option("-f,--filename", f.files, "Manifest file, directory or - for stdin (repeatable)")
+      ->type_name("FILE")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("files", f.files, "Manifest files or directories (same as -f)")->type_name("FILE");
   app.add_flag("-R,--recursive", f.o.recursive, "Read directories recursively");
   app.add_option("--report", f.report, "Per-workload report on stderr")->check(CLI::IsMember({"text", "json", "none"}));
@@ -47,7 +53,11 @@ void add_config_flags(CLI::App& app, Flags& f) {
   app.add_option("--operatorFileName", c.operator_file, "An IstioOperator whose spec.values and spec.meshConfig apply")
       ->type_name("FILE");
   app.add_option("-r,--revision", c.revision, "Istio control plane revision");
-  app.add_option("--set", c.sets, "Override an Istio value, e.g. --set global.hub=registry.example.com")->type_name("PATH=VALUE");
+  app.add_option("--set", c.sets, "Override an Istio value, e.g. --set global.hub=registry.example.com")
+      ->type_name("PATH=VALUE")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--template", c.template_file,
                  "Inject a sidecar of one's own: a Go template rendering a pod fragment (instead of Istio's)")
       ->type_name("FILE");
@@ -62,7 +72,10 @@ void add_rule_flags(CLI::App& app, Flags& f) {
   app.add_option("--namespace", f.o.default_namespace, "Namespace of documents that name none (default: default)");
   app.add_option("-l,--selector", f.o.selector, "Inject only pods whose labels match, e.g. -l app=web,tier!=db");
   app.add_option("--workload", f.o.workloads, "Where a custom resource keeps its pod template, e.g. CloneSet=spec.template")
-      ->type_name("KIND=PATH");
+      ->type_name("KIND=PATH")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 kinject::Options finish(Flags& f, kinject::Command command) {
@@ -173,7 +186,11 @@ int main(int argc, char** argv) {
   // istioctl kube-inject's flags, so scripts switch by changing one word.
   std::string kube_out, ignored;
   auto* kube_cmd = app.add_subcommand("kube-inject", "Drop-in for istioctl kube-inject (-f FILE, -o OUTFILE, ...)");
-  kube_cmd->add_option("-f,--filename", kube.files, "Input file, or - for stdin")->type_name("FILE");
+  kube_cmd->add_option("-f,--filename", kube.files, "Input file, or - for stdin")
+      ->type_name("FILE")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   kube_cmd->add_option("-o,--output", kube_out, "Output file (written atomically; may be the input file)")->type_name("FILE");
   add_config_flags(*kube_cmd, kube);
   for (const char* name : {"--meshConfigMapName", "--injectConfigMapName", "--webhookConfig", "--istioNamespace,-i", "--kubeconfig",

@@ -219,6 +219,14 @@ class Run {
     e.kind = w.kind;
     e.name = w.name;
     e.namespace_ = !w.namespace_.empty() ? w.namespace_ : !opts_.default_namespace.empty() ? opts_.default_namespace : "default";
+    if (!w.has_pod_spec && !w.declared.empty()) {
+      // The user said where this kind keeps its pod template, and it is not
+      // there: most likely a typo in the path, which would otherwise skip
+      // every such workload quietly.
+      throw located(doc, w, Error(fmt::format("--workload {}: {}; correct the path (it leads to the pod template: "
+                                              "the map with metadata and spec)",
+                                              w.declared, w.missing)));
+    }
     if (!w.has_pod_spec) {
       e.action = "skipped";
       e.reason = "no pod spec with containers to inject into";

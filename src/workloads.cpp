@@ -62,6 +62,7 @@ void WorkloadCatalog::add(std::string_view spec) {
   for (char c : k.kind)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'))
       throw Error(fmt::format("--workload {}: {} is not a kind name", spec, k.kind));
+  k.declared = std::string(spec);
   // A user entry for a built-in kind replaces it (e.g. a different path).
   kinds_.insert(kinds_.begin(), std::move(k));
 }
@@ -131,11 +132,36 @@ void scan(const Node& object, std::vector<std::size_t>& items, const WorkloadCat
       if (const Node* g = md->get("generateName"); g && g->is_scalar()) w.name = g->scalar_text();
     if (const Node* ns = md->get("namespace"); ns && ns->is_scalar()) w.namespace_ = ns->scalar_text();
   }
+  w.declared = wk->declared;
   const Node* pod = wk->path.empty() ? &object : follow(&object, wk->path);
   if (pod && pod->is_map()) {
     const Node* spec = pod->get("spec");
     const Node* containers = spec ? spec->get("containers") : nullptr;
     w.has_pod_spec = spec && spec->is_map() && containers && containers->is_seq();
+  }
+  if (!w.has_pod_spec) {
+    // Say where the path stops: the last map on it and what it holds.
+    std::vector<std::string> full = wk->path;
+    full.push_back("spec");
+    full.push_back("containers");
+    const Node* n = &object;
+    std::string at;
+    for (const auto& seg : full) {
+      const Node* next = n->is_map() ? n->get(seg) : nullptr;
+      std::string here = at.empty() ? seg : at + "." + seg;
+      if (!next) {
+        std::string keys;
+        if (n->is_map())
+          for (std::size_t i = 0; i < n->entries.size() && i < 8; ++i)
+            keys += (i ? ", " : "") + n->entries[i].key.scalar_text();
+        w.missing = keys.empty() ? fmt::format("no {}", here)
+                                 : fmt::format("no {} ({} has {})", here, at.empty() ? "the object" : at, keys);
+        break;
+      }
+      n = next;
+      at = here;
+    }
+    if (w.missing.empty()) w.missing = fmt::format("{} is not a list", at);
   }
   out.push_back(std::move(w));
 }

@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include <catch2/catch.hpp>
+
+#include "support.h"
 #include <fmt/format.h>
 
 #include "kinject/error.h"
@@ -17,46 +19,13 @@
 #include "kinject/writer.h"
 
 using namespace kinject;
+using namespace kinject::test;
 
 namespace {
-
-std::map<std::string, long> ratchets() {
-  std::ifstream in(KINJECT_SOURCE_DIR "/test/ratchets.txt");
-  std::map<std::string, long> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    line = line.substr(0, line.find('#'));
-    std::istringstream ls(line);
-    std::string name;
-    long value;
-    if (ls >> name >> value) out[name] = value;
-  }
-  return out;
-}
-
-std::vector<std::string> corpus_files(const Disk& disk) {
-  std::vector<std::string> out;
-  std::string root = KINJECT_SHARED_DIR "/corpus/real";
-  for (const auto& repo : disk.list(root))
-    for (const auto& f : disk.list(root + "/" + repo)) out.push_back(root + "/" + repo + "/" + f);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 std::string workload_id(const Node& w) {
   return fmt::format("{}#{}{} {}/{}", w.get("file")->text, w.get("document")->i, w.get("item")->scalar_text(),
                      w.get("kind")->text, w.get("name")->text);
-}
-
-EnvLookup no_env() {
-  return [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
 }
 
 }  // namespace

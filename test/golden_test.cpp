@@ -13,20 +13,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include "kinject/pipeline.h"
 
 using namespace kinject;
+using namespace kinject::test;
 
 namespace {
 
 const std::string kDir = KINJECT_SOURCE_DIR "/test/golden";
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 bool is_input(const std::string& name) {
   auto ends = [&](std::string_view s) { return name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0; };

@@ -2,24 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include "kinject/error.h"
 #include "kinject/reader.h"
 #include "kinject/writer.h"
 
 using namespace kinject;
+using namespace kinject::test;
 
 namespace {
-
-EnvLookup no_env() {
-  return [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
-}
-
-EnvLookup env_with(std::string key, std::string value) {
-  return [key, value](std::string_view k) -> std::optional<std::string> {
-    if (k == key) return value;
-    return std::nullopt;
-  };
-}
 
 const char* kDeployment = R"(apiVersion: apps/v1
 kind: Deployment

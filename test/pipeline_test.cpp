@@ -2,6 +2,8 @@
 #include "kinject/reader.h"
 
 #include <fstream>
+#include <functional>
+#include <map>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -180,4 +182,104 @@ TEST_CASE("join_streams adds only the separators a stream needs", "[pipeline]") 
   CHECK(join_streams({"a: 1\n", "%YAML 1.2\n---\nb: 2\n"}) == "a: 1\n...\n%YAML 1.2\n---\nb: 2\n");
   // Empty files add nothing; the first file gets no separator.
   CHECK(join_streams({"", "a: 1\n", ""}) == "a: 1\n");
+}
+
+// Every way a run can fail: exit 1, a message that names the thing and says
+// what to do, nothing on stdout, and (with --in-place) no file changed.
+TEST_CASE("every error path: exit 1, a message naming the cause, nothing written", "[pipeline][errors]") {
+  struct Case {
+    const char* name;
+    std::function<void(Options&, MemoryDisk&)> setup;
+    std::vector<std::string> says;
+  };
+  const std::vector<Case> cases = {
+      {"unreadable file", [](Options&, MemoryDisk& d) { d.fail_reads_of("b.yaml"); },
+       {"b.yaml: cannot open file: Permission denied", "read permission"}},
+      {"missing file", [](Options& o, MemoryDisk&) { o.inputs.push_back("missing.yaml"); },
+       {"missing.yaml: no such file or directory"}},
+      {"directory without manifests", [](Options& o, MemoryDisk& d) { d.add_dir("empty"); o.inputs.push_back("empty"); },
+       {"empty: directory holds no .yaml", "-R"}},
+      {"unknown --workload path",
+       [](Options& o, MemoryDisk&) { o.workloads = {"StatefulSet=spec.tmplate"}; },
+       {"a.yaml (document 2)", "statefulset/redis", "--workload StatefulSet=spec.tmplate: no spec.tmplate",
+        "spec has serviceName, replicas, selector, template", "correct the path"}},
+      {"bad template",
+       [](Options& o, MemoryDisk& d) {
+         d.add_file("t.tmpl", "spec:\n  containers:\n  - name: x\n    image: {{ .Values.img | quote }\n");
+         o.config.template_file = "t.tmpl";
+       },
+       {"t.tmpl", "template: t:4:", "unexpected \"}\""}},
+      {"values file that is not YAML",
+       [](Options& o, MemoryDisk& d) {
+         d.add_file("v.yaml", "global: [unclosed\n");
+         o.config.values_file = "v.yaml";
+       },
+       {"v.yaml (document 1):2:1", "invalid YAML"}},
+      {"values file of the wrong shape",
+       [](Options& o, MemoryDisk& d) {
+         d.add_file("v.yaml", "global: 3\n");
+         o.config.values_file = "v.yaml";
+       },
+       {"v.yaml: values: global must be a mapping", "not a number"}},
+      {"bad annotation value",
+       [](Options&, MemoryDisk& d) {
+         std::string bad = kExample;
+         bad.insert(bad.find("      labels:\n        app: redis\n    spec:"),
+                    "      annotations:\n        sidecar.istio.io/proxyCPU: lots\n");
+         d.add_file("b.yaml", bad);
+       },
+       {"b.yaml (document 2):", "sidecar.istio.io/proxyCPU"}},
+      {"unknown --set path", [](Options& o, MemoryDisk&) { o.config.sets = {"globl.hub=registry.example.com"}; },
+       {"--set globl.hub=registry.example.com: Istio's values have no globl (did you mean global?)"}},
+      {"--set into a string", [](Options& o, MemoryDisk&) { o.config.sets = {"global.hub.name=x"}; },
+       {"global.hub is a string in Istio's values, not a mapping"}},
+  };
+  for (const auto& c : cases) {
+    for (bool in_place : {false, true}) {
+      INFO(c.name << (in_place ? " (in place)" : ""));
+      MemoryDisk disk;
+      disk.add_file("a.yaml", kExample);
+      disk.add_file("b.yaml", kExample);
+      Options o;
+      o.inputs = {"a.yaml", "b.yaml"};
+      o.in_place = in_place;
+      c.setup(o, disk);
+      std::map<std::string, std::string> before;
+      for (const char* f : {"a.yaml", "b.yaml"})
+        if (const std::string* t = disk.file(f)) before[f] = *t;
+      auto r = run(o, disk);
+      CHECK(r.rc == 1);
+      CHECK(r.out.empty());
+      CHECK_THAT(r.err, Catch::StartsWith("kinject: error: "));
+      for (const auto& s : c.says) CHECK_THAT(r.err, Catch::Contains(s));
+      for (const auto& [f, t] : before) CHECK(*disk.file(f) == t);
+    }
+  }
+}
+
+TEST_CASE("output that cannot be written: exit 1 and a message, for stdout and files", "[pipeline][errors]") {
+  MemoryDisk disk;
+  disk.add_file("a.yaml", kExample);
+  Options o;
+  o.inputs = {"a.yaml"};
+  // A closed pipe or a full disk behind stdout.
+  std::istringstream in;
+  std::ostringstream out, err;
+  out.setstate(std::ios::badbit);
+  EnvLookup env = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+  CHECK(run_inject(o, disk, in, out, err, env) == 1);
+  CHECK_THAT(err.str(), Catch::Contains("cannot write the output"));
+  // A full disk behind -o and --in-place: nothing changes.
+  disk.fail_writes_to("out.yaml");
+  o.output_file = "out.yaml";
+  auto r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.err, Catch::Contains("out.yaml: cannot write the new content: No space left on device"));
+  CHECK(disk.file("out.yaml") == nullptr);
+  o.output_file.clear();
+  o.in_place = true;
+  disk.fail_writes_to("a.yaml");
+  r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK(*disk.file("a.yaml") == kExample);
 }

@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include <catch2/catch.hpp>
+
+#include "support.h"
 #include <fmt/format.h>
 
 #include "kinject/config.h"
@@ -18,19 +20,9 @@
 #include "kinject/writer.h"
 
 using namespace kinject;
+using namespace kinject::test;
 
 namespace {
-
-EnvLookup no_env() {
-  return [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
-}
-
-EnvLookup env_with(std::string key, std::string value) {
-  return [key, value](std::string_view k) -> std::optional<std::string> {
-    if (k == key) return value;
-    return std::nullopt;
-  };
-}
 
 Node yaml(std::string_view text) { return parse_yaml(text, "test.yaml"); }
 
@@ -854,22 +846,6 @@ spec:
 // ---------------------------------------------------------------- the corpus
 
 namespace {
-
-std::vector<std::string> corpus_files(const Disk& disk) {
-  std::vector<std::string> out;
-  std::string root = KINJECT_SHARED_DIR "/corpus/real";
-  for (const auto& repo : disk.list(root))
-    for (const auto& f : disk.list(root + "/" + repo)) out.push_back(root + "/" + repo + "/" + f);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 // The pod with every named httpGet/tcpSocket probe port replaced by the
 // number its container gives that name.

@@ -87,3 +87,19 @@ TEST_CASE("workload entries teach custom resources, optionally with their group"
   CHECK_THROWS_WITH(c.add("CloneSet"), Catch::Contains("expected KIND=PATH"));
   CHECK_THROWS_WITH(c.add("CloneSet=spec..template"), Catch::Contains("empty segment"));
 }
+
+TEST_CASE("a workload without a pod spec says where the path to it stops", "[workloads]") {
+  WorkloadCatalog c;
+  c.add("CloneSet=spec.tmplate");
+  auto ws = find("apiVersion: apps.kruise.io/v1alpha1\nkind: CloneSet\nmetadata: {name: c}\n"
+                 "spec: {replicas: 2, template: {spec: {containers: []}}}\n",
+                 c);
+  REQUIRE(ws.size() == 1);
+  CHECK_FALSE(ws[0].has_pod_spec);
+  CHECK(ws[0].declared == "CloneSet=spec.tmplate");
+  CHECK(ws[0].missing == "no spec.tmplate (spec has replicas, template)");
+  auto builtin = find("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {template: {spec: {containers: x}}}\n");
+  REQUIRE(builtin.size() == 1);
+  CHECK(builtin[0].declared.empty());
+  CHECK(builtin[0].missing == "spec.template.spec.containers is not a list");
+}

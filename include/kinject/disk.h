@@ -58,11 +58,14 @@ class MemoryDisk : public Disk {
   // Makes replace() fail for this path (simulates a full disk or a
   // read-only directory).
   void fail_writes_to(const std::string& path) { failing_.push_back(path); }
+  // Makes open() fail for this path, as for a file without read permission.
+  void fail_reads_of(const std::string& path) { unreadable_.push_back(path); }
 
  private:
   std::map<std::string, std::string> files_;
   std::vector<std::string> dirs_;
   std::vector<std::string> failing_;
+  std::vector<std::string> unreadable_;
 };
 
 }  // namespace kinject

@@ -18,6 +18,7 @@ struct WorkloadKind {
   std::string kind;
   std::vector<std::string> groups;  // API groups it belongs to ("" = core); empty = any group
   std::vector<std::string> path;    // keys from the object to its pod template; empty = the object is the pod
+  std::string declared;             // the `--workload` entry that declared it ("" for built-in kinds)
 };
 
 class WorkloadCatalog {
@@ -43,6 +44,10 @@ struct Workload {
   std::string namespace_;            // metadata.namespace, "" if none
   std::vector<std::string> template_path;  // from the object to the pod template
   bool has_pod_spec = false;         // the template has a spec with containers
+  std::string declared;              // the `--workload` entry it matched, if any
+  // Without a pod spec: where the path to it stops, e.g. "spec.tmplate (spec
+  // has replicas, template)"; for reports and errors.
+  std::string missing;
 
   // The object inside the document root.
   const Node* object(const Node& root) const;
