@@ -11,6 +11,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "kinject/error.h"
+#include "kinject/simple_yaml.h"
 
 namespace kinject {
 
@@ -620,7 +621,8 @@ class Builder : public YAML::EventHandler {
         slot = after_colon(f.key.span.end, flow);
         // yaml-cpp reads a block-map line without a ':' (`top2` after
         // `top1:\n  key1: v`) as a key with a null value; YAML does not.
-        if (slot == f.key.span.end && !flow && f.key.is_scalar() && !f.key.is_alias && !explicit_key(f.key.span.begin))
+        if (slot == f.key.span.end && !flow && f.key.is_scalar() && !f.key.is_null() && !f.key.is_alias &&
+            !explicit_key(f.key.span.begin))
           throw Error(where_offset(f.key.span.begin), "this line has no ':' after its key; add it, or indent the "
                                                       "line to continue the value above");
       } else {
@@ -1037,10 +1039,9 @@ void shift_spans(Node& n, std::uint32_t delta) {
   }
 }
 
-// The offset of the first byte that makes `text` invalid UTF-8 (or is NUL),
-// or npos. Overlong forms, surrogates and code points past U+10FFFF are
-// invalid, as in Go's utf8.Valid.
-std::size_t invalid_utf8(std::string_view text) {
+}  // namespace
+
+std::size_t first_invalid_utf8(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t i = 0;
@@ -1068,6 +1069,8 @@ std::size_t invalid_utf8(std::string_view text) {
   }
   return std::string_view::npos;
 }
+
+namespace {
 
 // What yaml-cpp leaves unread instead of rejecting (see docs/robustness.md):
 // text after the top-level node (`foo:\n  bar\ninvalid`), and directives
@@ -1142,7 +1145,7 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
   std::size_t offset = 0;
   if (doc.raw.bom && text.substr(0, 3) == kBom) offset = 3;
   doc.crlf = text.find("\r\n") != std::string_view::npos;
-  if (std::size_t bad = invalid_utf8(text); bad != std::string_view::npos) {
+  if (std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
     auto before = text.substr(0, bad);
     int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
     std::size_t line_start = before.rfind('\n');
@@ -1193,6 +1196,11 @@ std::string format_size(std::size_t bytes) {
 }
 
 Node parse_yaml(std::string_view text, const std::string& what, const Limits& limits) {
+  // Most such texts (rendered templates, JSON annotations, config files) are
+  // in the plain subset the fast reader takes; yaml-cpp reads the rest and
+  // reports the errors.
+  if (text.size() <= limits.max_document_bytes)
+    if (auto quick = read_simple_yaml(text)) return std::move(*quick);
   auto docs = read_all(text, what, limits);
   const Document* found = nullptr;
   for (const auto& d : docs) {

@@ -1555,7 +1555,7 @@ BasicKind basic_kind(const Value& v) {
 
 // indirectInterface: an interface holding nil is no value at all.
 const Value& strip_nil(const Value& v) {
-  static const Value invalid;
+  static const Value invalid{};
   return v.is_nil() && !v.type() ? invalid : v;
 }
 

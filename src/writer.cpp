@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "kinject/error.h"
+#include "kinject/simple_yaml.h"
 
 namespace kinject {
 
@@ -69,7 +70,8 @@ bool plain_safe(std::string_view s, bool flow) {
     if (c < 0x20 || c == 0x7f) return false;
     if (c == ':' && (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '\t')) return false;
     if (c == '#' && i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) return false;
-    if (flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' ||
+    // yaml-cpp reads a '?' anywhere in a flow scalar as an explicit key.
+    if (flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '?' ||
                  (c == ':' && i + 1 < s.size() && (s[i + 1] == ',' || s[i + 1] == ']' || s[i + 1] == '}'))))
       return false;
   }
@@ -176,26 +178,63 @@ std::string json_quote(std::string_view s) {
 
 namespace {
 
-std::string json_number(const Node& n) {
+// `exact`: the text is a document kinject rewrites and will read again, so
+// a number must keep its kind: a whole Float (`1e3`, or `007289` under YAML
+// 1.1) keeps a decimal point, as `1000` would read back as an Int. Output
+// JSON (-o json) prints numbers as Go's encoding/json does, without one.
+std::string json_number(const Node& n, bool exact) {
   if (n.kind == Kind::Int) return format_int(n.i);
-  if (std::isnan(n.f) || std::isinf(n.f)) return "null";  // JSON has no such numbers
-  if (n.f == std::floor(n.f) && std::fabs(n.f) < 1e21) return fmt::format("{:.0f}", n.f);
+  if (std::isnan(n.f) || std::isinf(n.f)) {
+    if (exact) return format_float(n.f);  // .nan, .inf: YAML's spelling
+    return "null";                         // JSON has no such numbers
+  }
+  if (n.f == std::floor(n.f) && std::fabs(n.f) < 1e21) return exact ? fmt::format("{:.1f}", n.f) : fmt::format("{:.0f}", n.f);
   return fmt::format("{}", n.f);
 }
 
-std::string json_scalar(const Node& n) {
+std::string json_scalar(const Node& n, bool exact) {
   switch (n.kind) {
     case Kind::Null: return "null";
     case Kind::Bool: return n.b ? "true" : "false";
     case Kind::Int:
-    case Kind::Float: return json_number(n);
+    case Kind::Float: return json_number(n, exact);
     case Kind::String: return json_quote(n.text);
     default: return n.is_map() ? "{}" : "[]";
   }
 }
 
+std::string key_text(const Node& key, bool flow, bool json, char quote);
+
+// A collection used as a map key ({[a, b]: c}): written as a one-line flow
+// collection, which YAML accepts as an implicit key in block and flow
+// context alike.
+std::string flow_key(const Node& n, char quote) {
+  std::string out;
+  bool first = true;
+  if (n.is_map()) {
+    out = "{";
+    for (const auto& e : n.entries) {
+      out += first ? "" : ", ";
+      first = false;
+      out += key_text(e.key, true, false, quote) + ": " + flow_key(e.value, quote);
+    }
+    return out + "}";
+  }
+  if (n.is_seq()) {
+    out = "[";
+    for (const auto& it : n.items) {
+      out += first ? "" : ", ";
+      first = false;
+      out += flow_key(it, quote);
+    }
+    return out + "]";
+  }
+  return yaml_scalar(n, true, quote);
+}
+
 std::string key_text(const Node& key, bool flow, bool json, char quote) {
   if (json) return json_quote(key.scalar_text());
+  if (key.is_map() || key.is_seq()) return flow_key(key, quote);
   if (key.kind == Kind::String) return yaml_scalar(key, flow, quote);
   return key.scalar_text().empty() ? yaml_scalar(key, flow, quote) : key.scalar_text();
 }
@@ -204,7 +243,7 @@ std::string key_text(const Node& key, bool flow, bool json, char quote) {
 
 class Emitter {
  public:
-  explicit Emitter(const DocStyle& st) : st_(st) {}
+  explicit Emitter(const DocStyle& st, bool exact = true) : st_(st), exact_(exact) {}
 
   std::string spaces(int n) const { return std::string(static_cast<std::size_t>(std::max(n, 0)), ' '); }
   std::string nl() const { return st_.eol(); }
@@ -324,7 +363,7 @@ class Emitter {
   }
 
   std::string inline_scalar(const Node& n) const {
-    if (st_.json) return json_scalar(n);
+    if (st_.json) return json_scalar(n, exact_);
     if (n.is_map()) return n.entries.empty() ? "{}" : flow(n);
     if (n.is_seq()) return n.items.empty() ? "[]" : flow(n);
     return yaml_scalar_styled(n, false, st_.quote, st_.quote_strings);
@@ -356,6 +395,15 @@ class Emitter {
     return yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
   }
 
+  // A key in flow text. A JSON document is read back by a YAML parser, so a
+  // key JSON cannot spell (a number, null, a collection: `{1: a}` in a
+  // document that is otherwise JSON) stays a YAML flow key there, keeping
+  // its type; output JSON (-o json) quotes every key, as Go does.
+  std::string flow_key_text(const Node& key) const {
+    if (st_.json && (key.kind == Kind::String || !exact_)) return json_quote(key.scalar_text());
+    return key_text(key, true, false, st_.quote);
+  }
+
   // Flow text in the document's syntax (JSON or YAML flow), pretty-printed
   // over several lines when unit > 0 (first line already at column `col`).
   std::string json(const Node& n, int col, int unit) const {
@@ -367,8 +415,7 @@ class Emitter {
         out += first ? "" : ",";
         first = false;
         if (unit > 0) out += nl() + spaces(col + unit);
-        out += (st_.json ? json_quote(e.key.scalar_text()) : key_text(e.key, true, false, st_.quote)) +
-               (unit > 0 ? ": " : ":") + json(e.value, col + unit, unit);
+        out += flow_key_text(e.key) + (unit > 0 ? ": " : ":") + json(e.value, col + unit, unit);
       }
       if (unit > 0) out += nl() + spaces(col);
       return out + "}";
@@ -386,11 +433,12 @@ class Emitter {
       if (unit > 0) out += nl() + spaces(col);
       return out + "]";
     }
-    return st_.json ? json_scalar(n) : yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
+    return st_.json ? json_scalar(n, exact_) : yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
   }
 
  private:
   const DocStyle& st_;
+  bool exact_;  // see json_number
 };
 
 // ---------------------------------------------------------------- diffing
@@ -618,7 +666,7 @@ class Differ {
         } else {
           text += " ";
         }
-        text += (st_.json ? json_quote(e->key.scalar_text()) : key_text(e->key, true, false, st_.quote)) + ": " +
+        text += em_.flow_key_text(e->key) + ": " +
                 (multiline ? em_.json(e->value, col, json_unit(o)) : em_.flow(e->value));
       }
       edit(at, at, text);
@@ -1139,9 +1187,72 @@ std::string emit_yaml(const Node& n, const DocStyle& style) {
 std::string emit_json(const Node& n, int indent) {
   DocStyle st;
   st.json = true;
-  Emitter em(st);
+  Emitter em(st, false);
   return em.json(n, 0, indent);
 }
+
+namespace {
+
+// Where the document's content ends, for re-emitting it whole. The root's
+// span says so for a document the reader could vouch for; for one it could
+// not (doc.editable false: exotic syntax), the span may stop short, so the
+// content is taken to run to the last line that is not blank, a comment or
+// the `...` end marker.
+std::size_t content_end(const Document& doc) {
+  std::size_t span_end = doc.root.span.end;
+  if (doc.editable) return span_end;
+  std::string_view t = doc.raw.text;
+  std::size_t end = t.size();  // the lines from here on are filler
+  while (end > span_end) {
+    std::size_t le = end;
+    if (t[le - 1] == '\n') --le;  // each step goes back at least one byte
+    std::size_t ls = le == 0 ? std::string_view::npos : t.rfind('\n', le - 1);
+    ls = ls == std::string_view::npos ? 0 : ls + 1;
+    std::string_view line = t.substr(ls, le - ls);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    std::size_t first = line.find_first_not_of(" \t");
+    bool filler = first == std::string_view::npos || line[first] == '#' ||
+                  (line.substr(0, 3) == "..." && (line.size() == 3 || line[3] == ' ' || line[3] == '\t'));
+    if (!filler) return std::max(span_end, ls + line.size());
+    end = ls;
+  }
+  return span_end;
+}
+
+// What follows re-emitted content, made safe to follow any content: a new
+// last value may be a block scalar, which would take in the blanks ending
+// the old last line, indented comment lines after it, and would trip over
+// tab-only lines. Blank lines lose their blanks and comment lines start at
+// column 0; text and comments stay.
+std::string tidy_tail(std::string_view after) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < after.size()) {
+    std::size_t nl = after.find('\n', pos);
+    std::size_t end = nl == std::string_view::npos ? after.size() : nl + 1;
+    std::string_view line = after.substr(pos, end - pos);
+    std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] == '\n' || line[first] == '\r' || line[first] == '#')
+      line.remove_prefix(first == std::string_view::npos ? line.size() : first);
+    // A comment on the content's own last line needs its space before '#'.
+    if (pos == 0 && !line.empty() && line[0] == '#') out += ' ';
+    out += line;
+    pos = end;
+  }
+  return out;
+}
+
+// Whether `text`, written for `doc`, reads as `want`. The fast reader takes
+// most documents (it agrees with yaml-cpp on all it accepts); yaml-cpp reads
+// the rest. Throws Error if yaml-cpp refuses the text.
+bool reads_back_as(const Document& doc, const std::string& text, const Node& want) {
+  if (auto quick = read_simple_yaml(text)) return quick->same_value(want);
+  RawDocument raw = doc.raw;
+  raw.text = text;
+  return parse_document(std::move(raw), doc.file).root.same_value(want);
+}
+
+}  // namespace
 
 WriteResult write_document(const Document& doc, const Node& updated) {
   WriteResult r;
@@ -1159,10 +1270,7 @@ WriteResult write_document(const Document& doc, const Node& updated) {
       d.run(doc.root, updated);
       r.text = d.apply();
       // Check the edit: it must read back as exactly the new value.
-      RawDocument raw = doc.raw;
-      raw.text = r.text;
-      Document back = parse_document(std::move(raw), doc.file);
-      if (back.root.same_value(updated)) return r;
+      if (reads_back_as(doc, r.text, updated)) return r;
     } catch (const NotEditable&) {
     } catch (const Error&) {
     }
@@ -1171,11 +1279,24 @@ WriteResult write_document(const Document& doc, const Node& updated) {
   r.reformatted = true;
   std::string_view t = doc.raw.text;
   std::string body = emit_yaml(updated, st);
-  r.text = std::string(t.substr(0, doc.root.span.begin)) + body + std::string(t.substr(doc.root.span.end));
-  RawDocument raw = doc.raw;
-  raw.text = r.text;
-  Document back = parse_document(std::move(raw), doc.file);
-  if (!back.root.same_value(updated))
+  std::size_t end = content_end(doc);
+  std::string before(t.substr(0, doc.root.span.begin)), after(t.substr(end));
+  after = tidy_tail(after);
+  if (!st.json && body.find('\n') != std::string::npos) {
+    // Block content is emitted for column 0 and must have lines of its own:
+    // drop the indentation the old content started with (` a: 1`), or start
+    // on a new line after whatever shares its first line (`--- `, a BOM).
+    std::size_t ls = before.rfind('\n');
+    ls = ls == std::string::npos ? 0 : ls + 1;
+    if (before.find_first_not_of(" \t", ls) == std::string::npos) before.resize(ls);
+    else before += st.eol();
+    // ... and its last line must end with a line break even at the end of a
+    // document without one, or a final block scalar would lose its newline
+    // (and a trailing comment would join the scalar).
+    if (after.empty() || (after[0] != '\n' && after.compare(0, 2, "\r\n") != 0)) after = st.eol() + after;
+  }
+  r.text = before + body + after;
+  if (!reads_back_as(doc, r.text, updated))
     throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line, 1},
                 "internal error: the rewritten document does not read back as intended; please report this with the input");
   return r;

@@ -239,3 +239,12 @@ TEST_CASE("inputs are collected as kubectl -f does", "[reader]") {
   CHECK_THROWS_WITH(collect_inputs({"missing.yaml"}, false, disk), Catch::Contains("no such file"));
   CHECK_THROWS_WITH(collect_inputs({"empty"}, false, disk), Catch::Contains("holds no .yaml"));
 }
+
+// Regression: the check for block-map lines without a ':' took a null key
+// (`null: ~`, `~: x`) for one, as yaml-cpp reports such keys without a span.
+TEST_CASE("null keys are keys: the missing-colon check leaves them alone", "[reader]") {
+  auto docs = read_all("null: ~\n~: x\nempty:\n", "t.yaml");
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].root.entries.size() == 3);
+  CHECK_THAT(error_of("a: 1\nb\n"), Catch::Contains("has no ':' after its key"));
+}

@@ -26,29 +26,6 @@ namespace {
 
 Node yaml(std::string_view text) { return parse_yaml(text, "test.yaml"); }
 
-// Where two trees first differ, for failure messages ("" when they mean the same).
-std::string difference(const Node& a, const Node& b, const std::string& path = "") {
-  if (a.same_value(b)) return "";
-  std::string here = path.empty() ? "." : path;
-  if (a.is_map() && b.is_map()) {
-    for (const auto& e : a.entries) {
-      std::string k = e.key.scalar_text();
-      const Node* other = b.get(k);
-      if (!other) return fmt::format("{}: only before: {}", path + "." + k, e.value.scalar_text());
-      if (auto d = difference(e.value, *other, path + "." + k); !d.empty()) return d;
-    }
-    for (const auto& e : b.entries)
-      if (!a.get(e.key.scalar_text()))
-        return fmt::format("{}: only after: {}", path + "." + e.key.scalar_text(), e.value.scalar_text());
-  }
-  if (a.is_seq() && b.is_seq() && a.items.size() == b.items.size()) {
-    for (std::size_t i = 0; i < a.items.size(); ++i)
-      if (auto d = difference(a.items[i], b.items[i], fmt::format("{}[{}]", path, i)); !d.empty()) return d;
-  }
-  if (a.is_seq() && b.is_seq()) return fmt::format("{}: {} items before, {} after", here, a.items.size(), b.items.size());
-  return fmt::format("{}: '{}' before, '{}' after", here, a.scalar_text(), b.scalar_text());
-}
-
 const Node* container(const Node& pod, const char* list, std::string_view name) {
   const Node* l = pod.at_path(std::string("spec.") + list);
   if (!l) return nullptr;
@@ -188,7 +165,7 @@ spec:
 }
 
 TEST_CASE("uninject: what the status names goes, everything else stays as it was", "[uninject]") {
-  Node pod = yaml(kInjected);
+  Node pod = read_all(kInjected, "t.yaml").at(0).root;  // as read from a file, with source spans
   const Node app_before = pod.at_path("spec.containers")->items[0];
   auto out = uninject_pod(pod);
   CHECK(out.changed);

@@ -196,3 +196,88 @@ TEST_CASE("JSON output is kubectl-style", "[writer]") {
   CHECK(emit_json(m, 0) == "{\"a\":1,\"b\":[\"x\\\"y\"]}");
   CHECK(emit_json(Node::plain("0400"), 0) == "256");
 }
+
+// ---- fuzz findings (fuzz/reader_writer_fuzz.cpp): each edit must read back
+// as exactly the edited tree, whether made in place or by re-emitting the
+// document's content whole.
+
+namespace {
+
+// Writes `text` after `change` and checks that the result reads back as the
+// edited tree.
+std::string round_trip(const std::string& text, const std::function<void(Node&)>& change) {
+  auto docs = read_all(text, "t.yaml");
+  REQUIRE(docs.size() == 1);
+  Node root = docs[0].root;
+  change(root);
+  WriteResult r = write_document(docs[0], root);
+  auto back = read_all(r.text, "back.yaml");
+  REQUIRE(back.size() == 1);
+  CHECK(back[0].root.same_value(root));
+  return r.text;
+}
+
+void swap_first_two(Node& seq) { std::swap(seq.items[0], seq.items[1]); }
+
+}  // namespace
+
+TEST_CASE("writer: a collection as a map key is written as a flow key (fuzz finding)", "[writer]") {
+  // Re-emitted block YAML used to write the key [d, e] as nothing at all.
+  round_trip("{a: [b, c], [d, e]: f}\n", [](Node& root) { swap_first_two(root.entries[0].value); });
+  CHECK(emit_yaml(read_all("? [d, {x: 1}]\n: f\n", "t.yaml")[0].root) == "[d, {x: 1}]: f");
+}
+
+TEST_CASE("writer: a whole Float in a JSON-style document stays a Float (fuzz finding)", "[writer]") {
+  // 007289 is the Float 7289 under YAML 1.1; written back as `7289` it read
+  // back as an Int.
+  auto text = round_trip(" [na5, 0.63, 007289]\n", swap_first_two);
+  CHECK(text.find("7289.0") != std::string::npos);
+  // Output JSON is Go's: no decimal point there.
+  CHECK(emit_json(Node::floating(7289), 0) == "7289");
+}
+
+TEST_CASE("writer: number, null and collection keys and .inf keep their types in a JSON-style document (fuzz finding)", "[writer]") {
+  round_trip("[ x, y, ? 63, {? [1]: z}, +.INF]\n", swap_first_two);
+  round_trip("[ : e, 66, .nan]\n", swap_first_two);
+}
+
+TEST_CASE("writer: a string holding '?' is quoted in flow context (fuzz finding)", "[writer]") {
+  // yaml-cpp reads `[a? b]` as an explicit key and fails.
+  CHECK(yaml_scalar(Node::string("a? b"), true) == "\"a? b\"");
+  CHECK(yaml_scalar(Node::string("a? b"), false) == "a? b");
+  round_trip("? - Detroit? Tigers\n  - Chicago\n: x\n", [](Node& root) { root.set("k", Node::string("v")); });
+}
+
+TEST_CASE("writer: a block scalar ending a document without a final newline keeps its newline (fuzz finding)", "[writer]") {
+  auto literal = [](Node& root) { root.set("labels", Node::string("two\nlines\n")); };
+  round_trip("labels:\x04" "909", literal);
+  round_trip("? 6.IN\\x", [](Node& root) { root.set("m", Node::string("a\nb\n")); });
+  // A comment that ended the old content stays a comment.
+  round_trip("? k\n: v # c", literal);
+}
+
+TEST_CASE("writer: re-emitted content that began past column 0 starts its own lines (fuzz finding)", "[writer]") {
+  round_trip(" : |+\n", [](Node& root) { root.set("k", container("istio-proxy")); });
+  round_trip("--- !!map {? a: b}\n", [](Node& root) { root.set("k", container("istio-proxy")); });
+}
+
+TEST_CASE("writer: re-emitting a document the reader could not vouch for replaces all its content (fuzz finding)", "[writer]") {
+  // The root's span stops short in these (an explicit key over several
+  // lines, a comment right after a flow comma, a bare CR): what followed it
+  // used to be left behind after the new content.
+  round_trip("? a\n\n b\n", [](Node& root) { root.set("c", Node::string("d")); });
+  round_trip("[ a, b, c,#invalid\n]\n", swap_first_two);
+  round_trip("a: b\rc\n", [](Node& root) { root.set("a", Node::string("x")); });
+}
+
+TEST_CASE("writer: indented comments and tab-only lines after new last content stay outside it (fuzz finding)", "[writer]") {
+  const std::string text =
+      "hr:\n"
+      "  - a\n"
+      "rbi:\n"
+      "  -rbi:\n"
+      "  # a comment indented like a block scalar's content";
+  auto out = round_trip(text, [](Node& root) { root.set("k", Node::string("needs: quoting\n")); });
+  CHECK(out.find("# a comment") != std::string::npos);
+  round_trip("plain text\n\t", [](Node& root) { root = Node::string("two\nlines\n"); });
+}

@@ -83,7 +83,9 @@ class Node {
   std::string_view str() const { return kind == Kind::String ? std::string_view(text) : std::string_view(); }
   // The scalar as text, whatever its type ("" for collections and null).
   std::string scalar_text() const;
-  std::size_t size() const { return kind == Kind::Map ? entries.size() : items.size(); }
+  // Defined below Entry: clang instantiates vector<Entry>::size() (constexpr
+  // in C++20) at this point, where Entry is still incomplete.
+  std::size_t size() const;
 
   // Equality of meaning: kinds and values, map key order ignored, source
   // information ignored. Int 80 != String "80".
@@ -99,6 +101,8 @@ struct Entry {
   Node key;
   Node value;
 };
+
+inline std::size_t Node::size() const { return kind == Kind::Map ? entries.size() : items.size(); }
 
 // The canonical text of numbers made by kinject.
 std::string format_int(std::int64_t v);

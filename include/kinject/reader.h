@@ -45,6 +45,11 @@ struct Limits {
   int max_depth = 400;                         // nesting of collections
 };
 
+// The offset of the first byte that makes `text` invalid UTF-8 (or is NUL),
+// or npos. Overlong forms, surrogates and code points past U+10FFFF are
+// invalid, as in Go's utf8.Valid.
+std::size_t first_invalid_utf8(std::string_view text);
+
 // "64 MiB", "1000 bytes": a limit as a person reads it.
 std::string format_size(std::size_t bytes);
 
@@ -108,7 +113,9 @@ struct Document {
 Document parse_document(RawDocument raw, const std::string& file, const Limits& limits = {});
 
 // Parses a standalone YAML/JSON text (a values file, a rendered template) into
-// a Node; `what` names it in errors. Multi-document texts are rejected.
+// a Node; `what` names it in errors. Multi-document texts are rejected. The
+// value only: nodes may lack source spans (the fast reader of simple_yaml.h
+// reads what it can, yaml-cpp the rest).
 Node parse_yaml(std::string_view text, const std::string& what, const Limits& limits = {});
 
 // Reads every document of a whole text (convenience for tests and config files).

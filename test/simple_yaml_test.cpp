@@ -1,0 +1,165 @@
+#include "kinject/simple_yaml.h"
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "kinject/error.h"
+#include "kinject/injector.h"
+#include "kinject/reader.h"
+#include "kinject/workloads.h"
+#include "kinject/writer.h"
+#include "support.h"
+
+using namespace kinject;
+using namespace kinject::test;
+
+namespace {
+
+// What yaml-cpp (through the reader) makes of a one-document text; nullopt
+// when it refuses it or it is not one document.
+std::optional<Node> by_yaml_cpp(std::string_view text) {
+  try {
+    auto docs = read_all(text, "t.yaml");
+    const Node* found = nullptr;
+    for (const auto& d : docs) {
+      if (d.empty) continue;
+      if (found) return std::nullopt;
+      found = &d.root;
+    }
+    return found ? *found : Node();
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+struct Tally {
+  long accepted = 0, declined = 0;
+};
+
+// Whatever the fast reader accepts, yaml-cpp must read the same.
+void agree(std::string_view text, Tally& t) {
+  auto quick = read_simple_yaml(text);
+  if (!quick) {
+    ++t.declined;
+    return;
+  }
+  ++t.accepted;
+  auto full = by_yaml_cpp(text);
+  INFO(text);
+  REQUIRE(full);
+  INFO(difference(*full, *quick));
+  CHECK(quick->same_value(*full));
+}
+
+}  // namespace
+
+TEST_CASE("simple_yaml: the block subset reads as yaml-cpp reads it", "[simple_yaml]") {
+  const char* texts[] = {
+      "a: 1\nb: two\nc: 'three'\nd: \"four\\n\"\n",
+      "---\n# comment\nkey: value # trailing\nempty:\nnull: ~\n...\n",
+      "list:\n- a\n- b: 1\n  c: 2\n-\n- - nested\n  - more\n",
+      "list:\n  - a\n  -   b\nafter: x\n",
+      "flow: [a, \"b\", 'c', {d: 1, \"e\": [2, 3]}, []]\nmap: {}\n",
+      "block: |\n  line one\n\n  line three\nstrip: |-\n  x\n\nkeep: |+\n  y\n\nlast: 1\n",
+      "ints: [1, 0x1F, 0o17, 0400, -5, 1_000]\nbools: [yes, No, true, off]\nfloats: [1.5, .inf, -.Inf, .nan, 1e3]\n",
+      "\"quoted key\": 1\n'single': 2\n80: http\ntrue: t\n",
+      "url: http://example.com:8080/x?a=b#frag\ncolon:in: plain\n",
+      "  indented: root\n  second: 2\n",
+      "escapes: \"\\t\\x41\\u00e9\\U0001F600\\\\ \\/ \\\"\"\n",
+      "plain scalar document\n",
+      "- top\n- level\n",
+      "a:\n  b:\n    c:\n      - d\n",
+      "dup: 1\ndup: 2\n",
+      "",
+      "# only a comment\n",
+  };
+  for (const char* text : texts) {
+    Tally t;
+    agree(text, t);
+    INFO(text);
+    CHECK(t.declined == 0);
+  }
+}
+
+TEST_CASE("simple_yaml: declines what it does not read, valid or not", "[simple_yaml]") {
+  const char* texts[] = {
+      "a: &x 1\nb: *x\n",                 // anchors and aliases
+      "a: !!str 1\n",                     // tags
+      "%YAML 1.2\n---\na: 1\n",           // directives
+      "a: b\n  c\n",                      // multi-line plain
+      "a: 'b\n  c'\n",                    // multi-line quoted
+      "a: >\n  folded\n",                 // folded block scalar
+      "a: |2\n   x\n",                    // indentation indicator
+      "a:\tb\n",                          // tabs
+      "a: 1\r\nb: 2\r\n",                 // CR
+      "? a\n: b\n",                       // explicit keys
+      "a: 1\n---\nb: 2\n",                // two documents
+      "<<: {a: 1}\n",                     // merge keys
+      "a: [1,\n  2]\n",                   // multi-line flow
+      "a: b: c\n",                        // invalid: a mapping on the value's line
+      "a: \"unterminated\n",              // invalid
+      "a: \"\\q\"\n",                     // invalid escape
+      "a: [1, , 2]\n",                    // invalid: empty entry
+      "a: 1\n b: 2\n",                    // invalid indentation
+      "key: \"value\"# glued comment\n",  // invalid
+      "- a\nb: c\n",                      // invalid
+      "\xEF\xBB\xBF" "a: 1\n",            // a BOM
+      "a: caf\xE9\n",                     // invalid UTF-8
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    CHECK_FALSE(read_simple_yaml(text));
+  }
+}
+
+// Every document of the corpus as written, and as kinject writes it after
+// injecting it (the text the writer reads back to check its edits).
+TEST_CASE("simple_yaml: agrees with yaml-cpp on the corpus, before and after injection", "[simple_yaml][corpus]") {
+  RealDisk disk;
+  Injector injector(builtin_config(), no_env());
+  WorkloadCatalog catalog;
+  Tally as_written, injected;
+  for (const auto& path : corpus_files(disk)) {
+    std::vector<Document> docs;
+    try {
+      docs = read_all(slurp(path), path);
+    } catch (const Error&) {
+      continue;
+    }
+    for (const auto& doc : docs) {
+      agree(doc.raw.text, as_written);
+      if (doc.empty) continue;
+      Node root = doc.root;
+      bool changed = false;
+      for (const auto& w : find_workloads(root, catalog)) {
+        if (!w.has_pod_spec) continue;
+        try {
+          changed = injector.inject(root, w).changed || changed;
+        } catch (const Error&) {
+        }
+      }
+      if (changed) agree(write_document(doc, root).text, injected);
+    }
+  }
+  fmt::print("simple_yaml over the corpus: {} documents read fast, {} left to yaml-cpp; injected: {} fast, {} yaml-cpp\n",
+             as_written.accepted, as_written.declined, injected.accepted, injected.declined);
+  // Most real manifests are in the subset; that is the point of the fast path.
+  CHECK(injected.accepted > 9 * injected.declined);
+}
+
+TEST_CASE("simple_yaml: agrees with yaml-cpp on the YAML test suite", "[simple_yaml]") {
+  RealDisk disk;
+  const std::string root = KINJECT_SHARED_DIR "/corpus/yaml-test-suite";
+  Tally t;
+  for (const auto& id : disk.list(root)) {
+    INFO(id);
+    std::string text = slurp(root + "/" + id + "/in.yaml");
+    auto quick = read_simple_yaml(text);
+    if (disk.stat(root + "/" + id + "/error") == PathKind::File) {
+      CHECK_FALSE(quick);  // invalid YAML is never read
+      continue;
+    }
+    agree(text, t);
+  }
+  fmt::print("simple_yaml over the YAML test suite: {} read fast, {} left to yaml-cpp\n", t.accepted, t.declined);
+}
