@@ -657,6 +657,9 @@ struct Injector::Impl {
   std::map<std::string, tmpl::Template> templates;
   Value values;
   tmpl::TypePtr data_type;
+  // .ProxyConfig and .MeshConfig of a pod without proxy.istio.io/config:
+  // the same for every such pod, so built once.
+  Value default_proxy_config, default_mesh_config;
 };
 
 namespace {
@@ -769,6 +772,8 @@ Injector::Injector(IstioConfig config, EnvLookup env) : config_(std::move(config
   }
   impl_->values = json_value(config_.values);
   impl_->data_type = sidecar_data_type();
+  if (const Node* dc = config_.mesh.get("defaultConfig")) impl_->default_proxy_config = proxy_config_value(*dc);
+  impl_->default_mesh_config = mesh_config_value(config_.mesh);
 }
 
 Injector::~Injector() = default;
@@ -792,6 +797,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
 
   // Mesh and proxy config, with the pod's proxy.istio.io/config applied.
   Node mesh = config_.mesh;
+  const bool own_proxy_config = annotation(original, kProxyConfig).has_value();
   if (auto pca = annotation(original, kProxyConfig)) {
     Node overlay = parse_yaml(*pca, std::string(kProxyConfig));
     Node& dc = mesh.child_map("defaultConfig");
@@ -838,8 +844,8 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
       namespaced_name_value(ns, name),
       object_meta_value(stripped.get("metadata")),
       pod_spec_value(stripped.get("spec")),
-      proxy_config_value(proxy_config),
-      mesh_config_value(mesh),
+      own_proxy_config ? proxy_config_value(proxy_config) : impl_->default_proxy_config,
+      own_proxy_config ? mesh_config_value(mesh) : impl_->default_mesh_config,
       impl_->values,
       Value::string(config_.revision),
       Value::string(proxy_image),

@@ -124,6 +124,16 @@ Node Node::plain(std::string_view text) {
   Node n;
   n.text = std::string(text);
   n.style = Style::Plain;
+  // Every special form (null, booleans, .inf, .nan) has at most 5
+  // characters; numbers start with a sign, a dot or a digit. Most scalars
+  // are neither: names, images, paths.
+  char first = text.empty() ? '\0' : text[0];
+  bool numeric_start = first == '+' || first == '-' || first == '.' || (first >= '0' && first <= '9');
+  static constexpr std::string_view kSpecialStarts = "~nNyYtTfFoO";
+  if (!text.empty() && !numeric_start && (text.size() > 5 || kSpecialStarts.find(first) == std::string_view::npos)) {
+    n.kind = Kind::String;
+    return n;
+  }
   if (one_of(text, {"", "~", "null", "Null", "NULL"})) {
     n.kind = Kind::Null;
     return n;
