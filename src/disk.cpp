@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "kinject/error.h"
 
 namespace kinject {
@@ -206,6 +208,84 @@ void MemoryDisk::replace_all(const std::vector<std::pair<std::string, std::strin
     if (std::find(failing_.begin(), failing_.end(), path) != failing_.end())
       throw Error(Location{path}, "cannot write the new content: No space left on device; no file was changed");
   for (const auto& [path, content] : files) files_[path] = content;
+}
+
+// ---------------------------------------------------------------- Spool
+
+Spool::Spool(std::string temp_dir, std::size_t memory_limit) : temp_dir_(std::move(temp_dir)), limit_(memory_limit) {}
+
+Spool::~Spool() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(path_.c_str());
+  }
+}
+
+void Spool::spill() {
+  std::string name = temp_dir_ + "/kinject-spool-XXXXXX";
+  int fd = ::mkstemp(name.data());
+  if (fd < 0)
+    throw Error(Location{temp_dir_}, fmt::format("cannot create a temporary file for the output: {} (set TMPDIR to "
+                                                 "a writable directory)",
+                                                 std::strerror(errno)));
+  fd_ = fd;
+  path_ = name;
+  std::string held = std::move(mem_);
+  mem_.clear();
+  mem_.shrink_to_fit();
+  size_ -= held.size();
+  write(held);
+}
+
+void Spool::write(std::string_view text) {
+  if (text.empty()) return;
+  last_ = text.back();
+  if (fd_ < 0) {
+    if (mem_.size() + text.size() <= limit_) {
+      mem_.append(text);
+      size_ += text.size();
+      return;
+    }
+    spill();
+  }
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0)
+      throw Error(Location{path_}, fmt::format("cannot write the output to its temporary file: {}",
+                                               n < 0 ? std::strerror(errno) : "no space left"));
+    done += static_cast<std::size_t>(n);
+  }
+  size_ += text.size();
+}
+
+std::unique_ptr<std::istream> Spool::reader() const {
+  if (fd_ < 0) return std::make_unique<std::istringstream>(mem_);
+  auto in = std::make_unique<std::ifstream>(path_, std::ios::binary);
+  if (!*in) throw Error(Location{path_}, fmt::format("cannot read back the temporary file: {}", std::strerror(errno)));
+  return in;
+}
+
+void Spool::copy_to(std::ostream& out) const {
+  if (fd_ < 0) {
+    out << mem_;
+    return;
+  }
+  auto in = reader();
+  std::string chunk(1u << 16, '\0');
+  while (*in) {
+    in->read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    out.write(chunk.data(), in->gcount());
+  }
+  if (in->bad()) throw Error(Location{path_}, "cannot read back the temporary file");
+}
+
+std::string Spool::str() const {
+  if (fd_ < 0) return mem_;
+  std::ostringstream s;
+  copy_to(s);
+  return s.str();
 }
 
 }  // namespace kinject

@@ -1,4 +1,5 @@
 // kinject command line: flags in, kinject_core does the work.
+#include <cstdlib>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -240,6 +241,7 @@ int main(int argc, char** argv) {
     // `kinject --diff` is `kinject check --diff`: what would change, as kubectl diff shows it.
     o = finish(inject, inject.o.diff ? kinject::Command::Check : kinject::Command::Inject);
   }
+  if (const char* tmp = std::getenv("TMPDIR"); tmp && *tmp) o.temp_dir = tmp;
   kinject::RealDisk disk;
   return kinject::run(o, disk, std::cin, std::cout, std::cerr, kinject::process_env());
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -52,24 +53,125 @@ bool is_resource_list(const Node& root) {
   return root.is_map() && kind && kind->str() == "ResourceList" && root.get("items");
 }
 
-struct FileResult {
-  Input input;
-  std::string text;
-  bool changed = false;
-  // For check --diff: each document as it was and as it would be.
-  std::vector<std::pair<std::string, std::string>> documents;
+// The first line of `text` that is neither blank nor a comment, if any.
+std::optional<std::string_view> first_content_line(std::string_view t) {
+  while (!t.empty()) {
+    std::size_t nl = t.find('\n');
+    std::string_view line = t.substr(0, nl);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xEF) line.remove_prefix(3);  // BOM
+    std::size_t at = line.find_first_not_of(" \t");
+    if (at != std::string_view::npos && line[at] != '#') return line;
+    if (nl == std::string_view::npos) break;
+    t.remove_prefix(nl + 1);
+  }
+  return std::nullopt;
+}
+
+// Several files as one stream, written as they are read: a file that does
+// not open a document with `---` gets one, so that the last document of a
+// file and the first of the next stay two documents.
+class StreamJoiner {
+ public:
+  explicit StreamJoiner(Spool& out) : out_(out) {}
+
+  void begin_file() {
+    decided_ = out_.size() == 0;
+    pending_.clear();
+  }
+  void write(std::string_view text) {
+    if (decided_) {
+      out_.write(text);
+      return;
+    }
+    // The file's first content line says what separator it needs; comment
+    // lines before it wait for it.
+    pending_.append(text);
+    if (auto first = first_content_line(pending_)) separate_and_flush(*first);
+  }
+  void end_file() {
+    if (!decided_ && !pending_.empty()) separate_and_flush({});
+  }
+
+ private:
+  void separate_and_flush(std::string_view first) {
+    if (out_.last() != '\n') out_.write("\n");
+    bool opens_document = first.substr(0, 3) == "---" && (first.size() == 3 || first[3] == ' ' || first[3] == '\t');
+    // A directive may only follow an ended document.
+    if (!first.empty() && first[0] == '%') out_.write("...\n");
+    else if (!opens_document) out_.write("---\n");
+    out_.write(pending_);
+    pending_.clear();
+    decided_ = true;
+  }
+
+  Spool& out_;
+  std::string pending_;
+  bool decided_ = true;
 };
 
-std::vector<std::string_view> texts_of(const std::vector<FileResult>& files) {
-  std::vector<std::string_view> texts;
-  for (const auto& f : files) texts.push_back(f.text);
-  return texts;
-}
+// kubectl's JSON output, written object by object: one object alone, or a
+// List of them.
+class JsonWriter {
+ public:
+  explicit JsonWriter(Spool& out) : out_(out) {}
+
+  void add(const Node& object) {
+    if (count_++ == 0) {
+      first_ = object;
+      return;
+    }
+    if (count_ == 2) {
+      split_list_template();
+      out_.write(head_);
+      out_.write(item(*first_));
+      first_.reset();
+    }
+    out_.write(",\n");
+    out_.write(item(object));
+  }
+  void finish() {
+    if (count_ == 1) out_.write(emit_json(*first_, 4) + "\n");
+    else if (count_ > 1) out_.write(tail_);
+  }
+
+ private:
+  static constexpr std::string_view kPlaceholder = "kinject-list-item-placeholder";
+
+  // The List around the items, as emit_json writes it.
+  void split_list_template() {
+    Node list = Node::map();
+    list.set("apiVersion", Node::string("v1"));
+    list.set("items", Node::seq()).items.push_back(Node::string(std::string(kPlaceholder)));
+    list.set("kind", Node::string("List"));
+    list.child_map("metadata").set("resourceVersion", Node::string(""));
+    std::string text = emit_json(list, 4) + "\n";
+    std::size_t at = text.find(kPlaceholder);
+    std::size_t line = text.rfind('\n', at) + 1;
+    indent_ = std::string(at - 1 - line, ' ');  // before the opening quote
+    head_ = text.substr(0, line);
+    tail_ = text.substr(text.find('\n', at));
+  }
+  std::string item(const Node& n) const {
+    std::string json = emit_json(n, 4);
+    std::string out = indent_;
+    for (char c : json) {
+      out += c;
+      if (c == '\n') out += indent_;
+    }
+    return out;
+  }
+
+  Spool& out_;
+  std::optional<Node> first_;
+  std::size_t count_ = 0;
+  std::string head_, tail_, indent_;
+};
 
 class Run {
  public:
   Run(const Options& opts, Disk& disk, std::istream& in, const EnvLookup& env)
-      : opts_(opts), disk_(disk), in_(in), env_(env) {}
+      : opts_(opts), disk_(disk), in_(in), env_(env), out_(opts.temp_dir), report_entries_(opts.temp_dir) {}
 
   void execute() {
     auto inputs = collect_inputs(opts_.inputs, opts_.recursive, disk_);
@@ -90,11 +192,19 @@ class Run {
       for (const auto& input : inputs) scan_namespaces(input);
     }
     for (const auto& input : inputs) process(input);
+    json_.finish();
   }
 
-  const std::vector<FileResult>& files() const { return files_; }
-  const Report& report() const { return report_; }
-  const std::vector<Node>& objects() const { return objects_; }
+  // What goes to stdout (or -o) once everything succeeded: the manifests,
+  // or with check --diff the diffs.
+  const Spool& output() const { return out_; }
+  // Files to rewrite in place: path and new content.
+  const std::vector<std::pair<std::string, std::string>>& changed_files() const { return changed_files_; }
+  // The report, formatted.
+  std::string report_text() const {
+    std::string entries = report_entries_.str();
+    return format_report_parts(report_.warnings, entries, report_count_, opts_.report);
+  }
   bool krm() const { return krm_.has_value(); }
   const Options& options() const { return opts_; }
 
@@ -112,22 +222,29 @@ class Run {
  private:
   // ------------------------------------------------------------ setup
 
+  // stdin is read as it streams. To see whether it is a KRM ResourceList,
+  // its first document is read ahead and kept for processing.
+  DocumentStream& stdin_docs() {
+    if (!stdin_docs_) stdin_docs_ = std::make_unique<DocumentStream>(in_, "-", opts_.limits);
+    return *stdin_docs_;
+  }
+
   void detect_krm() {
-    std::string text = slurp(in_);
-    stdin_text_ = text;
-    stdin_kept_ = true;
-    std::istringstream s(text);
-    DocumentStream docs(s, "-", opts_.limits);
-    auto raw = docs.next();
-    while (raw && raw->text.find_first_not_of(" \t\r\n") == std::string::npos) raw = docs.next();
+    auto& docs = stdin_docs();
+    std::optional<RawDocument> raw;
+    while ((raw = docs.next())) {
+      stdin_ahead_.push_back(*raw);
+      if (raw->text.find_first_not_of(" \t\r\n") != std::string::npos) break;
+    }
     if (!raw) return;
     if (!opts_.krm && raw->text.find("ResourceList") == std::string::npos) return;
-    Document doc = parse_document(std::move(*raw), "-", opts_.limits);
+    Document doc = parse_document(*raw, "-", opts_.limits);
     if (!is_resource_list(doc.root)) {
       if (opts_.krm) throw Error(Location{"-", doc.raw.index}, "expected a KRM ResourceList (kind: ResourceList) on stdin");
       return;
     }
     krm_ = std::move(doc);
+    stdin_ahead_.clear();
     if (const Node* fc = krm_->root.get("functionConfig"); fc && fc->is_map()) apply_function_config(*fc, opts_);
   }
 
@@ -152,25 +269,58 @@ class Run {
     return slurp(*in);
   }
 
-  // The stream of an input; stdin is read once and kept when it has to be
-  // read twice (namespace scan, then processing).
-  std::unique_ptr<std::istream> open_input(const Input& input) {
-    if (!input.is_stdin()) return disk_.open(input.path);
-    if (!stdin_kept_) {
-      stdin_text_ = slurp(in_);
-      stdin_kept_ = true;
+  // The documents of an input, one at a time. stdin, read once, is
+  // replayed from its spool when it had to be read ahead whole (namespace
+  // scan), else from what was read ahead and then the stream itself.
+  class Documents {
+   public:
+    Documents(Run& run, const Input& input) : run_(run), input_(input) {
+      if (!input.is_stdin()) {
+        file_ = run.disk_.open(input.path);
+        stream_ = std::make_unique<DocumentStream>(*file_, input.name, run.opts_.limits);
+      } else if (run.stdin_spool_) {
+        file_ = run.stdin_spool_->reader();
+        stream_ = std::make_unique<DocumentStream>(*file_, input.name, run.opts_.limits);
+      }
     }
-    return std::make_unique<std::istringstream>(stdin_text_);
-  }
+    std::optional<RawDocument> next() {
+      if (stream_) return stream_->next();
+      if (!run_.stdin_ahead_.empty()) {
+        RawDocument d = std::move(run_.stdin_ahead_.front());
+        run_.stdin_ahead_.pop_front();
+        return d;
+      }
+      return run_.stdin_docs().next();
+    }
+
+   private:
+    Run& run_;
+    const Input& input_;
+    std::unique_ptr<std::istream> file_;
+    std::unique_ptr<DocumentStream> stream_;
+  };
 
   void scan_namespaces(const Input& input) {
-    auto stream = open_input(input);
-    DocumentStream docs(*stream, input.name, opts_.limits);
+    // stdin is read whole here, so it is kept (in a spool) for processing.
+    std::unique_ptr<Spool> keep;
+    if (input.is_stdin() && !stdin_spool_) keep = std::make_unique<Spool>(opts_.temp_dir);
+    Documents docs(*this, input);
     while (auto raw = docs.next()) {
+      if (keep) keep->write(raw->text);
       if (raw->text.find("Namespace") == std::string::npos) continue;  // cheap: most documents are not
       Document doc = parse_document(std::move(*raw), input.name, opts_.limits);
       if (!doc.empty) namespaces_.add(doc.root);
     }
+    if (keep) stdin_spool_ = std::move(keep);
+  }
+
+  void add_entry(ReportEntry&& e) {
+    if (krm_) {
+      report_.entries.push_back(std::move(e));  // KRM results are built from them
+    } else {
+      report_entries_.write(format_report_entry(e, opts_.report, report_count_));
+    }
+    ++report_count_;
   }
 
   // ------------------------------------------------------------ documents
@@ -178,26 +328,45 @@ class Run {
   void process(const Input& input) {
     if (input.is_stdin() && opts_.in_place)
       throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
-    auto stream = open_input(input);
-    DocumentStream docs(*stream, input.name, opts_.limits);
-    FileResult result{input, {}, false, {}};
+    Documents docs(*this, input);
+    const bool check = opts_.command == Command::Check;
+    const bool yaml = !check && !opts_.in_place && opts_.output == OutputFormat::Yaml;
+    std::string whole;  // --in-place: the file's new content
+    bool changed = false;
+    std::vector<TextPart> diff_parts;  // check --diff: this file's documents, before and after
+    std::vector<std::string> kept;     // (their texts, which TextPart points into)
+    if (yaml) joiner_.begin_file();
     while (auto raw = docs.next()) {
       Document doc = parse_document(std::move(*raw), input.name, opts_.limits);
+      std::string text;
       if (doc.empty) {
-        result.text += doc.raw.text;
-        if (opts_.diff) result.documents.emplace_back(doc.raw.text, doc.raw.text);
-        continue;
+        text = doc.raw.text;
+      } else {
+        Node root = doc.root;
+        handle_document(doc, root);
+        WriteResult wr = write_document(doc, root);
+        if (wr.reformatted) warn_reformatted(doc);
+        changed = changed || wr.changed;
+        text = std::move(wr.text);
+        if (!check && !opts_.in_place && opts_.output == OutputFormat::Json) json_.add(root);
       }
-      Node root = doc.root;
-      handle_document(doc, root);
-      WriteResult wr = write_document(doc, root);
-      if (wr.reformatted) warn_reformatted(doc);
-      result.changed = result.changed || wr.changed;
-      result.text += wr.text;
-      if (opts_.diff) result.documents.emplace_back(doc.raw.text, wr.text);
-      if (opts_.output == OutputFormat::Json) objects_.push_back(std::move(root));
+      if (check && opts_.diff) {
+        kept.push_back(doc.raw.text);
+        kept.push_back(text);
+      } else if (opts_.in_place) {
+        whole += text;
+      } else if (yaml) {
+        joiner_.write(text);
+      }
     }
-    files_.push_back(std::move(result));
+    if (yaml) joiner_.end_file();
+    if (opts_.in_place && changed) changed_files_.emplace_back(input.path, std::move(whole));
+    if (check && opts_.diff) {
+      for (std::size_t k = 0; k + 1 < kept.size(); k += 2) diff_parts.push_back({kept[k], kept[k + 1]});
+      std::string name = input.name;
+      while (!name.empty() && name.front() == '/') name.erase(0, 1);
+      out_.write(unified_diff(diff_parts, name));
+    }
   }
 
   void warn_reformatted(const Document& doc) {
@@ -230,7 +399,7 @@ class Run {
     if (!w.has_pod_spec) {
       e.action = "skipped";
       e.reason = "no pod spec with containers to inject into";
-      report_.entries.push_back(std::move(e));
+      add_entry(std::move(e));
       return;
     }
     if (opts_.command == Command::Uninject) {
@@ -243,7 +412,7 @@ class Run {
       e.action = "skipped";
       e.reason = fmt::format("pod labels do not match --selector {}", selector_.str());
       if (selector_.requirements().size() > 1) e.reason += fmt::format(" (fails {})", miss->str());
-      report_.entries.push_back(std::move(e));
+      add_entry(std::move(e));
       return;
     }
     Decision d = rules_ ? decide(facts, policy_, *rules_, namespaces_) : decide(facts, policy_);
@@ -251,7 +420,7 @@ class Run {
     if (!d.inject) {
       e.action = "skipped";
       e.reason = d.reason;
-      report_.entries.push_back(std::move(e));
+      add_entry(std::move(e));
       return;
     }
     bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(status_key_);
@@ -269,7 +438,7 @@ class Run {
     e.containers = out.containers;
     e.containers.insert(e.containers.end(), out.init_containers.begin(), out.init_containers.end());
     if (out.changed) ++changed_workloads_;
-    report_.entries.push_back(std::move(e));
+    add_entry(std::move(e));
   }
 
   void uninject_one(const Document& doc, Node& root, const Workload& w, ReportEntry& e) {
@@ -286,7 +455,7 @@ class Run {
     for (const auto& wmsg : out.warnings)
       report_.warnings.push_back(fmt::format("{}/{}: {}", lower(w.kind), w.name, wmsg));
     if (out.changed) ++changed_workloads_;
-    report_.entries.push_back(std::move(e));
+    add_entry(std::move(e));
   }
 
   // An error about a workload, pointing at what it is about, or at least at
@@ -314,7 +483,10 @@ class Run {
     // Results: one per workload, attached to the item by its reference and
     // the file it came from.
     std::vector<Node> results;
-    for (const auto& e : report_.entries) results.push_back(krm_result(doc.root, e));
+    for (const auto& e : report_.entries) {
+      results.push_back(krm_result(doc.root, e));
+      report_entries_.write(format_report_entry(e, opts_.report, &e - report_.entries.data()));
+    }
     for (const auto& w : report_.warnings) {
       Node r = Node::map();
       r.set("message", Node::string(w));
@@ -323,10 +495,14 @@ class Run {
     }
     append_results(root, results);
     WriteResult wr = write_document(doc, root);
-    FileResult f{Input{"-", ""}, wr.text, wr.changed, {}};
-    if (opts_.diff) f.documents.emplace_back(doc.raw.text, wr.text);
-    files_.push_back(std::move(f));
-    if (opts_.output == OutputFormat::Json) objects_.push_back(std::move(root));
+    if (opts_.command == Command::Check) {
+      if (opts_.diff) out_.write(unified_diff({TextPart{doc.raw.text, wr.text}}, "-"));
+    } else if (opts_.output == OutputFormat::Json) {
+      json_.add(root);
+      json_.finish();
+    } else {
+      out_.write(wr.text);
+    }
   }
 
   static void append_results(Node& root, const std::vector<Node>& results) {
@@ -394,30 +570,21 @@ class Run {
   std::optional<Injector> injector_;
   std::string status_key_ = "sidecar.istio.io/status";
   std::optional<Document> krm_;
-  std::string stdin_text_;
-  bool stdin_kept_ = false;
-  std::vector<FileResult> files_;
-  std::vector<Node> objects_;
-  Report report_;
+  std::unique_ptr<DocumentStream> stdin_docs_;
+  std::deque<RawDocument> stdin_ahead_;  // stdin documents read ahead (KRM detection)
+  std::unique_ptr<Spool> stdin_spool_;  // all of stdin, when it had to be read twice
+  Spool out_;
+  StreamJoiner joiner_{out_};
+  JsonWriter json_{out_};
+  std::vector<std::pair<std::string, std::string>> changed_files_;
+  Report report_;             // warnings; entries only in KRM mode
+  Spool report_entries_;      // the entries, formatted as they come
+  std::size_t report_count_ = 0;
 
  public:
   int changed_workloads_ = 0;
 };
 
-std::string json_output(const std::vector<Node>& objects) {
-  if (objects.size() == 1) return emit_json(objects.front(), 4) + "\n";
-  // kubectl prints several objects as one List.
-  Node list = Node::map();
-  list.set("apiVersion", Node::string("v1"));
-  Node items = Node::seq();
-  for (const auto& o : objects) items.items.push_back(o);
-  list.set("items", std::move(items));
-  list.set("kind", Node::string("List"));
-  Node md = Node::map();
-  md.set("resourceVersion", Node::string(""));
-  list.set("metadata", std::move(md));
-  return emit_json(list, 4) + "\n";
-}
 
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
@@ -504,7 +671,7 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
   // The report goes to stderr, or to --report-file for hosts that discard
   // stderr on success (Helm's post-renderers).
   auto report = [&]() {
-    std::string text = format_report(r.report(), o.report);
+    std::string text = r.report_text();
     if (o.report_file.empty()) {
       err << text;
       return true;
@@ -519,36 +686,23 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
   };
   if (o.command == Command::Check) {
     if (!report()) return error_status;
-    if (o.diff)
-      for (const auto& f : r.files()) {
-        std::vector<TextPart> parts;
-        for (const auto& [before, after] : f.documents) parts.push_back({before, after});
-        std::string name = f.input.name;
-        while (!name.empty() && name.front() == '/') name.erase(0, 1);
-        out << unified_diff(parts, name);
-      }
+    try {
+      r.output().copy_to(out);
+    } catch (const Error& e) {
+      err << "kinject: error: " << e.what() << "\n";
+      return error_status;
+    }
     out.flush();
     return r.changed_workloads_ > 0 ? 1 : 0;
   }
   // Everything succeeded: now, and only now, produce output.
   try {
     if (o.in_place) {
-      std::vector<std::pair<std::string, std::string>> changed;
-      for (const auto& f : r.files())
-        if (f.changed) changed.emplace_back(f.input.path, f.text);
-      if (!changed.empty()) disk.replace_all(changed);
+      if (!r.changed_files().empty()) disk.replace_all(r.changed_files());
     } else if (!o.output_file.empty()) {
-      std::string all;
-      if (o.output == OutputFormat::Json) {
-        if (!r.objects().empty()) all = json_output(r.objects());
-      } else {
-        all = join_streams(texts_of(r.files()));
-      }
-      disk.replace(o.output_file, all);
-    } else if (o.output == OutputFormat::Json) {
-      if (!r.objects().empty()) out << json_output(r.objects());
+      disk.replace(o.output_file, r.output().str());
     } else {
-      out << join_streams(texts_of(r.files()));
+      r.output().copy_to(out);
     }
   } catch (const Error& e) {
     err << "kinject: error: " << e.what() << "\n";
@@ -563,36 +717,14 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
 }
 
 std::string join_streams(const std::vector<std::string_view>& texts) {
-  std::string all;
+  Spool all;
+  StreamJoiner joiner(all);
   for (std::string_view text : texts) {
-    if (text.empty()) continue;
-    if (!all.empty()) {
-      if (all.back() != '\n') all += '\n';
-      // The next file's first line that is not blank or a comment says what
-      // separator it needs: none if it opens with `---`, an end marker if it
-      // opens with a directive (which may only follow an ended document).
-      std::string_view t = text;
-      std::string_view first;
-      while (!t.empty()) {
-        std::size_t nl = t.find('\n');
-        std::string_view line = t.substr(0, nl);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xEF) line.remove_prefix(3);  // BOM
-        std::size_t at = line.find_first_not_of(" \t");
-        if (at != std::string_view::npos && line[at] != '#') {
-          first = line;
-          break;
-        }
-        if (nl == std::string_view::npos) break;
-        t.remove_prefix(nl + 1);
-      }
-      bool opens_document = first.substr(0, 3) == "---" && (first.size() == 3 || first[3] == ' ' || first[3] == '\t');
-      if (!first.empty() && first[0] == '%') all += "...\n";
-      else if (!opens_document) all += "---\n";
-    }
-    all += text;
+    joiner.begin_file();
+    joiner.write(text);
+    joiner.end_file();
   }
-  return all;
+  return all.str();
 }
 
 int run_inject(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env) {

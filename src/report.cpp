@@ -36,33 +36,51 @@ std::string format_entry(const ReportEntry& e) {
   return out;
 }
 
-std::string format_report(const Report& r, ReportFormat f) {
+std::string format_entry_json(const ReportEntry& e) {
+  return fmt::format(
+      "{{\"file\": {}, \"document\": {}, \"item\": {}, \"kind\": {}, \"namespace\": {}, \"name\": {}, "
+      "\"action\": {}, \"reason\": {}, \"webhook\": {}, \"containers\": {}}}",
+      json_quote(e.file), e.document, e.item.empty() ? "null" : json_quote(e.item), json_quote(e.kind),
+      json_quote(e.namespace_.empty() ? "default" : e.namespace_), json_quote(e.name), json_quote(e.action),
+      json_quote(e.reason), e.webhook.empty() ? "null" : json_quote(e.webhook), json_list(e.containers));
+}
+
+std::string format_report_parts(const std::vector<std::string>& warnings, std::string_view entries, std::size_t count,
+                                ReportFormat f) {
   std::string out;
   switch (f) {
     case ReportFormat::None:
       return out;
     case ReportFormat::Text:
-      for (const auto& w : r.warnings) out += "warning: " + w + "\n";
-      for (const auto& e : r.entries) out += format_entry(e) + "\n";
+      for (const auto& w : warnings) out += "warning: " + w + "\n";
+      out += entries;
       return out;
-    case ReportFormat::Json: {
+    case ReportFormat::Json:
       out = "{\n  \"workloads\": [";
-      for (std::size_t i = 0; i < r.entries.size(); ++i) {
-        const auto& e = r.entries[i];
-        out += i ? ",\n" : "\n";
-        out += fmt::format(
-            "    {{\"file\": {}, \"document\": {}, \"item\": {}, \"kind\": {}, \"namespace\": {}, \"name\": {}, "
-            "\"action\": {}, \"reason\": {}, \"webhook\": {}, \"containers\": {}}}",
-            json_quote(e.file), e.document, e.item.empty() ? "null" : json_quote(e.item), json_quote(e.kind),
-            json_quote(e.namespace_.empty() ? "default" : e.namespace_), json_quote(e.name), json_quote(e.action),
-            json_quote(e.reason), e.webhook.empty() ? "null" : json_quote(e.webhook), json_list(e.containers));
-      }
-      out += r.entries.empty() ? "],\n" : "\n  ],\n";
-      out += "  \"warnings\": " + json_list(r.warnings) + "\n}\n";
+      out += entries;
+      out += count == 0 ? "],\n" : "\n  ],\n";
+      out += "  \"warnings\": " + json_list(warnings) + "\n}\n";
       return out;
-    }
   }
   return out;
+}
+
+std::string format_report_entry(const ReportEntry& e, ReportFormat f, std::size_t index) {
+  switch (f) {
+    case ReportFormat::None:
+      return {};
+    case ReportFormat::Text:
+      return format_entry(e) + "\n";
+    case ReportFormat::Json:
+      return (index ? ",\n    " : "\n    ") + format_entry_json(e);
+  }
+  return {};
+}
+
+std::string format_report(const Report& r, ReportFormat f) {
+  std::string entries;
+  for (std::size_t i = 0; i < r.entries.size(); ++i) entries += format_report_entry(r.entries[i], f, i);
+  return format_report_parts(r.warnings, entries, r.entries.size(), f);
 }
 
 }  // namespace kinject

@@ -2,12 +2,15 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
+#include <fmt/format.h>
 
 #include "kinject/error.h"
 
@@ -60,4 +63,30 @@ TEST_CASE("the memory disk behaves like a directory tree", "[disk]") {
   disk.fail_writes_to("d/x.yaml");
   CHECK_THROWS_WITH(disk.replace("d/x.yaml", "y"), Catch::Contains("no file was changed"));
   CHECK(*disk.file("d/x.yaml") == "x");
+}
+
+TEST_CASE("a spool holds output in memory, then in a temporary file it removes", "[disk]") {
+  std::string dir = fmt::format("/tmp/kinject-spool-test-{}", ::getpid());
+  REQUIRE(::mkdir(dir.c_str(), 0700) == 0);
+  {
+    Spool s(dir, 10);
+    s.write("0123456789");
+    CHECK_FALSE(s.on_disk());
+    CHECK(s.last() == '9');
+    s.write("abc");
+    CHECK(s.on_disk());
+    CHECK(s.size() == 13);
+    CHECK(s.str() == "0123456789abc");
+    std::ostringstream out;
+    s.copy_to(out);
+    CHECK(out.str() == "0123456789abc");
+    auto in = s.reader();
+    std::string back((std::istreambuf_iterator<char>(*in)), std::istreambuf_iterator<char>());
+    CHECK(back == "0123456789abc");
+  }
+  // The temporary file went with the spool.
+  CHECK(::rmdir(dir.c_str()) == 0);
+  // A directory it cannot write to is an error that says what to do.
+  Spool bad("/nonexistent-dir", 1);
+  CHECK_THROWS_WITH(bad.write("xy"), Catch::Contains("TMPDIR"));
 }

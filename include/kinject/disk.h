@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,6 +41,42 @@ class RealDisk : public Disk {
   std::vector<std::string> list(const std::string& dir) const override;
   std::unique_ptr<std::istream> open(const std::string& path) const override;
   void replace_all(const std::vector<std::pair<std::string, std::string>>& files) override;
+};
+
+// Output held back until a run has succeeded (nothing may reach stdout
+// before): in memory up to `memory_limit` bytes, beyond that in a temporary
+// file in `temp_dir` that is deleted when the spool goes, so that a run's
+// memory does not grow with its output.
+class Spool {
+ public:
+  explicit Spool(std::string temp_dir = "/tmp", std::size_t memory_limit = 8u << 20);
+  ~Spool();
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+
+  // Throws Error if the temporary file cannot be written (a full disk).
+  void write(std::string_view text);
+  std::size_t size() const { return size_; }
+  char last() const { return last_; }  // the last byte written, '\0' if none
+  // Writes everything to `out`, in chunks. Throws Error if the temporary
+  // file cannot be read back.
+  void copy_to(std::ostream& out) const;
+  // Everything written, as one string (small outputs, tests).
+  std::string str() const;
+  // Reads everything written so far, from the start.
+  std::unique_ptr<std::istream> reader() const;
+  bool on_disk() const { return fd_ >= 0; }
+
+ private:
+  void spill();
+
+  std::string temp_dir_;
+  std::size_t limit_;
+  std::string mem_;
+  std::string path_;  // the temporary file, once spilled
+  int fd_ = -1;
+  std::size_t size_ = 0;
+  char last_ = '\0';
 };
 
 // In-memory disk for tests: paths are plain strings, directories are implied

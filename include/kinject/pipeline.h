@@ -46,6 +46,7 @@ struct Options {
   std::string rules;                   // --rules: a MutatingWebhookConfiguration file, or "istio"
   std::string namespaces_file;         // --namespaces: Namespace objects (labels for --rules)
   Limits limits;
+  std::string temp_dir = "/tmp";      // where output too large to hold in memory waits (main: $TMPDIR)
 };
 
 // Runs a command. Returns the exit status: 0 success; 1 error (inject,

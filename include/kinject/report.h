@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kinject {
@@ -30,5 +31,13 @@ enum class ReportFormat { Text, Json, None };
 // `statefulset/redis (ns data): injected [istio-proxy, istio-init]`
 std::string format_entry(const ReportEntry& e);
 std::string format_report(const Report& r, ReportFormat f);
+
+// The same, piece by piece, for reports too long to hold as entries: each
+// entry formatted as it comes (`index` = its position), then the whole from
+// the warnings and the concatenated entries.
+std::string format_entry_json(const ReportEntry& e);
+std::string format_report_entry(const ReportEntry& e, ReportFormat f, std::size_t index);
+std::string format_report_parts(const std::vector<std::string>& warnings, std::string_view entries, std::size_t count,
+                                ReportFormat f);
 
 }  // namespace kinject
