@@ -341,6 +341,11 @@ class Run {
       std::string text;
       if (doc.empty) {
         text = doc.raw.text;
+      } else if (const bool json = !check && !opts_.in_place && opts_.output == OutputFormat::Json;
+                 !json && find_workloads(doc.root, catalog_).empty()) {
+        // Most documents hold no pod template: they go out as they came in.
+        warn_about(doc);
+        text = doc.raw.text;
       } else {
         Node root = doc.root;
         handle_document(doc, root);
@@ -348,7 +353,7 @@ class Run {
         if (wr.reformatted) warn_reformatted(doc);
         changed = changed || wr.changed;
         text = std::move(wr.text);
-        if (!check && !opts_.in_place && opts_.output == OutputFormat::Json) json_.add(root);
+        if (json) json_.add(root);
       }
       if (check && opts_.diff) {
         kept.push_back(doc.raw.text);
@@ -375,8 +380,12 @@ class Run {
         doc.file, doc.raw.index));
   }
 
-  void handle_document(const Document& doc, Node& root) {
+  void warn_about(const Document& doc) {
     for (const auto& w : doc.warnings) report_.warnings.push_back(fmt::format("{} (document {}): {}", doc.file, doc.raw.index, w));
+  }
+
+  void handle_document(const Document& doc, Node& root) {
+    warn_about(doc);
     for (const auto& w : find_workloads(doc.root, catalog_)) handle(doc, root, w);
   }
 

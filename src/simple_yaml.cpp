@@ -501,10 +501,14 @@ class Reader {
 }  // namespace
 
 std::optional<Node> read_simple_yaml(std::string_view text) {
-  for (char c : text)
+  // Tabs, CR and NUL are declined; non-ASCII text must be valid UTF-8.
+  bool ascii = true;
+  for (char c : text) {
     if (c == '\t' || c == '\r' || c == '\0') return std::nullopt;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") return std::nullopt;
-  if (first_invalid_utf8(text) != std::string_view::npos) return std::nullopt;
+    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  }
+  if (!ascii && (text.substr(0, 3) == "\xEF\xBB\xBF" || first_invalid_utf8(text) != std::string_view::npos))
+    return std::nullopt;
   try {
     return Reader(text).document();
   } catch (const Declined&) {
