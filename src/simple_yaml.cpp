@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kinject/reader.h"
+#include "scanner.h"
 
 namespace kinject {
 
@@ -40,7 +41,7 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 
 class Reader {
  public:
-  explicit Reader(std::string_view text) : t_(text) {
+  Reader(std::string_view text, bool spans) : t_(text), spans_(spans), sc_(text) {
     // Lines, each without its '\n'; a final '\n' ends the last line and
     // starts none.
     for (std::size_t b = 0; b < t_.size();) {
@@ -173,6 +174,7 @@ class Reader {
   Node mapping(std::size_t li, int col) {
     Node m = Node::map();
     m.style = Style::Block;
+    const std::size_t begin = off(line_text(li), static_cast<std::size_t>(col));
     for (;;) {
       std::string_view line = line_text(li);
       std::size_t p = static_cast<std::size_t>(col);
@@ -193,10 +195,13 @@ class Reader {
         if (text.size() > 1024) decline();  // longer than YAML allows an implicit key
         key = Node::plain(text);
         key.style = Style::Plain;
+        if (key.is_null()) decline();  // a null key: the reader marks such documents not editable
+        span(key, off(line, p), off(line, p) + text.size());
         p = *after;
       }
+      const std::size_t slot = off(line, p);  // just after the ':', where an empty value is
       while (p < line.size() && line[p] == ' ') ++p;
-      Node value;
+      Node value = empty_at(slot);
       if (p == line.size() || line[p] == '#') {
         if (p < line.size() && line[p - 1] != ' ') decline();
         std::size_t next = next_content(li + 1);
@@ -217,7 +222,10 @@ class Reader {
       m.entries.push_back(Entry{std::move(key), std::move(value)});
       // pos_ is the next content line.
       int ni = indent_of(pos_);
-      if (ni < col) return m;
+      if (ni < col) {
+        collection_span(m, begin);
+        return m;
+      }
       if (ni > col) decline();
       li = pos_;
       std::string_view nl = line_text(li);
@@ -228,11 +236,12 @@ class Reader {
   Node sequence(std::size_t li, int col) {
     Node s = Node::seq();
     s.style = Style::Block;
+    const std::size_t begin = off(line_text(li), static_cast<std::size_t>(col));
     for (;;) {
       std::string_view line = line_text(li);
       std::size_t p = static_cast<std::size_t>(col) + 1;
+      Node item = empty_at(off(line, p));  // just after the '-'
       while (p < line.size() && line[p] == ' ') ++p;
-      Node item;
       if (p == line.size() || line[p] == '#') {
         if (p < line.size() && line[p - 1] != ' ') decline();
         std::size_t next = next_content(li + 1);
@@ -244,13 +253,15 @@ class Reader {
       }
       s.items.push_back(std::move(item));
       int ni = indent_of(pos_);
-      if (ni < col) return s;
       if (ni > col) decline();
-      li = pos_;
-      std::string_view nl = line_text(li);
-      if (nl[static_cast<std::size_t>(col)] != '-' || !is_space_or_end(nl, static_cast<std::size_t>(col) + 1)) {
-        return s;  // the enclosing mapping goes on at this indentation
+      if (ni == col) {
+        li = pos_;
+        std::string_view nl = line_text(li);
+        if (nl[static_cast<std::size_t>(col)] == '-' && is_space_or_end(nl, static_cast<std::size_t>(col) + 1)) continue;
       }
+      // Done (an enclosing mapping may go on at this indentation).
+      collection_span(s, begin);
+      return s;
     }
   }
 
@@ -280,6 +291,7 @@ class Reader {
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     Node n = Node::plain(text);
     n.style = Style::Plain;
+    span(n, off(line, p), off(line, p) + text.size());
     return n;
   }
 
@@ -348,9 +360,10 @@ class Reader {
       out += c;
       ++k;
     }
-    p = k;
     Node n = Node::string(std::move(out));
     n.style = q == '"' ? Style::Double : Style::Single;
+    span(n, off(line, p), off(line, k));
+    p = k;
     return n;
   }
 
@@ -361,6 +374,7 @@ class Reader {
     char close = open == '[' ? ']' : '}';
     Node n = open == '[' ? Node::seq() : Node::map();
     n.style = Style::Flow;
+    const std::size_t begin = off(line, p);
     ++p;
     auto skip = [&] {
       while (p < line.size() && line[p] == ' ') ++p;
@@ -369,6 +383,7 @@ class Reader {
     skip();
     if (line[p] == close) {
       ++p;
+      span(n, begin, off(line, p));
       return n;
     }
     for (;;) {
@@ -393,6 +408,7 @@ class Reader {
       }
       if (line[p] == close) {
         ++p;
+        span(n, begin, off(line, p));
         return n;
       }
       if (line[p] != ',') decline();
@@ -424,9 +440,11 @@ class Reader {
     std::string_view text = line.substr(p, e - p);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     if (text.empty()) decline();
-    p = e;
     Node n = Node::plain(text);
     n.style = Style::Plain;
+    if (n.is_null()) decline();  // the reader spans flow nulls its own way
+    span(n, off(line, p), off(line, p) + text.size());
+    p = e;
     return n;
   }
 
@@ -452,6 +470,7 @@ class Reader {
       if (indent_of(pos_) > parent_indent) decline();
       Node s = Node::string("");
       s.style = Style::Literal;
+      span(s, off(head, p), sc_.block_scalar_end(off(head, p), parent_indent));
       return s;
     }
     for (std::size_t j = i; j < first; ++j)
@@ -485,6 +504,7 @@ class Reader {
     if (indent_of(pos_) > parent_indent) decline();
     Node s = Node::string(std::move(out));
     s.style = Style::Literal;
+    span(s, off(head, p), sc_.block_scalar_end(off(head, p), parent_indent));
     return s;
   }
 
@@ -492,7 +512,30 @@ class Reader {
     return lines_[i].begin + static_cast<std::size_t>(lines_[i].indent) == lines_[i].end;
   }
 
+  // Source spans, as the reader's Builder gives them (reader.cpp).
+  std::size_t off(std::string_view line, std::size_t p) const { return static_cast<std::size_t>(line.data() - t_.data()) + p; }
+  void span(Node& n, std::size_t begin, std::size_t end) const {
+    if (!spans_) return;
+    n.has_span = true;
+    n.span = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+  }
+  Node empty_at(std::size_t slot) const {
+    Node n;
+    span(n, slot, slot);
+    return n;
+  }
+  // A block collection spans from its first child to the end of its last.
+  void collection_span(Node& n, std::size_t begin) const {
+    if (!spans_) return;
+    std::size_t end = 0;
+    if (n.is_map() && !n.entries.empty()) end = std::max(n.entries.back().value.span.end, n.entries.back().key.span.end);
+    if (n.is_seq() && !n.items.empty()) end = n.items.back().span.end;
+    span(n, begin, end);
+  }
+
   std::string_view t_;
+  bool spans_;
+  scan::Scanner sc_;
   std::vector<Line> lines_;
   std::size_t pos_ = 0;  // after a node: the next content line
   int depth_ = 0;
@@ -500,7 +543,7 @@ class Reader {
 
 }  // namespace
 
-std::optional<Node> read_simple_yaml(std::string_view text) {
+std::optional<Node> read_simple_yaml(std::string_view text, bool spans) {
   // Tabs, CR and NUL are declined; non-ASCII text must be valid UTF-8.
   bool ascii = true;
   for (char c : text) {
@@ -510,7 +553,7 @@ std::optional<Node> read_simple_yaml(std::string_view text) {
   if (!ascii && (text.substr(0, 3) == "\xEF\xBB\xBF" || first_invalid_utf8(text) != std::string_view::npos))
     return std::nullopt;
   try {
-    return Reader(text).document();
+    return Reader(text, spans).document();
   } catch (const Declined&) {
     return std::nullopt;
   }

@@ -43,6 +43,9 @@ struct Limits {
   std::size_t max_alias_nodes = 100000;        // nodes one document gains by alias expansion
   std::size_t max_documents = 1000000;         // documents in one stream
   int max_depth = 400;                         // nesting of collections
+  // Read documents in the plain subset with the fast reader (simple_yaml.h);
+  // off, everything goes through yaml-cpp (tests compare the two).
+  bool fast_reader = true;
 };
 
 // The offset of the first byte that makes `text` invalid UTF-8 (or is NUL),

@@ -19,8 +19,10 @@
 
 namespace kinject {
 
-// The value of a one-document YAML text, without source spans; nullopt when
-// the text is outside the subset (or not valid YAML).
-std::optional<Node> read_simple_yaml(std::string_view text);
+// The value of a one-document YAML text; nullopt when the text is outside the
+// subset (or not valid YAML). With `spans`, every node carries its source
+// span and style exactly as the reader's yaml-cpp path gives them, so that a
+// document read here can be edited in place like any other.
+std::optional<Node> read_simple_yaml(std::string_view text, bool spans = false);
 
 }  // namespace kinject
