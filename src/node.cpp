@@ -134,18 +134,22 @@ Node Node::plain(std::string_view text) {
     n.kind = Kind::String;
     return n;
   }
-  if (one_of(text, {"", "~", "null", "Null", "NULL"})) {
-    n.kind = Kind::Null;
-    return n;
-  }
-  if (one_of(text, {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})) {
-    n.kind = Kind::Bool;
-    n.b = true;
-    return n;
-  }
-  if (one_of(text, {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"})) {
-    n.kind = Kind::Bool;
-    n.b = false;
+  if (!numeric_start) {
+    if (one_of(text, {"", "~", "null", "Null", "NULL"})) {
+      n.kind = Kind::Null;
+      return n;
+    }
+    if (one_of(text, {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})) {
+      n.kind = Kind::Bool;
+      n.b = true;
+      return n;
+    }
+    if (one_of(text, {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"})) {
+      n.kind = Kind::Bool;
+      n.b = false;
+      return n;
+    }
+    n.kind = Kind::String;
     return n;
   }
   if (one_of(text, {".nan", ".NaN", ".NAN"})) {

@@ -174,6 +174,7 @@ class Reader {
   Node mapping(std::size_t li, int col) {
     Node m = Node::map();
     m.style = Style::Block;
+    m.entries.reserve(8);  // growing a vector of Nodes one by one costs more than the spare room
     const std::size_t begin = off(line_text(li), static_cast<std::size_t>(col));
     for (;;) {
       std::string_view line = line_text(li);
@@ -395,7 +396,7 @@ class Reader {
       } else {
         bool quoted_key = line[p] == '"' || line[p] == '\'';
         Node key = flow_node(line, p, depth);
-        if (!key.is_scalar()) decline();
+        if (!key.is_scalar() || key.is_null()) decline();  // the reader marks null keys not editable
         skip();
         if (line[p] != ':') decline();  // `{a}`: an implicit null
         ++p;
@@ -442,7 +443,6 @@ class Reader {
     if (text.empty()) decline();
     Node n = Node::plain(text);
     n.style = Style::Plain;
-    if (n.is_null()) decline();  // the reader spans flow nulls its own way
     span(n, off(line, p), off(line, p) + text.size());
     p = e;
     return n;

@@ -1,5 +1,7 @@
 #include "kinject/template_data.h"
 
+#include <optional>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -703,8 +705,12 @@ Value proxy_config_value(const Node& pc) {
   Value v = protos().message(protos().proxy_config, &pc);
   // protoToJSON needs the configuration itself, not the Go view of it.
   auto t = std::make_shared<TypeInfo>(*protos().proxy_config.type);
-  Node copy = pc;
-  t->proto_json = [copy](const Value&) { return proxy_config_json(copy); };
+  // Computed once per configuration: the built-in one serves every pod.
+  auto json = std::make_shared<std::optional<std::string>>();
+  t->proto_json = [copy = pc, json](const Value&) {
+    if (!*json) *json = proxy_config_json(copy);
+    return **json;
+  };
   return Value::structure(t, v.struct_fields());
 }
 
