@@ -120,10 +120,11 @@ bool yaml_style_float(std::string_view s) {
 
 }  // namespace
 
-Node Node::plain(std::string_view text) {
-  Node n;
-  n.text = std::string(text);
-  n.style = Style::Plain;
+namespace {
+
+// The type and value a plain scalar's text gives, into n (text and style
+// are the caller's).
+void resolve_plain(std::string_view text, Node& n) {
   // Every special form (null, booleans, .inf, .nan) has at most 5
   // characters; numbers start with a sign, a dot or a digit. Most scalars
   // are neither: names, images, paths.
@@ -132,40 +133,40 @@ Node Node::plain(std::string_view text) {
   static constexpr std::string_view kSpecialStarts = "~nNyYtTfFoO";
   if (!text.empty() && !numeric_start && (text.size() > 5 || kSpecialStarts.find(first) == std::string_view::npos)) {
     n.kind = Kind::String;
-    return n;
+    return;
   }
   if (!numeric_start) {
     if (one_of(text, {"", "~", "null", "Null", "NULL"})) {
       n.kind = Kind::Null;
-      return n;
+      return;
     }
     if (one_of(text, {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})) {
       n.kind = Kind::Bool;
       n.b = true;
-      return n;
+      return;
     }
     if (one_of(text, {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"})) {
       n.kind = Kind::Bool;
       n.b = false;
-      return n;
+      return;
     }
     n.kind = Kind::String;
-    return n;
+    return;
   }
   if (one_of(text, {".nan", ".NaN", ".NAN"})) {
     n.kind = Kind::Float;
     n.f = std::numeric_limits<double>::quiet_NaN();
-    return n;
+    return;
   }
   if (one_of(text, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})) {
     n.kind = Kind::Float;
     n.f = std::numeric_limits<double>::infinity();
-    return n;
+    return;
   }
   if (one_of(text, {"-.inf", "-.Inf", "-.INF"})) {
     n.kind = Kind::Float;
     n.f = -std::numeric_limits<double>::infinity();
-    return n;
+    return;
   }
   char c = text[0];
   if (c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9')) {
@@ -178,7 +179,7 @@ Node Node::plain(std::string_view text) {
       n.kind = Kind::Int;
       n.i = iv;
       n.f = static_cast<double>(iv);
-      return n;
+      return;
     }
     if (yaml_style_float(digits)) {
       double fv = 0;
@@ -186,12 +187,27 @@ Node Node::plain(std::string_view text) {
       if (ec == std::errc() && ptr == digits.data() + digits.size()) {
         n.kind = Kind::Float;
         n.f = fv;
-        return n;
+        return;
       }
     }
   }
   n.kind = Kind::String;
+}
+
+}  // namespace
+
+Node Node::plain(std::string_view text) {
+  Node n;
+  n.text = std::string(text);
+  n.style = Style::Plain;
+  resolve_plain(text, n);
   return n;
+}
+
+Kind Node::plain_kind(std::string_view text) {
+  Node n;
+  resolve_plain(text, n);
+  return n.kind;
 }
 
 const Node* Node::get(std::string_view key) const {

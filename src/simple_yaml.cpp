@@ -1,6 +1,7 @@
 #include "kinject/simple_yaml.h"
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -164,9 +165,13 @@ class Reader {
       if (q < line.size() && line[q] == ':' && is_space_or_end(line, q + 1)) return q + 1;
       return std::nullopt;
     }
-    for (std::size_t k = p; k < line.size(); ++k) {
-      if (line[k] == '#' && k > p && line[k - 1] == ' ') return std::nullopt;  // a comment starts
-      if (line[k] == ':' && is_space_or_end(line, k + 1)) return k + 1;
+    // The first ':' followed by a space or the line's end, unless a comment
+    // (" #") starts before it.
+    for (std::size_t k = line.find(':', p); k != std::string_view::npos; k = line.find(':', k + 1)) {
+      if (!is_space_or_end(line, k + 1)) continue;
+      std::size_t hash = line.substr(0, k).find(" #", p);
+      if (hash != std::string_view::npos) return std::nullopt;
+      return k + 1;
     }
     return std::nullopt;
   }
@@ -545,10 +550,19 @@ class Reader {
 
 std::optional<Node> read_simple_yaml(std::string_view text, bool spans) {
   // Tabs, CR and NUL are declined; non-ASCII text must be valid UTF-8.
+  for (char c : {'\t', '\r', '\0'})
+    if (std::memchr(text.data(), c, text.size())) return std::nullopt;
   bool ascii = true;
-  for (char c : text) {
-    if (c == '\t' || c == '\r' || c == '\0') return std::nullopt;
-    if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  {
+    std::uint64_t high = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      high |= w;
+    }
+    for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
+    ascii = (high & 0x8080808080808080ull) == 0;
   }
   if (!ascii && (text.substr(0, 3) == "\xEF\xBB\xBF" || first_invalid_utf8(text) != std::string_view::npos))
     return std::nullopt;

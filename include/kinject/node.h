@@ -60,6 +60,8 @@ class Node {
   static Node seq();
   // A plain scalar resolved the way Kubernetes (go-yaml v2, YAML 1.1) reads it.
   static Node plain(std::string_view text);
+  // Just the kind Node::plain(text) would have.
+  static Kind plain_kind(std::string_view text);
 
   bool is_null() const { return kind == Kind::Null; }
   bool is_map() const { return kind == Kind::Map; }
