@@ -263,6 +263,27 @@ std::optional<std::string> check_annotation(std::string_view name, const std::st
 
 }  // namespace
 
+namespace {
+
+// Injection records and finds containers by name (the status annotation,
+// the overrides, stripping on re-injection), so a container without one
+// cannot be injected twice the same way; Kubernetes refuses it anyway.
+void validate_container_names(Node& pod) {
+  for (const char* field : {"initContainers", "containers"}) {
+    const Node* list = container_list(pod, field);
+    if (!list) continue;
+    for (std::size_t i = 0; i < list->items.size(); ++i) {
+      const Node& c = list->items[i];
+      const Node* name = c.is_map() ? c.get("name") : nullptr;
+      if (name && name->is_scalar() && !name->is_null() && !name->scalar_text().empty()) continue;
+      long offset = c.has_span ? static_cast<long>(c.span.begin) : -1;
+      throw Error(fmt::format("spec.{}[{}]: the container has no name; Kubernetes requires one", field, i)).at_offset(offset);
+    }
+  }
+}
+
+}  // namespace
+
 void validate_annotations(const Node* annotations) {
   if (!annotations || !annotations->is_map()) return;
   std::vector<std::string> errors;
@@ -618,7 +639,13 @@ void typed_round_trip(Node& merged, const Node& rendered) {
     for (const auto& rc : rendered_list->items) {
       if (!rc.is_map()) continue;
       for (const char* where : {"containers", "initContainers"})
-        if (Node* c = find_container(container_list(merged, where), name_of(rc))) k8s::go_normalize(*c, k8s::container_type());
+        if (Node* c = find_container(container_list(merged, where), name_of(rc))) {
+          try {
+            k8s::go_normalize(*c, k8s::container_type());
+          } catch (const Error& e) {
+            throw Error(fmt::format("container \"{}\": {}", name_of(rc), e.bare()));
+          }
+        }
     }
   }
 }
@@ -794,6 +821,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   }
   const Node* annos = child(original.get("metadata"), "annotations");
   if (config_.istio) validate_annotations(annos);
+  validate_container_names(original);
 
   // Mesh and proxy config, with the pod's proxy.istio.io/config applied.
   Node mesh = config_.mesh;

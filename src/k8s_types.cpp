@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "kinject/error.h"
 #include "kinject/writer.h"
 
 namespace kinject::k8s {
@@ -464,11 +465,27 @@ void append_value(std::string& out, const Node& n, const Field& f) {
 
 }  // namespace
 
-void go_normalize(Node& n, const Type& t) {
+namespace {
+
+// Whether a field of type `t` can hold `n` at all: where Go's decoder
+// expects an object or an array, a scalar is an error ("cannot unmarshal
+// string into Go struct field ResourceRequirements.limits").
+bool shape_fits(const Node& n, T t) {
+  switch (t) {
+    case T::StringMap:
+    case T::QuantityMap:
+    case T::Struct: return n.is_map();
+    case T::StringList:
+    case T::StructList: return n.is_seq();
+    default: return true;
+  }
+}
+
+void normalize_at(Node& n, const Type& t, const std::string& path) {
   if (!n.is_map()) return;
   for (const auto& f : t.fields) {
     if (f.inline_) {
-      go_normalize(n, *f.sub);
+      normalize_at(n, *f.sub, path);
       continue;
     }
     Node* v = n.get(f.json);
@@ -480,13 +497,16 @@ void go_normalize(Node& n, const Type& t) {
       n.erase(f.json);
       continue;
     }
+    std::string here = path.empty() ? std::string(f.json) : path + "." + f.json;
+    if (!shape_fits(*v, f.type))
+      throw Error(fmt::format("{}: expected {}, found {}", here, f.type == T::StringList || f.type == T::StructList ? "a list" : "a mapping",
+                              v->is_scalar() ? "\"" + v->scalar_text() + "\"" : v->is_seq() ? "a list" : "a mapping"));
     switch (f.type) {
       case T::Struct:
-        go_normalize(*v, *f.sub);
+        normalize_at(*v, *f.sub, here);
         break;
       case T::StructList:
-        if (v->is_seq())
-          for (auto& it : v->items) go_normalize(it, *f.sub);
+        for (std::size_t i = 0; i < v->items.size(); ++i) normalize_at(v->items[i], *f.sub, fmt::format("{}[{}]", here, i));
         if (f.omitempty && zero_scalar(*v, f.type)) n.erase(f.json);
         break;
       default:
@@ -494,6 +514,10 @@ void go_normalize(Node& n, const Type& t) {
     }
   }
 }
+
+}  // namespace
+
+void go_normalize(Node& n, const Type& t) { normalize_at(n, t, ""); }
 
 std::string go_json(const Node& n, const Type& t) {
   std::string out = "{";

@@ -1908,7 +1908,7 @@ class ArgVec {
 class Exec {
  public:
   Exec(const TemplateSet& set, std::string& out, const Tree* tree, const Value& data)
-      : set_(set), out_(out), tree_(tree) {
+      : set_(set), out_(out), out_start_(out.size()), tree_(tree) {
     vars_.emplace_back("$", data);
   }
 
@@ -1928,6 +1928,46 @@ class Exec {
                                     go_quote(tree_->name), node_->str(), msg));
   }
   void at(const Node* n) { node_ = n; }
+
+  // --- limits (see kMaxSteps in template.h) -------------------------------------
+  void charge(std::uint64_t cost) {
+    steps_ += cost;
+    if (steps_ > kMaxSteps)
+      errorf(fmt::format("the template did more than {} steps of work; is a {{{{range}}}} endless?", kMaxSteps));
+  }
+  void check_output() {
+    if (out_.size() - out_start_ > kMaxStringBytes)
+      errorf(fmt::format("the output is larger than {} MiB", kMaxStringBytes >> 20));
+  }
+  // A function's result: too big to keep, or paid for by its size.
+  const Value& checked_result(const std::string& name, const Value& v) {
+    std::size_t size = v.kind() == Kind::String || v.kind() == Kind::List || v.kind() == Kind::Map ? v.size() : 0;
+    if (v.kind() == Kind::String && size > kMaxStringBytes)
+      errorf(fmt::format("error calling {}: the result is larger than {} MiB", name, kMaxStringBytes >> 20));
+    if ((v.kind() == Kind::List || v.kind() == Kind::Map) && size > kMaxItems)
+      errorf(fmt::format("error calling {}: the result has more than {} items", name, kMaxItems));
+    charge(v.kind() == Kind::String ? size / 64 : size);
+    if (too_deep(v, 0))
+      errorf(fmt::format("error calling {}: the result nests deeper than {} levels (or contains itself)", name, kMaxDepth));
+    return v;
+  }
+  // Whether a collection nests deeper than kMaxDepth; a map that set or
+  // merge made contain itself nests forever. Every value visited is work.
+  bool too_deep(const Value& v, int depth) {
+    auto deeper = [&](const Value& child) { return too_deep(child, depth + 1); };
+    switch (v.kind()) {
+      case Kind::List:
+      case Kind::Map:
+      case Kind::Struct: break;
+      default: return false;
+    }
+    if (depth >= kMaxDepth) return true;
+    charge(1);
+    if (v.kind() == Kind::List) return std::any_of(v.as_list().begin(), v.as_list().end(), deeper);
+    if (v.kind() == Kind::Map)
+      return std::any_of(v.as_map().begin(), v.as_map().end(), [&](const auto& e) { return deeper(e.second); });
+    return std::any_of(v.struct_fields().begin(), v.struct_fields().end(), deeper);
+  }
 
   // --- variables --------------------------------------------------------------
   void push(std::string_view name, Value v) { vars_.emplace_back(name, std::move(v)); }
@@ -1950,13 +1990,19 @@ class Exec {
   // --- walk -------------------------------------------------------------------
   Flow walk(const Value& dot, const Node* node) {
     at(node);
+    charge(1);
     switch (node->type) {
       case NT::Action: {
         auto* a = static_cast<const ActionNode*>(node);
         Value val = eval_pipeline(dot, a->pipe.get());
         if (a->pipe->decl.empty()) {
           at(node);
-          val.append_print(out_);
+          try {
+            val.append_print(out_);
+          } catch (const FuncError& e) {  // the printer's size limit
+            errorf(e.what());
+          }
+          check_output();
         }
         return Flow::Normal;
       }
@@ -1972,7 +2018,10 @@ class Exec {
         return Flow::Normal;
       case NT::Range: return walk_range(dot, static_cast<const BranchNode*>(node));
       case NT::Template: walk_template(dot, static_cast<const TemplateNode*>(node)); return Flow::Normal;
-      case NT::Text: out_.append(static_cast<const TextNode*>(node)->text); return Flow::Normal;
+      case NT::Text:
+        out_.append(static_cast<const TextNode*>(node)->text);
+        check_output();
+        return Flow::Normal;
       default: errorf("unknown node: " + node->str());
     }
   }
@@ -2228,14 +2277,18 @@ class Exec {
       for (std::size_t i = 1; i < args->size(); ++i) argv.push_back(eval_arg(dot, Param(ParamKind::Any), (*args)[i].get()));
     }
     if (has_final) argv.push_back(validate_type(final, Param(ParamKind::Any)));
+    charge(1);
+    Value result;
     try {
-      return method(self, argv.span());
+      result = method(self, argv.span());
     } catch (const TemplateError&) {
       throw;
     } catch (const std::exception& e) {
       at(node);
       errorf(fmt::format("error calling {}: {}", name, e.what()));
     }
+    at(node);
+    return checked_result(name, result);
   }
 
   Value eval_function(const Value& dot, const IdentifierNode* id, const Node* cmd, const std::vector<NodePtr>* args,
@@ -2294,14 +2347,18 @@ class Exec {
       }
       argv.push_back(validate_type(final, *t));
     }
+    charge(1);
+    Value result;
     try {
-      return fn.impl(argv.span());
+      result = fn.impl(argv.span());
     } catch (const TemplateError&) {
       throw;
     } catch (const std::exception& e) {
       at(node);
       errorf(fmt::format("error calling {}: {}", name, e.what()));
     }
+    at(node);
+    return checked_result(name, result);
   }
 
   static bool can_be_nil(const Param& p) {
@@ -2425,10 +2482,12 @@ class Exec {
 
   const TemplateSet& set_;
   std::string& out_;
+  std::size_t out_start_;  // out_ may hold the caller's text already
   const Tree* tree_;
   const Node* node_ = nullptr;
   std::vector<std::pair<std::string_view, Value>> vars_;
   int depth_ = 0;
+  std::uint64_t steps_ = 0;
 };
 
 void parse_into(TemplateSet& set, std::string_view name, std::string_view text) {

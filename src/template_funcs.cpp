@@ -27,6 +27,43 @@ using Args = std::span<const Value>;
 // ===========================================================================
 // Shared helpers
 
+// The size limits of template.h (kMaxStringBytes, kMaxItems), checked
+// before a function builds a string or list that could exceed them: the
+// executor checks results, but by then the memory would be spent.
+void check_bytes(std::uint64_t n, std::string_view what) {
+  if (n > kMaxStringBytes) throw FuncError(fmt::format("{} would be larger than {} MiB", what, kMaxStringBytes >> 20));
+}
+void check_items(std::uint64_t n, std::string_view what) {
+  if (n > kMaxItems) throw FuncError(fmt::format("{} would have more than {} items", what, kMaxItems));
+}
+// indent/nindent: |n| spaces before each line.
+void check_indent(std::int64_t n, std::string_view s) {
+  std::uint64_t pad = std::min<std::uint64_t>(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n),
+                                              kMaxStringBytes + 1);
+  std::uint64_t lines = 1 + static_cast<std::uint64_t>(std::count(s.begin(), s.end(), '\n'));
+  check_bytes(s.size() + lines * pad, "the indented string");
+}
+
+// Whether `v` holds the map `m` itself (not a copy): set or merge putting v
+// into m would make m contain itself. Go allows that; here values are
+// reference-counted, so such a cycle would never be freed, and printing it
+// would never end.
+bool holds_map(const Value& v, const Value::Map* m, int depth = 0) {
+  if (depth > kMaxDepth) return true;  // too deep to be kept anyway
+  switch (v.kind()) {
+    case Kind::Map:
+      if (&v.as_map() == m) return true;
+      return std::any_of(v.as_map().begin(), v.as_map().end(),
+                         [&](const auto& e) { return holds_map(e.second, m, depth + 1); });
+    case Kind::List:
+      return std::any_of(v.as_list().begin(), v.as_list().end(), [&](const Value& x) { return holds_map(x, m, depth + 1); });
+    case Kind::Struct:
+      return std::any_of(v.struct_fields().begin(), v.struct_fields().end(),
+                         [&](const Value& x) { return holds_map(x, m, depth + 1); });
+    default: return false;
+  }
+}
+
 // Sprig's strval: strings as is, Stringers via String(), else fmt %v.
 std::string strval(const Value& v) {
   if (v.kind() == Kind::String && !(v.type() && v.type()->stringer)) return v.as_string();
@@ -57,8 +94,10 @@ bool empty(const Value& v) {
 std::vector<std::string> strslice(const Value& v) {
   std::vector<std::string> out;
   if (v.kind() == Kind::List) {
+    std::uint64_t total = 0;  // the items may share one long string many times
     for (const auto& e : v.as_list()) {
       if (v.elem() == Elem::String || !e.is_nullish()) out.push_back(strval(e));
+      if (!out.empty()) check_bytes(total += out.back().size(), "the strings");
     }
     return out;
   }
@@ -167,6 +206,13 @@ std::vector<std::string_view> split(std::string_view s, std::string_view sep) {
 }
 
 std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
+  std::uint64_t count = 0;
+  if (from.empty()) {
+    count = s.size() + 1;  // at most: one per rune, and one at the end
+  } else {
+    for (std::size_t p = s.find(from); p != std::string_view::npos; p = s.find(from, p + from.size())) ++count;
+  }
+  if (to.size() > from.size()) check_bytes(s.size() + count * (to.size() - from.size()), "the result");
   if (from.empty()) {
     // strings.Replace with an empty old string inserts `to` between runes.
     std::string out(to);
@@ -190,6 +236,9 @@ std::string replace_all(std::string_view s, std::string_view from, std::string_v
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::uint64_t total = parts.empty() ? 0 : sep.size() * (parts.size() - 1);
+  for (const auto& p : parts) total += p.size();
+  check_bytes(total, "the joined string");
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out += sep;
@@ -597,6 +646,7 @@ class JsonWriter {
       : out_(out), indent_(indent), escape_html_(escape_html) {}
 
   void write(const Value& v, int depth) {
+    check_bytes(out_.size(), "the JSON text");  // shared values can repeat a long string
     switch (v.kind()) {
       case Kind::Invalid:
       case Kind::Nil: out_ += "null"; return;
@@ -710,7 +760,7 @@ class JsonParser {
   }
 
   Value value(int depth) {
-    if (depth > 10000) throw JsonError("exceeded max depth");
+    if (depth > kMaxDepth) throw JsonError("exceeded max depth");  // Go: 10000; see kMaxDepth
     need_more();
     char c = s_[i_];
     switch (c) {
@@ -1181,6 +1231,7 @@ class YamlEmitter {
   }
 
   void block(const Value& v, int indent) {
+    check_bytes(out_.size(), "the YAML text");  // deep nesting indents every line further
     std::string pad(static_cast<std::size_t>(indent), ' ');
     if (v.kind() == Kind::Map) {
       std::vector<const std::pair<const std::string, Value>*> entries;
@@ -1377,22 +1428,25 @@ void add_sprig(FuncMap& f) {
   // --- strings ---
   f.set_variadic("quote", {}, P::Any, [](Args a) {
     std::vector<std::string> out;
+    std::uint64_t total = 0;  // one long string passed many times
     for (const auto& v : a) {
-      if (!v.is_nullish()) out.push_back(go_quote(strval(v)));
+      if (!v.is_nullish()) check_bytes(total += (out.emplace_back(go_quote(strval(v)))).size(), "the quoted strings");
     }
     return str(join(out, " "));
   });
   f.set_variadic("squote", {}, P::Any, [](Args a) {
     std::vector<std::string> out;
+    std::uint64_t total = 0;
     for (const auto& v : a) {
-      if (!v.is_nullish()) out.push_back("'" + strval(v) + "'");
+      if (!v.is_nullish()) check_bytes(total += (out.emplace_back("'" + strval(v) + "'")).size(), "the quoted strings");
     }
     return str(join(out, " "));
   });
   f.set_variadic("cat", {}, P::Any, [](Args a) {
     std::vector<std::string> out;
+    std::uint64_t total = 0;
     for (const auto& v : a) {
-      if (!v.is_nullish()) out.push_back(strval(v));
+      if (!v.is_nullish()) check_bytes(total += (out.emplace_back(strval(v))).size(), "the joined strings");
     }
     return str(join(out, " "));
   });
@@ -1457,6 +1511,10 @@ void add_sprig(FuncMap& f) {
   f.set("repeat", {P::Int, P::String}, [](Args a) {
     std::int64_t n = a[0].as_int();
     if (n < 0) throw FuncError("strings: negative Repeat count");
+    if (a[1].as_string().empty()) return str("");
+    // (n is below 2^63 and the length below 2^26 + 1: the product fits.)
+    check_bytes(std::min<std::uint64_t>(static_cast<std::uint64_t>(n), kMaxStringBytes + 1) * a[1].as_string().size(),
+                "the repeated string");
     std::string out;
     for (std::int64_t i = 0; i < n; ++i) out += a[1].as_string();
     return str(out);
@@ -1483,12 +1541,15 @@ void add_sprig(FuncMap& f) {
   f.set("split", {P::String, P::String}, [](Args a) {
     Value::Map m;
     auto parts = split(a[1].as_string(), a[0].as_string());
+    check_items(parts.size(), "the split");
     for (std::size_t i = 0; i < parts.size(); ++i) m.emplace("_" + std::to_string(i), str(std::string(parts[i])));
     return Value::map(std::move(m), Elem::String);
   });
   f.set("splitList", {P::String, P::String}, [](Args a) {
     std::vector<std::string> out;
-    for (auto p : split(a[1].as_string(), a[0].as_string())) out.emplace_back(p);
+    auto parts = split(a[1].as_string(), a[0].as_string());
+    check_items(parts.size(), "the split");
+    for (auto p : parts) out.emplace_back(p);
     return string_list(std::move(out));
   });
   f.set("join", {P::String, P::Any}, [](Args a) { return str(join(strslice(a[1]), a[0].as_string())); });
@@ -1499,10 +1560,12 @@ void add_sprig(FuncMap& f) {
     return string_list(std::move(v));
   });
   f.set("indent", {P::Int, P::String}, [](Args a) {
+    check_indent(a[0].as_int(), a[1].as_string());
     std::string pad(static_cast<std::size_t>(std::max<std::int64_t>(a[0].as_int(), 0)), ' ');
     return str(pad + replace_all(a[1].as_string(), "\n", "\n" + pad));
   });
   f.set("nindent", {P::Int, P::String}, [](Args a) {
+    check_indent(a[0].as_int(), a[1].as_string());
     std::string pad(static_cast<std::size_t>(std::max<std::int64_t>(a[0].as_int(), 0)), ' ');
     return str("\n" + pad + replace_all(a[1].as_string(), "\n", "\n" + pad));
   });
@@ -1532,6 +1595,7 @@ void add_sprig(FuncMap& f) {
       const std::smatch& m = *it;
       out.append(s, last, static_cast<std::size_t>(m.position(0)) - last);
       expand_template(out, a[2].as_string(), m);
+      check_bytes(out.size(), "the result");
       last = static_cast<std::size_t>(m.position(0) + m.length(0));
     }
     out.append(s, last, std::string::npos);
@@ -1587,6 +1651,7 @@ void add_sprig(FuncMap& f) {
   f.set("until", {P::Int}, [](Args a) {
     Value::List out;
     std::int64_t n = a[0].as_int();
+    check_items(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n), "the list");
     std::int64_t step = n < 0 ? -1 : 1;
     for (std::int64_t i = 0; i != n; i += step) out.push_back(Value::integer(i));
     return Value::list(std::move(out));
@@ -1691,6 +1756,7 @@ void add_sprig(FuncMap& f) {
   // set/unset/merge mutate their map argument as the Go versions do (Go maps
   // are references); a nil map argument panics in Go.
   f.set("set", {P::Map, P::String, P::Any}, [](Args a) {
+    if (holds_map(a[2], &a[0].as_map())) throw FuncError("the value holds the map itself; kinject cannot make a map contain itself");
     a[0].mutable_map_shared().insert_or_assign(a[1].as_string(), a[2]);
     return a[0];
   });
@@ -1732,6 +1798,12 @@ void add_sprig(FuncMap& f) {
     return Value::list(std::move(out));
   });
   auto merge_impl = [](Args a, bool overwrite) {
+    for (const auto& src : a.subspan(1)) {
+      // Merging a map into itself changes nothing; a source that holds the
+      // destination elsewhere would make it contain itself.
+      if (&src.as_map() != &a[0].as_map() && holds_map(src, &a[0].as_map()))
+        throw FuncError("a source holds the destination map itself; kinject cannot make a map contain itself");
+    }
     Value::Map& dst = a[0].mutable_map_shared();
     for (const auto& src : a.subspan(1)) mergo_merge(dst, src.as_map(), overwrite);
     return a[0];
@@ -1873,6 +1945,7 @@ void add_istio(FuncMap& f, EnvLookup env) {
   f.set("indent", {P::Int, P::String}, [](Args a) {
     // Istio's indent pads every line but the first (fmt "% Ns" with "":
     // |N| spaces, none for 0).
+    check_indent(a[0].as_int(), a[1].as_string());
     std::string pad(static_cast<std::size_t>(std::llabs(a[0].as_int())), ' ');
     auto lines = split(a[1].as_string(), "\n");
     std::string out;

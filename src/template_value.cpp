@@ -8,6 +8,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "kinject/template.h"
 
 namespace kinject::tmpl {
@@ -494,6 +496,10 @@ class Printer {
   }
 
   void print_value(const Value& v, char verb, int depth) {
+    // A list can hold the same long string a million times over (copies
+    // share it): stop before printing it runs away (see kMaxStringBytes).
+    if (out_.size() > kMaxStringBytes)
+      throw FuncError(fmt::format("the printed value is larger than {} MiB", kMaxStringBytes >> 20));
     // fmt.Stringer wins for the string-ish verbs.
     if (v.type() && v.type()->stringer && v.kind() != Kind::Nil &&
         (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && !f_.sharp_v) {
@@ -887,18 +893,36 @@ std::string go_sprintf(std::string_view format, std::span<const Value> args) {
   std::size_t argi = 0;
   const std::size_t end = format.size();
   std::size_t i = 0;
-  auto int_arg = [&](int* dst) -> bool {
+  // Go's tooLarge: a width or precision over 1e6 is no number at all.
+  constexpr int kTooLarge = 1000000;
+  auto int_arg = [&](int* dst) -> bool {  // intFromArg
+    *dst = 0;
     if (argi >= args.size()) return false;
     const Value& a = args[argi++];
-    if (a.kind() == Kind::Int) {
+    if (a.kind() == Kind::Int && std::llabs(a.as_int()) <= kTooLarge) {
       *dst = static_cast<int>(a.as_int());
-      return std::llabs(a.as_int()) <= 1000000;
+      return true;
     }
-    if (a.kind() == Kind::Uint) {
+    if (a.kind() == Kind::Uint && a.as_uint() <= static_cast<std::uint64_t>(kTooLarge)) {
       *dst = static_cast<int>(a.as_uint());
-      return a.as_uint() <= 1000000;
+      return true;
     }
     return false;
+  };
+  // parsenum: a crazy long number eats the rest of the format.
+  auto parse_num = [&](int* num) -> bool {
+    *num = 0;
+    bool isnum = false;
+    for (; i < end && format[i] >= '0' && format[i] <= '9'; ++i) {
+      if (*num > kTooLarge) {
+        *num = 0;
+        i = end;
+        return false;
+      }
+      *num = *num * 10 + (format[i] - '0');
+      isnum = true;
+    }
+    return isnum;
   };
   while (i < end) {
     std::size_t lasti = i;
@@ -935,11 +959,7 @@ std::string go_sprintf(std::string_view format, std::span<const Value> args) {
         f.zero = false;
       }
     } else {
-      while (i < end && format[i] >= '0' && format[i] <= '9') {
-        f.wid = f.wid * 10 + (format[i] - '0');
-        f.wid_present = true;
-        ++i;
-      }
+      f.wid_present = parse_num(&f.wid);
     }
     // precision
     if (i < end && format[i] == '.') {
@@ -953,11 +973,8 @@ std::string go_sprintf(std::string_view format, std::span<const Value> args) {
         }
         if (!f.prec_present) out += "%!(BADPREC)";
       } else {
-        f.prec_present = true;
-        while (i < end && format[i] >= '0' && format[i] <= '9') {
-          f.prec = f.prec * 10 + (format[i] - '0');
-          ++i;
-        }
+        parse_num(&f.prec);
+        f.prec_present = true;  // "%.f" is precision 0
       }
     }
     if (i >= end) {

@@ -56,7 +56,7 @@ bool looks_typed_elsewhere(std::string_view s) {
 bool plain_safe(std::string_view s, bool flow) {
   if (s.empty()) return false;
   if (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' || s.back() == '\t') return false;
-  if (Node::plain(s).kind != Kind::String) return false;
+  if (Node::plain_kind(s) != Kind::String) return false;
   if (looks_typed_elsewhere(s)) return false;
   if (s.size() >= 3 && (s.substr(0, 3) == "---" || s.substr(0, 3) == "...")) return false;
   char c0 = s[0];
@@ -205,6 +205,17 @@ std::string json_scalar(const Node& n, bool exact) {
 
 std::string key_text(const Node& key, bool flow, bool json, char quote);
 
+// YAML caps an implicit key at 1024 characters and yaml-cpp enforces it
+// (JSON included); a longer key, which can only have been read as an
+// explicit `? key`, is written as one again. The margin covers what yaml-cpp
+// counts besides the key's own text.
+constexpr std::size_t kMaxImplicitKey = 1000;
+
+// A flow key and its ':' (no space after).
+std::string flow_key_colon(const std::string& key) {
+  return key.size() > kMaxImplicitKey ? "? " + key + " :" : key + ":";
+}
+
 // A collection used as a map key ({[a, b]: c}): written as a one-line flow
 // collection, which YAML accepts as an implicit key in block and flow
 // context alike.
@@ -216,7 +227,7 @@ std::string flow_key(const Node& n, char quote) {
     for (const auto& e : n.entries) {
       out += first ? "" : ", ";
       first = false;
-      out += key_text(e.key, true, false, quote) + ": " + flow_key(e.value, quote);
+      out += flow_key_colon(key_text(e.key, true, false, quote)) + " " + flow_key(e.value, quote);
     }
     return out + "}";
   }
@@ -246,6 +257,13 @@ class Emitter {
   explicit Emitter(const DocStyle& st, bool exact = true) : st_(st), exact_(exact) {}
 
   std::string spaces(int n) const { return std::string(static_cast<std::size_t>(std::max(n, 0)), ' '); }
+
+  // A block key at column `col` and its ':' (see kMaxImplicitKey).
+  std::string block_key_colon(const Node& key, int col) const {
+    std::string k = key_text(key, false, false, st_.quote);
+    if (k.size() <= kMaxImplicitKey) return k + ":";
+    return "? " + k + nl() + spaces(col) + ":";
+  }
   std::string nl() const { return st_.eol(); }
 
   bool multiline_literal_ok(const Node& n) const {
@@ -253,6 +271,9 @@ class Emitter {
     if (n.style == Style::Double || n.style == Style::Single) return false;
     const std::string& s = n.text;
     if (s.front() == ' ' || s.front() == '\n') return false;
+    // Several final newlines would need keep chomping (`|+`), which also
+    // takes in any blank lines that follow the new text in the document.
+    if (s.size() >= 2 && s[s.size() - 1] == '\n' && s[s.size() - 2] == '\n') return false;
     for (unsigned char c : s)
       if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || c == '\r') return false;
     // Lines with trailing spaces survive a literal block; a line that is
@@ -292,7 +313,7 @@ class Emitter {
     if (n.is_map() && !n.entries.empty()) {
       std::string out;
       for (const auto& e : n.entries) {
-        out += nl() + spaces(col + st_.indent) + key_text(e.key, false, false, st_.quote) + ":";
+        out += nl() + spaces(col + st_.indent) + block_key_colon(e.key, col + st_.indent);
         out += after_key(e.value, col + st_.indent);
       }
       return out;
@@ -316,7 +337,7 @@ class Emitter {
       for (const auto& e : n.entries) {
         if (!first) out += nl() + spaces(col);
         first = false;
-        out += key_text(e.key, false, false, st_.quote) + ":" + after_key(e.value, col);
+        out += block_key_colon(e.key, col) + after_key(e.value, col);
       }
       return out;
     }
@@ -344,7 +365,7 @@ class Emitter {
       for (const auto& e : n.entries) {
         if (!first) out += nl() + spaces(col);
         first = false;
-        out += key_text(e.key, false, false, st_.quote) + ":" + after_key(e.value, col);
+        out += block_key_colon(e.key, col) + after_key(e.value, col);
       }
       return out;
     }
@@ -378,7 +399,7 @@ class Emitter {
       for (const auto& e : n.entries) {
         if (!first) out += ", ";
         first = false;
-        out += key_text(e.key, true, false, st_.quote) + ": " + flow(e.value);
+        out += flow_key_colon(key_text(e.key, true, false, st_.quote)) + " " + flow(e.value);
       }
       return out + "}";
     }
@@ -415,7 +436,9 @@ class Emitter {
         out += first ? "" : ",";
         first = false;
         if (unit > 0) out += nl() + spaces(col + unit);
-        out += flow_key_text(e.key) + (unit > 0 ? ": " : ":") + json(e.value, col + unit, unit);
+        std::string k = flow_key_colon(flow_key_text(e.key));
+        bool explicit_key = k.compare(0, 2, "? ") == 0;  // its value needs the space: `? k : v`
+        out += k + (unit > 0 || explicit_key ? " " : "") + json(e.value, col + unit, unit);
       }
       if (unit > 0) out += nl() + spaces(col);
       return out + "}";
@@ -1231,12 +1254,18 @@ std::string tidy_tail(std::string_view after) {
     std::size_t nl = after.find('\n', pos);
     std::size_t end = nl == std::string_view::npos ? after.size() : nl + 1;
     std::string_view line = after.substr(pos, end - pos);
-    std::size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] == '\n' || line[first] == '\r' || line[first] == '#')
-      line.remove_prefix(first == std::string_view::npos ? line.size() : first);
-    // A comment on the content's own last line needs its space before '#'.
-    if (pos == 0 && !line.empty() && line[0] == '#') out += ' ';
-    out += line;
+    std::string_view eol = line.ends_with("\r\n") ? "\r\n" : line.ends_with('\n') ? "\n" : "";
+    std::string_view body = line.substr(0, line.size() - eol.size());
+    std::size_t first = body.find_first_not_of(" \t\r");  // a bare CR is no text either
+    if (first == std::string_view::npos) {
+      body = {};
+    } else if (body[first] == '#') {
+      body.remove_prefix(body.find_first_not_of(" \t"));
+      // A comment on the content's own last line needs its space before '#'.
+      if (pos == 0) out += ' ';
+    }
+    out += body;
+    out += eol;
     pos = end;
   }
   return out;

@@ -270,3 +270,33 @@ spec:
     CHECK(root.same_value(once.root));
   }
 }
+
+TEST_CASE("injector: a container without a name is an error, not a non-idempotent injection (fuzz finding)", "[injector]") {
+  // Injection records containers by name; a nameless one was recorded as ""
+  // and stripped as such on the next injection.
+  Injector injector(builtin_config(), no_env());
+  const std::string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: x\n  - image: y\n";
+  Node root = parse_yaml(pod, "t.yaml");
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  REQUIRE(ws.size() == 1);
+  try {
+    injector.inject(root, ws[0]);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK_THAT(e.what(), Catch::Contains("spec.containers[1]: the container has no name"));
+  }
+}
+
+TEST_CASE("injector: a scalar where Kubernetes expects a map is an error, as Go's decoding fails (fuzz finding)", "[injector]") {
+  // `limits: 3000m` in the user's istio-proxy used to vanish on the first
+  // injection (an "empty" map) and come back from the template on the next.
+  Injector injector(builtin_config(), no_env());
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: x\n"
+      "  - name: istio-proxy\n    image: auto\n    resources:\n      limits: 3000m\n";
+  Node root = parse_yaml(pod, "t.yaml");
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  REQUIRE(ws.size() == 1);
+  CHECK_THROWS_WITH(injector.inject(root, ws[0]),
+                    Catch::Contains("container \"istio-proxy\": resources.limits: expected a mapping, found \"3000m\""));
+}

@@ -52,6 +52,15 @@ std::string run_error(std::string_view text, const Value& data = Value()) {
   return "<no error>";
 }
 
+std::string run_sprig_error(std::string_view text) {
+  try {
+    run_sprig(text);
+  } catch (const TemplateError& e) {
+    return e.what();
+  }
+  return "<no error>";
+}
+
 Value data() {
   return M({
       {"Values", M({{"name", S("demo")},
@@ -492,4 +501,48 @@ TEST_CASE("Istio sidecar template executes on realistic data", "[funcs][istio]")
   CHECK(out.find("<no value>") == std::string::npos);
   // Executing again gives the same bytes (no state leaks between runs).
   CHECK(t.execute("inject", d) == out);
+}
+
+// ---- limits (fuzz/template_fuzz.cpp): functions that would build strings
+// or lists without bound stop with an error first (see template.h).
+
+TEST_CASE("template: repeat, until and indent refuse results over the limits (fuzz finding)", "[funcs]") {
+  CHECK_THAT(run_error(R"({{repeat 1000000000 "xx"}})"), Catch::Contains("error calling repeat: the repeated string would be larger than 64 MiB"));
+  CHECK(run(R"({{repeat 1000000000000000 ""}}|{{repeat 3 "ab"}})") == "|ababab");
+  CHECK_THAT(run_error("{{until 1000000000}}"), Catch::Contains("error calling until: the list would have more than 1048576 items"));
+  CHECK_THAT(run_error("{{until -1000000000}}"), Catch::Contains("more than 1048576 items"));
+  CHECK_THAT(run_error(R"({{indent 1000000000 "a\nb"}})"), Catch::Contains("error calling indent: the indented string would be larger"));
+  CHECK_THAT(run_error(R"({{nindent -9223372036854775808 "a"}})"), Catch::Contains("larger than 64 MiB"));
+  CHECK_THAT(run_sprig_error(R"({{indent 1000000000 "a"}})"), Catch::Contains("larger than 64 MiB"));
+  CHECK_THAT(run_error(R"({{splitList "" (repeat 2000000 "x")}})"), Catch::Contains("more than 1048576 items"));
+}
+
+TEST_CASE("template: a string doubled in a loop stops at 64 MiB (fuzz finding)", "[funcs]") {
+  CHECK_THAT(run_error(R"({{$x := "ab"}}{{range until 40}}{{$x = cat $x $x}}{{end}}{{len $x}})"),
+             Catch::Contains("larger than 64 MiB"));
+  CHECK_THAT(run_error(R"({{$x := repeat 20000000 "x"}}{{replace "" $x $x}})"), Catch::Contains("error calling replace: the result would be larger"));
+  // A list holding one long string many times: joining, quoting or
+  // marshalling it would copy it each time.
+  const char* many = R"({{$s := repeat 30000000 "x"}}{{$l := list}}{{range until 10}}{{$l = append $l $s}}{{end}})";
+  CHECK_THAT(run_error(std::string(many) + R"({{join "" $l}})"), Catch::Contains("larger than 64 MiB"));
+  CHECK_THAT(run_error(std::string(many) + "{{toJson $l}}"), Catch::Contains("error calling toJson: the JSON text would be larger"));
+  CHECK_THAT(run_error(std::string(many) + "{{$l}}"), Catch::Contains("the printed value is larger than 64 MiB"));
+  CHECK_THAT(run_error(R"({{$s := repeat 30000000 "x"}}{{cat $s $s $s}})"), Catch::Contains("error calling cat: the joined strings would be larger"));
+}
+
+TEST_CASE("template: values nested deeper than 1000 levels are refused, not a stack overflow (fuzz finding)", "[funcs]") {
+  CHECK_THAT(run_error(R"({{$d := dict}}{{range until 200000}}{{$d = dict "a" $d}}{{end}})"),
+             Catch::Contains("error calling dict: the result nests deeper than 1000 levels"));
+  std::string deep_json = std::string(5000, '[') + std::string(5000, ']');
+  CHECK(run("{{fromJson `" + deep_json + "`}}") == "<no value>");  // Sprig: an error gives nil
+  CHECK(run(R"({{$d := dict}}{{range until 900}}{{$d = dict "a" $d}}{{end}}ok)") == "ok");
+}
+
+TEST_CASE("template: set and merge cannot make a map contain itself (fuzz finding)", "[funcs]") {
+  // Go allows the cycle; reference-counted values would never be freed and
+  // printing the map would never end.
+  CHECK_THAT(run_error(R"({{$d := dict}}{{$_ := set $d "self" $d}})"), Catch::Contains("error calling set: the value holds the map itself"));
+  CHECK_THAT(run_error(R"({{$d := dict}}{{$l := list $d}}{{$_ := merge $d (dict "x" $l)}})"),
+             Catch::Contains("error calling merge: a source holds the destination map itself"));
+  CHECK(run(R"({{$d := dict "a" 1}}{{$_ := merge $d $d}}{{$_ := set $d "b" (dict "c" 2)}}{{toJson $d}})") == R"({"a":1,"b":{"c":2}})");
 }

@@ -578,3 +578,26 @@ TEST_CASE("Value basics", "[template][value]") {
   copy.mutable_map_shared()["b"] = I(2);
   CHECK(shared.size() == 2);
 }
+
+// ---- limits (fuzz/template_fuzz.cpp): Go's text/template has none, so a
+// template could hang kinject or exhaust memory; it stops with an error.
+
+TEST_CASE("template: {{range}} over 1e12 stops at the step limit (fuzz finding)", "[template]") {
+  CHECK_THAT(run_error("{{range 1000000000000}}{{end}}"),
+             Catch::Contains("the template did more than 20000000 steps of work"));
+  // Nested ranges of ordinary size are no problem.
+  CHECK(run("{{range 300}}{{range 300}}{{end}}{{end}}x") == "x");
+}
+
+TEST_CASE("template: output over 64 MiB stops the execution (fuzz finding)", "[template]") {
+  CHECK_THAT(run_error("{{range 100000000}}0123456789abcdef{{end}}"), Catch::Contains("the output is larger than 64 MiB"));
+}
+
+TEST_CASE("template: printf widths and precisions over 1e6 are Go's bad numbers, not allocations (fuzz finding)", "[template]") {
+  // Go's parsenum gives up on a crazy long number and eats the rest of the
+  // format; intFromArg rejects a huge `*` argument.
+  CHECK(go_sprintf("%0999999999999d|", std::vector<Value>{I(1)}) == "%!(NOVERB)%!(EXTRA int=1)");
+  CHECK(go_sprintf("%.99999999999f", std::vector<Value>{F(1)}) == "%!(NOVERB)%!(EXTRA float64=1)");
+  CHECK(go_sprintf("%*d", std::vector<Value>{I(-2147483648), I(7)}) == "%!(BADWIDTH)7");
+  CHECK(go_sprintf("%*d", std::vector<Value>{I(3), I(7)}) == "  7");
+}

@@ -281,3 +281,24 @@ TEST_CASE("writer: indented comments and tab-only lines after new last content s
   CHECK(out.find("# a comment") != std::string::npos);
   round_trip("plain text\n\t", [](Node& root) { root = Node::string("two\nlines\n"); });
 }
+
+TEST_CASE("writer: a string ending in several newlines is not written with keep chomping (fuzz finding)", "[writer]") {
+  // `|+` takes in the blank lines that follow it in the document too.
+  const std::string text = "a: 1\nkeep: |+\n  # text\n\n # a comment\n";
+  auto out = round_trip(text, [](Node& root) { root.set("a", Node::string("x\ny\n\n")); });
+  CHECK(out.find("a: \"x\\ny\\n\\n\"") != std::string::npos);
+  // Re-emitted whole (the explicit key), `keep` used to gain a newline.
+  round_trip("? a\n: 1\nkeep: |+\n  # text\n\n# end\n", [](Node& root) { root.set("a", Node::string("x")); });
+}
+
+TEST_CASE("writer: a key longer than 1024 characters is written as an explicit key (fuzz finding)", "[writer]") {
+  // yaml-cpp refuses a longer implicit key, JSON included.
+  const std::string k(1100, 'k');
+  round_trip("? " + k + "\n: 1\n", [](Node& root) { root.set("b", Node::integer(2)); });
+  round_trip("[{? " + k + " : 1}, x]\n", swap_first_two);
+  round_trip("- [x, {? " + k + " : 1}]\n", [](Node& root) { swap_first_two(root.items[0]); });
+}
+
+TEST_CASE("writer: bare carriage returns after re-emitted content are dropped (fuzz finding)", "[writer]") {
+  round_trip("? &a k:*\r\r\r", [](Node& root) { root.set("b", Node::string("")); });
+}

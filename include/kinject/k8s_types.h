@@ -63,7 +63,9 @@ std::string go_json(const Node& n, const Type& t);
 
 // What decoding `n` into Go type `t` does to it, in place: zero values of
 // omitempty fields disappear, always-marshalled zero values (a Quantity's
-// "0") appear. Fields unknown to the table are kept.
+// "0") appear. Fields unknown to the table are kept. A scalar where Go
+// expects an object or an array is an Error naming the field, as decoding
+// fails in Go.
 void go_normalize(Node& n, const Type& t);
 
 // resource.Quantity's canonical form ("3000m" -> "3", "1024Mi" -> "1Gi").
