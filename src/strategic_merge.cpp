@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <optional>
 
+#include <fmt/format.h>
+
+#include "kinject/error.h"
+
 namespace kinject {
 
 std::string_view pod_merge_key(std::string_view path) {
@@ -52,7 +56,11 @@ std::optional<std::string> key_of(const Node& item, std::string_view key) {
   return v->scalar_text();
 }
 
-void merge_list(Node& original, const Node& patch, const std::string& path, std::string_view key) {
+void merge_at(Node& original, const Node& patch, const std::string& path, const std::string& shown);
+
+// `path` names the list's type ("spec.containers.ports"), `shown` the list
+// itself for messages ("spec.containers[name=app].ports").
+void merge_list(Node& original, const Node& patch, const std::string& path, const std::string& shown, std::string_view key) {
   if (key == "*") {
     // Union of scalars, original first, without duplicates.
     Node out = original;
@@ -69,20 +77,25 @@ void merge_list(Node& original, const Node& patch, const std::string& path, std:
   std::vector<Node> merged_patch;  // in patch order
   std::vector<bool> touched(original.items.size(), false);
   std::vector<std::optional<std::size_t>> origin;  // original index of each patch item
-  for (const auto& p : patch.items) {
+  for (std::size_t pi = 0; pi < patch.items.size(); ++pi) {
+    const Node& p = patch.items[pi];
     auto pk = key_of(p, key);
+    // apimachinery refuses a patch item without the merge key ("does not
+    // contain declared merge key"): it could match nothing, and merging the
+    // same patch again would add it again.
+    if (!pk)
+      throw Error(fmt::format("{}[{}]: no {}, the key strategic merge matches these items by; Kubernetes requires one", shown,
+                              pi, key));
     std::optional<std::size_t> found;
-    if (pk) {
-      for (std::size_t i = 0; i < original.items.size(); ++i)
-        if (!touched[i] && key_of(original.items[i], key) == pk) {
-          found = i;
-          break;
-        }
-    }
+    for (std::size_t i = 0; i < original.items.size(); ++i)
+      if (!touched[i] && key_of(original.items[i], key) == pk) {
+        found = i;
+        break;
+      }
     if (found) {
       touched[*found] = true;
       Node item = original.items[*found];
-      strategic_merge(item, p, path);
+      merge_at(item, p, path, fmt::format("{}[{}={}]", shown, key, *pk));
       merged_patch.push_back(std::move(item));
     } else {
       Node item = p;
@@ -119,9 +132,7 @@ void merge_list(Node& original, const Node& patch, const std::string& path, std:
   original.items = std::move(out.items);
 }
 
-}  // namespace
-
-void strategic_merge(Node& original, const Node& patch, const std::string& path) {
+void merge_at(Node& original, const Node& patch, const std::string& path, const std::string& shown) {
   if (!patch.is_map() || !original.is_map()) {
     Node p = patch;
     drop_nulls(p);
@@ -137,6 +148,7 @@ void strategic_merge(Node& original, const Node& patch, const std::string& path)
       continue;
     }
     std::string child = path.empty() ? k : path + "." + k;
+    std::string shown_child = shown.empty() ? k : shown + "." + k;
     Node* o = original.get(k);
     if (!o || o->is_null()) {
       Node v = e.value;
@@ -153,7 +165,7 @@ void strategic_merge(Node& original, const Node& patch, const std::string& path)
         drop_nulls(v);
         *o = std::move(v);
       } else {
-        merge_list(*o, e.value, child, key);
+        merge_list(*o, e.value, child, shown_child, key);
       }
     } else {
       Node v = e.value;
@@ -162,6 +174,10 @@ void strategic_merge(Node& original, const Node& patch, const std::string& path)
     }
   }
 }
+
+}  // namespace
+
+void strategic_merge(Node& original, const Node& patch, const std::string& path) { merge_at(original, patch, path, path); }
 
 void strategic_merge_pod(Node& pod, const Node& patch) { strategic_merge(pod, patch, ""); }
 

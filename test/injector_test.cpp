@@ -287,6 +287,32 @@ TEST_CASE("injector: a container without a name is an error, not a non-idempoten
   }
 }
 
+TEST_CASE("injector: a port without containerPort is an error, not a duplicated port (fuzz finding)", "[injector]") {
+  // Strategic merge matches list items by their merge key; a port with a
+  // misspelt containerPort matched nothing, so re-applying the user's
+  // container under grpc-agent appended it a second time (and the next
+  // injection a third). Kubernetes refuses such a pod anyway.
+  Injector injector(builtin_config(), no_env());
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {inject.istio.io/templates: grpc-agent}\n"
+      "spec:\n  containers:\n  - name: app\n    image: x\n    ports:\n    - containerPort: 80\n    - containerPrt: 81\n";
+  Node root = parse_yaml(pod, "t.yaml");
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  REQUIRE(ws.size() == 1);
+  CHECK_THROWS_WITH(injector.inject(root, ws[0]),
+                    Catch::Contains("spec.containers[name=app].ports[1]: no containerPort, the key strategic merge matches"));
+  // A container the template does not merge into is left as it is, as
+  // Istio does (a real manifest in the corpus has such a port).
+  const std::string untouched =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n"
+      "spec:\n  containers:\n  - name: app\n    image: x\n    ports:\n    - containerPort: 80\n    - grpcPort: 81\n";
+  auto once = inject(untouched, injector);
+  CHECK(once.outcome.changed);
+  Node again = once.root;
+  auto ws2 = find_workloads(again, WorkloadCatalog{});
+  CHECK_FALSE(injector.inject(again, ws2[0]).changed);
+}
+
 TEST_CASE("injector: a scalar where Kubernetes expects a map is an error, as Go's decoding fails (fuzz finding)", "[injector]") {
   // `limits: 3000m` in the user's istio-proxy used to vanish on the first
   // injection (an "empty" map) and come back from the template on the next.

@@ -5,6 +5,8 @@
 //  - lists with a merge key (containers by `name`, ports by `containerPort`,
 //    volumeMounts by `mountPath`, ...) merge item by item; other lists are
 //    replaced; lists of scalars with the merge strategy are unioned;
+//  - a patch item without its list's merge key is an Error, as in
+//    apimachinery;
 //  - order: patch items in patch order interleaved with the original's
 //    other items by their original position, items new to the patch first.
 #pragma once
