@@ -964,6 +964,19 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
     throw Error(Location{file, doc.raw.index, doc.raw.first_line + line - 1, col},
                 fmt::format("the document contains {}; manifests must be UTF-8 text (convert it, e.g. with iconv)", what));
   }
+  // YAML allows a byte order mark only at the start of a document (and, for
+  // JSON's sake, inside quoted scalars); yaml-cpp skips one anywhere without
+  // counting it in its positions, which would put every later edit in the
+  // wrong place. Refused wherever it is, with its place.
+  if (std::size_t bom = text.find(kBom, offset); bom != std::string_view::npos) {
+    auto before = text.substr(0, bom);
+    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    std::size_t line_start = before.rfind('\n');
+    int col = static_cast<int>(bom - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+    throw Error(Location{file, doc.raw.index, doc.raw.first_line + line - 1, col},
+                "a byte order mark (U+FEFF) inside the document; YAML allows one only at the start of the stream (remove "
+                "it, or write \\uFEFF in a double-quoted string)");
+  }
   std::string body(text.substr(offset));
   std::istringstream in(body);
   Builder builder(body, limits, doc);

@@ -549,7 +549,8 @@ class Reader {
 }  // namespace
 
 std::optional<Node> read_simple_yaml(std::string_view text, bool spans) {
-  // Tabs, CR and NUL are declined; non-ASCII text must be valid UTF-8.
+  // Tabs, CR and NUL are declined; non-ASCII text must be valid UTF-8 with
+  // no byte order mark (the reader's yaml-cpp path judges those).
   for (char c : {'\t', '\r', '\0'})
     if (std::memchr(text.data(), c, text.size())) return std::nullopt;
   bool ascii = true;
@@ -564,7 +565,7 @@ std::optional<Node> read_simple_yaml(std::string_view text, bool spans) {
     for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
     ascii = (high & 0x8080808080808080ull) == 0;
   }
-  if (!ascii && (text.substr(0, 3) == "\xEF\xBB\xBF" || first_invalid_utf8(text) != std::string_view::npos))
+  if (!ascii && (text.find("\xEF\xBB\xBF") != std::string_view::npos || first_invalid_utf8(text) != std::string_view::npos))
     return std::nullopt;
   try {
     return Reader(text, spans).document();

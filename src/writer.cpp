@@ -1202,9 +1202,12 @@ DocStyle detect_style(const Document& doc) {
 }
 
 std::string emit_yaml(const Node& n, const DocStyle& style) {
-  Emitter em(style);
-  if (style.json) return em.json(n, 0, style.indent);
-  return em.block_at(n, 0);
+  if (style.json) return Emitter(style).json(n, 0, style.indent);
+  // A one-line flow document has no indentation to follow, but block
+  // content needs some.
+  DocStyle block = style;
+  if (block.indent < 1) block.indent = 2;
+  return Emitter(block).block_at(n, 0);
 }
 
 std::string emit_json(const Node& n, int indent) {
@@ -1311,14 +1314,21 @@ WriteResult write_document(const Document& doc, const Node& updated) {
   std::size_t end = content_end(doc);
   std::string before(t.substr(0, doc.root.span.begin)), after(t.substr(end));
   after = tidy_tail(after);
-  if (!st.json && body.find('\n') != std::string::npos) {
+  // Block content: several lines, or one line of a block collection
+  // (`- x`, `a: b`), which cannot share a line with `--- !tag`.
+  bool block_collection = (updated.is_map() || updated.is_seq()) && !body.empty() && body[0] != '{' && body[0] != '[';
+  if (!st.json && (body.find('\n') != std::string::npos || block_collection)) {
     // Block content is emitted for column 0 and must have lines of its own:
     // drop the indentation the old content started with (` a: 1`), or start
     // on a new line after whatever shares its first line (`--- `, a BOM).
     std::size_t ls = before.rfind('\n');
     ls = ls == std::string::npos ? 0 : ls + 1;
-    if (before.find_first_not_of(" \t", ls) == std::string::npos) before.resize(ls);
-    else before += st.eol();
+    if (before.find_first_not_of(" \t", ls) == std::string::npos) {
+      before.resize(ls);
+    } else {
+      while (before.back() == ' ' || before.back() == '\t') before.pop_back();
+      before += st.eol();
+    }
     // ... and its last line must end with a line break even at the end of a
     // document without one, or a final block scalar would lose its newline
     // (and a trailing comment would join the scalar).

@@ -302,3 +302,19 @@ TEST_CASE("writer: a key longer than 1024 characters is written as an explicit k
 TEST_CASE("writer: bare carriage returns after re-emitted content are dropped (fuzz finding)", "[writer]") {
   round_trip("? &a k:*\r\r\r", [](Node& root) { root.set("b", Node::string("")); });
 }
+
+TEST_CASE("writer: an item replaced in a list with a non-specific tag on its document line (fuzz finding)", "[writer]") {
+  // `--- !` then `-`: the root list's tag stands on the `---` line.
+  // Re-emitted whole, the one-line block list was put after `--- ` (its tag
+  // is not content), where a block collection cannot start.
+  CHECK(round_trip("--- !\n-\n", [](Node& root) { root.items[0] = Node::string("replaced"); }) == "---\n- replaced\n");
+}
+
+TEST_CASE("writer: a flow map with an empty key holding a list (fuzz finding)", "[writer]") {
+  // Re-emitted in block style, a one-line flow document gave an indentation
+  // step of 0: nested maps came out at their parent's column.
+  std::string out = round_trip("{: [: {y},3]}\n", [](Node& root) {
+    root.child_map("metadata").child_map("labels").set("kinject.io/fuzz", Node::string("injected"));
+  });
+  CHECK_THAT(out, Catch::Contains("metadata:\n  labels:\n    kinject.io/fuzz: injected\n"));
+}
