@@ -1225,7 +1225,8 @@ namespace {
 // content is taken to run to the last line that is not blank, a comment or
 // the `...` end marker.
 std::size_t content_end(const Document& doc) {
-  std::size_t span_end = doc.root.span.end;
+  // (A span the reader could not vouch for may even run past the text.)
+  std::size_t span_end = std::min<std::size_t>(doc.root.span.end, doc.raw.text.size());
   if (doc.editable) return span_end;
   std::string_view t = doc.raw.text;
   std::size_t end = t.size();  // the lines from here on are filler
@@ -1312,7 +1313,7 @@ WriteResult write_document(const Document& doc, const Node& updated) {
   std::string_view t = doc.raw.text;
   std::string body = emit_yaml(updated, st);
   std::size_t end = content_end(doc);
-  std::string before(t.substr(0, doc.root.span.begin)), after(t.substr(end));
+  std::string before(t.substr(0, std::min<std::size_t>(doc.root.span.begin, end))), after(t.substr(end));
   after = tidy_tail(after);
   // Block content: several lines, or one line of a block collection
   // (`- x`, `a: b`), which cannot share a line with `--- !tag`.

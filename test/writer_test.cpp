@@ -318,3 +318,11 @@ TEST_CASE("writer: a flow map with an empty key holding a list (fuzz finding)", 
   });
   CHECK_THAT(out, Catch::Contains("metadata:\n  labels:\n    kinject.io/fuzz: injected\n"));
 }
+
+TEST_CASE("writer: an item added to an empty flow list glued to its tag at the end of the text (fuzz finding)", "[writer]") {
+  // `![]`: yaml-cpp puts the list's start at its tag, the reader cannot
+  // vouch for the list's end (it is written out whole), and that end lay
+  // past the end of the text, which re-emitting it took for granted.
+  round_trip("![] ", [](Node& root) { root.items.push_back(Node::string("a")); });
+  round_trip("![S]", [](Node& root) { root.items.push_back(Node::string("a")); });
+}
