@@ -675,6 +675,13 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
     // untouched with the error as a result.
     if (r.krm()) out << r.krm_failure(e.what());
     return error_status;
+  } catch (const std::exception& e) {
+    // A bug, not bad input (fuzzing looks for these): still no partial
+    // output, a non-zero status, and a KRM answer that keeps the items.
+    std::string what = fmt::format("internal error: {}; please report this with the input", e.what());
+    err << "kinject: " << what << "\n";
+    if (r.krm()) out << r.krm_failure(what);
+    return error_status;
   }
   const Options& o = r.options();
   // The report goes to stderr, or to --report-file for hosts that discard

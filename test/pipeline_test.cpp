@@ -82,6 +82,32 @@ TEST_CASE("any error: exit 1, a message with the place, and nothing on stdout", 
   CHECK_THAT(r.err, Catch::Contains("nope.yaml: no such file or directory"));
 }
 
+namespace {
+
+// A disk whose second file throws something that is not a kinject::Error, as
+// a bug would.
+class BuggyDisk : public MemoryDisk {
+ public:
+  std::unique_ptr<std::istream> open(const std::string& path) const override {
+    if (path == "b.yaml") throw std::out_of_range("basic_string_view::substr");
+    return MemoryDisk::open(path);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a bug is an internal error: exit 1, a message, nothing on stdout", "[pipeline]") {
+  BuggyDisk disk;
+  disk.add_file("a.yaml", kExample);
+  disk.add_file("b.yaml", kExample);
+  Options o;
+  o.inputs = {"a.yaml", "b.yaml"};
+  Result r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains("kinject: internal error: basic_string_view::substr; please report this with the input"));
+}
+
 TEST_CASE("JSON output writes kubectl-style JSON", "[pipeline]") {
   MemoryDisk disk;
   disk.add_file("two.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
