@@ -1,0 +1,192 @@
+// Fuzz target: the reader and the writer together.
+//
+// Properties, for any input the reader accepts:
+//  1. Writing every document back with its own tree gives its bytes, and the
+//     documents one after another give the input (the reader loses nothing).
+//  2. Writing a document after a small edit (chosen from the input's last
+//     bytes, so it is deterministic for a given input) gives text that reads
+//     back as exactly the edited tree: the writer's promise to the pipeline.
+// kinject::Error from the reader is the expected way to reject an input; any
+// other exception, a crash, a hang or a broken property is a finding. The
+// writer throws Error only when its own output does not read back, which is
+// a finding too.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kinject/error.h"
+#include "kinject/node.h"
+#include "kinject/reader.h"
+#include "kinject/writer.h"
+
+namespace {
+
+[[noreturn]] void finding(const char* what, std::string_view detail = {}) {
+  std::fprintf(stderr, "reader_writer_fuzz: %s\n%.*s\n", what, static_cast<int>(detail.size()), detail.data());
+  std::abort();
+}
+
+// Smaller than the CLI's limits so that one input cannot take seconds (alias
+// bombs stop at max_nodes); the code paths are the same.
+kinject::Limits fuzz_limits() {
+  kinject::Limits l;
+  l.max_document_bytes = 1u << 20;
+  l.max_nodes = 100000;
+  return l;
+}
+
+// Every collection of the tree, in document order, with the path of
+// pointers kept valid because nothing is added while collecting.
+void collect(kinject::Node& n, std::vector<kinject::Node*>& maps, std::vector<kinject::Node*>& seqs,
+             std::vector<kinject::Node*>& scalars) {
+  if (n.is_map()) {
+    maps.push_back(&n);
+    for (auto& e : n.entries) collect(e.value, maps, seqs, scalars);
+  } else if (n.is_seq()) {
+    seqs.push_back(&n);
+    for (auto& it : n.items) collect(it, maps, seqs, scalars);
+  } else {
+    scalars.push_back(&n);
+  }
+}
+
+// New content of the kinds the injector adds: plain strings, strings that
+// need quoting, numbers, booleans, nested maps and lists.
+kinject::Node new_value(unsigned pick) {
+  using kinject::Node;
+  switch (pick % 7) {
+    case 0: return Node::string("injected");
+    case 1: return Node::string("needs: quoting # and \"escapes\"\n");
+    case 2: return Node::integer(15090);
+    case 3: return Node::boolean(true);
+    case 4: {
+      Node m = Node::map();
+      m.set("name", Node::string("istio-proxy"));
+      Node ports = Node::seq();
+      Node p = Node::map();
+      p.set("containerPort", Node::integer(15090));
+      p.set("protocol", Node::string("TCP"));
+      ports.items.push_back(p);
+      m.set("ports", ports);
+      return m;
+    }
+    case 5: {
+      Node s = Node::seq();
+      s.items.push_back(Node::string("a"));
+      s.items.push_back(Node::string(""));
+      s.items.push_back(Node::null());
+      return s;
+    }
+    default: return Node::string("");
+  }
+}
+
+// The edit: the last bytes of the input choose what and where, so the
+// fuzzer can steer it while the document text stays whatever it is.
+bool edit(kinject::Node& root, const std::uint8_t* data, std::size_t size) {
+  unsigned a = size > 0 ? data[size - 1] : 0;
+  unsigned b = size > 1 ? data[size - 2] : 0;
+  unsigned c = size > 2 ? data[size - 3] : 0;
+  std::vector<kinject::Node*> maps, seqs, scalars;
+  collect(root, maps, seqs, scalars);
+  switch (a % 6) {
+    case 0:  // the case the injector always has: a label on the root map
+      if (!root.is_map()) return false;
+      root.child_map("metadata").child_map("labels").set("kinject.io/fuzz", new_value(b));
+      return true;
+    case 1: {  // a new entry in some map
+      if (maps.empty()) return false;
+      kinject::Node& m = *maps[b % maps.size()];
+      m.set("kinject-fuzz-" + std::to_string(c), new_value(c));
+      return true;
+    }
+    case 2: {  // a new item in some list, at the end or the front
+      if (seqs.empty()) return false;
+      kinject::Node& s = *seqs[b % seqs.size()];
+      if (c & 1) s.items.insert(s.items.begin(), new_value(c >> 1));
+      else s.items.push_back(new_value(c >> 1));
+      return true;
+    }
+    case 3: {  // a scalar replaced by a new node, as the injector sets values
+      if (scalars.empty()) return false;
+      kinject::Node v = new_value(c);
+      if (!v.is_scalar()) v = kinject::Node::string("replaced");
+      *scalars[b % scalars.size()] = v;
+      return true;
+    }
+    case 4: {  // two list items swapped (strategic merge reorders containers)
+      if (seqs.empty()) return false;
+      kinject::Node& s = *seqs[b % seqs.size()];
+      if (s.items.size() < 2) return false;
+      std::size_t i = c % s.items.size(), j = (c / 7 + 1) % s.items.size();
+      if (i == j) j = (i + 1) % s.items.size();
+      std::swap(s.items[i], s.items[j]);
+      return true;
+    }
+    default: {  // an entry removed (uninject removes what was added)
+      if (maps.empty()) return false;
+      kinject::Node& m = *maps[b % maps.size()];
+      if (m.entries.empty()) return false;
+      m.entries.erase(m.entries.begin() + static_cast<long>(c % m.entries.size()));
+      return true;
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  static const kinject::Limits limits = fuzz_limits();
+  std::vector<kinject::Document> docs;
+  try {
+    docs = kinject::read_all(text, "fuzz", limits);
+  } catch (const kinject::Error&) {
+    return 0;
+  }
+
+  std::string all;
+  for (const auto& doc : docs) {
+    kinject::WriteResult same;
+    try {
+      same = kinject::write_document(doc, doc.root);
+    } catch (const kinject::Error& e) {
+      finding("writing an unchanged document threw", e.what());
+    }
+    if (same.text != doc.raw.text || same.changed) finding("an unchanged document was not written back as it was", doc.raw.text);
+    all += same.text;
+  }
+  if (all != text) finding("the documents do not add up to the input");
+
+  for (const auto& doc : docs) {
+    if (doc.empty) continue;
+    kinject::Node edited = doc.root;
+    if (!edit(edited, data, size)) continue;
+    kinject::WriteResult w;
+    try {
+      w = kinject::write_document(doc, edited);
+    } catch (const kinject::Error& e) {
+      finding("writing an edited document threw", e.what());
+    }
+    std::vector<kinject::Document> back;
+    try {
+      back = kinject::read_all(w.text, "fuzz-edited");
+    } catch (const kinject::Error& e) {
+      finding("the edited document does not read back", std::string(e.what()) + "\n--- text:\n" + w.text);
+    }
+    const kinject::Document* content = nullptr;
+    for (const auto& d : back) {
+      if (d.empty) continue;
+      if (content) finding("the edited document reads back as more than one document", w.text);
+      content = &d;
+    }
+    if (!content) finding("the edited document reads back as no document", w.text);
+    if (!content->root.same_value(edited)) finding("the edited document reads back as another tree", w.text);
+  }
+  return 0;
+}
