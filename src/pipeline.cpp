@@ -23,19 +23,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-// 1-based line and column of a byte offset in a document.
-std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i)
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  return {line, static_cast<int>(offset - line_start) + 1};
-}
-
 std::string item_path(const Workload& w) {
   std::string out;
   for (std::size_t i : w.items) out += fmt::format("items[{}]", i);

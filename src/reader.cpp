@@ -801,6 +801,14 @@ void shift_spans(Node& n, std::uint32_t delta) {
 
 }  // namespace
 
+std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  auto before = text.substr(0, offset);
+  std::size_t nl = before.rfind('\n');
+  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  return {line, static_cast<int>(offset - (nl == std::string_view::npos ? 0 : nl + 1)) + 1};
+}
+
 std::size_t first_invalid_utf8(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
@@ -839,11 +847,8 @@ namespace {
 // edited.
 void check_structure(const Document& doc, std::string_view body, std::size_t offset) {
   auto fail = [&](std::size_t pos, std::string_view what) {
-    auto before = body.substr(0, pos);
-    int line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    std::size_t ls = before.rfind('\n');
-    int col = static_cast<int>(pos - (ls == std::string_view::npos ? 0 : ls + 1)) + 1;
-    throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line, col}, std::string(what));
+    auto [line, col] = line_col(body, pos);
+    throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col}, std::string(what));
   };
   // Directives come first and need a `---` after them.
   std::size_t marker = std::string_view::npos, directive = std::string_view::npos;
@@ -953,27 +958,22 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
   std::size_t offset = 0;
   if (doc.raw.bom && text.substr(0, 3) == kBom) offset = 3;
   doc.crlf = text.find("\r\n") != std::string_view::npos;
+  auto at = [&](std::size_t pos) {
+    auto [line, col] = line_col(text, pos);
+    return Location{file, doc.raw.index, doc.raw.first_line + line - 1, col};
+  };
   if (std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
-    auto before = text.substr(0, bad);
-    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    std::size_t line_start = before.rfind('\n');
-    int col = static_cast<int>(bad - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
     std::string what = text[bad] == '\0' ? "a NUL byte"
                                           : fmt::format("a byte (0x{:02X}) that is not valid UTF-8",
                                                         static_cast<unsigned char>(text[bad]));
-    throw Error(Location{file, doc.raw.index, doc.raw.first_line + line - 1, col},
-                fmt::format("the document contains {}; manifests must be UTF-8 text (convert it, e.g. with iconv)", what));
+    throw Error(at(bad), fmt::format("the document contains {}; manifests must be UTF-8 text (convert it, e.g. with iconv)", what));
   }
   // YAML allows a byte order mark only at the start of a document (and, for
   // JSON's sake, inside quoted scalars); yaml-cpp skips one anywhere without
   // counting it in its positions, which would put every later edit in the
   // wrong place. Refused wherever it is, with its place.
   if (std::size_t bom = text.find(kBom, offset); bom != std::string_view::npos) {
-    auto before = text.substr(0, bom);
-    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    std::size_t line_start = before.rfind('\n');
-    int col = static_cast<int>(bom - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
-    throw Error(Location{file, doc.raw.index, doc.raw.first_line + line - 1, col},
+    throw Error(at(bom),
                 "a byte order mark (U+FEFF) inside the document; YAML allows one only at the start of the stream (remove "
                 "it, or write \\uFEFF in a double-quoted string)");
   }

@@ -53,6 +53,9 @@ struct Limits {
 // invalid, as in Go's utf8.Valid.
 std::size_t first_invalid_utf8(std::string_view text);
 
+// The 1-based line and column of a byte offset in a text (clamped to its end).
+std::pair<int, int> line_col(std::string_view text, std::size_t offset);
+
 // "64 MiB", "1000 bytes": a limit as a person reads it.
 std::string format_size(std::size_t bytes);
 
