@@ -653,7 +653,7 @@ void typed_round_trip(Node& merged, const Node& rendered) {
 // Quantities that went through Go's typed marshalling come back canonical
 // ("3000m" -> "3"); where the value did not change, keep the spelling the
 // manifest had.
-void keep_quantity_spelling(Node& merged, const Node& original) {
+void keep_container_quantity_spelling(Node& merged, const Node& original) {
   for (const char* field : {"containers", "initContainers"}) {
     Node* list = container_list(merged, field);
     const Node* before = container_list(const_cast<Node&>(original), field);
@@ -661,17 +661,9 @@ void keep_quantity_spelling(Node& merged, const Node& original) {
     for (auto& c : list->items) {
       const Node* oc = find_container(const_cast<Node*>(before), name_of(c));
       if (!oc) continue;
-      for (const char* part : {"limits", "requests"}) {
-        Node* now = c.at_path(std::string("resources.") + part);
-        const Node* was = oc->at_path(std::string("resources.") + part);
-        if (!now || !was || !now->is_map() || !was->is_map()) continue;
-        for (auto& e : now->entries) {
-          const Node* old = was->get(e.key.scalar_text());
-          if (old && old->is_scalar() && e.value.is_scalar() &&
-              k8s::canonical_quantity(old->scalar_text()) == k8s::canonical_quantity(e.value.scalar_text()))
-            e.value = *old;
-        }
-      }
+      Node* now = c.is_map() ? c.get("resources") : nullptr;
+      const Node* was = oc->get("resources");
+      if (now && was && now->is_map() && was->is_map()) k8s::keep_quantity_spelling(*now, *was);
     }
   }
 }
@@ -1045,7 +1037,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
     }
   }
 
-  keep_quantity_spelling(merged, original);
+  keep_container_quantity_spelling(merged, original);
 
   // ---- postProcessPod
   annotations_of(merged);

@@ -519,6 +519,19 @@ void normalize_at(Node& n, const Type& t, const std::string& path) {
 
 void go_normalize(Node& n, const Type& t) { normalize_at(n, t, ""); }
 
+void keep_quantity_spelling(Node& resources, const Node& was) {
+  for (const char* part : {"limits", "requests"}) {
+    Node* now = resources.get(part);
+    const Node* before = was.get(part);
+    if (!now || !before || !now->is_map() || !before->is_map()) continue;
+    for (auto& e : now->entries) {
+      const Node* old = before->get(e.key.scalar_text());
+      if (old && old->is_scalar() && e.value.is_scalar() && canonical_quantity(old->scalar_text()) == canonical_quantity(e.value.scalar_text()))
+        e.value = *old;
+    }
+  }
+}
+
 std::string go_json(const Node& n, const Type& t) {
   std::string out = "{";
   bool first = true;

@@ -145,17 +145,9 @@ Node restore_override(Node record, const Node& injected) {
     record = std::move(restored);
   }
   if (const Node* r = record.get("resources"); r && r->is_map() && r->size() == 0) record.erase("resources");
-  for (const char* part : {"resources.limits", "resources.requests"}) {
-    Node* now = record.at_path(part);
-    const Node* was = injected.at_path(part);
-    if (!now || !was || !now->is_map() || !was->is_map()) continue;
-    for (auto& e : now->entries) {
-      const Node* old = was->get(e.key.scalar_text());
-      if (old && old->is_scalar() && e.value.is_scalar() &&
-          k8s::canonical_quantity(old->scalar_text()) == k8s::canonical_quantity(e.value.scalar_text()))
-        e.value = *old;
-    }
-  }
+  Node* now = record.get("resources");
+  const Node* was = injected.get("resources");
+  if (now && was && now->is_map() && was->is_map()) k8s::keep_quantity_spelling(*now, *was);
   return record;
 }
 

@@ -74,4 +74,9 @@ std::string canonical_quantity(std::string_view q);
 // Whether a string parses as a resource.Quantity.
 bool is_quantity(std::string_view q);
 
+// Where a resources map (`limits`, `requests`) holds a quantity that equals
+// the one in `was` but is spelt otherwise (Go's canonical "3" for the
+// manifest's "3000m"), `was`'s spelling is put back: the value did not change.
+void keep_quantity_spelling(Node& resources, const Node& was);
+
 }  // namespace kinject::k8s
