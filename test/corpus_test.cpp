@@ -8,15 +8,16 @@
 #include <set>
 #include <sstream>
 
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
-#include "support.h"
+#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
 #include "kinject/error.h"
 #include "kinject/injector.h"
 #include "kinject/pipeline.h"
 #include "kinject/writer.h"
+#include "support.h"
 
 using namespace kinject;
 using namespace kinject::test;
@@ -184,7 +185,8 @@ TEST_CASE("corpus: --rules istio injects exactly what Istio's webhooks would", "
   }
 
   // --rules istio with every namespace istio-injection=enabled: the same as the default rules.
-  std::string ns_file = "/tmp/kinject-corpus-namespaces.yaml";
+  // (Named for this process: two suites may run at once on one machine.)
+  std::string ns_file = fmt::format("/tmp/kinject-corpus-namespaces-{}.yaml", ::getpid());
   {
     std::ofstream f(ns_file);
     f << "apiVersion: v1\nkind: List\nitems:\n";
