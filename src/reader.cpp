@@ -809,20 +809,21 @@ std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
   return {line, static_cast<int>(offset - (nl == std::string_view::npos ? 0 : nl + 1)) + 1};
 }
 
-std::size_t first_invalid_utf8(std::string_view text) {
+std::size_t first_invalid_char(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
     unsigned char c = p[i];
-    if (c >= 0x01 && c < 0x80) {  // the common case: ASCII
+    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r') {  // the common case
       ++i;
       continue;
     }
-    if (c == 0) return i;
+    if (c < 0x80) return i;  // NUL, another C0 control, DEL
     std::size_t len;
     unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    if (c == 0xC2) len = 2;
+    else if (c >= 0xC3 && c <= 0xDF) len = 2;
     else if (c == 0xE0) len = 3, lo = 0xA0;
     else if (c == 0xED) len = 3, hi = 0x9F;  // no surrogates
     else if (c >= 0xE1 && c <= 0xEF) len = 3;
@@ -831,6 +832,8 @@ std::size_t first_invalid_utf8(std::string_view text) {
     else if (c == 0xF4) len = 4, hi = 0x8F;
     else return i;
     if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
+    // C1 controls (U+0080..U+009F) but NEL (U+0085).
+    if (c == 0xC2 && p[i + 1] <= 0x9F && p[i + 1] != 0x85) return i;
     for (std::size_t k = 2; k < len; ++k)
       if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
     i += len;
@@ -962,11 +965,19 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
     auto [line, col] = line_col(text, pos);
     return Location{file, doc.raw.index, doc.raw.first_line + line - 1, col};
   };
-  if (std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
-    std::string what = text[bad] == '\0' ? "a NUL byte"
-                                          : fmt::format("a byte (0x{:02X}) that is not valid UTF-8",
-                                                        static_cast<unsigned char>(text[bad]));
-    throw Error(at(bad), fmt::format("the document contains {}; manifests must be UTF-8 text (convert it, e.g. with iconv)", what));
+  if (std::size_t bad = first_invalid_char(text); bad != std::string_view::npos) {
+    auto c = static_cast<unsigned char>(text[bad]);
+    unsigned control = c < 0x80 ? c : (c == 0xC2 && bad + 1 < text.size()) ? static_cast<unsigned char>(text[bad + 1]) : 0x100;
+    if (c == 0)
+      throw Error(at(bad), "the document contains a NUL byte; manifests must be UTF-8 text (convert it, e.g. with iconv)");
+    if (control < 0x100)
+      // go-yaml (kubectl) refuses them too: "control characters are not allowed".
+      throw Error(at(bad), fmt::format("the document contains a control character (U+{:04X}); YAML allows none but tab, line "
+                                       "feed and carriage return (remove it, or write it as \\u{:04X} in a double-quoted string)",
+                                       control, control));
+    throw Error(at(bad), fmt::format("the document contains a byte (0x{:02X}) that is not valid UTF-8; manifests must be UTF-8 "
+                                     "text (convert it, e.g. with iconv)",
+                                     c));
   }
   // YAML allows a byte order mark only at the start of a document (and, for
   // JSON's sake, inside quoted scalars); yaml-cpp skips one anywhere without

@@ -548,24 +548,46 @@ class Reader {
 
 }  // namespace
 
-std::optional<Node> read_simple_yaml(std::string_view text, bool spans) {
-  // Tabs, CR and NUL are declined; non-ASCII text must be valid UTF-8 with
-  // no byte order mark (the reader's yaml-cpp path judges those).
-  for (char c : {'\t', '\r', '\0'})
-    if (std::memchr(text.data(), c, text.size())) return std::nullopt;
-  bool ascii = true;
-  {
-    std::uint64_t high = 0;
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      high |= w;
-    }
-    for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
-    ascii = (high & 0x8080808080808080ull) == 0;
+namespace {
+
+// Whether an ASCII byte of `text` is a control character other than LF, or
+// DEL; `ascii` says whether every byte is ASCII. Eight bytes at a time: on
+// 7-bit bytes, adding 0x60 sets the top bit exactly of those >= 0x20, and
+// adding 0x7F after an XOR with c exactly of those != c, with no carry
+// between bytes.
+bool has_control(std::string_view text, bool& ascii) {
+  constexpr std::uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull, k7f = 0x7F7F7F7F7F7F7F7Full;
+  std::uint64_t high = 0, bad = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    high |= w;
+    std::uint64_t w7 = w & k7f;
+    std::uint64_t printable = (w7 + 0x60 * k01) & k80;
+    std::uint64_t not_lf = ((w7 ^ (0x0A * k01)) + k7f) & k80;
+    std::uint64_t del = ~((w7 ^ k7f) + k7f) & k80;
+    bad |= ((~printable & not_lf) | del) & ~w;
   }
-  if (!ascii && (text.find("\xEF\xBB\xBF") != std::string_view::npos || first_invalid_utf8(text) != std::string_view::npos))
+  for (; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    high |= c;
+    if ((c < 0x20 && c != '\n') || c == 0x7F) bad = 1;
+  }
+  ascii = (high & k80) == 0;
+  return bad != 0;
+}
+
+}  // namespace
+
+std::optional<Node> read_simple_yaml(std::string_view text, bool spans) {
+  // Control characters (tab, CR and NUL included; LF of course not) and DEL
+  // are declined; non-ASCII text must be valid YAML text (UTF-8, no C1
+  // control) with no byte order mark. The reader's yaml-cpp path judges
+  // what is declined, and refuses what YAML forbids.
+  bool ascii = true;
+  if (has_control(text, ascii)) return std::nullopt;
+  if (!ascii && (text.find("\xEF\xBB\xBF") != std::string_view::npos || first_invalid_char(text) != std::string_view::npos))
     return std::nullopt;
   try {
     return Reader(text, spans).document();

@@ -224,6 +224,20 @@ TEST_CASE("reader: a byte order mark inside a document is refused at its place (
   CHECK_THAT(error_of("a: 1\nb: x\xEF\xBB\xBFy\n"), Catch::Contains("(document 1):2:5:") && Catch::Contains("byte order mark"));
 }
 
+TEST_CASE("reader: control characters are refused at their place, as kubectl's parser does (fuzz finding)", "[reader]") {
+  // yaml-cpp uses U+0004 as its end-of-input sentinel: `---\x04` read as a
+  // document start followed by a scalar, and an edit of it did not read
+  // back. YAML allows no control character but tab, LF and CR (and NEL).
+  CHECK_THAT(error_of("---\x04\nu\n"), Catch::Contains("(document 1):1:4:") && Catch::Contains("control character (U+0004)"));
+  CHECK_THAT(error_of("a: b\x1b[0m\n"), Catch::Contains("1:5:") && Catch::Contains("U+001B"));
+  CHECK_THAT(error_of("a: \"b\x7f\"\n"), Catch::Contains("U+007F"));
+  CHECK_THAT(error_of("a: b\xC2\x9B\n"), Catch::Contains("U+009B"));  // a C1 control
+  // Tab, CR, NEL and the escaped forms are fine.
+  auto docs = read_all("a: \"x\\x04\"\r\nb: c\td\r\ne: f\xC2\x85g\r\n", "t.yaml");
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].root.get("a")->str() == "x\x04");
+}
+
 TEST_CASE("inputs are collected as kubectl -f does", "[reader]") {
   MemoryDisk disk;
   disk.add_file("dir/b.yaml", "");

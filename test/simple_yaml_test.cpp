@@ -247,3 +247,17 @@ TEST_CASE("simple_yaml: documents read fast carry the spans and styles yaml-cpp'
              as_written.accepted, as_written.declined, injected.accepted, injected.declined);
   CHECK(as_written.accepted > 9 * as_written.declined);
 }
+
+TEST_CASE("simple_yaml: every control character but LF, and DEL, is declined wherever it stands", "[simple_yaml]") {
+  // The check runs eight bytes at a time: try every byte value at every
+  // offset within a word, with non-ASCII neighbours too.
+  for (int c = 0; c < 0x80; ++c) {
+    bool control = (c < 0x20 && c != '\n') || c == 0x7F;
+    for (std::size_t at = 0; at < 16; ++at) {
+      std::string text = "k: " + std::string(at, 'v') + static_cast<char>(c) + "w\xC3\xA9x\n";
+      INFO("byte " << c << " at " << at);
+      if (control) CHECK_FALSE(read_simple_yaml(text).has_value());
+    }
+  }
+  CHECK(read_simple_yaml("a: b\nc: d\xC3\xA9\n").has_value());
+}

@@ -250,7 +250,9 @@ TEST_CASE("writer: a string holding '?' is quoted in flow context (fuzz finding)
 
 TEST_CASE("writer: a block scalar ending a document without a final newline keeps its newline (fuzz finding)", "[writer]") {
   auto literal = [](Node& root) { root.set("labels", Node::string("two\nlines\n")); };
-  round_trip("labels:\x04" "909", literal);
+  // (Found as "labels:\x04909", where yaml-cpp took U+0004 for the end of
+  // the input; the reader now refuses control characters.)
+  round_trip("labels: 909", literal);
   round_trip("? 6.IN\\x", [](Node& root) { root.set("m", Node::string("a\nb\n")); });
   // A comment that ended the old content stays a comment.
   round_trip("? k\n: v # c", literal);

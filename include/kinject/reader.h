@@ -48,10 +48,11 @@ struct Limits {
   bool fast_reader = true;
 };
 
-// The offset of the first byte that makes `text` invalid UTF-8 (or is NUL),
-// or npos. Overlong forms, surrogates and code points past U+10FFFF are
-// invalid, as in Go's utf8.Valid.
-std::size_t first_invalid_utf8(std::string_view text);
+// The offset of the first byte that makes `text` something other than YAML
+// text, or npos: invalid UTF-8 (overlong forms, surrogates and code points
+// past U+10FFFF are invalid, as in Go's utf8.Valid), or a control character
+// YAML forbids (C0 but tab, LF and CR; DEL; C1 but NEL), NUL included.
+std::size_t first_invalid_char(std::string_view text);
 
 // The 1-based line and column of a byte offset in a text (clamped to its end).
 std::pair<int, int> line_col(std::string_view text, std::size_t offset);
