@@ -1317,7 +1317,9 @@ WriteResult write_document(const Document& doc, const Node& updated) {
   after = tidy_tail(after);
   // Block content: several lines, or one line of a block collection
   // (`- x`, `a: b`), which cannot share a line with `--- !tag`.
-  bool block_collection = (updated.is_map() || updated.is_seq()) && !body.empty() && body[0] != '{' && body[0] != '[';
+  // (Only an empty one is written in flow style, `{}` or `[]`; a block map's
+  // first key may itself be a flow collection.)
+  bool block_collection = (updated.is_map() && !updated.entries.empty()) || (updated.is_seq() && !updated.items.empty());
   if (!st.json && (body.find('\n') != std::string::npos || block_collection)) {
     // Block content is emitted for column 0 and must have lines of its own:
     // drop the indentation the old content started with (` a: 1`), or start

@@ -328,3 +328,9 @@ TEST_CASE("writer: an item added to an empty flow list glued to its tag at the e
   round_trip("![] ", [](Node& root) { root.items.push_back(Node::string("a")); });
   round_trip("![S]", [](Node& root) { root.items.push_back(Node::string("a")); });
 }
+
+TEST_CASE("writer: a null key's value replaced in a map tagged on its document line (fuzz finding)", "[writer]") {
+  // The key is the map {null: ""}, so the re-emitted block map began with
+  // '{' and was taken for flow content that may share the `--- !` line.
+  round_trip("--- !\n? : !\n", [](Node& root) { root.entries[0].value = Node::integer(15090); });
+}
