@@ -501,7 +501,21 @@ void normalize_at(Node& n, const Type& t, const std::string& path) {
     if (!shape_fits(*v, f.type))
       throw Error(fmt::format("{}: expected {}, found {}", here, f.type == T::StringList || f.type == T::StructList ? "a list" : "a mapping",
                               v->is_scalar() ? "\"" + v->scalar_text() + "\"" : v->is_seq() ? "a list" : "a mapping"));
+    // A list of strings or a map of strings holds scalars only.
+    auto check_scalar = [&](const Node& item, const std::string& where) {
+      if (!item.is_scalar())
+        throw Error(fmt::format("{}: expected a string, found {}", where, item.is_seq() ? "a list" : "a mapping"));
+    };
     switch (f.type) {
+      case T::StringList:
+        for (std::size_t i = 0; i < v->items.size(); ++i) check_scalar(v->items[i], fmt::format("{}[{}]", here, i));
+        if (f.omitempty && !f.pointer && zero_scalar(*v, f.type)) n.erase(f.json);
+        break;
+      case T::StringMap:
+      case T::QuantityMap:
+        for (const auto& e : v->entries) check_scalar(e.value, fmt::format("{}.{}", here, e.key.scalar_text()));
+        if (f.omitempty && !f.pointer && zero_scalar(*v, f.type)) n.erase(f.json);
+        break;
       case T::Struct:
         normalize_at(*v, *f.sub, here);
         break;

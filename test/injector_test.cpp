@@ -313,6 +313,20 @@ TEST_CASE("injector: a port without containerPort is an error, not a duplicated 
   CHECK_FALSE(injector.inject(again, ws2[0]).changed);
 }
 
+TEST_CASE("injector: a mapping where Kubernetes expects a string is an error (fuzz finding)", "[injector]") {
+  // `args: [{ds: 1}]` under grpc-agent: the recorded override wrote the
+  // item as "" (Go's decoder would have failed), so the next injection
+  // replaced it.
+  Injector injector(builtin_config(), no_env());
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {inject.istio.io/templates: grpc-agent}\n"
+      "spec:\n  containers:\n  - name: app\n    image: x\n    args:\n    - ds: 1\n";
+  Node root = parse_yaml(pod, "t.yaml");
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  REQUIRE(ws.size() == 1);
+  CHECK_THROWS_WITH(injector.inject(root, ws[0]), Catch::Contains("args[0]: expected a string, found a mapping"));
+}
+
 TEST_CASE("injector: a scalar where Kubernetes expects a map is an error, as Go's decoding fails (fuzz finding)", "[injector]") {
   // `limits: 3000m` in the user's istio-proxy used to vanish on the first
   // injection (an "empty" map) and come back from the template on the next.
