@@ -49,14 +49,25 @@ void drop_nulls(Node& n) {
   }
 }
 
+// An item's merge key, by value: the API server compares decoded values, so
+// `containerPort: 08535` and the 8535 a recorded override holds are one port.
 std::optional<std::string> key_of(const Node& item, std::string_view key) {
   if (!item.is_map()) return std::nullopt;
   const Node* v = item.get(key);
   if (!v || !v->is_scalar() || v->is_null()) return std::nullopt;
+  if (v->kind == Kind::Int) return fmt::format("{}", v->i);
+  if (v->kind == Kind::Float) return fmt::format("{}", v->f);
   return v->scalar_text();
 }
 
 void merge_at(Node& original, const Node& patch, const std::string& path, const std::string& shown);
+
+// Whether two scalars are the same number however spelt (08535, 8535): the
+// original's spelling then stays.
+bool same_number(const Node& a, const Node& b) {
+  auto numeric = [](const Node& n) { return n.kind == Kind::Int || n.kind == Kind::Float; };
+  return numeric(a) && numeric(b) && a.f == b.f;
+}
 
 // `path` names the list's type ("spec.containers.ports"), `shown` the list
 // itself for messages ("spec.containers[name=app].ports").
@@ -157,7 +168,7 @@ void merge_at(Node& original, const Node& patch, const std::string& path, const 
       continue;
     }
     if (o->is_map() && e.value.is_map()) {
-      strategic_merge(*o, e.value, child);
+      merge_at(*o, e.value, child, shown_child);
     } else if (o->is_seq() && e.value.is_seq()) {
       std::string_view key = pod_merge_key(child);
       if (key.empty()) {
@@ -167,7 +178,7 @@ void merge_at(Node& original, const Node& patch, const std::string& path, const 
       } else {
         merge_list(*o, e.value, child, shown_child, key);
       }
-    } else {
+    } else if (!same_number(*o, e.value)) {
       Node v = e.value;
       drop_nulls(v);
       *o = std::move(v);

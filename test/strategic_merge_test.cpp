@@ -51,3 +51,17 @@ TEST_CASE("maps merge, other lists are replaced, nulls delete", "[strategic_merg
   CHECK(merged("{spec: {}}", "{spec: {volumes: [{name: v, emptyDir: null}]}}") == R"({"spec":{"volumes":[{"name":"v"}]}})");
   CHECK(merged("{metadata: {finalizers: [a]}}", "{metadata: {finalizers: [b, a]}}") == R"({"metadata":{"finalizers":["a","b"]}})");
 }
+
+TEST_CASE("strategic merge: merge keys compare by value, 08535 is port 8535 (fuzz finding)", "[strategic_merge]") {
+  // A recorded override holds the port as Go wrote it (8535); the manifest
+  // spelt it 08535. Compared as text, the port was added a second time on
+  // every re-injection.
+  Node pod = parse_yaml("spec:\n  containers:\n  - name: app\n    ports:\n    - containerPort: 08535\n", "pod");
+  Node patch = parse_yaml("spec:\n  containers:\n  - name: app\n    ports:\n    - {containerPort: 8535, protocol: TCP}\n", "patch");
+  strategic_merge_pod(pod, patch);
+  const Node* ports = pod.at_path("spec.containers")->items[0].get("ports");
+  REQUIRE(ports->items.size() == 1);
+  CHECK(ports->items[0].get("protocol")->str() == "TCP");
+  // ... and the manifest's spelling of the same number stays.
+  CHECK(ports->items[0].get("containerPort")->text == "08535");
+}
