@@ -1,5 +1,6 @@
 #include "kinject/node.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -325,6 +326,98 @@ void Node::forget_source() {
     e.key.forget_source();
     e.value.forget_source();
   }
+}
+
+void resolve_scalar(Node& n, std::string_view tag) {
+  auto take = [&](const Node& r) {
+    n.kind = r.kind;
+    n.b = r.b;
+    n.i = r.i;
+    n.f = r.f;
+  };
+  if (tag == "?") {
+    resolve_plain(n.text, n);
+    return;
+  }
+  if (tag == "!" || tag.empty()) {
+    n.kind = Kind::String;
+    return;
+  }
+  n.tag = std::string(tag);
+  static constexpr std::string_view core = "tag:yaml.org,2002:";
+  if (tag.substr(0, core.size()) == core) {
+    std::string_view name = tag.substr(core.size());
+    if (name == "int" || name == "float" || name == "bool" || name == "null") {
+      Node r;
+      resolve_plain(n.text, r);
+      bool ok = (name == "int" && r.kind == Kind::Int) || (name == "float" && (r.kind == Kind::Float || r.kind == Kind::Int)) ||
+                (name == "bool" && r.kind == Kind::Bool) || (name == "null" && r.kind == Kind::Null);
+      if (ok) {
+        take(r);
+        if (name == "float") {
+          n.kind = Kind::Float;
+          n.f = r.kind == Kind::Int ? static_cast<double>(r.i) : r.f;
+        }
+        return;
+      }
+    }
+    n.kind = Kind::String;
+    return;
+  }
+  // Application tags: the value is read by its style.
+  if (n.style == Style::Plain) resolve_plain(n.text, n);
+  else n.kind = Kind::String;
+}
+
+bool apply_merge_keys(Node& map) {
+  if (!map.is_map()) return false;
+  std::vector<Entry> own;
+  std::vector<const Node*> sources;
+  for (auto& e : map.entries) {
+    if (e.key.style == Style::Plain && e.key.kind == Kind::String && e.key.text == "<<" && e.key.tag.empty()) {
+      if (e.value.is_map()) sources.push_back(&e.value);
+      else if (e.value.is_seq())
+        for (auto& it : e.value.items)
+          if (it.is_map()) sources.push_back(&it);
+    } else {
+      own.push_back(e);
+    }
+  }
+  if (own.size() == map.entries.size()) return false;
+  // go-yaml: the map's own keys win, then the sources in order (an earlier
+  // source wins over a later one).
+  std::vector<Entry> merged = own;
+  for (const Node* src : sources)
+    for (const auto& e : src->entries) {
+      bool present = false;
+      for (auto& m : merged)
+        if (m.key.same_value(e.key)) present = true;
+      if (!present) merged.emplace_back(e.key, e.value, true);
+    }
+  map.entries = std::move(merged);
+  return true;
+}
+
+void keep_last_of_repeated_keys(Node& n) {
+  for (auto& it : n.items) keep_last_of_repeated_keys(it);
+  for (auto& e : n.entries) keep_last_of_repeated_keys(e.value);
+  if (n.entries.size() < 2) return;
+  auto same_key = [](const Node& a, const Node& b) { return a.is_scalar() && b.is_scalar() && a.text == b.text; };
+  bool repeated = false;
+  for (std::size_t i = 0; i < n.entries.size() && !repeated; ++i)
+    for (std::size_t j = i + 1; j < n.entries.size(); ++j)
+      if (same_key(n.entries[i].key, n.entries[j].key)) {
+        repeated = true;
+        break;
+      }
+  if (!repeated) return;
+  std::vector<Entry> out;
+  for (auto& e : n.entries) {
+    auto first = std::find_if(out.begin(), out.end(), [&](const Entry& o) { return same_key(o.key, e.key); });
+    if (first == out.end()) out.push_back(std::move(e));
+    else first->value = std::move(e.value);
+  }
+  n.entries = std::move(out);
 }
 
 std::string format_int(std::int64_t v) { return fmt::format("{}", v); }

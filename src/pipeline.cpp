@@ -9,6 +9,7 @@
 
 #include "kinject/diff.h"
 #include "kinject/error.h"
+#include "kinject/output_guard.h"
 #include "kinject/selector.h"
 #include "kinject/uninject.h"
 #include "kinject/workloads.h"
@@ -103,22 +104,23 @@ class JsonWriter {
  public:
   explicit JsonWriter(Spool& out) : out_(out) {}
 
-  void add(const Node& object) {
+  // One object, as emit_json(object, 4) writes it.
+  void add(std::string json) {
     if (count_++ == 0) {
-      first_ = object;
+      first_ = std::move(json);
       return;
     }
     if (count_ == 2) {
       split_list_template();
       out_.write(head_);
-      out_.write(item(*first_));
-      first_.reset();
+      out_.write(item(first_));
+      first_.clear();
     }
     out_.write(",\n");
-    out_.write(item(object));
+    out_.write(item(json));
   }
   void finish() {
-    if (count_ == 1) out_.write(emit_json(*first_, 4) + "\n");
+    if (count_ == 1) out_.write(first_ + "\n");
     else if (count_ > 1) out_.write(tail_);
   }
 
@@ -139,8 +141,7 @@ class JsonWriter {
     head_ = text.substr(0, line);
     tail_ = text.substr(text.find('\n', at));
   }
-  std::string item(const Node& n) const {
-    std::string json = emit_json(n, 4);
+  std::string item(const std::string& json) const {
     std::string out = indent_;
     for (char c : json) {
       out += c;
@@ -150,36 +151,56 @@ class JsonWriter {
   }
 
   Spool& out_;
-  std::optional<Node> first_;
+  std::string first_;
   std::size_t count_ = 0;
   std::string head_, tail_, indent_;
 };
 
+// Where the documents of a run go, chosen once from the options.
+enum class Sink {
+  Stream,   // the manifests, one stream (stdout or -o FILE)
+  Json,     // kubectl-style JSON (stdout or -o FILE)
+  InPlace,  // each input file rewritten
+  Diff,     // check --diff: a unified diff per file
+  None,     // check: only the report and the exit status
+};
+
+Sink sink_for(const Options& o) {
+  if (o.command == Command::Check) return o.diff ? Sink::Diff : Sink::None;
+  if (o.in_place) return Sink::InPlace;
+  return o.output == OutputFormat::Json ? Sink::Json : Sink::Stream;
+}
+
 class Run {
  public:
   Run(const Options& opts, Disk& disk, std::istream& in, const EnvLookup& env)
-      : opts_(opts), disk_(disk), in_(in), env_(env), out_(opts.temp_dir), report_entries_(opts.temp_dir) {}
+      : opts_(opts), disk_(disk), in_(in), env_(env), guard_(catalog_), out_(opts.temp_dir), report_entries_(opts.temp_dir) {}
 
   void execute() {
-    auto inputs = collect_inputs(opts_.inputs, opts_.recursive, disk_);
+    for (auto& input : collect_inputs(opts_.inputs, opts_.recursive, disk_)) {
+      if (input.is_stdin() && opts_.in_place)
+        throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
+      sources_.push_back(Source{std::move(input)});
+    }
     // A KRM ResourceList on stdin switches to function mode; its
     // functionConfig adds to the options.
-    if (inputs.size() == 1 && inputs[0].is_stdin()) detect_krm();
+    if (sources_.size() == 1 && sources_[0].input.is_stdin()) detect_krm(sources_[0]);
+    sink_ = sink_for(opts_);
     setup();
     if (krm_) {
       process_krm();
-      return;
+    } else {
+      // With --rules, a decision needs the labels of every Namespace object
+      // in the input, wherever it stands: every input is read through once
+      // first, into a spool that the second pass replays (an input is read
+      // exactly once, whatever kind of file it is: a pipe has no second
+      // reading).
+      if (rules_)
+        for (auto& s : sources_) buffer(s);
+      for (auto& s : sources_) process(s);
+      if (sink_ == Sink::Json) json_.finish();
     }
-    if (rules_) {
-      // Namespace labels come from --namespaces and from Namespace objects
-      // anywhere in the input, so they are gathered before any decision.
-      if (!opts_.namespaces_file.empty())
-        for (const auto& d : read_all(read_text(opts_.namespaces_file), opts_.namespaces_file, opts_.limits))
-          if (!d.empty) namespaces_.add(d.root);
-      for (const auto& input : inputs) scan_namespaces(input);
-    }
-    for (const auto& input : inputs) process(input);
-    json_.finish();
+    guard_.finish();
   }
 
   // What goes to stdout (or -o) once everything succeeded: the manifests,
@@ -203,24 +224,109 @@ class Run {
     result.set("message", Node::string(message));
     result.set("severity", Node::string("error"));
     append_results(root, {result});
-    return write_document(*krm_, root).text;
+    std::string text = write_document(*krm_, root).text;
+    // Even this answer is checked: kpt deletes what a function's answer lacks.
+    guard_.check(*krm_, text);
+    return text;
   }
 
  private:
-  // ------------------------------------------------------------ setup
+  // ------------------------------------------------------------ inputs
+
+  // One input, read once: from its stream as it comes, or, when it had to
+  // be read through ahead (KRM detection, --rules), from what was kept.
+  struct Source {
+    Input input;
+    std::size_t id = 0;                      // the guard's number for it
+    std::unique_ptr<std::istream> file;      // null for stdin
+    std::unique_ptr<DocumentStream> stream;  // once opened
+    bool ended = false;
+    std::deque<RawDocument> ahead;           // read ahead, in memory
+    // Read through ahead, kept on disk when large: the documents' bytes one
+    // after another, and each one's place in its stream.
+    struct Kept {
+      std::size_t size;
+      int index, first_line;
+      bool bom;
+    };
+    std::unique_ptr<Spool> kept;
+    std::vector<Kept> kept_docs;
+    std::size_t next_kept = 0;
+    std::unique_ptr<std::istream> kept_in;
+  };
+
+  // The next document from the input itself; the guard sees each one.
+  std::optional<RawDocument> pull(Source& s) {
+    if (s.ended) return std::nullopt;
+    if (!s.stream) {
+      s.id = guard_.open(s.input.name);
+      std::istream* in = &in_;
+      if (!s.input.is_stdin()) {
+        s.file = disk_.open(s.input.path);
+        in = s.file.get();
+      }
+      s.stream = std::make_unique<DocumentStream>(*in, s.input.name, opts_.limits);
+    }
+    auto raw = s.stream->next();
+    if (raw) {
+      guard_.read(s.id, *raw);
+    } else {
+      s.ended = true;
+      guard_.read_all(s.id, s.stream->taken());
+      s.stream.reset();
+      s.file.reset();  // a directory of many files keeps one open at a time
+    }
+    return raw;
+  }
+
+  // The next document to process.
+  std::optional<RawDocument> next(Source& s) {
+    if (!s.ahead.empty()) {
+      RawDocument d = std::move(s.ahead.front());
+      s.ahead.pop_front();
+      return d;
+    }
+    if (s.kept) {
+      if (s.next_kept == s.kept_docs.size()) return std::nullopt;
+      if (!s.kept_in) s.kept_in = s.kept->reader();
+      const auto& k = s.kept_docs[s.next_kept++];
+      RawDocument d;
+      d.text.resize(k.size);
+      s.kept_in->read(d.text.data(), static_cast<std::streamsize>(k.size));
+      if (static_cast<std::size_t>(s.kept_in->gcount()) != k.size)
+        throw Error(Location{s.input.name}, "cannot read back the temporary copy of the input");
+      d.index = k.index;
+      d.first_line = k.first_line;
+      d.bom = k.bom;
+      return d;
+    }
+    return pull(s);
+  }
+
+  // Reads the whole input now, keeping it for next(), and takes the labels
+  // of the Namespace objects in it.
+  void buffer(Source& s) {
+    s.kept = std::make_unique<Spool>(opts_.temp_dir);
+    auto keep = [&](RawDocument d) {
+      s.kept->write(d.text);
+      s.kept_docs.push_back(Source::Kept{d.text.size(), d.index, d.first_line, d.bom});
+      if (d.text.find("Namespace") == std::string::npos) return;  // cheap: most documents are not
+      Document doc = parse_document(std::move(d), s.input.name, opts_.limits);
+      if (!doc.empty) namespaces_.add(doc.root);
+    };
+    while (!s.ahead.empty()) {
+      keep(std::move(s.ahead.front()));
+      s.ahead.pop_front();
+    }
+    while (auto d = pull(s)) keep(std::move(*d));
+  }
 
   // stdin is read as it streams. To see whether it is a KRM ResourceList,
   // its first document is read ahead and kept for processing.
-  DocumentStream& stdin_docs() {
-    if (!stdin_docs_) stdin_docs_ = std::make_unique<DocumentStream>(in_, "-", opts_.limits);
-    return *stdin_docs_;
-  }
-
-  void detect_krm() {
-    auto& docs = stdin_docs();
+  void detect_krm(Source& s) {
     std::optional<RawDocument> raw;
-    while ((raw = docs.next())) {
-      stdin_ahead_.push_back(*raw);
+    while ((raw = pull(s))) {
+      s.ahead.push_back(*raw);
       if (raw->text.find_first_not_of(" \t\r\n") != std::string::npos) break;
     }
     if (!raw) return;
@@ -230,8 +336,17 @@ class Run {
       if (opts_.krm) throw Error(Location{"-", doc.raw.index}, "expected a KRM ResourceList (kind: ResourceList) on stdin");
       return;
     }
+    // The ResourceList is the whole input: what follows it is read (and
+    // must be nothing but blanks).
+    while (auto more = pull(s)) {
+      if (more->text.find_first_not_of(" \t\r\n") != std::string::npos)
+        throw Error(Location{"-", more->index, more->first_line, 1},
+                    "a KRM ResourceList on stdin must be the only document");
+      s.ahead.push_back(std::move(*more));
+    }
     krm_ = std::move(doc);
-    stdin_ahead_.clear();
+    krm_source_ = &s;
+    s.ahead.pop_front();  // the ResourceList itself
     if (const Node* fc = krm_->root.get("functionConfig"); fc && fc->is_map()) apply_function_config(*fc, opts_);
   }
 
@@ -247,6 +362,9 @@ class Run {
     } else if (!opts_.rules.empty()) {
       rules_ = WebhookRules::parse(read_text(opts_.rules), opts_.rules);
     }
+    if (rules_ && !opts_.namespaces_file.empty())
+      for (const auto& d : read_all(read_text(opts_.namespaces_file), opts_.namespaces_file, opts_.limits))
+        if (!d.empty) namespaces_.add(d.root);
     status_key_ = cfg.status_annotation;
     injector_.emplace(std::move(cfg), env_);
   }
@@ -254,51 +372,6 @@ class Run {
   std::string read_text(const std::string& path) {
     auto in = disk_.open(path);
     return slurp(*in);
-  }
-
-  // The documents of an input, one at a time. stdin, read once, is
-  // replayed from its spool when it had to be read ahead whole (namespace
-  // scan), else from what was read ahead and then the stream itself.
-  class Documents {
-   public:
-    Documents(Run& run, const Input& input) : run_(run), input_(input) {
-      if (!input.is_stdin()) {
-        file_ = run.disk_.open(input.path);
-        stream_ = std::make_unique<DocumentStream>(*file_, input.name, run.opts_.limits);
-      } else if (run.stdin_spool_) {
-        file_ = run.stdin_spool_->reader();
-        stream_ = std::make_unique<DocumentStream>(*file_, input.name, run.opts_.limits);
-      }
-    }
-    std::optional<RawDocument> next() {
-      if (stream_) return stream_->next();
-      if (!run_.stdin_ahead_.empty()) {
-        RawDocument d = std::move(run_.stdin_ahead_.front());
-        run_.stdin_ahead_.pop_front();
-        return d;
-      }
-      return run_.stdin_docs().next();
-    }
-
-   private:
-    Run& run_;
-    const Input& input_;
-    std::unique_ptr<std::istream> file_;
-    std::unique_ptr<DocumentStream> stream_;
-  };
-
-  void scan_namespaces(const Input& input) {
-    // stdin is read whole here, so it is kept (in a spool) for processing.
-    std::unique_ptr<Spool> keep;
-    if (input.is_stdin() && !stdin_spool_) keep = std::make_unique<Spool>(opts_.temp_dir);
-    Documents docs(*this, input);
-    while (auto raw = docs.next()) {
-      if (keep) keep->write(raw->text);
-      if (raw->text.find("Namespace") == std::string::npos) continue;  // cheap: most documents are not
-      Document doc = parse_document(std::move(*raw), input.name, opts_.limits);
-      if (!doc.empty) namespaces_.add(doc.root);
-    }
-    if (keep) stdin_spool_ = std::move(keep);
   }
 
   void add_entry(ReportEntry&& e) {
@@ -312,24 +385,19 @@ class Run {
 
   // ------------------------------------------------------------ documents
 
-  void process(const Input& input) {
-    if (input.is_stdin() && opts_.in_place)
-      throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
-    Documents docs(*this, input);
-    const bool check = opts_.command == Command::Check;
-    const bool yaml = !check && !opts_.in_place && opts_.output == OutputFormat::Yaml;
-    std::string whole;  // --in-place: the file's new content
+  void process(Source& s) {
+    const Input& input = s.input;
+    std::string whole;                 // --in-place: the file's new content
     bool changed = false;
-    std::vector<TextPart> diff_parts;  // check --diff: this file's documents, before and after
-    std::vector<std::string> kept;     // (their texts, which TextPart points into)
-    if (yaml) joiner_.begin_file();
-    while (auto raw = docs.next()) {
+    std::vector<std::string> kept;     // check --diff: this file's documents, before and after
+    if (sink_ == Sink::Stream) joiner_.begin_file();
+    while (auto raw = next(s)) {
       Document doc = parse_document(std::move(*raw), input.name, opts_.limits);
       std::string text;
+      std::string json;
       if (doc.empty) {
         text = doc.raw.text;
-      } else if (const bool json = !check && !opts_.in_place && opts_.output == OutputFormat::Json;
-                 !json && find_workloads(doc.root, catalog_).empty()) {
+      } else if (sink_ != Sink::Json && find_workloads(doc.root, catalog_).empty()) {
         // Most documents hold no pod template: they go out as they came in.
         warn_about(doc);
         text = doc.raw.text;
@@ -340,24 +408,36 @@ class Run {
         if (wr.reformatted) warn_reformatted(doc);
         changed = changed || wr.changed;
         text = std::move(wr.text);
-        if (json) json_.add(root);
+        if (sink_ == Sink::Json) json = emit_json(root, 4);
       }
-      if (check && opts_.diff) {
-        kept.push_back(doc.raw.text);
-        kept.push_back(text);
-      } else if (opts_.in_place) {
-        whole += text;
-      } else if (yaml) {
-        joiner_.write(text);
+      if (sink_ == Sink::Json) {
+        if (!doc.empty) {
+          guard_.written(s.id, doc, json);
+          json_.add(json);
+        } else {
+          guard_.written(s.id, doc, doc.raw.text);
+        }
+        continue;
+      }
+      guard_.written(s.id, doc, text);
+      switch (sink_) {
+        case Sink::Stream: joiner_.write(text); break;
+        case Sink::InPlace: whole += text; break;
+        case Sink::Diff:
+          kept.push_back(doc.raw.text);
+          kept.push_back(std::move(text));
+          break;
+        default: break;
       }
     }
-    if (yaml) joiner_.end_file();
-    if (opts_.in_place && changed) changed_files_.emplace_back(input.path, std::move(whole));
-    if (check && opts_.diff) {
-      for (std::size_t k = 0; k + 1 < kept.size(); k += 2) diff_parts.push_back({kept[k], kept[k + 1]});
+    if (sink_ == Sink::Stream) joiner_.end_file();
+    if (sink_ == Sink::InPlace && changed) changed_files_.emplace_back(input.path, std::move(whole));
+    if (sink_ == Sink::Diff) {
+      std::vector<TextPart> parts;
+      for (std::size_t k = 0; k + 1 < kept.size(); k += 2) parts.push_back({kept[k], kept[k + 1]});
       std::string name = input.name;
       while (!name.empty() && name.front() == '/') name.erase(0, 1);
-      out_.write(unified_diff(diff_parts, name));
+      out_.write(unified_diff(parts, name));
     }
   }
 
@@ -375,7 +455,6 @@ class Run {
     warn_about(doc);
     for (const auto& w : find_workloads(doc.root, catalog_)) handle(doc, root, w);
   }
-
   void handle(const Document& doc, Node& root, const Workload& w) {
     ReportEntry e;
     e.file = doc.file;
@@ -469,12 +548,7 @@ class Run {
   void process_krm() {
     Document& doc = *krm_;
     Node root = doc.root;
-    if (rules_) {
-      if (!opts_.namespaces_file.empty())
-        for (const auto& d : read_all(read_text(opts_.namespaces_file), opts_.namespaces_file, opts_.limits))
-          if (!d.empty) namespaces_.add(d.root);
-      namespaces_.add(doc.root);  // Namespace items
-    }
+    if (rules_) namespaces_.add(doc.root);  // Namespace items
     handle_document(doc, root);
     // Results: one per workload, attached to the item by its reference and
     // the file it came from.
@@ -491,13 +565,23 @@ class Run {
     }
     append_results(root, results);
     WriteResult wr = write_document(doc, root);
+    Source& s = *krm_source_;
+    const bool json = opts_.output == OutputFormat::Json && opts_.command != Command::Check;
+    std::string text = json ? emit_json(root, 4) : std::move(wr.text);
+    guard_.written(s.id, doc, text);
     if (opts_.command == Command::Check) {
-      if (opts_.diff) out_.write(unified_diff({TextPart{doc.raw.text, wr.text}}, "-"));
-    } else if (opts_.output == OutputFormat::Json) {
-      json_.add(root);
+      if (opts_.diff) out_.write(unified_diff({TextPart{doc.raw.text, text}}, "-"));
+    } else if (json) {
+      json_.add(text);
       json_.finish();
     } else {
-      out_.write(wr.text);
+      out_.write(text);
+    }
+    // The blank lines after the ResourceList go out as they came.
+    while (auto blank = next(s)) {
+      Document b = parse_document(std::move(*blank), "-", opts_.limits);
+      guard_.written(s.id, b, b.raw.text);
+      if (!json && opts_.command != Command::Check) out_.write(b.raw.text);
     }
   }
 
@@ -559,6 +643,7 @@ class Run {
   std::istream& in_;
   const EnvLookup& env_;
   WorkloadCatalog catalog_;
+  OutputGuard guard_;
   LabelSelector selector_;
   InjectorPolicy policy_;
   std::optional<WebhookRules> rules_;
@@ -566,9 +651,9 @@ class Run {
   std::optional<Injector> injector_;
   std::string status_key_ = "sidecar.istio.io/status";
   std::optional<Document> krm_;
-  std::unique_ptr<DocumentStream> stdin_docs_;
-  std::deque<RawDocument> stdin_ahead_;  // stdin documents read ahead (KRM detection)
-  std::unique_ptr<Spool> stdin_spool_;  // all of stdin, when it had to be read twice
+  Source* krm_source_ = nullptr;
+  std::vector<Source> sources_;
+  Sink sink_ = Sink::Stream;
   Spool out_;
   StreamJoiner joiner_{out_};
   JsonWriter json_{out_};
@@ -654,69 +739,55 @@ void apply_function_config(const Node& config, Options& opts) {
 int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env) {
   Run r(opts, disk, in, env);
   const int error_status = opts.command == Command::Check ? 2 : 1;
+  // A KRM function never answers with an empty list: the items go back
+  // untouched with the error as a result.
+  auto fail = [&](const std::string& message) {
+    err << "kinject: " << message << "\n";
+    if (r.krm()) {
+      try {
+        out << r.krm_failure(message);
+      } catch (const std::exception& e) {
+        err << "kinject: internal error: " << e.what() << "\n";
+      }
+    }
+    return error_status;
+  };
   try {
     r.execute();
   } catch (const Error& e) {
-    err << "kinject: error: " << e.what() << "\n";
-    // A KRM function never answers with an empty list: the items go back
-    // untouched with the error as a result.
-    if (r.krm()) out << r.krm_failure(e.what());
-    return error_status;
+    return fail(fmt::format("error: {}", e.what()));
   } catch (const std::exception& e) {
     // A bug, not bad input (fuzzing looks for these): still no partial
     // output, a non-zero status, and a KRM answer that keeps the items.
-    std::string what = fmt::format("internal error: {}; please report this with the input", e.what());
-    err << "kinject: " << what << "\n";
-    if (r.krm()) out << r.krm_failure(what);
-    return error_status;
+    return fail(fmt::format("internal error: {}; please report this with the input", e.what()));
   }
+  // Everything succeeded: now, and only now, produce output. Files first,
+  // all of them or none (the rewritten inputs, -o FILE, --report-file: the
+  // report goes there for hosts that discard stderr on success, such as
+  // Helm's post-renderers); stdout only when they are written.
   const Options& o = r.options();
-  // The report goes to stderr, or to --report-file for hosts that discard
-  // stderr on success (Helm's post-renderers).
-  auto report = [&]() {
-    std::string text = r.report_text();
-    if (o.report_file.empty()) {
-      err << text;
-      return true;
-    }
-    try {
-      disk.replace(o.report_file, text);
-      return true;
-    } catch (const Error& e) {
-      err << "kinject: error: " << e.what() << "\n";
-      return false;
-    }
-  };
-  if (o.command == Command::Check) {
-    if (!report()) return error_status;
-    try {
-      r.output().copy_to(out);
-    } catch (const Error& e) {
-      err << "kinject: error: " << e.what() << "\n";
-      return error_status;
-    }
-    out.flush();
-    return r.changed_workloads_ > 0 ? 1 : 0;
-  }
-  // Everything succeeded: now, and only now, produce output.
+  const bool check = o.command == Command::Check;
+  std::string report = r.report_text();
+  std::vector<std::pair<std::string, std::string>> files;
+  if (!check && o.in_place) files = r.changed_files();
+  const bool to_stdout = check || (!o.in_place && o.output_file.empty());
   try {
-    if (o.in_place) {
-      if (!r.changed_files().empty()) disk.replace_all(r.changed_files());
-    } else if (!o.output_file.empty()) {
-      disk.replace(o.output_file, r.output().str());
-    } else {
-      r.output().copy_to(out);
-    }
+    if (!check && !o.in_place && !o.output_file.empty()) files.emplace_back(o.output_file, r.output().str());
+    if (!o.report_file.empty()) files.emplace_back(o.report_file, report);
+    if (!files.empty()) disk.replace_all(files);
+    if (to_stdout) r.output().copy_to(out);
   } catch (const Error& e) {
     err << "kinject: error: " << e.what() << "\n";
-    return 1;
+    return error_status;
   }
   out.flush();
   if (!out) {
     err << "kinject: error: cannot write the output (closed pipe or full disk?)\n";
-    return 1;
+    return error_status;
   }
-  return report() ? 0 : 1;
+  if (o.report_file.empty()) err << report;
+  if (check) return r.changed_workloads_ > 0 ? 1 : 0;
+  return 0;
 }
 
 std::string join_streams(const std::vector<std::string_view>& texts) {

@@ -117,6 +117,7 @@ int DocumentStream::get_char() {
   if (head_pos_ < head_.size()) return static_cast<unsigned char>(head_[head_pos_++]);
   int c = in_.get();
   if (in_.bad()) throw Error(Location{name_}, "read error");
+  if (c != EOF) ++taken_;
   return c;
 }
 
@@ -145,9 +146,13 @@ bool DocumentStream::read_line(std::string& line) {
   std::string rest;
   bool got = static_cast<bool>(std::getline(in_, rest));
   if (in_.bad()) throw Error(Location{name_}, "read error");
+  taken_ += rest.size();
   if (!got && line.empty()) return false;
   line += rest;
-  if (got && !in_.eof()) line.push_back('\n');
+  if (got && !in_.eof()) {
+    line.push_back('\n');
+    ++taken_;
+  }
   ++line_no_;
   return true;
 }
@@ -159,7 +164,10 @@ std::optional<RawDocument> DocumentStream::next() {
     // the first character that is not blank tells which kind of stream this is.
     std::string lead;
     int c;
-    while ((c = in_.peek()) != EOF && is_ws(static_cast<char>(c))) lead.push_back(static_cast<char>(in_.get()));
+    while ((c = in_.peek()) != EOF && is_ws(static_cast<char>(c))) {
+      lead.push_back(static_cast<char>(in_.get()));
+      ++taken_;
+    }
     if (in_.bad()) throw Error(Location{name_}, "read error");
     unread(std::move(lead));
     json_mode_ = c == '{' || c == '[';
@@ -305,6 +313,18 @@ std::optional<RawDocument> DocumentStream::next_json() {
 namespace {
 
 
+// YAML forbids a key twice in one mapping, and so do kustomize and go-yaml
+// v3; go-yaml v2 (kubectl's client side) keeps the last one, so what the
+// cluster gets depends on the tool. kinject refuses it rather than guess.
+// Keys compare by their text, as go-yaml v3 compares them. Null keys are
+// left alone: the YAML test suite has two empty keys in one valid mapping
+// (2JQS), and no Kubernetes object has one.
+std::string repeated_key_message(const std::string& key) {
+  return fmt::format("key \"{}\" appears more than once in the same mapping; YAML forbids it, kustomize refuses it, "
+                     "and other tools keep one or the other: remove the one that is wrong",
+                     key);
+}
+
 bool is_null_literal(std::string_view s) { return s == "~" || s == "null" || s == "Null" || s == "NULL"; }
 
 // Folds the lines of a plain multi-line scalar the way YAML does, to check a
@@ -346,6 +366,7 @@ struct Frame {
   Node key;
   std::unordered_set<std::string> seen;  // map keys, for duplicate detection
   bool merge = false;           // has a `<<` merge key
+  static bool merge_key(const Node& key) { return key.style == Style::Plain && key.text == "<<"; }
   std::size_t open = 0;         // flow: position of the opening bracket
 };
 
@@ -487,7 +508,7 @@ class Builder : public YAML::EventHandler {
     n.span = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end)};
     n.has_span = true;
     if (anchor) n.anchor = sc_.anchor_name(pos, flow);
-    resolve(n, tag, value);
+    resolve_scalar(n, tag);
     finish(std::move(n), anchor, 1);
   }
 
@@ -644,35 +665,8 @@ class Builder : public YAML::EventHandler {
       n.span.end = static_cast<std::uint32_t>(last);
       if (last == 0) doc_.editable = false;
     }
-    if (f.merge) apply_merge(n);
+    if (f.merge && apply_merge_keys(n)) doc_.editable = false;  // see Entry::merged
     finish(std::move(n), anchor, 0);
-  }
-
-  // YAML merge keys (`<<: *base`), which Kubernetes' go-yaml honours: the
-  // merged keys become part of the map unless the map sets them itself.
-  void apply_merge(Node& n) {
-    doc_.editable = false;
-    std::vector<Entry> own;
-    std::vector<const Node*> sources;
-    for (auto& e : n.entries) {
-      if (e.key.style == Style::Plain && e.key.text == "<<") {
-        if (e.value.is_map()) sources.push_back(&e.value);
-        else if (e.value.is_seq())
-          for (auto& it : e.value.items)
-            if (it.is_map()) sources.push_back(&it);
-      } else {
-        own.push_back(e);
-      }
-    }
-    std::vector<Entry> merged = own;
-    for (const Node* src : sources)
-      for (const auto& e : src->entries) {
-        bool present = false;
-        for (auto& m : merged)
-          if (m.key.same_value(e.key)) present = true;
-        if (!present) merged.push_back(e);
-      }
-    n.entries = std::move(merged);
   }
 
   // Attaches a completed node to its parent (or makes it the root).
@@ -699,12 +693,9 @@ class Builder : public YAML::EventHandler {
       f.have_key = true;
     } else {
       if (f.key.is_scalar()) {
-        if (f.key.style == Style::Plain && f.key.text == "<<") f.merge = true;
-        if (!f.seen.insert(f.key.text).second) {
-          doc_.warnings.push_back(fmt::format(
-              "line {}: key \"{}\" appears more than once in the same mapping; the last one is used, as kubectl does",
-              doc_.raw.first_line + line_of(f.key.span.begin), f.key.text));
-        }
+        if (f.merge_key(f.key)) f.merge = true;
+        if (!f.merge_key(f.key) && !f.key.is_null() && !f.seen.insert(f.key.text).second)
+          throw Error(where_offset(f.key.span.begin), repeated_key_message(f.key.text));
       } else {
         doc_.editable = false;  // complex keys
       }
@@ -727,51 +718,6 @@ class Builder : public YAML::EventHandler {
     for (auto& it : n.items) s += subtree_size(it);
     for (auto& e : n.entries) s += subtree_size(e.key) + subtree_size(e.value);
     return s;
-  }
-
-  void resolve(Node& n, const std::string& tag, const std::string& value) {
-    if (tag == "?") {
-      Node r = Node::plain(value);
-      n.kind = r.kind;
-      n.b = r.b;
-      n.i = r.i;
-      n.f = r.f;
-      return;
-    }
-    if (tag == "!" || tag.empty()) {
-      n.kind = Kind::String;
-      return;
-    }
-    n.tag = tag;
-    static constexpr std::string_view core = "tag:yaml.org,2002:";
-    std::string_view t = tag;
-    if (t.substr(0, core.size()) == core) {
-      std::string_view name = t.substr(core.size());
-      if (name == "int" || name == "float" || name == "bool" || name == "null") {
-        Node r = Node::plain(value);
-        bool ok = (name == "int" && r.kind == Kind::Int) || (name == "float" && (r.kind == Kind::Float || r.kind == Kind::Int)) ||
-                  (name == "bool" && r.kind == Kind::Bool) || (name == "null" && r.kind == Kind::Null);
-        if (ok) {
-          n.kind = name == "float" ? Kind::Float : r.kind;
-          n.b = r.b;
-          n.i = r.i;
-          n.f = r.kind == Kind::Int ? static_cast<double>(r.i) : r.f;
-          return;
-        }
-      }
-      n.kind = Kind::String;
-      return;
-    }
-    // Application tags: the value is read by its style.
-    if (n.style == Style::Plain) {
-      Node r = Node::plain(value);
-      n.kind = r.kind;
-      n.b = r.b;
-      n.i = r.i;
-      n.f = r.f;
-    } else {
-      n.kind = Kind::String;
-    }
   }
 
   Scanner sc_;
@@ -907,20 +853,17 @@ std::string friendly(std::string msg) {
 
 namespace {
 
-// Duplicate keys, found in the order the Builder finds them (an entry is
+// Repeated keys, found in the order the Builder finds them (an entry is
 // complete once its value is).
-void warn_duplicates(const Node& n, Document& doc, const Scanner& sc) {
-  for (const auto& it : n.items) warn_duplicates(it, doc, sc);
+void refuse_repeated_keys(const Node& n, Document& doc, const Scanner& sc) {
+  for (const auto& it : n.items) refuse_repeated_keys(it, doc, sc);
   if (!n.is_map()) return;
   std::unordered_set<std::string> seen;
   for (const auto& e : n.entries) {
-    warn_duplicates(e.value, doc, sc);
-    if (e.key.is_scalar() && !seen.insert(e.key.text).second) {
-      std::string_view before = sc.slice(0, e.key.span.begin);
-      int line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-      doc.warnings.push_back(fmt::format(
-          "line {}: key \"{}\" appears more than once in the same mapping; the last one is used, as kubectl does",
-          doc.raw.first_line + line, e.key.text));
+    refuse_repeated_keys(e.value, doc, sc);
+    if (e.key.is_scalar() && !e.key.is_null() && !seen.insert(e.key.text).second) {
+      auto [line, col] = line_col(sc.slice(0, sc.size()), e.key.span.begin);
+      throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col}, repeated_key_message(e.key.text));
     }
   }
 }
@@ -953,7 +896,7 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
         doc.empty = doc.root.is_null();
         doc.json = !doc.empty && doc.root.style == Style::Flow &&
                    (doc.root.is_seq() || doc.root.entries.empty() || doc.root.entries.front().key.style == Style::Double);
-        warn_duplicates(doc.root, doc, Scanner(text));
+        refuse_repeated_keys(doc.root, doc, Scanner(text));
         return doc;
       }
     }
@@ -1032,7 +975,10 @@ Node parse_yaml(std::string_view text, const std::string& what, const Limits& li
   // in the plain subset the fast reader takes; yaml-cpp reads the rest and
   // reports the errors.
   if (text.size() <= limits.max_document_bytes)
-    if (auto quick = read_simple_yaml(text)) return std::move(*quick);
+    if (auto quick = read_simple_yaml(text)) {
+      keep_last_of_repeated_keys(*quick);
+      return std::move(*quick);
+    }
   auto docs = read_all(text, what, limits);
   const Document* found = nullptr;
   for (const auto& d : docs) {
@@ -1040,7 +986,10 @@ Node parse_yaml(std::string_view text, const std::string& what, const Limits& li
     if (found) throw Error(Location{what, d.raw.index, d.raw.first_line, 1}, "expected a single YAML document");
     found = &d;
   }
-  return found ? found->root : Node::null();
+  if (!found) return Node::null();
+  Node root = found->root;
+  keep_last_of_repeated_keys(root);
+  return root;
 }
 
 std::vector<Document> read_all(std::string_view text, const std::string& name, const Limits& limits) {

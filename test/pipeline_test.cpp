@@ -4,6 +4,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -308,4 +309,102 @@ TEST_CASE("output that cannot be written: exit 1 and a message, for stdout and f
   r = run(o, disk);
   CHECK(r.rc == 1);
   CHECK(*disk.file("a.yaml") == kExample);
+}
+
+namespace {
+
+// Files that read like pipes: the first open gets the content, any later
+// one nothing, as a second read of a FIFO, /dev/stdin or <(...) gets.
+class PipeDisk : public MemoryDisk {
+ public:
+  PathKind stat(const std::string& path) const override {
+    return file(path) ? PathKind::Other : MemoryDisk::stat(path);
+  }
+  std::unique_ptr<std::istream> open(const std::string& path) const override {
+    if (opened_.insert(path).second) return MemoryDisk::open(path);
+    return std::make_unique<std::istringstream>("");
+  }
+  std::size_t opens() const { return opened_.size(); }
+
+ private:
+  mutable std::set<std::string> opened_;
+};
+
+const char* kOptedIn = R"(apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    istio-injection: enabled
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx
+)";
+
+}  // namespace
+
+// Regression: with --rules, every input was read twice (once for the
+// Namespace objects, once to inject); a pipe read twice is empty the second
+// time, so the output was empty with exit 0.
+TEST_CASE("pipeline: an input is read once, so a pipe with --rules comes out whole (regression)", "[pipeline]") {
+  PipeDisk disk;
+  disk.add_file("/dev/fd/63", kOptedIn);
+  disk.add_file("plain.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+  Options o;
+  o.inputs = {"/dev/fd/63", "plain.yaml"};
+  o.rules = "istio";
+  auto r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.err, Catch::Contains("deployment/web (ns shop): injected [istio-proxy, istio-init]"));
+  auto docs = read_all(r.out, "-");
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].root.at_path("metadata.name")->str() == "shop");
+  CHECK(docs[1].root.at_path("spec.template.spec.containers")->items.size() == 2);
+  CHECK(docs[2].root.at_path("metadata.name")->str() == "c");
+  // stdin too: the Namespace comes first, and so does the one stream.
+  o.inputs = {"-"};
+  r = run(o, disk, kOptedIn);
+  REQUIRE(r.rc == 0);
+  CHECK(read_all(r.out, "-").size() == 2);
+  CHECK_THAT(r.err, Catch::Contains("deployment/web (ns shop): injected"));
+}
+
+// Regression: a --report-file that could not be written came after the
+// manifests had gone to stdout, so the run printed them and exited 1.
+TEST_CASE("pipeline: a --report-file that cannot be written leaves stdout empty (regression)", "[pipeline][errors]") {
+  MemoryDisk disk;
+  disk.add_file("a.yaml", kExample);
+  disk.fail_writes_to("reports/r.txt");
+  Options o;
+  o.inputs = {"a.yaml"};
+  o.report_file = "reports/r.txt";
+  auto r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains("reports/r.txt: cannot write"));
+  // With --in-place, the files and the report go together or not at all.
+  o.in_place = true;
+  r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK(*disk.file("a.yaml") == kExample);
+  // check mode writes the report before it prints.
+  o.in_place = false;
+  o.command = Command::Check;
+  o.diff = true;
+  std::istringstream in;
+  std::ostringstream out, err;
+  CHECK(kinject::run(o, disk, in, out, err, [](std::string_view) -> std::optional<std::string> { return std::nullopt; }) == 2);
+  CHECK(out.str().empty());
 }

@@ -137,11 +137,21 @@ TEST_CASE("spans cover each node exactly", "[reader]") {
   CHECK(docs[0].editable);
 }
 
-TEST_CASE("duplicate keys warn and the last one counts", "[reader]") {
-  auto docs = read_all("a: 1\nb: 2\na: 3\n", "t.yaml");
-  CHECK(docs[0].root.get("a")->i == 3);
-  REQUIRE(docs[0].warnings.size() == 1);
-  CHECK(docs[0].warnings[0].find("\"a\"") != std::string::npos);
+TEST_CASE("a repeated key is refused at its place, by either reading path", "[reader]") {
+  for (bool fast : {true, false}) {
+    Limits limits;
+    limits.fast_reader = fast;
+    INFO(fast);
+    CHECK_THROWS_WITH(read_all("a: 1\nb: 2\na: 3\n", "t.yaml", limits),
+                      Catch::StartsWith("t.yaml (document 1):3:1: key \"a\" appears more than once in the same mapping"));
+    CHECK_THROWS_WITH(read_all("x:\n  - name: a\n    image: b\n    name: c\n", "t.yaml", limits),
+                      Catch::StartsWith("t.yaml (document 1):4:5: key \"name\" appears"));
+    // go-yaml v3 compares keys by their text: 1 and "1" are the same key.
+    CHECK_THROWS_WITH(read_all("1: a\n\"1\": b\n", "t.yaml", limits), Catch::Contains("key \"1\" appears"));
+    // Null keys (the YAML test suite's 2JQS) and merge keys are not repeats.
+    CHECK_NOTHROW(read_all(": a\n: b\n", "t.yaml", limits));
+  }
+  CHECK_NOTHROW(read_all("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: *a\n  <<: *b\n", "t.yaml"));
 }
 
 TEST_CASE("bad YAML fails with file, document and line:column", "[reader]") {

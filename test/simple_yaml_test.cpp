@@ -69,7 +69,6 @@ TEST_CASE("simple_yaml: the block subset reads as yaml-cpp reads it", "[simple_y
       "plain scalar document\n",
       "- top\n- level\n",
       "a:\n  b:\n    c:\n      - d\n",
-      "dup: 1\ndup: 2\n",
       "",
       "# only a comment\n",
   };

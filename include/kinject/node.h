@@ -102,9 +102,36 @@ class Node {
 struct Entry {
   Node key;
   Node value;
+  // The entry came into this map through a YAML merge key (`<<: *base`):
+  // its text is the anchor's, elsewhere in the document, so it is never
+  // edited where it stands (see apply_merge_keys).
+  bool merged = false;
+
+  Entry() = default;
+  Entry(Node k, Node v, bool from_merge = false) : key(std::move(k)), value(std::move(v)), merged(from_merge) {}
 };
 
 inline std::size_t Node::size() const { return kind == Kind::Map ? entries.size() : items.size(); }
+
+// What a scalar means, as Kubernetes' go-yaml reads it. `n.text` holds the
+// scalar's value and `n.style` its style; `tag` is the tag as a parser reports
+// it: "?" for an untagged plain scalar, "!" for an untagged quoted or block
+// one (or the non-specific `!`), else the full tag ("tag:yaml.org,2002:int",
+// "!local"). Sets n.kind (and b/i/f), and n.tag for an explicit tag. Both
+// YAML readers (reader.h, strict_yaml.h) resolve scalars with it.
+void resolve_scalar(Node& n, std::string_view tag);
+
+// YAML merge keys (`<<: *base`, `<<: [*a, *b]`), which Kubernetes' go-yaml
+// honours: the merged keys become part of the map unless it sets them
+// itself. The `<<` entries go; the merged ones follow the map's own, marked
+// Entry::merged. Returns whether the map had a merge key.
+bool apply_merge_keys(Node& map);
+
+// A key repeated in one mapping, as Go reads it (encoding/json, and go-yaml
+// outside strict mode, as Istio reads its templates' output, values and
+// annotations): the last value wins. It takes the first one's place, and the
+// later entries go. Applies to the whole tree.
+void keep_last_of_repeated_keys(Node& n);
 
 // The canonical text of numbers made by kinject.
 std::string format_int(std::int64_t v);

@@ -77,6 +77,10 @@ class DocumentStream {
   // read failure or a document over the size limit.
   std::optional<RawDocument> next();
   const std::string& name() const { return name_; }
+  // Bytes taken from the stream so far. At the end of the stream, the sizes
+  // of the documents returned add up to it (the output guard checks that
+  // nothing was lost between the two).
+  std::size_t taken() const { return taken_; }
 
  private:
   bool read_line(std::string& line);  // with its '\n' (none on a last unterminated line)
@@ -98,6 +102,7 @@ class DocumentStream {
   int pending_line_no_ = 0;
   bool has_pending_ = false;
   bool json_mode_ = false;      // the stream is (so far) concatenated JSON texts
+  std::size_t taken_ = 0;
 };
 
 // A parsed document.
@@ -122,7 +127,8 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
 // Parses a standalone YAML/JSON text (a values file, a rendered template) into
 // a Node; `what` names it in errors. Multi-document texts are rejected. The
 // value only: nodes may lack source spans (the fast reader of simple_yaml.h
-// reads what it can, yaml-cpp the rest).
+// reads what it can, yaml-cpp the rest). Such texts are Go's to read in
+// Istio, so a repeated key keeps its last value (keep_last_of_repeated_keys).
 Node parse_yaml(std::string_view text, const std::string& what, const Limits& limits = {});
 
 // Reads every document of a whole text (convenience for tests and config files).

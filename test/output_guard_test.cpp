@@ -1,0 +1,110 @@
+#include "kinject/output_guard.h"
+
+#include <catch2/catch.hpp>
+
+#include "kinject/error.h"
+
+using namespace kinject;
+
+namespace {
+
+const char* kPod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: ns\nspec:\n  containers:\n  - name: a\n";
+
+Document doc_of(const std::string& text, int index = 1) {
+  RawDocument raw;
+  raw.text = text;
+  raw.index = index;
+  return parse_document(raw, "in.yaml");
+}
+
+// A guard that has read `docs` from one input, to its end.
+struct Fixture {
+  WorkloadCatalog catalog;
+  OutputGuard guard{catalog};
+  std::size_t id = guard.open("in.yaml");
+  std::vector<Document> docs;
+
+  explicit Fixture(std::vector<std::string> texts) {
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      docs.push_back(doc_of(texts[i], static_cast<int>(i) + 1));
+      guard.read(id, docs.back().raw);
+      bytes += texts[i].size();
+    }
+    guard.read_all(id, bytes);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("output guard: documents written as read, or rewritten validly, pass", "[guard]") {
+  Fixture f({kPod, "# only a comment\n"});
+  f.guard.written(f.id, f.docs[0], std::string(kPod) + "  # a comment now\n");
+  f.guard.written(f.id, f.docs[1], f.docs[1].raw.text);
+  CHECK_NOTHROW(f.guard.finish());
+}
+
+TEST_CASE("output guard: each way to lose or damage a document is an internal error", "[guard]") {
+  SECTION("a document never written") {
+    Fixture f({kPod, kPod});
+    f.guard.written(f.id, f.docs[0], kPod);
+    CHECK_THROWS_WITH(f.guard.finish(), Catch::Contains("internal error: in.yaml") && Catch::Contains("in.yaml (document 2)"));
+  }
+  SECTION("a document written twice") {
+    Fixture f({kPod});
+    f.guard.written(f.id, f.docs[0], kPod);
+    CHECK_THROWS_WITH(f.guard.written(f.id, f.docs[0], kPod), Catch::Contains("internal error: in.yaml") && Catch::Contains("twice"));
+  }
+  SECTION("an input read twice") {
+    Fixture f({kPod});
+    CHECK_THROWS_WITH(f.guard.read(f.id, f.docs[0].raw), Catch::Contains("internal error: in.yaml"));
+  }
+  SECTION("bytes read that no document holds") {
+    WorkloadCatalog catalog;
+    OutputGuard g(catalog);
+    auto id = g.open("in.yaml");
+    Document d = doc_of(kPod);
+    g.read(id, d.raw);
+    g.read_all(id, d.raw.text.size() + 10);
+    g.written(id, d, kPod);
+    CHECK_THROWS_WITH(g.finish(), Catch::Contains("internal error: in.yaml") && Catch::Contains("bytes were read"));
+  }
+  SECTION("a text that does not parse strictly") {
+    Fixture f({kPod});
+    CHECK_THROWS_WITH(f.guard.written(f.id, f.docs[0], std::string(kPod) + "  []\n"), Catch::Contains("internal error: in.yaml") && Catch::Contains("does not parse"));
+    Fixture g({kPod});
+    CHECK_THROWS_WITH(g.guard.written(g.id, g.docs[0], std::string(kPod) + "    name: b\n"),
+                      Catch::Contains("internal error: in.yaml") && Catch::Contains("appears more than once"));
+  }
+  SECTION("another object, or none") {
+    Fixture f({kPod});
+    std::string renamed = kPod;
+    renamed.replace(renamed.find("name: p"), 7, "name: q");
+    CHECK_THROWS_WITH(f.guard.written(f.id, f.docs[0], renamed), Catch::Contains("internal error: in.yaml") && Catch::Contains("v1 Pod ns/q"));
+    Fixture g({kPod});
+    CHECK_THROWS_WITH(g.guard.written(g.id, g.docs[0], "# nothing\n"), Catch::Contains("internal error: in.yaml") && Catch::Contains("none"));
+  }
+  SECTION("a pod spec the API server refuses, that it did not before") {
+    Fixture f({kPod});
+    CHECK_THROWS_WITH(f.guard.written(f.id, f.docs[0], std::string(kPod) + "  - name: a\n"),
+                      Catch::Contains("internal error: in.yaml") && Catch::Contains("a second container named \"a\""));
+    Fixture g({kPod});
+    CHECK_THROWS_WITH(
+        g.guard.written(g.id, g.docs[0],
+                        std::string(kPod) + "  volumes:\n  - name: v\n    emptyDir: {}\n    persistentVolumeClaim: {claimName: c}\n"),
+        Catch::Contains("internal error: in.yaml") && Catch::Contains("more than one volume source (emptyDir, persistentVolumeClaim)"));
+  }
+}
+
+TEST_CASE("output guard: a problem the input already had is not kinject's", "[guard]") {
+  std::string twice = std::string(kPod) + "  - name: a\n";
+  Fixture f({twice});
+  CHECK_NOTHROW(f.guard.written(f.id, f.docs[0], twice + "  - name: b\n"));
+}
+
+TEST_CASE("object_ids: an object, or a List's items", "[guard]") {
+  auto ids = object_ids(parse_yaml("apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Pod, metadata: {name: a}}\n", "t"));
+  REQUIRE(ids.size() == 2);
+  CHECK(ids[1].str() == "v1 Pod -/a");
+  CHECK(object_ids(Node()).empty());
+}
