@@ -9,6 +9,7 @@
 
 #include "kinject/error.h"
 #include "kinject/simple_yaml.h"
+#include "kinject/strict_yaml.h"
 
 namespace kinject {
 
@@ -971,8 +972,17 @@ class Differ {
       }
       case Parent::MapValue: {
         if (!n_block) {
-          if (o.span.empty()) edit(ctx.slot, ctx.slot, " " + em_.inline_scalar(n));
-          else edit(o.span.begin, o.span.end, em_.inline_scalar(n));
+          if (o.span.empty()) {
+            edit(ctx.slot, ctx.slot, " " + em_.inline_scalar(n));
+          } else if (line_start(o.span.begin) != line_start(ctx.slot)) {
+            // A one-line value cannot stay on the old value's own line (a
+            // block list at the key's column: `key:\n[]` is no YAML): it goes
+            // after the ':', and the old lines go. Comments between stay.
+            edit(ctx.slot, ctx.slot, " " + em_.inline_scalar(n));
+            remove_lines(line_start(o.span.begin), o.span.end);
+          } else {
+            edit(o.span.begin, o.span.end, em_.inline_scalar(n));
+          }
           return;
         }
         bool own_line = !o.span.empty() && line_start(o.span.begin) != line_start(ctx.slot) &&
@@ -1279,10 +1289,13 @@ std::string tidy_tail(std::string_view after) {
 // most documents (it agrees with yaml-cpp on all it accepts); yaml-cpp reads
 // the rest. Throws Error if yaml-cpp refuses the text.
 bool reads_back_as(const Document& doc, const std::string& text, const Node& want) {
-  if (auto quick = read_simple_yaml(text)) return quick->same_value(want);
-  RawDocument raw = doc.raw;
-  raw.text = text;
-  return parse_document(std::move(raw), doc.file).root.same_value(want);
+  // Not with the reader that read the input: a leniency of that reader
+  // would pass its own mistakes (strict_yaml.h).
+  try {
+    return read_strict_yaml(text, doc.file).same_value(want);
+  } catch (const Error&) {
+    return false;
+  }
 }
 
 }  // namespace
@@ -1338,9 +1351,20 @@ WriteResult write_document(const Document& doc, const Node& updated) {
     if (after.empty() || (after[0] != '\n' && after.compare(0, 2, "\r\n") != 0)) after = st.eol() + after;
   }
   r.text = before + body + after;
-  if (!reads_back_as(doc, r.text, updated))
-    throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line, 1},
-                "internal error: the rewritten document does not read back as intended; please report this with the input");
+  if (!reads_back_as(doc, r.text, updated)) {
+    Location where{doc.file, doc.raw.index, doc.raw.first_line, 1};
+    // kinject's reader took the input, but kubectl's parser may not: then
+    // it is the input that needs fixing.
+    try {
+      read_strict_yaml(doc.raw.text, doc.file);
+    } catch (const Error& e) {
+      throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + std::max(e.where().line, 1) - 1, e.where().column},
+                  fmt::format("kubectl's YAML parser would not read this document ({}); kinject does not rewrite what the "
+                              "cluster's tools cannot read: fix the YAML",
+                              e.bare()));
+    }
+    throw Error(where, "internal error: the rewritten document does not read back as intended; please report this with the input");
+  }
   return r;
 }
 

@@ -5,18 +5,24 @@
 #include <catch2/catch.hpp>
 
 #include "kinject/reader.h"
+#include "kinject/strict_yaml.h"
 
 using namespace kinject;
 
 namespace {
 
-// Reads `text`, lets `change` edit the tree, writes it back.
+// Reads `text`, lets `change` edit the tree, writes it back. Whatever the
+// writer writes must read back as the new tree with kubectl's parser
+// (libyaml, strict_yaml.h), not only with kinject's own.
 WriteResult edit(const std::string& text, const std::function<void(Node&)>& change) {
   auto docs = read_all(text, "t.yaml");
   REQUIRE(docs.size() == 1);
   Node root = docs[0].root;
   change(root);
-  return write_document(docs[0], root);
+  WriteResult r = write_document(docs[0], root);
+  INFO(r.text);
+  CHECK(read_strict_yaml(r.text, "written").same_value(root));
+  return r;
 }
 
 Node container(const std::string& name) {
@@ -333,4 +339,24 @@ TEST_CASE("writer: a null key's value replaced in a map tagged on its document l
   // The key is the map {null: ""}, so the re-emitted block map began with
   // '{' and was taken for flow content that may share the `--- !` line.
   round_trip("--- !\n? : !\n", [](Node& root) { root.entries[0].value = Node::integer(15090); });
+}
+
+// Regression: a block list emptied by the injection (native sidecars move a
+// pod's only container to initContainers) was replaced by `[]` on the list's
+// own line, at its key's column: invalid YAML, which the fast reader's
+// read-back accepted.
+TEST_CASE("writer: a block list replaced by an empty one goes after its key's colon (regression)", "[writer]") {
+  const std::string text =
+      "spec:\n"
+      "  # the only container\n"
+      "  containers:\n"
+      "  - name: istio-proxy\n"
+      "    image: auto\n"
+      "  volumes: []\n";
+  auto r = edit(text, [](Node& root) { root.at_path("spec.containers")->items.clear(); });
+  CHECK(r.text == "spec:\n  # the only container\n  containers: []\n  volumes: []\n");
+  CHECK_FALSE(r.reformatted);
+  // A comment between the key and the list stays.
+  r = edit("a:\n  # why\n  - x\nb: 1\n", [](Node& root) { root.set("a", Node::string("z")); });
+  CHECK(r.text == "a: z\n  # why\nb: 1\n");
 }
