@@ -395,6 +395,7 @@ class Run {
       Document doc = parse_document(std::move(*raw), input.name, opts_.limits);
       std::string text;
       std::string json;
+      if (!doc.empty) check_object_fields(doc);
       if (doc.empty) {
         text = doc.raw.text;
       } else if (sink_ != Sink::Json && find_workloads(doc.root, catalog_).empty()) {
@@ -439,6 +440,21 @@ class Run {
       while (!name.empty() && name.front() == '/') name.erase(0, 1);
       out_.write(unified_diff(parts, name));
     }
+  }
+
+  // kubectl refuses an object whose identity fields are not strings, and
+  // kinject does not take such a document for an object either.
+  static void check_object_fields(const Document& doc) {
+    auto p = object_field_problem(doc.root);
+    if (!p) return;
+    std::size_t at = p->node->has_span ? p->node->span.begin : 0;
+    auto [line, col] = line_col(doc.raw.text, at);
+    std::string msg = fmt::format("{} is {}, not a string: this is not a Kubernetes object as written (kubectl refuses it too)",
+                                  p->path, p->what);
+    std::string_view t = doc.raw.text;
+    if (p->node->has_span && t.substr(at, 2) == "{{")
+      msg += "; it reads as a Helm or Go template (`{{ ... }}`): render it first (e.g. helm template) and give kinject the result";
+    throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col}, msg);
   }
 
   void warn_reformatted(const Document& doc) {
@@ -547,6 +563,7 @@ class Run {
 
   void process_krm() {
     Document& doc = *krm_;
+    check_object_fields(doc);
     Node root = doc.root;
     if (rules_) namespaces_.add(doc.root);  // Namespace items
     handle_document(doc, root);

@@ -408,3 +408,48 @@ TEST_CASE("pipeline: a --report-file that cannot be written leaves stdout empty 
   CHECK(kinject::run(o, disk, in, out, err, [](std::string_view) -> std::optional<std::string> { return std::nullopt; }) == 2);
   CHECK(out.str().empty());
 }
+
+// Regression: a Helm chart's template that happens to parse as YAML
+// (`name: {{ .Release.Name }}` is a flow mapping) was taken for a
+// Deployment: `-i -R` rewrote the chart's template with a sidecar in it.
+TEST_CASE("pipeline: a document whose name or kind is not a string is refused at its place (regression)", "[pipeline][errors]") {
+  const std::string chart =
+      "apiVersion: apps/v1\n"
+      "kind: Deployment\n"
+      "metadata:\n"
+      "  name: {{ .Release.Name }}\n"
+      "spec:\n"
+      "  template:\n"
+      "    spec:\n"
+      "      containers:\n"
+      "      - name: web\n"
+      "        image: nginx\n";
+  MemoryDisk disk;
+  disk.add_file("chart/templates/deploy.yaml", chart);
+  disk.add_file("chart/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+  Options o;
+  o.inputs = {"chart"};
+  o.recursive = true;
+  o.in_place = true;
+  auto r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.err, Catch::Contains("chart/templates/deploy.yaml (document 1):4:9: metadata.name is a mapping, not a string"));
+  CHECK_THAT(r.err, Catch::Contains("Helm or Go template"));
+  CHECK(*disk.file("chart/templates/deploy.yaml") == chart);
+  // Whatever the field and wherever the object: a number, a List's item.
+  disk.add_file("n.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 1234\n");
+  disk.add_file("l.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: [Pod]\n");
+  o = Options{};
+  o.inputs = {"n.yaml"};
+  r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains("n.yaml (document 1):4:9: metadata.name is a number, not a string"));
+  o.inputs = {"l.yaml"};
+  r = run(o, disk);
+  CHECK_THAT(r.err, Catch::Contains("l.yaml (document 1):5:9: items[0].kind is a list, not a string"));
+  // An empty name is Go's "", not a type error.
+  disk.add_file("e.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name:\n");
+  o.inputs = {"e.yaml"};
+  CHECK(run(o, disk).rc == 0);
+}

@@ -63,4 +63,19 @@ std::vector<Workload> find_workloads(const Node& root, const WorkloadCatalog& ca
 // Whether a document is a List of objects.
 bool is_list(const Node& object);
 
+// A field that says which object a document is (apiVersion, kind,
+// metadata.name, generateName, namespace) holding something other than a
+// string: kubectl refuses such a document ("cannot unmarshal ... into Go
+// struct field ... of type string"), and a tool that took it for an object
+// would edit what is not one: a Helm template that happens to parse as YAML
+// (`name: {{ .Release.Name }}` reads as a flow mapping).
+struct FieldProblem {
+  const Node* node = nullptr;  // the offending value
+  std::string path;            // e.g. "metadata.name", "items[2].kind"
+  std::string what;            // "a mapping", "a number", ...
+};
+// The first such field of a document's object (or of a List's items); null
+// is no problem (Go reads it as "").
+std::optional<FieldProblem> object_field_problem(const Node& root);
+
 }  // namespace kinject
