@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -23,6 +24,11 @@ PathKind RealDisk::stat(const std::string& path) const {
   if (S_ISDIR(st.st_mode)) return PathKind::Directory;
   if (S_ISREG(st.st_mode)) return PathKind::File;
   return PathKind::Other;
+}
+
+bool RealDisk::is_symlink(const std::string& path) const {
+  struct ::stat st {};
+  return ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
 }
 
 std::vector<std::string> RealDisk::list(const std::string& dir) const {
@@ -82,7 +88,40 @@ void remove_staged(std::vector<Staged>& staged) {
 
 }  // namespace
 
-void RealDisk::replace_all(const std::vector<std::pair<std::string, std::string>>& files) {
+namespace {
+
+// The file a path names: a symbolic link is followed to its target, so that
+// the target gets the new content and the link stays a link.
+std::string file_behind(const std::string& path) {
+  struct ::stat st {};
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return path;
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (!real) throw Error(Location{path}, fmt::format("cannot follow the symbolic link: {}; no file was changed", std::strerror(errno)));
+  std::string out = real;
+  std::free(real);
+  return out;
+}
+
+}  // namespace
+
+void RealDisk::replace_all(const std::vector<std::pair<std::string, std::string>>& given) {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::pair<dev_t, ino_t>> seen;
+  for (const auto& [path, content] : given) {
+    std::string target = file_behind(path);
+    struct ::stat st {};
+    if (::stat(target.c_str(), &st) == 0) {
+      for (std::size_t i = 0; i < seen.size(); ++i)
+        if (seen[i] == std::pair{st.st_dev, st.st_ino})
+          throw Error(Location{path}, fmt::format("{} and {} are the same file, to be written twice; give it once. No file "
+                                                  "was changed",
+                                                  given[i].first, path));
+      seen.emplace_back(st.st_dev, st.st_ino);
+    } else {
+      seen.emplace_back(0, 0);
+    }
+    files.emplace_back(std::move(target), content);
+  }
   std::vector<Staged> staged;
   staged.reserve(files.size());
   // Phase 1: refuse what is read-only, then write every new content beside

@@ -177,7 +177,7 @@ class Run {
       : opts_(opts), disk_(disk), in_(in), env_(env), guard_(catalog_), out_(opts.temp_dir), report_entries_(opts.temp_dir) {}
 
   void execute() {
-    for (auto& input : collect_inputs(opts_.inputs, opts_.recursive, disk_)) {
+    for (auto& input : collect_inputs(opts_.inputs, opts_.recursive, disk_, &report_.warnings)) {
       if (input.is_stdin() && opts_.in_place)
         throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
       sources_.push_back(Source{std::move(input)});

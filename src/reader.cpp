@@ -31,14 +31,22 @@ bool manifest_extension(const std::string& name) {
   return ends(".yaml") || ends(".yml") || ends(".json");
 }
 
-void walk(const std::string& dir, bool recursive, const Disk& disk, std::vector<Input>& out) {
+void walk(const std::string& dir, bool recursive, const Disk& disk, std::vector<Input>& out, std::vector<std::string>* notes) {
   auto names = disk.list(dir);
   std::sort(names.begin(), names.end());
   for (auto& name : names) {
     std::string path = dir == "/" ? "/" + name : dir + "/" + name;
     PathKind kind = disk.stat(path);
     if (kind == PathKind::Directory) {
-      if (recursive) walk(path, recursive, disk, out);
+      // kubectl's -R (filepath.Walk) does not follow a link to a directory:
+      // a link back up would make the walk endless, or repeat what it reads.
+      if (recursive && disk.is_symlink(path)) {
+        if (notes) notes->push_back(fmt::format("{}: a symbolic link to a directory; -R does not follow it, as kubectl's -R "
+                                                "does not (name the directory itself to read it)",
+                                                path));
+      } else if (recursive) {
+        walk(path, recursive, disk, out, notes);
+      }
     } else if (kind == PathKind::File && manifest_extension(name)) {
       out.push_back(Input{path, path});
     }
@@ -47,7 +55,8 @@ void walk(const std::string& dir, bool recursive, const Disk& disk, std::vector<
 
 }  // namespace
 
-std::vector<Input> collect_inputs(const std::vector<std::string>& args, bool recursive, const Disk& disk) {
+std::vector<Input> collect_inputs(const std::vector<std::string>& args, bool recursive, const Disk& disk,
+                                  std::vector<std::string>* notes) {
   std::vector<Input> out;
   if (args.empty()) {
     out.push_back(Input{"-", ""});
@@ -65,7 +74,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& args, bool rec
         throw Error(Location{arg}, "no such file or directory");
       case PathKind::Directory: {
         std::size_t before = out.size();
-        walk(path, recursive, disk, out);
+        walk(path, recursive, disk, out, notes);
         if (out.size() == before)
           throw Error(Location{arg}, recursive ? "directory holds no .yaml, .yml or .json files"
                                                : "directory holds no .yaml, .yml or .json files (use -R to read its subdirectories)");

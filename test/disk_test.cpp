@@ -90,3 +90,30 @@ TEST_CASE("a spool holds output in memory, then in a temporary file it removes",
   Spool bad("/nonexistent-dir", 1);
   CHECK_THROWS_WITH(bad.write("xy"), Catch::Contains("TMPDIR"));
 }
+
+// Regression: -i renamed the new content over a symbolic link, which
+// became a regular file while its target kept the old manifest.
+TEST_CASE("disk: replacing through a symbolic link writes its target and keeps the link (regression)", "[disk]") {
+  RealDisk disk;
+  std::string dir = temp_dir();
+  ::mkdir((dir + "/base").c_str(), 0755);
+  std::ofstream(dir + "/base/app.yaml") << "old\n";
+  REQUIRE(::symlink("base/app.yaml", (dir + "/app.yaml").c_str()) == 0);
+  disk.replace(dir + "/app.yaml", "new\n");
+  CHECK(disk.is_symlink(dir + "/app.yaml"));
+  std::ifstream in(dir + "/base/app.yaml");
+  std::stringstream s;
+  s << in.rdbuf();
+  CHECK(s.str() == "new\n");
+  // No temporary file left beside the link or the target.
+  CHECK(disk.list(dir).size() == 2);
+  CHECK(disk.list(dir + "/base").size() == 1);
+  // The same file by two names is written twice: refused, nothing changed.
+  CHECK_THROWS_WITH(disk.replace_all({{dir + "/app.yaml", "a\n"}, {dir + "/base/app.yaml", "b\n"}}),
+                    Catch::Contains("are the same file") && Catch::Contains("No file was changed"));
+  std::ifstream again(dir + "/base/app.yaml");
+  std::stringstream t;
+  t << again.rdbuf();
+  CHECK(t.str() == "new\n");
+  std::system(fmt::format("rm -rf '{}'", dir).c_str());
+}

@@ -1,6 +1,11 @@
 #include "kinject/reader.h"
 
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -279,4 +284,31 @@ TEST_CASE("null keys are keys: the missing-colon check leaves them alone", "[rea
   REQUIRE(docs.size() == 1);
   CHECK(docs[0].root.entries.size() == 3);
   CHECK_THAT(error_of("a: 1\nb\n"), Catch::Contains("has no ':' after its key"));
+}
+
+// Regression: -R followed symbolic links to directories; a link back up
+// (k8s/loop -> .) read the same Deployment 41 times, and exited 0.
+TEST_CASE("inputs: -R does not follow a symbolic link to a directory, as kubectl's -R (regression)", "[reader]") {
+  char tmpl[] = "/tmp/kinject-walk-XXXXXX";
+  REQUIRE(::mkdtemp(tmpl) != nullptr);
+  std::string dir = tmpl;
+  ::mkdir((dir + "/k8s").c_str(), 0755);
+  ::mkdir((dir + "/shared").c_str(), 0755);
+  std::ofstream(dir + "/k8s/app.yaml") << "apiVersion: v1\nkind: ConfigMap\n";
+  std::ofstream(dir + "/shared/base.yaml") << "apiVersion: v1\nkind: ConfigMap\n";
+  REQUIRE(::symlink(".", (dir + "/k8s/loop").c_str()) == 0);
+  REQUIRE(::symlink("../shared", (dir + "/k8s/shared").c_str()) == 0);
+  REQUIRE(::symlink("../shared/base.yaml", (dir + "/k8s/base.yaml").c_str()) == 0);
+  RealDisk disk;
+  std::vector<std::string> notes;
+  auto inputs = collect_inputs({dir + "/k8s"}, true, disk, &notes);
+  std::vector<std::string> names;
+  for (const auto& i : inputs) names.push_back(i.name.substr(dir.size()));
+  // A link to a file is read, as kubectl reads it.
+  CHECK(names == std::vector<std::string>{"/k8s/app.yaml", "/k8s/base.yaml"});
+  REQUIRE(notes.size() == 2);
+  CHECK_THAT(notes[0], Catch::Contains("k8s/loop: a symbolic link to a directory; -R does not follow it"));
+  // Named on the command line, a link to a directory is read.
+  CHECK(collect_inputs({dir + "/k8s/shared"}, true, disk).size() == 1);
+  std::system(("rm -rf '" + dir + "'").c_str());
 }

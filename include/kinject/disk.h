@@ -18,7 +18,10 @@ enum class PathKind { Missing, File, Directory, Other };
 class Disk {
  public:
   virtual ~Disk() = default;
-  virtual PathKind stat(const std::string& path) const = 0;
+  virtual PathKind stat(const std::string& path) const = 0;  // follows symbolic links
+  // Whether the path itself is a symbolic link (the walk of -R does not
+  // follow one to a directory, as kubectl's does not).
+  virtual bool is_symlink(const std::string& path) const { (void)path; return false; }
   // Entries of a directory (names only, unsorted). Throws Error if unreadable.
   virtual std::vector<std::string> list(const std::string& dir) const = 0;
   // Opens a file for streaming reads. Throws Error naming the file if it
@@ -29,7 +32,9 @@ class Disk {
   // them are there are they renamed over their targets (keeping each file's
   // permissions). If anything fails, every file is left as it was and Error
   // says which and why. A file that is read-only (no write permission bit)
-  // or in a read-only directory is refused, even for root.
+  // or in a read-only directory is refused, even for root. A symbolic link
+  // is written through: its target gets the new content, the link stays. Two
+  // paths that are the same file are refused.
   virtual void replace_all(const std::vector<std::pair<std::string, std::string>>& files) = 0;
   // One file.
   void replace(const std::string& path, const std::string& content) { replace_all({{path, content}}); }
@@ -38,6 +43,7 @@ class Disk {
 class RealDisk : public Disk {
  public:
   PathKind stat(const std::string& path) const override;
+  bool is_symlink(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   std::unique_ptr<std::istream> open(const std::string& path) const override;
   void replace_all(const std::vector<std::pair<std::string, std::string>>& files) override;

@@ -30,8 +30,12 @@ struct Input {
 // directory yields its .yaml/.yml/.json files sorted by name (recursively
 // with `recursive`), a file named explicitly is read whatever its extension.
 // No argument at all means stdin. Throws Error for a missing path or a
-// directory without manifests.
-std::vector<Input> collect_inputs(const std::vector<std::string>& args, bool recursive, const Disk& disk);
+// directory without manifests. Inside a directory, -R does not follow a
+// symbolic link to a directory (kubectl's -R does not); `notes` gets a line
+// for each one skipped. A link to a file is read, and so is a directory
+// named by a link on the command line.
+std::vector<Input> collect_inputs(const std::vector<std::string>& args, bool recursive, const Disk& disk,
+                                  std::vector<std::string>* notes = nullptr);
 
 // Bounds on what one run accepts, so that hostile or broken input fails with
 // a clear error instead of exhausting the stack, memory or time. Every limit

@@ -50,4 +50,16 @@ contains err.txt "no file was changed"
 mkdir bad && cp "$EX" bad/a.yaml && printf 'kind: Pod\nmetadata: {name: [x\n' > bad/b.yaml && before=$(snapshot bad)
 if kinject -i bad 2>/dev/null; then fail "broken input passed"; fi
 [ "$before" = "$(snapshot bad)" ] || fail "a file changed although another one was broken"
+# A symbolic link is written through: the target is injected, the link stays
+# a link (regression: the link became a regular file, the target stayed old).
+mkdir -p linked/base && cp "$EX" linked/base/redis.yaml && ln -s base/redis.yaml linked/redis.yaml
+kinject -i linked/redis.yaml 2>/dev/null || fail "in-place through a link failed"
+[ -L linked/redis.yaml ] || fail "the link was replaced by a file"
+contains linked/base/redis.yaml "name: istio-proxy"
+# -R does not follow a link to a directory (as kubectl's -R): a loop reads
+# each file once.
+mkdir -p loop && cp "$EX" loop/redis.yaml && ln -s . loop/again
+kinject -R loop > out.txt 2> err.txt || fail "-R over a link loop failed"
+[ "$(grep -c '^kind: StatefulSet' out.txt)" = 1 ] || fail "-R read a file more than once through a link"
+contains err.txt "loop/again: a symbolic link to a directory"
 echo "in-place: ok"
