@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "kinject/writer.h"
+#include "kinject/text.h"
 
 namespace kinject {
 

@@ -338,3 +338,20 @@ TEST_CASE("injector: a scalar where Kubernetes expects a map is an error, as Go'
   CHECK_THAT(injection_error(pod, injector),
              Catch::Contains("container \"istio-proxy\": resources.limits: expected a mapping, found \"3000m\""));
 }
+
+// Regression: Istio's records are Go's json.Marshal, which writes <, > and &
+// as \u003c, \u003e, \u0026; kinject wrote them raw.
+TEST_CASE("injector: Istio's JSON records escape <, > and & as Go does (regression)", "[injector]") {
+  std::string yaml = kDeployment;
+  yaml.replace(yaml.find("path: /live"), 11, "path: /live?a=1&b=<2>");
+  yaml.insert(yaml.find("      containers:\n"),
+              "      containers:\n      - name: istio-proxy\n        image: auto\n        args: [\"--log=a&b\"]\n");
+  yaml.erase(yaml.find("      containers:\n      - name: app"), 18);
+  Injector injector(builtin_config(), no_env());
+  auto r = inject(yaml, injector);
+  const Node& pod = *r.root.at_path("spec.template");
+  const Node* proxy = container(pod, "containers", "istio-proxy");
+  CHECK_THAT(env_value(*proxy, "ISTIO_KUBE_APP_PROBERS"), Catch::Contains(R"("path":"/live?a=1\u0026b=\u003c2\u003e")"));
+  CHECK_THAT(pod.at_path("metadata.annotations")->get("proxy.istio.io/overrides")->text, Catch::Contains(R"("--log=a\u0026b")"));
+  CHECK(json_quote("\xe2\x80\xa8 \xff") == "\"\\u2028 \\ufffd\"");
+}

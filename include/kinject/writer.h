@@ -19,6 +19,7 @@
 
 #include "kinject/node.h"
 #include "kinject/reader.h"
+#include "kinject/text.h"
 
 namespace kinject {
 
@@ -59,7 +60,5 @@ std::string emit_json(const Node& n, int indent = 4);
 // double-quoted.
 std::string yaml_scalar(const Node& n, bool flow = false, char quote = '"');
 
-// JSON string literal.
-std::string json_quote(std::string_view s);
 
 }  // namespace kinject
