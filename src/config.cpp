@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "kinject/error.h"
+#include "kinject/k8s_types.h"
 #include "kinject/reader.h"
 #include "kinject/template_data.h"
 
@@ -245,6 +246,41 @@ void check_set_path(std::string_view assignment, const Node& defaults, const Nod
   }
 }
 
+// The value a --set gave, checked as Istio's values are typed (the values
+// schema's booleans and numbers) and as Kubernetes decodes what the
+// templates make of them: resources must be quantities, or every injection
+// fails where the API server (or Istio's typed decode) refuses the pod.
+void check_set_value(std::string_view assignment, const Node& defaults, const Node& values) {
+  std::string path(assignment.substr(0, assignment.find('=')));
+  if (path.substr(0, 7) == "values.") path.erase(0, 7);
+  const Node* now = values.at_path(path);
+  if (!now) return;
+  if (const Node* was = defaults.at_path(path); was && now->kind != was->kind) {
+    bool number = was->kind == Kind::Int || was->kind == Kind::Float;
+    bool now_number = now->kind == Kind::Int || now->kind == Kind::Float;
+    if (was->kind == Kind::Bool || (number && !now_number))
+      throw Error(fmt::format("--set {}: {} is {} in Istio's values, not {}", assignment, path,
+                              was->kind == Kind::Bool ? "a boolean (true or false)" : "a number", kind_name(*now)));
+  }
+  // ...resources.requests.cpu, ...resources.limits.memory (a whole
+  // resources mapping is checked entry by entry).
+  auto check_quantity = [&](const Node& v, const std::string& where) {
+    if (!v.is_scalar() || v.is_null()) return;
+    std::string q = v.scalar_text();
+    if (!k8s::is_quantity(q))
+      throw Error(fmt::format("--set {}: {} is \"{}\", not a Kubernetes quantity: quantities must match the regular "
+                              "expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$' (e.g. 100m, 128Mi)",
+                              assignment, where, q));
+  };
+  std::size_t at = ("." + path + ".").find(".resources.");
+  if (at == std::string::npos) return;
+  const Node* res = values.at_path(path.substr(0, at + 9));
+  if (!res || !res->is_map()) return;
+  for (const char* part : {"limits", "requests"})
+    if (const Node* m = res->get(part); m && m->is_map())
+      for (const auto& e : m->entries) check_quantity(e.value, fmt::format("resources.{}.{}", part, e.key.scalar_text()));
+}
+
 }  // namespace
 
 IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
@@ -317,6 +353,7 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   for (const auto& s : src.sets) {
     if (cfg.istio) check_set_path(s, defaults, cfg.values, read);
     apply_set(cfg.values, s);
+    if (cfg.istio) check_set_value(s, defaults, cfg.values);
   }
   cfg.revision = src.revision == "default" ? "" : src.revision;
   // A revision's injector ConfigMap carries its revision in its values

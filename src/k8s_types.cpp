@@ -481,6 +481,16 @@ bool shape_fits(const Node& n, T t) {
   }
 }
 
+// resource.Quantity's UnmarshalJSON refuses what is not a quantity, and so
+// does Istio's typed decode of the rendered pod (a number is one).
+void check_quantity(const Node& v, const std::string& where) {
+  if (v.is_null() || v.kind == Kind::Int || v.kind == Kind::Float) return;
+  if (!is_quantity(v.scalar_text()))
+    throw Error(fmt::format("{}: \"{}\": quantities must match the regular expression "
+                            "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+                            where, v.scalar_text()));
+}
+
 void normalize_at(Node& n, const Type& t, const std::string& path) {
   if (!n.is_map()) return;
   for (const auto& f : t.fields) {
@@ -513,7 +523,11 @@ void normalize_at(Node& n, const Type& t, const std::string& path) {
         break;
       case T::StringMap:
       case T::QuantityMap:
-        for (const auto& e : v->entries) check_scalar(e.value, fmt::format("{}.{}", here, e.key.scalar_text()));
+        for (const auto& e : v->entries) {
+          std::string where = fmt::format("{}.{}", here, e.key.scalar_text());
+          check_scalar(e.value, where);
+          if (f.type == T::QuantityMap) check_quantity(e.value, where);
+        }
         if (f.omitempty && !f.pointer && zero_scalar(*v, f.type)) n.erase(f.json);
         break;
       case T::Struct:
@@ -522,6 +536,10 @@ void normalize_at(Node& n, const Type& t, const std::string& path) {
       case T::StructList:
         for (std::size_t i = 0; i < v->items.size(); ++i) normalize_at(v->items[i], *f.sub, fmt::format("{}[{}]", here, i));
         if (f.omitempty && zero_scalar(*v, f.type)) n.erase(f.json);
+        break;
+      case T::Quantity:
+        check_quantity(*v, here);
+        if (f.omitempty && !f.pointer && zero_scalar(*v, f.type)) n.erase(f.json);
         break;
       default:
         if (f.omitempty && !f.pointer && zero_scalar(*v, f.type)) n.erase(f.json);

@@ -69,3 +69,25 @@ TEST_CASE("configuration files are read through the disk", "[config]") {
   src.values_file = "missing.json";
   CHECK_THROWS_WITH(load_config(src, disk), Catch::Contains("missing.json"));
 }
+
+// Regression: `--set global.proxy.resources.requests.cpu=abc` was written
+// into every proxy silently, while the same value in an annotation is an
+// error; the API server refuses such a pod.
+TEST_CASE("config: --set values are checked as Istio types them (regression)", "[config]") {
+  MemoryDisk disk;
+  auto load = [&](std::string set) {
+    ConfigSources src;
+    src.sets = {std::move(set)};
+    return load_config(src, disk);
+  };
+  CHECK_THROWS_WITH(load("global.proxy.resources.requests.cpu=abc"),
+                    Catch::StartsWith("--set global.proxy.resources.requests.cpu=abc: resources.requests.cpu is \"abc\", "
+                                      "not a Kubernetes quantity"));
+  CHECK_THROWS_WITH(load("global.proxy.resources={limits: {memory: lots}}"), Catch::Contains("resources.limits.memory is \"lots\""));
+  CHECK_THROWS_WITH(load("global.proxy.privileged=maybe"),
+                    Catch::Contains("is a boolean (true or false) in Istio's values, not a string"));
+  CHECK_THROWS_WITH(load("global.proxy.statusPort=http"), Catch::Contains("is a number in Istio's values"));
+  CHECK_NOTHROW(load("global.proxy.resources.requests.cpu=250m"));
+  CHECK_NOTHROW(load("global.proxy.resources.limits.memory=1Gi"));
+  CHECK_NOTHROW(load("global.proxy.privileged=true"));
+}

@@ -355,3 +355,14 @@ TEST_CASE("injector: Istio's JSON records escape <, > and & as Go does (regressi
   CHECK_THAT(pod.at_path("metadata.annotations")->get("proxy.istio.io/overrides")->text, Catch::Contains(R"("--log=a\u0026b")"));
   CHECK(json_quote("\xe2\x80\xa8 \xff") == "\"\\u2028 \\ufffd\"");
 }
+
+// The same value from a values file (which --set no longer lets through):
+// the typed decode of the rendered proxy refuses it, as Go's
+// resource.Quantity does.
+TEST_CASE("injector: a proxy resource that is no quantity is an error, as Istio's typed decode fails", "[injector]") {
+  IstioConfig cfg = builtin_config();
+  cfg.values.at_path("global.proxy.resources.requests")->set("cpu", Node::string("abc"));
+  Injector injector(cfg, no_env());
+  CHECK_THAT(injection_error(kDeployment, injector),
+             Catch::Contains("container \"istio-proxy\": resources.requests.cpu: \"abc\": quantities must match"));
+}
