@@ -10,6 +10,7 @@
 
 #include "kinject/error.h"
 #include "kinject/k8s_types.h"
+#include "kinject/pod_validation.h"
 #include "kinject/reader.h"
 #include "kinject/strategic_merge.h"
 #include "kinject/template_data.h"
@@ -477,7 +478,7 @@ Node& env_of(Node& container) {
 // ---------------------------------------------------------------- status and overrides
 
 struct Status {
-  std::vector<std::string> init_containers, containers;
+  std::vector<std::string> init_containers, containers, volumes;
   std::vector<std::string> annotations, labels;  // recorded by a template of one's own
   bool valid = false;
 };
@@ -490,6 +491,7 @@ Status parse_status(const std::optional<std::string>& text) {
     if (!n.is_map()) return st;
     st.init_containers = names_in(n.get("initContainers"));
     st.containers = names_in(n.get("containers"));
+    st.volumes = names_in(n.get("volumes"));
     for (auto [field, out] : {std::pair{"annotations", &st.annotations}, std::pair{"labels", &st.labels}})
       if (const Node* keys = n.get(field); keys && keys->is_seq())
         for (const auto& k : keys->items) out->push_back(k.scalar_text());
@@ -669,6 +671,107 @@ void keep_container_quantity_spelling(Node& merged, const Node& original) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------- collisions
+
+// A rendered template that lists a name twice: the strategic merge would
+// fold the two into one item with both items' fields (a volume with two
+// sources, a mount that lost its volume), which the API server refuses or
+// the proxy cannot use. The usual cause is a sidecar.istio.io/userVolume or
+// userVolumeMount annotation that takes a name or path the sidecar uses.
+void check_rendered_names(const Node& rendered, const std::string& tname, const Node& pod) {
+  const Node* annos = child(pod.get("metadata"), "annotations");
+  auto hint = [&](const char* annotation) {
+    return child(annos, annotation) ? fmt::format(" (the {} annotation adds one: rename it)", annotation) : std::string();
+  };
+  const Node* spec = rendered.get("spec");
+  auto twice = [](const Node* list, std::string_view key) -> std::optional<std::string> {
+    std::set<std::string> seen;
+    if (list && list->is_seq())
+      for (const auto& it : list->items)
+        if (const Node* v = it.is_map() ? it.get(key) : nullptr; v && v->is_scalar() && !seen.insert(v->scalar_text()).second)
+          return v->scalar_text();
+    return std::nullopt;
+  };
+  if (auto v = twice(child(spec, "volumes"), "name"))
+    throw Error(fmt::format("template \"{}\" renders two volumes named \"{}\"{}", tname, *v, hint("sidecar.istio.io/userVolume")));
+  for (const char* field : {"containers", "initContainers"}) {
+    const Node* list = child(spec, field);
+    if (!list || !list->is_seq()) continue;
+    for (const auto& c : list->items)
+      if (auto m = twice(c.is_map() ? c.get("volumeMounts") : nullptr, "mountPath"))
+        throw Error(fmt::format("template \"{}\" renders two mounts at \"{}\" in container \"{}\"{}", tname, *m, name_of(c),
+                                hint("sidecar.istio.io/userVolumeMount")));
+  }
+}
+
+// The pod's own names and ports against what the templates add (`added`:
+// every rendered template merged). A container named like an injected one
+// is Istio's way to customise that container (reapplyOverwrittenContainers)
+// and is not a collision, but only in the same list: an init container
+// named like an injected container (or the reverse) would leave the pod
+// with two containers of that name. `previous`: the volumes an earlier
+// injection added, which the new one replaces.
+void check_collisions(const Node& own, const Node& added, const std::vector<std::string>& previous, bool native,
+                      const std::set<std::int64_t>& proxy_ports) {
+  const Node* own_spec = own.get("spec");
+  const Node* add_spec = added.get("spec");
+  if (const Node* vs = child(add_spec, "volumes"); vs && vs->is_seq())
+    for (const auto& v : vs->items) {
+      std::string name = name_of(v);
+      if (std::find(previous.begin(), previous.end(), name) != previous.end()) continue;
+      const Node* mine = find_container(const_cast<Node*>(child(own_spec, "volumes")), name);
+      if (!mine) continue;
+      auto theirs = volume_sources(v), ours = volume_sources(*mine);
+      if (ours.empty() || theirs.empty() || ours == theirs) continue;
+      throw Error(fmt::format("the pod has a volume named \"{}\" ({}), the name of a volume the sidecar adds ({}); the two "
+                              "would merge into one volume with two sources, which the API server refuses: rename the pod's "
+                              "volume",
+                              name, fmt::join(ours, ", "), fmt::join(theirs, ", ")))
+          .at_offset(mine->has_span ? static_cast<long>(mine->span.begin) : -1);
+    }
+  for (const char* field : {"containers", "initContainers"}) {
+    const char* other = std::string_view(field) == "containers" ? "initContainers" : "containers";
+    const Node* list = child(add_spec, field);
+    if (!list || !list->is_seq()) continue;
+    for (const auto& c : list->items) {
+      std::string name = name_of(c);
+      if (native && name == kProxy) continue;  // the pod's istio-proxy moves to the init containers
+      const Node* mine = find_container(const_cast<Node*>(child(own_spec, other)), name);
+      if (!mine || find_container(const_cast<Node*>(child(own_spec, field)), name)) continue;
+      throw Error(fmt::format("the pod has {} named \"{}\", the name of {} the sidecar adds; the pod would have two "
+                              "containers of that name, which the API server refuses: rename it (to customise the "
+                              "injected one, define it under {})",
+                              std::string_view(other) == "containers" ? "a container" : "an init container", name,
+                              std::string_view(field) == "containers" ? "a container" : "an init container", field))
+          .at_offset(mine->has_span ? static_cast<long>(mine->span.begin) : -1);
+    }
+  }
+  if (proxy_ports.empty()) return;
+  // The app shares the pod's network with Envoy, which listens on these.
+  for (const char* field : {"containers", "initContainers"}) {
+    const Node* list = child(own_spec, field);
+    if (!list || !list->is_seq()) continue;
+    for (const auto& c : list->items) {
+      if (!c.is_map() || find_container(const_cast<Node*>(child(add_spec, "containers")), name_of(c)) ||
+          find_container(const_cast<Node*>(child(add_spec, "initContainers")), name_of(c)))
+        continue;  // the user's customisation of an injected container
+      // An init container runs beside the proxy only as a native sidecar.
+      if (std::string_view(field) == "initContainers" && str_at(&c, "restartPolicy") != "Always") continue;
+      const Node* ports = c.get("ports");
+      if (!ports || !ports->is_seq()) continue;
+      for (const auto& p : ports->items) {
+        const Node* cp = p.is_map() ? p.get("containerPort") : nullptr;
+        if (!cp || cp->kind != Kind::Int || !proxy_ports.count(cp->i)) continue;
+        throw Error(fmt::format("container \"{}\" declares port {}, one the sidecar's proxy listens on in the pod's "
+                                "network ({}); the two cannot both bind it: move the app to another port{}",
+                                name_of(c), cp->i, fmt::join(proxy_ports, ", "),
+                                " (the status port can move with the status.sidecar.istio.io/port annotation)"))
+            .at_offset(cp->has_span ? static_cast<long>(cp->span.begin) : -1);
+      }
+    }
+  }
+}
 
 // ---------------------------------------------------------------- the injector
 
@@ -928,6 +1031,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
     if (rendered.is_null()) rendered = Node::map();
     if (!rendered.is_map())
       throw Error(fmt::format("template \"{}\" did not render a pod (a mapping with metadata/spec)", tname));
+    check_rendered_names(rendered, tname, original);
     strategic_merge_pod(template_pod, rendered);
     if (native && find_container(container_list(template_pod, "initContainers"), kProxy) &&
         find_container(container_list(merged, "containers"), kProxy)) {
@@ -944,6 +1048,21 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
     }
     strategic_merge_pod(merged, rendered);
     typed_round_trip(merged, rendered);
+  }
+
+  {
+    // Envoy's listeners (outbound, inbound, health, Prometheus) and the
+    // agent's status port.
+    std::set<std::int64_t> proxy_ports;
+    if (config_.istio) {
+      proxy_ports = {15001, 15006, 15021, 15090};
+      std::int64_t agent = status_port;
+      if (auto a = annotation(original, "status.sidecar.istio.io/port"))
+        if (auto n = parse_uint(trim(*a), 16)) agent = static_cast<std::int64_t>(*n);
+      if (agent != 0) proxy_ports.insert(agent);
+    }
+    check_collisions(stripped, template_pod, parse_status(annotation(original, config_.status_annotation)).volumes, native,
+                     proxy_ports);
   }
 
   // reapplyOverwrittenContainers: containers the user defined under an

@@ -366,3 +366,57 @@ TEST_CASE("injector: a proxy resource that is no quantity is an error, as Istio'
   CHECK_THAT(injection_error(kDeployment, injector),
              Catch::Contains("container \"istio-proxy\": resources.requests.cpu: \"abc\": quantities must match"));
 }
+
+namespace {
+
+// kDeployment with `extra` added to its pod spec and `annos` as its pod's
+// annotations.
+std::string with_pod(const std::string& extra, const std::string& annos = "") {
+  std::string yaml = kDeployment;
+  if (!annos.empty()) yaml.insert(yaml.find("      labels:\n"), "      annotations:\n" + annos);
+  return yaml + extra;
+}
+
+}  // namespace
+
+// Regression: a user volume named like an injected one (istio-envoy on a
+// PVC) was merged with the injected emptyDir into one volume with two
+// sources; the report said "injected" and the API server refused the pod.
+TEST_CASE("injector: a name or port of the pod's that the sidecar uses is an error naming it (regression)", "[injector]") {
+  Injector injector(builtin_config(), no_env());
+  CHECK_THAT(injection_error(with_pod("      volumes:\n      - name: istio-envoy\n        persistentVolumeClaim:\n"
+                                      "          claimName: data\n"),
+                             injector),
+             Catch::Contains("the pod has a volume named \"istio-envoy\" (persistentVolumeClaim), the name of a volume the "
+                             "sidecar adds (emptyDir)") &&
+                 Catch::Contains("rename the pod's volume"));
+  // The same source is no collision: the pod already had what the sidecar adds.
+  CHECK_NOTHROW(inject(with_pod("      volumes:\n      - name: istio-envoy\n        emptyDir: {}\n"), injector));
+  CHECK_THAT(injection_error(with_pod("      - name: istio-init\n        image: busybox\n"), injector),
+             Catch::Contains("the pod has a container named \"istio-init\", the name of an init container the sidecar adds"));
+  CHECK_THAT(injection_error(with_pod("      initContainers:\n      - name: istio-proxy\n        image: busybox\n"), injector),
+             Catch::Contains("the pod has an init container named \"istio-proxy\", the name of a container the sidecar adds"));
+  CHECK_THAT(injection_error(with_pod("      - name: metrics\n        image: m\n        ports:\n        - containerPort: 15090\n"),
+                             injector),
+             Catch::Contains("container \"metrics\" declares port 15090, one the sidecar's proxy listens on in the pod's "
+                             "network (15001, 15006, 15020, 15021, 15090)"));
+  CHECK_THAT(injection_error(with_pod("      - name: m\n        image: m\n        ports:\n        - containerPort: 15020\n"),
+                             injector),
+             Catch::Contains("declares port 15020"));
+  // With the status port moved, 15020 is the app's.
+  CHECK_NOTHROW(inject(with_pod("      - name: m\n        image: m\n        ports:\n        - containerPort: 15020\n",
+                                "        status.sidecar.istio.io/port: \"15030\"\n"),
+                       injector));
+  // Annotations that add a volume or a mount under a name or path the sidecar has.
+  CHECK_THAT(injection_error(with_pod("", "        sidecar.istio.io/userVolume: '[{\"name\": \"istio-envoy\", \"secret\": "
+                                          "{\"secretName\": \"s\"}}]'\n"),
+                             injector),
+             Catch::Contains("renders two volumes named \"istio-envoy\" (the sidecar.istio.io/userVolume annotation adds one"));
+  CHECK_THAT(injection_error(with_pod("", "        sidecar.istio.io/userVolumeMount: '[{\"name\": \"x\", \"mountPath\": "
+                                          "\"/etc/istio/proxy\"}]'\n"),
+                             injector),
+             Catch::Contains("renders two mounts at \"/etc/istio/proxy\" in container \"istio-proxy\""));
+  // A container named istio-proxy is Istio's way to customise the proxy.
+  auto r = inject(with_pod("      - name: istio-proxy\n        image: auto\n        resources: {limits: {cpu: '3'}}\n"), injector);
+  CHECK(r.outcome.changed);
+}
