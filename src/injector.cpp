@@ -1285,8 +1285,16 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   out.init_containers = st.init_containers;
   out.containers = st.containers;
   Node before = *target;
-  if (const Node* md = merged.get("metadata"); md && (md->size() > 0 || target->get("metadata")))
-    target->set("metadata", *md);
+  if (const Node* md = merged.get("metadata"); md && (md->size() > 0 || target->get("metadata"))) {
+    if (Node* had = target->get("metadata")) {
+      *had = *md;
+    } else {
+      // A new metadata goes where Kubernetes writes it: before the spec.
+      auto spec = std::find_if(target->entries.begin(), target->entries.end(),
+                               [](const Entry& e) { return e.key.is_scalar() && e.key.text == "spec"; });
+      target->entries.insert(spec, Entry(Node::string("metadata"), *md));
+    }
+  }
   target->set("spec", *merged.get("spec"));
   out.changed = !before.same_value(*target);
   return out;

@@ -628,12 +628,15 @@ class Differ {
     }
     if (!leading.empty()) {
       // Before the first kept entry if it starts its own line (so a key
-      // that replaces another keeps its place), else after the last one.
+      // that replaces another keeps its place, and a new first key comes
+      // first), above the comment lines that lead into that entry; else
+      // after the last one.
       std::size_t first = 0;
       while (!keep[first]) ++first;
       const Entry& fe = o.entries[first];
       std::size_t ls = line_start(fe.key.span.begin);
-      if (!flow && only_blanks(ls, fe.key.span.begin) && ls > o.span.begin) {
+      if (!flow && only_blanks(ls, fe.key.span.begin) && (ls > o.span.begin || first == 0)) {
+        ls = above_leading_comments(ls, key_col, o);
         std::string text;
         for (const Entry* e : leading)
           text += em_.spaces(key_col) + key_text(e->key, false, false, st_.quote) + ":" + em_.after_key(e->value, key_col) +
@@ -645,6 +648,45 @@ class Differ {
       }
     }
     for (auto& [after, list] : inserts) insert_entries(o, after, list, key_col);
+  }
+
+  // The start of the comment lines (at `col`) that lead into the line at
+  // `ls`, within node `o`'s parent: they belong to what follows them.
+  std::size_t above_leading_comments(std::size_t ls, int col, const Node& o) const {
+    (void)o;
+    while (ls > 0) {
+      std::size_t prev = line_start(ls - 1);
+      std::size_t first = prev;
+      while (first < ls && (t_[first] == ' ' || t_[first] == '\t')) ++first;
+      if (first >= ls || t_[first] != '#' || column(first) != col) break;
+      ls = prev;
+    }
+    return ls;
+  }
+
+  // Where text added after the line holding `p` goes: past the comment
+  // lines that follow and belong to what ends there. One indented deeper
+  // than `col` does (a `# TODO` after a container's last field stays with
+  // that container); one at `col` leads into the next line at `col` if
+  // there is one, and trails what ends here if what follows is less
+  // indented (or nothing follows). A blank line ends the comments.
+  std::size_t past_trailing_comments(std::size_t p, int col) const {
+    std::size_t at = line_end(p), pending = std::string_view::npos;
+    for (std::size_t next = after_newline(at); next < t_.size(); next = after_newline(next)) {
+      std::size_t first = next;
+      while (first < t_.size() && (t_[first] == ' ' || t_[first] == '\t')) ++first;
+      if (first >= t_.size() || t_[first] == '\n' || t_[first] == '\r') break;  // a blank line
+      int c = column(first);
+      if (t_[first] != '#') {
+        if (c < col && pending != std::string_view::npos) at = pending;
+        return at;
+      }
+      if (c < col) break;
+      if (c == col || pending != std::string_view::npos) pending = line_end(first);
+      else at = line_end(first);
+    }
+    if (pending != std::string_view::npos && after_newline(pending) >= t_.size()) at = pending;
+    return at;
   }
 
   std::size_t last_kept(const std::vector<bool>& keep) const {
@@ -676,7 +718,7 @@ class Differ {
       edit(at, at, text);
       return;
     }
-    std::size_t at = line_end(entry_end(prev));
+    std::size_t at = past_trailing_comments(entry_end(prev), key_col);
     std::string text;
     for (const Entry* e : list)
       text += em_.nl() + em_.spaces(key_col) + key_text(e->key, false, false, st_.quote) + ":" +
@@ -838,7 +880,8 @@ class Differ {
       }
     }
     if (!before_first.empty()) insert_items_before(o, match[order.front()], before_first, dash_col);
-    for (auto& [i, list] : after) insert_items_after(o, i, list, dash_col);
+    int boundary = ctx.parent == Parent::MapValue ? ctx.col : dash_col;
+    for (auto& [i, list] : after) insert_items_after(o, i, list, dash_col, boundary);
   }
 
   void delete_item(const Node& o, std::size_t i) {
@@ -896,7 +939,10 @@ class Differ {
     edit(ls, ls, text);
   }
 
-  void insert_items_after(const Node& o, std::size_t i, const std::vector<const Node*>& list, int dash_col) {
+  // `boundary`: comments indented deeper than this column after the item
+  // belong to it (the list's key column: in an indented list, a comment at
+  // the dash's column is inside the list).
+  void insert_items_after(const Node& o, std::size_t i, const std::vector<const Node*>& list, int dash_col, int boundary) {
     const Node& prev = o.items[i];
     if (o.style == Style::Flow) {
       bool multiline = line_start(o.span.begin) != line_start(prev.span.begin);
@@ -919,7 +965,7 @@ class Differ {
       edit(prev.span.end, prev.span.end, text);
       return;
     }
-    std::size_t at = line_end(std::max<std::size_t>(prev.span.end, dash_of(prev) + 1));
+    std::size_t at = past_trailing_comments(std::max<std::size_t>(prev.span.end, dash_of(prev) + 1), boundary);
     std::string text;
     for (const Node* it : list) text += em_.nl() + em_.spaces(dash_col) + render_item_text(*it, dash_col);
     edit(at, at, text);

@@ -420,3 +420,17 @@ TEST_CASE("injector: a name or port of the pod's that the sidecar uses is an err
   auto r = inject(with_pod("      - name: istio-proxy\n        image: auto\n        resources: {limits: {cpu: '3'}}\n"), injector);
   CHECK(r.outcome.changed);
 }
+
+// Regression: the metadata an injection adds to a pod template that had
+// none went after the spec; Kubernetes writes it before.
+TEST_CASE("injector: a pod template's new metadata goes before its spec (regression)", "[injector]") {
+  std::string yaml = kDeployment;
+  const std::string meta = "    metadata:\n      labels:\n        app: web\n";
+  yaml.erase(yaml.find(meta), meta.size());
+  Injector injector(builtin_config(), no_env());
+  auto r = inject(yaml, injector);
+  const Node& tmpl = *r.root.at_path("spec.template");
+  REQUIRE(tmpl.entries.size() == 2);
+  CHECK(tmpl.entries[0].key.text == "metadata");
+  CHECK(tmpl.entries[1].key.text == "spec");
+}

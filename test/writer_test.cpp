@@ -360,3 +360,51 @@ TEST_CASE("writer: a block list replaced by an empty one goes after its key's co
   r = edit("a:\n  # why\n  - x\nb: 1\n", [](Node& root) { root.set("a", Node::string("z")); });
   CHECK(r.text == "a: z\n  # why\nb: 1\n");
 }
+
+// Regression: a comment after the last container ended up after the
+// container inserted behind it; a comment belongs to what it follows when it
+// is indented into it.
+TEST_CASE("writer: trailing comments stay with the item or entry they follow (regression)", "[writer]") {
+  const std::string text =
+      "spec:\n"
+      "  containers:\n"
+      "    - name: web\n"
+      "      image: nginx\n"
+      "      # TODO: add probes\n"
+      "    # the last container\n"
+      "  # pod-level settings below\n"
+      "  restartPolicy: Always\n";
+  auto r = edit(text, [](Node& root) { root.at_path("spec.containers")->items.push_back(container("istio-proxy")); });
+  CHECK(r.text ==
+        "spec:\n"
+        "  containers:\n"
+        "    - name: web\n"
+        "      image: nginx\n"
+        "      # TODO: add probes\n"
+        "    # the last container\n"
+        "    - name: istio-proxy\n"
+        "      image: proxy:1\n"
+        "  # pod-level settings below\n"
+        "  restartPolicy: Always\n");
+  // Indentless lists: a comment at the dash's column leads what follows.
+  r = edit("containers:\n- name: web\n  # web's\n# next\nvolumes: []\n",
+           [](Node& root) { root.get("containers")->items.push_back(container("p")); });
+  CHECK(r.text == "containers:\n- name: web\n  # web's\n- name: p\n  image: proxy:1\n# next\nvolumes: []\n");
+  // Map entries: the new key goes after the comments inside the last value.
+  r = edit("a:\n  b: 1\n  # about b\nc: 2\n", [](Node& root) { root.get("a")->set("d", Node::integer(3)); });
+  CHECK(r.text == "a:\n  b: 1\n  # about b\n  d: 3\nc: 2\n");
+}
+
+// Regression: a pod template without metadata got `metadata:` after its
+// (long) spec; a new first key goes first, above the comments that lead
+// into the old first key.
+TEST_CASE("writer: a key the new tree puts first goes before the first key (regression)", "[writer]") {
+  const std::string text = "template:\n  # the pod\n  spec:\n    containers: []\n";
+  auto r = edit(text, [](Node& root) {
+    Node& t = *root.get("template");
+    Node md = Node::map();
+    md.child_map("labels").set("app", Node::string("web"));
+    t.entries.insert(t.entries.begin(), Entry(Node::string("metadata"), md));
+  });
+  CHECK(r.text == "template:\n  metadata:\n    labels:\n      app: web\n  # the pod\n  spec:\n    containers: []\n");
+}
