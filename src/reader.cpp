@@ -674,7 +674,9 @@ class Builder : public YAML::EventHandler {
       n.span.end = static_cast<std::uint32_t>(last);
       if (last == 0) doc_.editable = false;
     }
-    if (f.merge && apply_merge_keys(n)) doc_.editable = false;  // see Entry::merged
+    // Merged entries keep their anchor's spans; the writer never edits them
+    // where they stand (Entry::merged).
+    if (f.merge) apply_merge_keys(n);
     finish(std::move(n), anchor, 0);
   }
 

@@ -583,6 +583,10 @@ class Differ {
   }
 
   void diff_map(const Node& o, const Node& n, const Ctx& ctx) {
+    if (std::any_of(o.entries.begin(), o.entries.end(), [](const Entry& e) { return e.merged; })) {
+      diff_merged_map(o, n, ctx);
+      return;
+    }
     bool flow = o.style == Style::Flow;
     // Entries whose key is gone.
     std::vector<bool> keep(o.entries.size(), false);
@@ -648,6 +652,70 @@ class Differ {
       }
     }
     for (auto& [after, list] : inserts) insert_entries(o, after, list, key_col);
+  }
+
+  // A block map with entries from YAML merge keys (`<<: *base`): a merged
+  // entry's text is the anchor's, elsewhere in the document, and is never
+  // edited where it stands. The map's own entries are edited as usual; a
+  // merged entry whose value changes gets an own entry with the new value
+  // (the map's own keys win over merged ones), and new entries go at the end
+  // of the map. A merged entry that goes cannot be said in place.
+  void diff_merged_map(const Node& o, const Node& n, const Ctx& ctx) {
+    if (o.style == Style::Flow) throw NotEditable();
+    merge_sites_ = true;
+    for (std::size_t k = 0; k < o.entries.size(); ++k) {
+      const Entry& e = o.entries[k];
+      if (!e.key.is_scalar()) throw NotEditable();
+      if (n.get(e.key.text)) continue;
+      if (e.merged) throw NotEditable();
+      if (!only_blanks(line_start(e.key.span.begin), e.key.span.begin)) throw NotEditable();
+      delete_entry(o, k);
+    }
+    int key_col = column(first_key(o));
+    std::vector<const Entry*> added;
+    for (const auto& e : n.entries) {
+      const Entry* found = nullptr;
+      for (std::size_t k = o.entries.size(); k-- > 0;)
+        if (o.entries[k].key.is_scalar() && o.entries[k].key.text == e.key.scalar_text()) {
+          found = &o.entries[k];
+          break;
+        }
+      if (!found) {
+        added.push_back(&e);
+      } else if (found->merged) {
+        if (!found->value.same_value(e.value)) added.push_back(&e);
+      } else {
+        Ctx c = child_ctx(o, Parent::MapValue);
+        c.col = key_col;
+        c.slot = after_colon(found->key);
+        diff(found->value, e.value, c);
+      }
+    }
+    (void)ctx;
+    if (added.empty()) return;
+    std::size_t at = past_trailing_comments(o.span.end, key_col);
+    std::string text;
+    for (const Entry* e : added)
+      text += em_.nl() + em_.spaces(key_col) + key_text(e->key, false, false, st_.quote) + ":" + em_.after_key(e->value, key_col);
+    edit(at, at, text);
+  }
+
+  // Where a block map's first key is: its span may start with an anchor or
+  // a tag, and a comment, on the line before.
+  std::size_t first_key(const Node& o) const {
+    for (const auto& e : o.entries)
+      if (!e.merged) return e.key.span.begin;
+    std::size_t p = o.span.begin;
+    for (;;) {
+      while (p < t_.size() && (t_[p] == ' ' || t_[p] == '\t' || t_[p] == '\n' || t_[p] == '\r')) ++p;
+      if (p < t_.size() && t_[p] == '#') {
+        p = line_end(p);
+      } else if (p < t_.size() && (t_[p] == '&' || t_[p] == '!')) {
+        while (p < t_.size() && t_[p] != ' ' && t_[p] != '\t' && t_[p] != '\n' && t_[p] != '\r') ++p;
+      } else {
+        return p;
+      }
+    }
   }
 
   // The start of the comment lines (at `col`) that lead into the line at
@@ -1061,10 +1129,10 @@ class Differ {
     }
     if (o.is_map()) {
       if (o.entries.empty()) return;
-      int key_col = o.style == Style::Flow ? 0 : column(o.entries.front().key.span.begin);
+      int key_col = o.style == Style::Flow ? 0 : column(first_key(o));
       for (const auto& e : o.entries) {
         const Node* nv = n.get(e.key.scalar_text());
-        if (!nv || !e.key.is_scalar()) continue;
+        if (!nv || !e.key.is_scalar() || e.merged) continue;  // a merged entry's text is its anchor's
         Ctx c = child_ctx(o, Parent::MapValue);
         c.col = key_col;
         try {
@@ -1092,6 +1160,9 @@ class Differ {
   }
 
   void expand_dirty_aliases() {
+    // A changed anchor changes what a merge key takes from it, too, and the
+    // merge site cannot say "as before" in place.
+    if (merge_sites_ && !dirty_.empty()) throw NotEditable();
     for (const auto& site : alias_sites_) {
       if (dirty_.count(site.o->anchor)) replace(*site.o, *site.n, site.ctx);
     }
@@ -1111,6 +1182,7 @@ class Differ {
   std::vector<AliasSite> alias_sites_;
   bool has_aliases_ = false;
   bool pretty_flow_ = false;
+  bool merge_sites_ = false;  // a map with merge keys was edited
 };
 
 bool tree_has_aliases(const Node& n) {
@@ -1142,6 +1214,7 @@ struct StyleProbe {
   void visit_all(const Node& n) {
     if (n.is_alias) return;
     for (const auto& e : n.entries) {
+      if (e.merged) continue;  // its text is elsewhere, and seen there
       count_scalar(e.value);
       visit_all(e.value);
     }
@@ -1168,9 +1241,10 @@ struct StyleProbe {
   void visit(const Node& n) {
     if (n.is_alias || n.style != Style::Block) return;
     if (n.is_map()) {
-      if (n.entries.empty()) return;
+      if (n.entries.empty() || n.entries.front().merged) return;
       int key_col = column(n.entries.front().key.span.begin);
       for (const auto& e : n.entries) {
+        if (e.merged) continue;
         const Node& v = e.value;
         if (v.is_alias || v.style != Style::Block) continue;
         if (v.is_map() && !v.entries.empty() && !got_indent) {

@@ -453,3 +453,22 @@ TEST_CASE("pipeline: a document whose name or kind is not a string is refused at
   o.inputs = {"e.yaml"};
   CHECK(run(o, disk).rc == 0);
 }
+
+TEST_CASE("pipeline: a Deployment whose pod labels merge its own (<<: *labels) is injected in place (regression)", "[pipeline]") {
+  const std::string text =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: &labels\n    app: web\nspec:\n"
+      "  selector:\n    matchLabels: *labels\n  template:\n    metadata:\n      labels:\n        <<: *labels\n"
+      "        version: v1\n    spec:\n      containers:\n      - name: web\n        image: nginx\n";
+  MemoryDisk disk;
+  disk.add_file("m.yaml", text);
+  Options o;
+  o.inputs = {"m.yaml"};
+  auto r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.err, !Catch::Contains("could not edit the document in place"));
+  // Everything up to the pod labels' last own key is as it was; the new
+  // labels follow it, in the map that merges the anchor.
+  std::size_t cut = text.find("        version: v1\n") + 20;
+  CHECK(r.out.substr(0, cut) == text.substr(0, cut));
+  CHECK(r.out.substr(cut, 41) == "        security.istio.io/tlsMode: istio\n");
+}

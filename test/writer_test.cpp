@@ -408,3 +408,54 @@ TEST_CASE("writer: a key the new tree puts first goes before the first key (regr
   });
   CHECK(r.text == "template:\n  metadata:\n    labels:\n      app: web\n  # the pod\n  spec:\n    containers: []\n");
 }
+
+// Regression: a document with a YAML merge key (`<<: *base`) could not be
+// edited in place: it was written out again whole, its comments, flow style
+// and anchors lost, with only a warning.
+TEST_CASE("writer: documents with merge keys are edited in place (regression)", "[writer]") {
+  const std::string text =
+      "metadata:\n"
+      "  labels: &labels  # shared\n"
+      "    app: web\n"
+      "    tier: front\n"
+      "spec:\n"
+      "  selector: {matchLabels: *labels}\n"
+      "  template:\n"
+      "    metadata:\n"
+      "      labels:\n"
+      "        <<: *labels\n"
+      "        version: v1  # pinned\n"
+      "    spec:\n"
+      "      containers: [{name: web, image: nginx}]\n";
+  // A new key, and a merged key given a new value: both land in the map
+  // itself, the anchor is untouched.
+  auto r = edit(text, [](Node& root) {
+    Node& labels = *root.at_path("spec.template.metadata.labels");
+    labels.set("security.istio.io/tlsMode", Node::string("istio"));
+    labels.set("tier", Node::string("back"));
+  });
+  CHECK_FALSE(r.reformatted);
+  CHECK(r.text ==
+        "metadata:\n"
+        "  labels: &labels  # shared\n"
+        "    app: web\n"
+        "    tier: front\n"
+        "spec:\n"
+        "  selector: {matchLabels: *labels}\n"
+        "  template:\n"
+        "    metadata:\n"
+        "      labels:\n"
+        "        <<: *labels\n"
+        "        version: v1  # pinned\n"
+        "        tier: back\n"
+        "        security.istio.io/tlsMode: istio\n"
+        "    spec:\n"
+        "      containers: [{name: web, image: nginx}]\n");
+  // A map made only of a merge key.
+  r = edit("base: &b {x: 1}\nm:\n  <<: *b\n", [](Node& root) { root.get("m")->set("w", Node::integer(2)); });
+  CHECK(r.text == "base: &b {x: 1}\nm:\n  <<: *b\n  w: 2\n");
+  CHECK_FALSE(r.reformatted);
+  // An own key next to the merge key is edited where it stands.
+  r = edit("base: &b {x: 1}\nm:\n  <<: *b\n  z: 3  # own\n", [](Node& root) { root.get("m")->set("z", Node::integer(4)); });
+  CHECK(r.text == "base: &b {x: 1}\nm:\n  <<: *b\n  z: 4  # own\n");
+}
