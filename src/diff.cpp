@@ -1,6 +1,7 @@
 #include "kinject/diff.h"
 
 #include <algorithm>
+#include <deque>
 #include <vector>
 
 #include <fmt/format.h>
@@ -79,22 +80,23 @@ void append_line(std::string& out, char mark, std::string_view line) {
   if (line.empty() || line.back() != '\n') out += "\n\\ No newline at end of file\n";
 }
 
+// One step of the whole file's edit script, with the lines it concerns.
+struct Step {
+  Op op;
+  std::string_view a, b;  // the line before (Keep, Del) and after (Keep, Add)
+};
 
-// Appends the hunks of one part, its first line being line a_off+1 before
-// and b_off+1 after.
-void diff_part(std::string& out, std::string_view before, std::string_view after, int a_off, int b_off, int context) {
-  auto a = lines_of(before), b = lines_of(after);
-  auto ops = edit_script(a, b);
-  struct Step {
-    Op op;
-    int ai, bi;
-  };
-  std::vector<Step> steps;
-  int ai = 0, bi = 0;
-  for (Op op : ops) {
-    steps.push_back({op, ai, bi});
-    if (op != Op::Add) ++ai;
-    if (op != Op::Del) ++bi;
+// The hunks of a whole file's edit script: each change with `context`
+// lines around it, changes closer than 2*context lines in one hunk, line
+// numbers of the whole file, as diff -u writes them.
+std::string hunks(const std::vector<Step>& steps, int context) {
+  std::string out;
+  const std::size_t ctx = static_cast<std::size_t>(context);
+  // Line numbers (0-based) before and after, at each step.
+  std::vector<int> at_a(steps.size() + 1), at_b(steps.size() + 1);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    at_a[i + 1] = at_a[i] + (steps[i].op != Op::Add);
+    at_b[i + 1] = at_b[i] + (steps[i].op != Op::Del);
   }
   std::size_t i = 0;
   while (i < steps.size()) {
@@ -102,56 +104,75 @@ void diff_part(std::string& out, std::string_view before, std::string_view after
       ++i;
       continue;
     }
-    // A hunk runs from `context` lines before this change to `context` lines
-    // after the last change that is within 2*context lines of the next.
-    std::size_t start = i >= static_cast<std::size_t>(context) ? i - static_cast<std::size_t>(context) : 0;
+    std::size_t start = i >= ctx ? i - ctx : 0;
     std::size_t last_change = i, k = i;
     while (k < steps.size()) {
       if (steps[k].op != Op::Keep) last_change = k;
-      else if (k - last_change > static_cast<std::size_t>(2 * context)) break;
+      else if (k - last_change > 2 * ctx) break;
       ++k;
     }
-    std::size_t end = std::min(steps.size(), last_change + 1 + static_cast<std::size_t>(context));
-    int a_start = steps[start].ai, b_start = steps[start].bi, a_len = 0, b_len = 0;
-    std::string body;
+    std::size_t end = std::min(steps.size(), last_change + 1 + ctx);
+    int a_len = at_a[end] - at_a[start], b_len = at_b[end] - at_b[start];
+    out += fmt::format("@@ -{},{} +{},{} @@\n", a_len ? at_a[start] + 1 : at_a[start], a_len, b_len ? at_b[start] + 1 : at_b[start],
+                       b_len);
     for (std::size_t j = start; j < end; ++j) {
-      const Step& s = steps[j];
-      if (s.op == Op::Keep) {
-        append_line(body, ' ', a[static_cast<std::size_t>(s.ai)]);
-        ++a_len, ++b_len;
-      } else if (s.op == Op::Del) {
-        append_line(body, '-', a[static_cast<std::size_t>(s.ai)]);
-        ++a_len;
-      } else {
-        append_line(body, '+', b[static_cast<std::size_t>(s.bi)]);
-        ++b_len;
-      }
+      const Step& st = steps[j];
+      if (st.op == Op::Keep) append_line(out, ' ', st.a);
+      else if (st.op == Op::Del) append_line(out, '-', st.a);
+      else append_line(out, '+', st.b);
     }
-    out += fmt::format("@@ -{},{} +{},{} @@\n", a_off + (a_len ? a_start + 1 : a_start), a_len,
-                       b_off + (b_len ? b_start + 1 : b_start), b_len);
-    out += body;
     i = end;
   }
+  return out;
 }
 
-int count_lines(std::string_view s) {
-  int n = static_cast<int>(std::count(s.begin(), s.end(), '\n'));
-  if (!s.empty() && s.back() != '\n') ++n;
-  return n;
-}
+bool ends_line(std::string_view s) { return s.empty() || s.back() == '\n'; }
 
 }  // namespace
 
 std::string unified_diff(const std::vector<TextPart>& parts, const std::string& name, int context) {
-  std::string hunks;
-  int a_off = 0, b_off = 0;
-  for (const auto& p : parts) {
-    if (p.before != p.after) diff_part(hunks, p.before, p.after, a_off, b_off, context);
-    a_off += count_lines(p.before);
-    b_off += count_lines(p.after);
+  // One diff of the whole file (hunks cross document boundaries with their
+  // context, as patch and git apply need), but worked out document by
+  // document: the edit script of a run of parts that starts at a line start
+  // on both sides is computed on its own, so the work grows with the changed
+  // documents, not the file. (Parts that share a line, as concatenated JSON
+  // texts can, are diffed together.)
+  std::vector<Step> steps;
+  std::deque<std::string> joined;  // parts that share a line, joined (the steps point into them)
+  bool any = false;
+  for (std::size_t p = 0; p < parts.size();) {
+    std::size_t q = p + 1;
+    while (q < parts.size() && !(ends_line(parts[q - 1].before) && ends_line(parts[q - 1].after))) ++q;
+    std::string_view before = parts[p].before, after = parts[p].after;
+    bool same = before == after;
+    if (q > p + 1) {
+      std::string& jb = joined.emplace_back();
+      std::string& ja = joined.emplace_back();
+      for (std::size_t k = p; k < q; ++k) {
+        jb += parts[k].before;
+        ja += parts[k].after;
+        same = same && parts[k].before == parts[k].after;
+      }
+      before = jb;
+      after = ja;
+    }
+    auto a = lines_of(before), b = lines_of(after);
+    if (same) {
+      for (auto line : a) steps.push_back({Op::Keep, line, line});
+    } else {
+      any = true;
+      std::size_t ai = 0, bi = 0;
+      for (Op op : edit_script(a, b)) {
+        Step st{op, {}, {}};
+        if (op != Op::Add) st.a = a[ai++];
+        if (op != Op::Del) st.b = b[bi++];
+        steps.push_back(st);
+      }
+    }
+    p = q;
   }
-  if (hunks.empty()) return {};
-  return fmt::format("--- a/{}\n+++ b/{}\n", name, name) + hunks;
+  if (!any) return {};
+  return fmt::format("--- a/{}\n+++ b/{}\n", name, name) + hunks(steps, context);
 }
 
 std::string unified_diff(std::string_view before, std::string_view after, const std::string& name, int context) {

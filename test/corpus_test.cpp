@@ -222,3 +222,74 @@ TEST_CASE("corpus: --rules istio injects exactly what Istio's webhooks would", "
   CHECK(only_webhooks.empty());
   CHECK(opt_in >= want["corpus-rules-istio-opt-in"]);
 }
+
+namespace {
+
+bool have(const char* tool) { return std::system(fmt::format("command -v {} >/dev/null 2>&1", tool).c_str()) == 0; }
+
+void write_file(const std::string& path, const std::string& text) {
+  std::system(fmt::format("mkdir -p '{}'", path.substr(0, path.rfind('/'))).c_str());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+}  // namespace
+
+// The documented recipe `kinject check --diff -R k8s/ > inject.diff; patch
+// -p1 < inject.diff` over every real manifest: the real patch and git apply
+// accept the diff, and applying it gives exactly what kinject prints.
+TEST_CASE("corpus: patch -p1 and git apply accept check --diff, and applying it gives kinject's output", "[corpus]") {
+  if (!have("patch") || !have("git")) {
+    WARN("SKIPPED: patch or git is not installed");
+    return;
+  }
+  RealDisk real;
+  auto files = corpus_files(real);
+  char tmpl[] = "/tmp/kinject-patch-XXXXXX";
+  REQUIRE(::mkdtemp(tmpl) != nullptr);
+  const std::string root = tmpl;
+  const std::string corpus = KINJECT_SHARED_DIR "/corpus/real/";
+  std::string all;  // every file's diff, one patch
+  std::map<std::string, std::string> want;
+  long changed = 0;
+  for (const auto& path : files) {
+    std::string name = path.substr(corpus.size());  // repo/file.yaml, as the user's relative path
+    std::string text = slurp(path);
+    MemoryDisk disk;
+    disk.add_file(name, text);
+    Options o;
+    o.inputs = {name};
+    o.report = ReportFormat::None;
+    std::istringstream in;
+    std::ostringstream out, err;
+    if (run_inject(o, disk, in, out, err, no_env()) != 0) continue;  // refused (bad annotations, unknown templates)
+    o.command = Command::Check;
+    o.diff = true;
+    std::ostringstream diff, err2;
+    int rc = run(o, disk, in, diff, err2, no_env());
+    INFO(name);
+    CHECK(rc == (out.str() == text ? 0 : 1));
+    if (out.str() == text) {
+      CHECK(diff.str().empty());
+      continue;
+    }
+    ++changed;
+    all += diff.str();
+    want[name] = out.str();
+    for (const char* tool : {"patch", "git"}) write_file(fmt::format("{}/{}/{}", root, tool, name), text);
+  }
+  write_file(root + "/inject.diff", all);
+  CHECK(std::system(fmt::format("cd '{}/patch' && patch -p1 -s --no-backup-if-mismatch < ../inject.diff", root).c_str()) == 0);
+  CHECK(std::system(fmt::format("cd '{}/git' && git apply --whitespace=nowarn ../inject.diff", root).c_str()) == 0);
+  long same_patch = 0, same_git = 0;
+  for (const auto& [name, text] : want) {
+    INFO(name);
+    bool p = slurp(fmt::format("{}/patch/{}", root, name)) == text, g = slurp(fmt::format("{}/git/{}", root, name)) == text;
+    CHECK(p);
+    CHECK(g);
+    same_patch += p;
+    same_git += g;
+  }
+  fmt::print("corpus check --diff: {} files changed; patch -p1 gives kinject's output for {}, git apply for {}\n", changed,
+             same_patch, same_git);
+  std::system(fmt::format("rm -rf '{}'", root).c_str());
+}

@@ -15,6 +15,19 @@ TEST_CASE("unified diffs read like diff -u", "[diff]") {
 }
 
 TEST_CASE("documents are diffed one by one with file line numbers", "[diff]") {
-  std::vector<TextPart> parts = {{"a: 1\n", "a: 1\n"}, {"---\nb: 2\n", "---\nb: 2\nc: 3\n"}};
-  CHECK(unified_diff(parts, "f") == "--- a/f\n+++ b/f\n@@ -2,2 +2,3 @@\n ---\n b: 2\n+c: 3\n");
+  std::vector<TextPart> parts = {{"x: 0\na: 1\n", "x: 0\na: 1\n"}, {"---\nb: 2\n", "---\nb: 2\nc: 3\n"}};
+  CHECK(unified_diff(parts, "f", 1) == "--- a/f\n+++ b/f\n@@ -4,1 +4,2 @@\n b: 2\n+c: 3\n");
+}
+
+// Regression: hunks stopped at the end of their document, without the
+// context that follows it, so `patch` refused the diff ("Hunk #1 FAILED")
+// when a change ended at a document boundary. A hunk takes its context from
+// the neighbouring documents, and nearby changes in two documents share one.
+TEST_CASE("diff: hunks take their context across document boundaries (regression)", "[diff]") {
+  std::vector<TextPart> parts = {{"a: 1\nb: 2\n", "a: 1\nb: 2\nc: 3\n"}, {"---\nd: 4\n", "---\nd: 5\n"}, {"---\ne: 6\n", "---\ne: 6\n"}};
+  CHECK(unified_diff(parts, "f") ==
+        "--- a/f\n+++ b/f\n@@ -1,6 +1,7 @@\n a: 1\n b: 2\n+c: 3\n ---\n-d: 4\n+d: 5\n ---\n e: 6\n");
+  // Concatenated JSON texts on one line are one line for the diff.
+  std::vector<TextPart> json = {{"{\"a\":1}", "{\"a\":2}"}, {"{\"b\":1}\n", "{\"b\":1}\n"}};
+  CHECK(unified_diff(json, "f") == "--- a/f\n+++ b/f\n@@ -1,1 +1,1 @@\n-{\"a\":1}{\"b\":1}\n+{\"a\":2}{\"b\":1}\n");
 }
