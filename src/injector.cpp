@@ -316,6 +316,11 @@ const k8s::Type& prober_type() {
   return t;
 }
 
+bool grpc_port_ok(const Node& probe) {
+  const Node* port = probe.at_path("grpc.port");
+  return port && port->kind == Kind::Int;
+}
+
 // The prober for one kube probe, with named ports resolved; nullopt when the
 // probe is not rewritten (exec, unresolvable name, already on the status port).
 std::optional<Node> app_prober(const Node* probe, const std::map<std::string, std::int64_t>& ports, std::int64_t status_port) {
@@ -330,7 +335,12 @@ std::optional<Node> app_prober(const Node* probe, const std::map<std::string, st
     }
   if (!handler) return std::nullopt;
   if (const Node* t = probe->get("timeoutSeconds")) p.set("timeoutSeconds", *t);
-  if (std::string_view(handler) == "grpc") return p;
+  if (std::string_view(handler) == "grpc") {
+    // GRPCAction.port is an int32: a placeholder (`${PORT}`, for envsubst)
+    // is nothing the agent could read, and the probe is left as it is.
+    if (!grpc_port_ok(*probe)) return std::nullopt;
+    return p;
+  }
   Node& action = *p.get(handler);
   Node* port = action.get("port");
   if (!port) return std::nullopt;
@@ -393,7 +403,7 @@ void convert_probe(Node& c, int status_port) {
       http->set("path", Node::string(url));
       if (const Node* scheme = http->get("scheme"); scheme && scheme->scalar_text() == "HTTPS")
         http->set("scheme", Node::string("HTTP"));
-    } else if (probe->get("tcpSocket") || probe->get("grpc")) {
+    } else if (probe->get("tcpSocket") || (probe->get("grpc") && grpc_port_ok(*probe))) {
       bool tcp = probe->get("tcpSocket") != nullptr;
       Node http_get = Node::map();
       http_get.set("path", Node::string(url));
@@ -915,6 +925,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
     original.set("spec", spec && spec->is_map() ? *spec : Node::map());
   }
   const Node* annos = child(original.get("metadata"), "annotations");
+  std::vector<std::string> warnings;
   if (config_.istio) validate_annotations(annos);
   validate_container_names(original);
 
@@ -1232,6 +1243,14 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
         }
       }
       patch_rewrite_probes(merged, annotation(merged, "status.sidecar.istio.io/port"), status_port);
+      for (const char* field : {"containers", "initContainers"})
+        if (const Node* list = container_list(merged, field))
+          for (const auto& c : list->items)
+            for (const char* probe : {"readinessProbe", "livenessProbe", "startupProbe"})
+              if (const Node* p = c.is_map() ? c.get(probe) : nullptr; p && p->is_map() && p->get("grpc") && !grpc_port_ok(*p))
+                warnings.push_back(fmt::format("container \"{}\": the {}'s grpc port is not a number; the probe is left as "
+                                               "it is (substitute the placeholder before applying)",
+                                               name_of(c), probe));
     }
   }
 
@@ -1297,6 +1316,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   }
   target->set("spec", *merged.get("spec"));
   out.changed = !before.same_value(*target);
+  out.warnings = std::move(warnings);
   return out;
 }
 

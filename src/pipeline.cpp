@@ -529,6 +529,7 @@ class Run {
     e.containers = out.containers;
     e.containers.insert(e.containers.end(), out.init_containers.begin(), out.init_containers.end());
     if (out.changed) ++changed_workloads_;
+    for (const auto& wmsg : out.warnings) report_.warnings.push_back(fmt::format("{}/{}: {}", lower(w.kind), w.name, wmsg));
     add_entry(std::move(e));
   }
 

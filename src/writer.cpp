@@ -408,18 +408,21 @@ class Emitter {
 
   // Flow text in the document's syntax (JSON or YAML flow), pretty-printed
   // over several lines when unit > 0 (first line already at column `col`).
-  std::string json(const Node& n, int col, int unit) const {
+  // `spaced`: on one line (unit 0), with a space after each ',' and ':',
+  // as a person writes JSON on one line.
+  std::string json(const Node& n, int col, int unit, bool spaced = false) const {
+    const char* comma = spaced && unit == 0 ? ", " : ",";
     if (n.is_map()) {
       if (n.entries.empty()) return "{}";
       std::string out = "{";
       bool first = true;
       for (const auto& e : n.entries) {
-        out += first ? "" : ",";
+        out += first ? "" : comma;
         first = false;
         if (unit > 0) out += nl() + spaces(col + unit);
         std::string k = flow_key_colon(flow_key_text(e.key));
         bool explicit_key = k.compare(0, 2, "? ") == 0;  // its value needs the space: `? k : v`
-        out += k + (unit > 0 || explicit_key ? " " : "") + json(e.value, col + unit, unit);
+        out += k + (unit > 0 || explicit_key || spaced ? " " : "") + json(e.value, col + unit, unit, spaced);
       }
       if (unit > 0) out += nl() + spaces(col);
       return out + "}";
@@ -429,10 +432,10 @@ class Emitter {
       std::string out = "[";
       bool first = true;
       for (const auto& it : n.items) {
-        out += first ? "" : ",";
+        out += first ? "" : comma;
         first = false;
         if (unit > 0) out += nl() + spaces(col + unit);
-        out += json(it, col + unit, unit);
+        out += json(it, col + unit, unit, spaced);
       }
       if (unit > 0) out += nl() + spaces(col);
       return out + "]";
@@ -541,10 +544,6 @@ class Differ {
   }
 
   void edit(std::size_t b, std::size_t e, std::string text) {
-    // A literal block scalar at the very end of a file without a final line
-    // break would lose its own trailing line break: give it one.
-    if (e == t_.size() && !t_.empty() && t_.back() != '\n' && text.find('|') != std::string::npos)
-      text += st_.eol();
     edits_.push_back(Edit{b, e, std::move(text), edits_.size()});
     for (const auto& a : anchors_) dirty_.insert(a);
   }
@@ -554,7 +553,7 @@ class Differ {
     if (o.is_alias) {
       if (o.same_value(n)) {
         alias_sites_.push_back({&o, &n, ctx});
-      } else {
+      } else if (!alias_as_merge(o, n, ctx)) {
         replace(o, n, ctx);
       }
       return;
@@ -603,8 +602,10 @@ class Differ {
       replace(o, n, ctx);
       return;
     }
-    for (std::size_t k = 0; k < o.entries.size(); ++k)
-      if (!keep[k]) delete_entry(o, k);
+    for (std::size_t k = 0, kept = 0; k < o.entries.size(); ++k) {
+      if (!keep[k]) delete_entry(o, k, kept > 0);
+      kept += keep[k];
+    }
     // Changed and new entries, in the new order.
     int key_col = flow ? 0 : column(o.entries.front().key.span.begin);
     std::size_t anchor_index = last_kept(keep);  // insert after this o entry by default
@@ -663,13 +664,14 @@ class Differ {
   void diff_merged_map(const Node& o, const Node& n, const Ctx& ctx) {
     if (o.style == Style::Flow) throw NotEditable();
     merge_sites_ = true;
+    const std::size_t edits_before = edits_.size();
     for (std::size_t k = 0; k < o.entries.size(); ++k) {
       const Entry& e = o.entries[k];
       if (!e.key.is_scalar()) throw NotEditable();
       if (n.get(e.key.text)) continue;
       if (e.merged) throw NotEditable();
       if (!only_blanks(line_start(e.key.span.begin), e.key.span.begin)) throw NotEditable();
-      delete_entry(o, k);
+      delete_entry(o, k, false);
     }
     int key_col = column(first_key(o));
     std::vector<const Entry*> added;
@@ -691,7 +693,23 @@ class Differ {
         diff(found->value, e.value, c);
       }
     }
-    (void)ctx;
+    // Every own entry gone and the merge alone left: the map is the alias
+    // it merges, written as one again (`labels:\n  <<: *labels` after the
+    // keys an injection added are taken out is `labels: *labels`).
+    bool own_left = false, own_had = false;
+    for (const auto& e : o.entries)
+      if (!e.merged) {
+        own_had = true;
+        own_left = own_left || n.get(e.key.text);
+      }
+    if (added.empty() && own_had && !own_left && ctx.parent == Parent::MapValue && o.style == Style::Block) {
+      std::string name = lone_merge_alias(o);
+      if (!name.empty()) {
+        edits_.resize(edits_before);
+        edit(ctx.slot, o.span.end, " *" + name);
+        return;
+      }
+    }
     if (added.empty()) return;
     std::size_t at = past_trailing_comments(o.span.end, key_col);
     std::string text;
@@ -700,11 +718,62 @@ class Differ {
     edit(at, at, text);
   }
 
+  // A map written as an alias (`labels: *labels`) that the change adds keys
+  // to, or gives keys new values: the alias stays, as a merge key (`<<:
+  // *labels`) beside the new and changed keys, so the map still follows its
+  // anchor (and uninject can give the alias back, see diff_merged_map).
+  // Nothing changes through the alias. Not for a key that goes, which a
+  // merge cannot say.
+  bool alias_as_merge(const Node& o, const Node& n, const Ctx& ctx) {
+    if (ctx.flow || ctx.parent != Parent::MapValue || !o.is_map() || !n.is_map() || o.entries.empty()) return false;
+    for (const auto& e : o.entries)
+      if (!e.key.is_scalar() || !n.get(e.key.text)) return false;
+    std::vector<const Entry*> own;
+    for (const auto& e : n.entries) {
+      if (!e.key.is_scalar()) return false;
+      const Node* was = o.get(e.key.text);
+      if (!was || !was->same_value(e.value)) own.push_back(&e);
+    }
+    int col = ctx.col + st_.indent;
+    std::string text = em_.nl() + em_.spaces(col) + "<<: *" + o.anchor;
+    for (const Entry* e : own)
+      text += em_.nl() + em_.spaces(col) + key_text(e->key, false, false, st_.quote) + ":" + em_.after_key(e->value, col);
+    edit(ctx.slot, o.span.end, text);
+    return true;
+  }
+
+  // `<<: *name` as the whole of a block map's own text, as alias_as_merge
+  // writes it: the name, else "".
+  std::string lone_merge_alias(const Node& o) const {
+    std::size_t p = map_text_start(o);
+    if (t_.compare(p, 2, "<<") != 0) return {};
+    p += 2;
+    while (p < t_.size() && (t_[p] == ' ' || t_[p] == '\t')) ++p;
+    if (p >= t_.size() || t_[p] != ':') return {};
+    ++p;
+    while (p < t_.size() && (t_[p] == ' ' || t_[p] == '\t')) ++p;
+    if (p >= t_.size() || t_[p] != '*') return {};
+    std::size_t b = ++p;
+    while (p < t_.size() && t_[p] != ' ' && t_[p] != '\t' && t_[p] != '\n' && t_[p] != '\r' && t_[p] != '#') ++p;
+    std::string name(t_.substr(b, p - b));
+    // One merge key, and nothing after it on its line.
+    if (t_.substr(p, o.span.end > p ? o.span.end - p : 0).find("<<") != std::string_view::npos) return {};
+    std::size_t rest = p;
+    while (rest < t_.size() && (t_[rest] == ' ' || t_[rest] == '\t')) ++rest;
+    if (rest < t_.size() && t_[rest] != '\n' && t_[rest] != '\r') return {};
+    return name;
+  }
+
   // Where a block map's first key is: its span may start with an anchor or
   // a tag, and a comment, on the line before.
   std::size_t first_key(const Node& o) const {
     for (const auto& e : o.entries)
       if (!e.merged) return e.key.span.begin;
+    return map_text_start(o);
+  }
+
+  // Where a block map's text begins, past an anchor, a tag or a comment.
+  std::size_t map_text_start(const Node& o) const {
     std::size_t p = o.span.begin;
     for (;;) {
       while (p < t_.size() && (t_[p] == ' ' || t_[p] == '\t' || t_[p] == '\n' || t_[p] == '\r')) ++p;
@@ -814,10 +883,14 @@ class Differ {
     return st_.indent;
   }
 
-  void delete_entry(const Node& o, std::size_t k) {
+  // `kept_before`: an entry before this one stays. In flow style a deleted
+  // entry takes the comma before it, unless none before it stays: a leading
+  // run of deleted entries takes the comma after each (the edits of a run
+  // must not overlap).
+  void delete_entry(const Node& o, std::size_t k, bool kept_before) {
     const Entry& e = o.entries[k];
     if (o.style == Style::Flow) {
-      if (k > 0) edit(entry_end(o.entries[k - 1]), entry_end(e), "");
+      if (kept_before) edit(entry_end(o.entries[k - 1]), entry_end(e), "");
       else if (k + 1 < o.entries.size()) edit(e.key.span.begin, o.entries[k + 1].key.span.begin, "");
       else throw NotEditable();
       return;
@@ -926,8 +999,10 @@ class Differ {
       return;
     }
     bool flow = o.style == Style::Flow;
-    for (std::size_t i = 0; i < o.items.size(); ++i)
-      if (!kept_o[i]) delete_item(o, i);
+    for (std::size_t i = 0, kept = 0; i < o.items.size(); ++i) {
+      if (!kept_o[i]) delete_item(o, i, kept > 0);
+      kept += kept_o[i];
+    }
     int dash_col = flow ? 0 : column(dash_of(o.items.front()));
     // Walk n: diff kept items, collect inserts relative to kept neighbours.
     std::vector<const Node*> before_first;
@@ -952,10 +1027,11 @@ class Differ {
     for (auto& [i, list] : after) insert_items_after(o, i, list, dash_col, boundary);
   }
 
-  void delete_item(const Node& o, std::size_t i) {
+  // `kept_before`: as for delete_entry.
+  void delete_item(const Node& o, std::size_t i, bool kept_before) {
     const Node& it = o.items[i];
     if (o.style == Style::Flow) {
-      if (i > 0) edit(o.items[i - 1].span.end, it.span.end, "");
+      if (kept_before) edit(o.items[i - 1].span.end, it.span.end, "");
       else if (i + 1 < o.items.size()) edit(it.span.begin, o.items[i + 1].span.begin, "");
       else throw NotEditable();
       return;
@@ -1041,12 +1117,28 @@ class Differ {
 
   // --- replacing a node whole
 
-  void replace(const Node& o, const Node& n, const Ctx& ctx) {
+  void replace(const Node& o, const Node& given, const Ctx& ctx) {
+    // A changed scalar keeps its style: a string replacing a quoted string
+    // is quoted the same way (`path: "/healthz"` stays double-quoted).
+    Node restyled;
+    const bool keep_quotes = given.kind == Kind::String && o.kind == Kind::String && given.style == Style::Any &&
+                             !o.is_alias && (o.style == Style::Single || o.style == Style::Double);
+    if (keep_quotes) {
+      restyled = given;
+      restyled.style = o.style;
+    }
+    const Node& n = keep_quotes ? restyled : given;
     if (ctx.flow || (o.style == Style::Flow && !(n.is_map() || n.is_seq()))) {
       // Flow context: pretty over several lines if the document is laid out
-      // that way, else on one line.
+      // that way and the node replaced took several lines, else on one line
+      // (as the node was).
       std::string text;
-      if (pretty_flow_) {
+      const bool one_line = line_start(o.span.begin) == line_start(o.span.end) &&
+                            ((o.is_map() && !o.entries.empty()) || (o.is_seq() && !o.items.empty()));
+      if (one_line && st_.json) {
+        std::string_view was = t_.substr(o.span.begin, o.span.end - o.span.begin);
+        text = em_.json(n, 0, 0, was.find(": ") != std::string_view::npos || was.find(", ") != std::string_view::npos);
+      } else if (pretty_flow_ && !one_line) {
         std::size_t ls = line_start(o.span.begin);
         std::size_t ind = ls;
         while (ind < t_.size() && t_[ind] == ' ') ++ind;
@@ -1417,6 +1509,13 @@ WriteResult write_document(const Document& doc, const Node& updated) {
       r.text = d.apply();
       // Check the edit: it must read back as exactly the new value.
       if (reads_back_as(doc, r.text, updated)) return r;
+      // A literal block scalar that now ends a text without a final line
+      // break has lost its own trailing line break: give it one (only
+      // then: a text that had none keeps having none).
+      if (!r.text.empty() && r.text.back() != '\n' && reads_back_as(doc, r.text + st.eol(), updated)) {
+        r.text += st.eol();
+        return r;
+      }
     } catch (const NotEditable&) {
     } catch (const Error&) {
     }

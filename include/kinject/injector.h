@@ -28,6 +28,7 @@ struct InjectionOutcome {
   std::vector<std::string> init_containers;  // injected, from the status annotation
   std::vector<std::string> containers;
   bool changed = false;
+  std::vector<std::string> warnings;  // what the injection left alone, and why
 };
 
 class Injector {
