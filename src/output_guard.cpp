@@ -107,10 +107,15 @@ void OutputGuard::check(const std::string& where, const Document& doc, std::stri
         old_spec = old_pod && old_pod->is_map() ? old_pod->get("spec") : nullptr;
       }
     if (old_spec && old_spec->same_value(*spec)) continue;
-    auto had = old_spec ? pod_name_problems(*old_spec) : std::vector<std::string>{};
-    for (const auto& p : pod_name_problems(*spec))
-      if (std::find(had.begin(), had.end(), p) == had.end())
-        violation(where, fmt::format("{} {}: the pod spec written would be refused by the API server: {}", w.kind, w.name, p));
+    // A StatefulSet's pods also mount the volumes its claim templates make.
+    std::vector<std::string> claims;
+    if (const Node* obj = w.object(out); obj && w.kind == "StatefulSet")
+      if (const Node* cts = obj->at_path("spec.volumeClaimTemplates"); cts && cts->is_seq())
+        for (const auto& ct : cts->items) claims.push_back(text_at(ct, "metadata.name"));
+    auto had = old_spec ? pod_name_problems(*old_spec, claims) : std::vector<PodProblem>{};
+    for (const auto& p : pod_name_problems(*spec, claims))
+      if (std::none_of(had.begin(), had.end(), [&](const PodProblem& h) { return h.which == p.which; }))
+        violation(where, fmt::format("{} {}: the pod spec written would be refused by the API server: {}", w.kind, w.name, p.what));
   }
 }
 

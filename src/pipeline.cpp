@@ -366,7 +366,20 @@ class Run {
       for (const auto& d : read_all(read_text(opts_.namespaces_file), opts_.namespaces_file, opts_.limits))
         if (!d.empty) namespaces_.add(d.root);
     status_key_ = cfg.status_annotation;
-    injector_.emplace(std::move(cfg), env_);
+    // Configuration given in files is checked now, templates and all, so a
+    // broken one fails every run, with workloads or without. The built-in
+    // profile cannot be broken: its templates are parsed only when a
+    // workload needs them (most documents hold none).
+    const ConfigSources& src = opts_.config;
+    bool own = !src.inject_config_file.empty() || !src.values_file.empty() || !src.mesh_config_file.empty() ||
+               !src.template_file.empty() || !src.operator_file.empty();
+    pending_config_ = std::move(cfg);
+    if (own) injector();
+  }
+
+  const Injector& injector() {
+    if (!injector_) injector_.emplace(std::move(*pending_config_), env_);
+    return *injector_;
   }
 
   std::string read_text(const std::string& path) {
@@ -517,7 +530,7 @@ class Run {
     bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(status_key_);
     InjectionOutcome out;
     try {
-      out = injector_->inject(root, w);
+      out = injector().inject(root, w);
     } catch (const Error& err) {
       throw located(doc, w, err);
     }
@@ -666,6 +679,7 @@ class Run {
   InjectorPolicy policy_;
   std::optional<WebhookRules> rules_;
   Namespaces namespaces_;
+  std::optional<IstioConfig> pending_config_;  // until injector() needs it
   std::optional<Injector> injector_;
   std::string status_key_ = "sidecar.istio.io/status";
   std::optional<Document> krm_;

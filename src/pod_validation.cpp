@@ -40,21 +40,22 @@ std::vector<std::string> volume_sources(const Node& volume) {
   return out;
 }
 
-std::vector<std::string> pod_name_problems(const Node& spec) {
-  std::vector<std::string> out;
+std::vector<PodProblem> pod_name_problems(const Node& spec, const std::vector<std::string>& claims) {
+  std::vector<PodProblem> out;
   if (!spec.is_map()) return out;
+  auto add = [&](std::string what, std::string which) { out.push_back({std::move(what), std::move(which)}); };
 
-  std::set<std::string> volumes;
+  std::set<std::string> volumes(claims.begin(), claims.end());
   if (const Node* vs = list_at(spec, "volumes"))
     for (std::size_t i = 0; i < vs->items.size(); ++i) {
       const Node& v = vs->items[i];
       std::string name = name_of(v);
       if (!volumes.insert(name).second)
-        out.push_back(fmt::format("spec.volumes[{}]: a second volume named \"{}\"", i, name));
+        add(fmt::format("spec.volumes[{}]: a second volume named \"{}\"", i, name), fmt::format("volume {} twice", name));
       auto sources = volume_sources(v);
       if (sources.size() > 1)
-        out.push_back(fmt::format("spec.volumes[{}] \"{}\": more than one volume source ({})", i, name,
-                                  fmt::join(sources, ", ")));
+        add(fmt::format("spec.volumes[{}] \"{}\": more than one volume source ({})", i, name, fmt::join(sources, ", ")),
+            fmt::format("volume {} sources {}", name, fmt::join(sources, ",")));
     }
 
   std::set<std::string> containers;
@@ -66,13 +67,14 @@ std::vector<std::string> pod_name_problems(const Node& spec) {
       std::string name = name_of(c);
       std::string where = fmt::format("spec.{}[{}] \"{}\"", field, i, name);
       if (!containers.insert(name).second)
-        out.push_back(fmt::format("spec.{}[{}]: a second container named \"{}\"", field, i, name));
+        add(fmt::format("spec.{}[{}]: a second container named \"{}\"", field, i, name), fmt::format("container {} twice", name));
       std::set<std::string> ports;
       if (const Node* ps = list_at(c, "ports"))
         for (std::size_t k = 0; k < ps->items.size(); ++k) {
           std::string port = name_of(ps->items[k]);
           if (!port.empty() && !ports.insert(port).second)
-            out.push_back(fmt::format("{}: ports[{}]: a second port named \"{}\"", where, k, port));
+            add(fmt::format("{}: ports[{}]: a second port named \"{}\"", where, k, port),
+                fmt::format("container {} port {} twice", name, port));
         }
       std::set<std::string> paths;
       if (const Node* ms = list_at(c, "volumeMounts"))
@@ -81,10 +83,12 @@ std::vector<std::string> pod_name_problems(const Node& spec) {
           const Node* path = m.is_map() ? m.get("mountPath") : nullptr;
           std::string p = path && path->is_scalar() ? path->scalar_text() : std::string();
           if (!paths.insert(p).second)
-            out.push_back(fmt::format("{}: volumeMounts[{}]: a second mount at \"{}\"", where, k, p));
+            add(fmt::format("{}: volumeMounts[{}]: a second mount at \"{}\"", where, k, p),
+                fmt::format("container {} mount {} twice", name, p));
           std::string vol = name_of(m);
           if (!volumes.count(vol))
-            out.push_back(fmt::format("{}: volumeMounts[{}] mounts \"{}\", which is no volume of the pod", where, k, vol));
+            add(fmt::format("{}: volumeMounts[{}] mounts \"{}\", which is no volume of the pod", where, k, vol),
+                fmt::format("container {} mounts no volume {}", name, vol));
         }
     }
   }
