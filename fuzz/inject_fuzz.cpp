@@ -4,6 +4,10 @@
 //  - exit 0: stdout holds the manifests (non-empty when the input had any
 //    non-blank byte), and injecting that output again changes nothing
 //    (exit 0, the same bytes): kinject's idempotence promise.
+//  - exit 0: the output invariant, checked here apart from kinject's own
+//    output guard: as many documents out as in, each either the same bytes
+//    or one that kubectl's parser reads (strict_yaml.h: libyaml, no repeated
+//    keys) holding the same objects.
 //  - exit != 0: stdout is empty (all or nothing) and stderr says why.
 // A crash, a hang, an internal error (an exception other than kinject::Error,
 // which run_inject turns into one) or a broken property is a finding.
@@ -15,9 +19,14 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kinject/disk.h"
+#include "kinject/error.h"
+#include "kinject/output_guard.h"
 #include "kinject/pipeline.h"
+#include "kinject/reader.h"
+#include "kinject/strict_yaml.h"
 
 namespace {
 
@@ -53,6 +62,31 @@ Run inject(const std::string& input) {
   return {rc, out.str(), err.str()};
 }
 
+std::vector<kinject::RawDocument> documents(const std::string& text) {
+  std::istringstream in(text);
+  kinject::DocumentStream stream(in, "-", options().limits);
+  std::vector<kinject::RawDocument> out;
+  while (auto d = stream.next()) out.push_back(std::move(*d));
+  return out;
+}
+
+void check_invariant(const std::string& input, const std::string& output) {
+  auto in = documents(input), out = documents(output);
+  if (in.size() != out.size()) finding("a different number of documents out than in", "--- output:\n" + output);
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i].text == out[i].text) continue;
+    kinject::Node wrote;
+    try {
+      wrote = kinject::read_strict_yaml(out[i].text, "output");
+    } catch (const kinject::Error& e) {
+      finding("a rewritten document kubectl's parser would not read", std::string(e.what()) + "\n--- document:\n" + out[i].text);
+    }
+    kinject::Document read = kinject::parse_document(in[i], "-", options().limits);
+    if (kinject::object_ids(read.root) != kinject::object_ids(wrote))
+      finding("a rewritten document holds other objects", "--- in:\n" + in[i].text + "--- out:\n" + out[i].text);
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -68,6 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   bool blank = input.find_first_not_of(" \t\r\n") == std::string::npos;
   if (!blank && first.out.empty()) finding("succeeded on a non-blank input but wrote nothing", first.err);
+  check_invariant(input, first.out);
 
   Run second = inject(first.out);
   if (second.rc != 0) finding("the output of a successful injection is rejected", second.err + "\n--- output:\n" + first.out);
