@@ -76,6 +76,15 @@ class Matrix {
  public:
   Matrix() {
     std::signal(SIGPIPE, SIG_IGN);
+    // A run with stdin closed (CI's may be) would hand out fd 0 as a pipe's
+    // end below: give fd 0 something to be first.
+    if (::fcntl(0, F_GETFD) < 0) {
+      int fd = ::open("/dev/null", O_RDONLY);
+      if (fd > 0) {
+        ::dup2(fd, 0);
+        ::close(fd);
+      }
+    }
     char tmpl[] = "/tmp/kinject-matrix-XXXXXX";
     REQUIRE(::mkdtemp(tmpl) != nullptr);
     root_ = tmpl;
@@ -116,6 +125,7 @@ class Matrix {
     int p[2];
     REQUIRE(::pipe(p) == 0);
     int saved = ::dup(0);
+    REQUIRE(saved >= 0);
     ::dup2(p[0], 0);
     ::close(p[0]);
     Outcome r;
