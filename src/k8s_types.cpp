@@ -481,6 +481,40 @@ bool shape_fits(const Node& n, T t) {
   }
 }
 
+// Go's decoder refuses a scalar of another JSON type than the field's
+// ("cannot unmarshal string into Go struct field
+// SecurityContext.readOnlyRootFilesystem of type bool"): `felse` is no
+// boolean, "1234" no integer. Written out anyway, such a value would come
+// back from Istio's records as the type's zero value, and a second
+// injection would differ from the first.
+void check_scalar_type(const Node& v, T t, const std::string& where) {
+  if (v.is_null()) return;
+  const char* want = nullptr;
+  switch (t) {
+    case T::Bool:
+      if (v.kind != Kind::Bool) want = "a boolean (true or false)";
+      break;
+    case T::Int32:
+    case T::Int64:
+      if (v.kind != Kind::Int) want = "an integer";
+      break;
+    case T::Float:
+      if (v.kind != Kind::Int && v.kind != Kind::Float) want = "a number";
+      break;
+    case T::String:
+      if (!v.is_scalar()) want = "a string";
+      break;
+    case T::IntOrString:
+      if (!v.is_scalar() || v.kind == Kind::Bool || v.kind == Kind::Float) want = "an integer or a string";
+      break;
+    default:
+      break;
+  }
+  if (!want) return;
+  std::string found = v.is_map() ? "a mapping" : v.is_seq() ? "a list" : "\"" + v.scalar_text() + "\"";
+  throw Error(fmt::format("{}: expected {}, found {}", where, want, found));
+}
+
 // resource.Quantity's UnmarshalJSON refuses what is not a quantity, and so
 // does Istio's typed decode of the rendered pod (a number is one).
 void check_quantity(const Node& v, const std::string& where) {
@@ -542,6 +576,7 @@ void normalize_at(Node& n, const Type& t, const std::string& path) {
         if (f.omitempty && !f.pointer && zero_scalar(*v, f.type)) n.erase(f.json);
         break;
       default:
+        check_scalar_type(*v, f.type, here);
         if (f.omitempty && !f.pointer && zero_scalar(*v, f.type)) n.erase(f.json);
     }
   }

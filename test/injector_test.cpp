@@ -434,3 +434,20 @@ TEST_CASE("injector: a pod template's new metadata goes before its spec (regress
   CHECK(tmpl.entries[0].key.text == "metadata");
   CHECK(tmpl.entries[1].key.text == "spec");
 }
+
+// Found by inject_fuzz: `readOnlyRootFilesystem: felse` in a user's
+// istio-proxy went into proxy.istio.io/overrides as false, so injecting the
+// output again changed it. Go's decoder refuses a string where it expects a
+// boolean (or an integer), and so does kinject.
+TEST_CASE("injector: a scalar of the wrong type in an override is an error, as Go's decoding fails (fuzz finding)", "[injector]") {
+  Injector injector(builtin_config(), no_env());
+  CHECK_THAT(injection_error(with_pod("      - name: istio-proxy\n        image: auto\n        securityContext:\n"
+                                      "          readOnlyRootFilesystem: felse\n"),
+                             injector),
+             Catch::Contains("container \"istio-proxy\": securityContext.readOnlyRootFilesystem: expected a boolean (true or "
+                             "false), found \"felse\""));
+  CHECK_THAT(injection_error(with_pod("      - name: istio-proxy\n        image: auto\n        securityContext:\n"
+                                      "          runAsUser: \"1234\"\n"),
+                             injector),
+             Catch::Contains("securityContext.runAsUser: expected an integer, found \"1234\""));
+}
