@@ -459,3 +459,18 @@ TEST_CASE("writer: documents with merge keys are edited in place (regression)", 
   r = edit("base: &b {x: 1}\nm:\n  <<: *b\n  z: 3  # own\n", [](Node& root) { root.get("m")->set("z", Node::integer(4)); });
   CHECK(r.text == "base: &b {x: 1}\nm:\n  <<: *b\n  z: 4  # own\n");
 }
+
+// Found by reader_writer_fuzz: `!!r name: x` with the value replaced by a
+// multi-line string was written so that libyaml read it (the tag on the
+// key) but kinject's own reader did not (the tag on the map): a later run
+// would have refused kinject's own output. An edit must read back with both.
+TEST_CASE("writer: an edit reads back with kinject's own reader as well as libyaml's (fuzz finding)", "[writer]") {
+  auto docs = read_all("!!r name: jobTemplate:instr ine\\ ]\n", "t.yaml");
+  REQUIRE(docs.size() == 1);
+  Node root = docs[0].root;
+  root.set("name", Node::string("needs: quoting # and \"escapes\"\n"));
+  WriteResult r = write_document(docs[0], root);
+  INFO(r.text);
+  CHECK(read_all(r.text, "again").at(0).root.same_value(root));
+  CHECK(read_strict_yaml(r.text, "again").same_value(root));
+}
