@@ -4,12 +4,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/cli.h"
 #include "kinject/disk.h"
 #include "kinject/pipeline.h"
-
-#ifndef KINJECT_VERSION
-#define KINJECT_VERSION "0.1.0"
-#endif
 
 namespace {
 
@@ -201,7 +198,7 @@ int main(int argc, char** argv) {
   for (const char* name : {"--insecure", "--plaintext"})
     kube_cmd->add_flag(name, ignored_flag, "Accepted for compatibility; kinject never contacts a cluster")->group("istioctl (ignored)");
 
-  auto* version = app.add_subcommand("version", "Print the version");
+  auto* version = kinject::cli::add_version(app);
   std::string shell;
   auto* completion = app.add_subcommand("completion", "Print a shell completion script (bash or zsh)");
   completion->add_option("shell", shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
@@ -213,7 +210,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   if (*version) {
-    std::cout << "kinject " << KINJECT_VERSION << " (built-in profile: Istio 1.24)\n";
+    std::cout << kinject::cli::version_text();
     return 0;
   }
   if (*completion) {
