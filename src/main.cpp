@@ -86,71 +86,6 @@ kinject::Options finish(Flags& f, kinject::Command command) {
   return o;
 }
 
-const char* kBashCompletion = R"SH(# bash completion for kinject
-_kinject() {
-  local cur prev words cword
-  _init_completion || return
-  local commands="check uninject kube-inject krm version completion"
-  local flags="-f --filename -R --recursive -o --output -i --in-place --report --report-file --injectConfigFile --valuesFile --meshConfigFile --operatorFileName -r --revision --set --template --policy --rules --namespaces --namespace -l --selector --workload --diff --max-document-size --max-depth --max-nodes --max-alias-nodes --max-scalar-size --max-documents --help"
-  case "$prev" in
-    -f|--filename|--injectConfigFile|--valuesFile|--meshConfigFile|--operatorFileName|--template|--namespaces|--report-file)
-      _filedir; return ;;
-    -o|--output) COMPREPLY=($(compgen -W "yaml json" -- "$cur")); return ;;
-    --report) COMPREPLY=($(compgen -W "text json none" -- "$cur")); return ;;
-    --policy) COMPREPLY=($(compgen -W "enabled disabled" -- "$cur")); return ;;
-    --rules) COMPREPLY=($(compgen -W "istio" -- "$cur")); _filedir; return ;;
-  esac
-  if [[ "$cur" == -* ]]; then
-    COMPREPLY=($(compgen -W "$flags" -- "$cur"))
-  elif [[ $cword -eq 1 ]]; then
-    COMPREPLY=($(compgen -W "$commands" -- "$cur")); _filedir yaml
-  else
-    _filedir '@(yaml|yml|json)'
-  fi
-}
-complete -F _kinject kinject kubectl-inject
-)SH";
-
-const char* kZshCompletion = R"SH(#compdef kinject kubectl-inject
-# zsh completion for kinject
-_kinject() {
-  local -a commands
-  commands=(check:'exit 1 if injection would change something' uninject:'remove what an injection added'
-            kube-inject:'istioctl kube-inject drop-in' krm:'KRM function: ResourceList in and out'
-            version:'print the version' completion:'print a shell completion script')
-  _arguments -s \
-    '1: :{_describe command commands}' \
-    '*'{-f,--filename}'[manifest file, directory or -]:file:_files' \
-    '(-R --recursive)'{-R,--recursive}'[read directories recursively]' \
-    '(-o --output)'{-o,--output}'[output format]:format:(yaml json)' \
-    '(-i --in-place)'{-i,--in-place}'[rewrite input files]' \
-    '--report[report format]:format:(text json none)' \
-    '--report-file[write the report to a file]:file:_files' \
-    '--injectConfigFile[injector config]:file:_files' \
-    '--valuesFile[injector values]:file:_files' \
-    '--meshConfigFile[mesh config]:file:_files' \
-    '--operatorFileName[IstioOperator]:file:_files' \
-    '(-r --revision)'{-r,--revision}'[control plane revision]:revision:' \
-    '*--set[override an Istio value]:path=value:' \
-    '--template[a sidecar of one'"'"'s own]:file:_files' \
-    '--policy[injection policy]:policy:(enabled disabled)' \
-    '--rules[webhook rules]:rules:(istio)' \
-    '--namespaces[Namespace objects]:file:_files' \
-    '--namespace[default namespace]:namespace:' \
-    '(-l --selector)'{-l,--selector}'[pod label selector]:selector:' \
-    '*--workload[custom resource pod template]:KIND=PATH:' \
-    '--diff[print a unified diff of what would change]' \
-    '--max-document-size[largest document accepted]:bytes:' \
-    '--max-depth[deepest nesting accepted]:depth:' \
-    '--max-nodes[most nodes in one document]:count:' \
-    '--max-alias-nodes[most nodes added by alias expansion]:count:' \
-    '--max-scalar-size[largest scalar accepted]:bytes:' \
-    '--max-documents[most documents in one stream]:count:' \
-    '*:manifest:_files -g "*.(yaml|yml|json)"'
-}
-_kinject "$@"
-)SH";
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -200,8 +135,10 @@ int main(int argc, char** argv) {
 
   auto* version = kinject::cli::add_version(app);
   std::string shell;
-  auto* completion = app.add_subcommand("completion", "Print a shell completion script (bash or zsh)");
-  completion->add_option("shell", shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
+  auto* completion = kinject::cli::add_completion(app, shell);
+  // Asked by the completion scripts and kubectl_complete-inject (src/cli/).
+  if (argc > 1 && argv[1] == kinject::cli::kCompleteCommand)
+    return kinject::cli::complete(app, std::vector<std::string>(argv + 2, argv + argc), std::cout);
 
   try {
     app.parse(argc, argv);
@@ -214,7 +151,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*completion) {
-    std::cout << (shell == "bash" ? kBashCompletion : kZshCompletion);
+    std::cout << kinject::cli::completion_script(shell);
     return 0;
   }
 
