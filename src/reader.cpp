@@ -386,6 +386,31 @@ struct Anchor {
   bool complete = false;
 };
 
+// yaml-cpp decodes the escapes \N and \_ (NEL, no-break space) to the single
+// bytes 0x85 and 0xA0, which are not UTF-8; every other byte of a scalar is
+// valid UTF-8, since the document was checked first (first_invalid_char).
+// Each such byte becomes its two-byte UTF-8 form, as the fast reader and
+// go-yaml decode them.
+std::string utf8_escapes(std::string value) {
+  std::string out;
+  const auto* p = reinterpret_cast<const unsigned char*>(value.data());
+  for (std::size_t i = 0; i < value.size();) {
+    unsigned char c = p[i];
+    std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    bool whole = len > 0 && i + len <= value.size();
+    for (std::size_t k = 1; whole && k < len; ++k) whole = (p[i + k] & 0xC0) == 0x80;
+    if (whole) {
+      out.append(value, i, len);
+      i += len;
+    } else {
+      out += '\xC2';
+      out += static_cast<char>(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
 class Builder : public YAML::EventHandler {
  public:
   Builder(std::string_view text, const Limits& limits, Document& doc) : sc_(text), limits_(limits), doc_(doc) {}
@@ -487,6 +512,7 @@ class Builder : public YAML::EventHandler {
         throw Error(where(mark), fmt::format("this {}-quoted string is never closed; add the closing {}",
                                              c == '"' ? "double" : "single", c));
       check_quoted(body, end, flow);
+      if (c == '"' && sc_.slice(body, end).find('\\') != std::string_view::npos) n.text = utf8_escapes(std::move(n.text));
     } else if ((c == '|' || c == '>') && tag == "!") {
       n.style = c == '|' ? Style::Literal : Style::Folded;
       std::size_t h = body + 1;
@@ -772,8 +798,13 @@ std::size_t first_invalid_char(std::string_view text) {
   std::size_t i = 0;
   while (i < n) {
     unsigned char c = p[i];
-    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r') {  // the common case
+    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {  // the common case
       ++i;
+      continue;
+    }
+    if (c == '\r') {
+      if (i + 1 == n || p[i + 1] != '\n') return i;  // a lone CR
+      i += 2;
       continue;
     }
     if (c < 0x80) return i;  // NUL, another C0 control, DEL
@@ -789,10 +820,12 @@ std::size_t first_invalid_char(std::string_view text) {
     else if (c == 0xF4) len = 4, hi = 0x8F;
     else return i;
     if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
-    // C1 controls (U+0080..U+009F) but NEL (U+0085).
-    if (c == 0xC2 && p[i + 1] <= 0x9F && p[i + 1] != 0x85) return i;
+    // C1 controls (U+0080..U+009F), NEL (U+0085) among them.
+    if (c == 0xC2 && p[i + 1] <= 0x9F) return i;
     for (std::size_t k = 2; k < len; ++k)
       if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    // LS and PS (U+2028, U+2029).
+    if (c == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) return i;
     i += len;
   }
   return std::string_view::npos;
@@ -924,6 +957,16 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
     unsigned control = c < 0x80 ? c : (c == 0xC2 && bad + 1 < text.size()) ? static_cast<unsigned char>(text[bad + 1]) : 0x100;
     if (c == 0)
       throw Error(at(bad), "the document contains a NUL byte; manifests must be UTF-8 text (convert it, e.g. with iconv)");
+    bool ls_ps = c == 0xE2 && bad + 2 < text.size() && static_cast<unsigned char>(text[bad + 1]) == 0x80 &&
+                 (static_cast<unsigned char>(text[bad + 2]) == 0xA8 || static_cast<unsigned char>(text[bad + 2]) == 0xA9);
+    if (c == '\r' || (c == 0xC2 && control == 0x85) || ls_ps) {
+      std::string_view which = c == '\r' ? "a carriage return without a line feed" : control == 0x85 ? "NEL (U+0085)"
+                               : static_cast<unsigned char>(text[bad + 2]) == 0xA8 ? "LS (U+2028)" : "PS (U+2029)";
+      throw Error(at(bad), fmt::format("the document contains {}, a line break for kubectl's YAML reader (go-yaml) but not "
+                                       "for YAML 1.2, so the two would read different documents; use LF or CRLF line "
+                                       "ends (e.g. tr '\\r' '\\n'), or write it as an escape in a double-quoted string",
+                                       which));
+    }
     if (control < 0x100)
       // go-yaml (kubectl) refuses them too: "control characters are not allowed".
       throw Error(at(bad), fmt::format("the document contains a control character (U+{:04X}); YAML allows none but tab, line "

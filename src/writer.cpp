@@ -54,8 +54,25 @@ bool looks_typed_elsewhere(std::string_view s) {
   return false;
 }
 
+// The length of a character at s[i] that only an escape can write: a C1
+// control (U+0080..U+009F, NEL among them), LS or PS (U+2028, U+2029). The
+// reader refuses them raw (reader.h: first_invalid_char); 0 for any other.
+std::size_t escape_only_at(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+  if (b(i) == 0xC2 && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) return 2;
+  if (b(i) == 0xE2 && b(i + 1) == 0x80 && (b(i + 2) == 0xA8 || b(i + 2) == 0xA9)) return 3;
+  return 0;
+}
+
+bool has_escape_only(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) >= 0xC2 && escape_only_at(s, i)) return true;
+  return false;
+}
+
 bool plain_safe(std::string_view s, bool flow) {
   if (s.empty()) return false;
+  if (has_escape_only(s)) return false;
   if (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' || s.back() == '\t') return false;
   if (Node::plain_kind(s) != Kind::String) return false;
   if (looks_typed_elsewhere(s)) return false;
@@ -83,7 +100,13 @@ bool plain_safe(std::string_view s, bool flow) {
 
 std::string double_quoted(std::string_view s) {
   std::string out = "\"";
-  for (unsigned char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (std::size_t len = c >= 0xC2 ? escape_only_at(s, i) : 0) {
+      out += len == 2 ? fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i + 1])) : s[i + 2] == '\xA8' ? "\\L" : "\\P";
+      i += len - 1;
+      continue;
+    }
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -113,7 +136,7 @@ std::string single_quoted(std::string_view s) {
 bool single_quotable(std::string_view s) {
   for (unsigned char c : s)
     if (c < 0x20 || c == 0x7f) return false;
-  return true;
+  return !has_escape_only(s);
 }
 
 std::string number_text(const Node& n) {
@@ -173,13 +196,30 @@ std::string json_number(const Node& n, bool exact) {
   return fmt::format("{}", n.f);
 }
 
+// A JSON string as Go writes it, and with C1 controls escaped (\u0085):
+// YAML readers take NEL for a line break, and kinject refuses it raw.
+std::string json_string(std::string_view text) {
+  std::string q = json_quote(text);
+  if (!has_escape_only(q)) return q;
+  std::string out;
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    if (escape_only_at(q, i) == 2) {
+      out += fmt::format("\\u00{:02x}", static_cast<unsigned char>(q[i + 1]));
+      ++i;
+    } else {
+      out += q[i];
+    }
+  }
+  return out;
+}
+
 std::string json_scalar(const Node& n, bool exact) {
   switch (n.kind) {
     case Kind::Null: return "null";
     case Kind::Bool: return n.b ? "true" : "false";
     case Kind::Int:
     case Kind::Float: return json_number(n, exact);
-    case Kind::String: return json_quote(n.text);
+    case Kind::String: return json_string(n.text);
     default: return n.is_map() ? "{}" : "[]";
   }
 }
@@ -225,7 +265,7 @@ std::string flow_key(const Node& n, char quote) {
 }
 
 std::string key_text(const Node& key, bool flow, bool json, char quote) {
-  if (json) return json_quote(key.scalar_text());
+  if (json) return json_string(key.scalar_text());
   if (key.is_map() || key.is_seq()) return flow_key(key, quote);
   if (key.kind == Kind::String) return yaml_scalar(key, flow, quote);
   return key.scalar_text().empty() ? yaml_scalar(key, flow, quote) : key.scalar_text();
@@ -257,6 +297,7 @@ class Emitter {
     if (s.size() >= 2 && s[s.size() - 1] == '\n' && s[s.size() - 2] == '\n') return false;
     for (unsigned char c : s)
       if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || c == '\r') return false;
+    if (has_escape_only(s)) return false;
     // Lines with trailing spaces survive a literal block; a line that is
     // only spaces would be ambiguous after the first line, so quote instead.
     std::size_t start = 0;
@@ -402,7 +443,7 @@ class Emitter {
   // document that is otherwise JSON) stays a YAML flow key there, keeping
   // its type; output JSON (-o json) quotes every key, as Go does.
   std::string flow_key_text(const Node& key) const {
-    if (st_.json && (key.kind == Kind::String || !exact_)) return json_quote(key.scalar_text());
+    if (st_.json && (key.kind == Kind::String || !exact_)) return json_string(key.scalar_text());
     return key_text(key, true, false, st_.quote);
   }
 

@@ -53,9 +53,12 @@ struct Limits {
 };
 
 // The offset of the first byte that makes `text` something other than YAML
-// text, or npos: invalid UTF-8 (overlong forms, surrogates and code points
-// past U+10FFFF are invalid, as in Go's utf8.Valid), or a control character
-// YAML forbids (C0 but tab, LF and CR; DEL; C1 but NEL), NUL included.
+// text kinject reads as kubectl does, or npos: invalid UTF-8 (overlong
+// forms, surrogates and code points past U+10FFFF are invalid, as in Go's
+// utf8.Valid), a control character YAML forbids (C0 but tab, LF and CR; DEL;
+// C1), NUL included; or a line break but LF and CRLF: a lone CR, NEL, LS or
+// PS, where go-yaml (kubectl, Helm) and libyaml break the line and yaml-cpp
+// does not, so the two would read different documents.
 std::size_t first_invalid_char(std::string_view text);
 
 // The 1-based line and column of a byte offset in a text (clamped to its end).
