@@ -5,6 +5,7 @@
 //
 // Defaults to Istio 1.24's default configuration from ../shared/conformance
 // (its 78 KB `sidecar` template) and 2,000 Deployments.
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -59,7 +60,10 @@ spec:
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string dir = KINJECT_SHARED_DIR "/conformance/istio-1.24/inputs/";
+  // Istio's own configuration files, from the reference data (not part of
+  // the repository: KINJECT_REFERENCE_DATA, else ../shared), unless given.
+  const char* ref = std::getenv("KINJECT_REFERENCE_DATA");
+  std::string dir = std::string(ref && *ref ? ref : KINJECT_SOURCE_DIR "/../shared") + "/conformance/istio-1.24/inputs/";
   ConfigSources src;
   src.inject_config_file = argc > 3 ? argv[1] : dir + "default.template.gen.yaml";
   src.values_file = argc > 3 ? argv[2] : dir + "default.values.gen.yaml";

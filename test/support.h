@@ -3,6 +3,8 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -11,6 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
 #include "kinject/disk.h"
@@ -41,12 +46,64 @@ inline std::map<std::string, long> ratchets() {
   return out;
 }
 
-// Every file of ../shared/corpus/real, sorted.
-inline std::vector<std::string> corpus_files(const Disk& disk) {
+// The reference data (Istio's golden cases, the real-manifest corpus, the
+// YAML test suite) is not part of the repository. Tests find it through one
+// setting: the environment variable KINJECT_REFERENCE_DATA, or else a
+// directory `shared` beside the source tree. nullopt when there is none.
+inline std::optional<std::string> reference_data() {
+  if (const char* set = std::getenv("KINJECT_REFERENCE_DATA"); set && *set) return std::string(set);
+  std::string beside = KINJECT_SOURCE_DIR "/../shared";
+  struct stat st {};
+  if (::stat(beside.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return beside;
+  return std::nullopt;
+}
+
+// The path of `part` (e.g. "corpus/real") in the reference data, or nullopt
+// after printing the line ctest's SKIP_REGULAR_EXPRESSION turns into
+// "skipped" (test/CMakeLists: "kinject-skip:"). A test calls it first and
+// returns when it gives nothing. With KINJECT_REQUIRE_REFERENCE_DATA=1 (CI)
+// a missing part is a failure instead. A KINJECT_REFERENCE_DATA that names
+// no such directory is always a failure: the setting is wrong, not absent.
+inline std::optional<std::string> reference_part(const std::string& part) {
+  auto root = reference_data();
+  const char* required = std::getenv("KINJECT_REQUIRE_REFERENCE_DATA");
+  bool set = std::getenv("KINJECT_REFERENCE_DATA") && *std::getenv("KINJECT_REFERENCE_DATA");
+  std::string why;
+  if (!root) {
+    why = fmt::format("needs {} of the reference data: set KINJECT_REFERENCE_DATA (no ../shared beside the source tree)", part);
+  } else {
+    struct stat st {};
+    std::string path = *root + "/" + part;
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return path;
+    why = fmt::format("needs {} of the reference data: {} has no such directory", part, *root);
+  }
+  if (set || (required && std::string_view(required) == "1")) FAIL(why);
+  fmt::print("kinject-skip: {}\n", why);
+  std::fflush(stdout);
+  return std::nullopt;
+}
+
+// Every file of <root>/<group>/<file>, sorted: the layout of the reference
+// corpus (one folder per source repository) and of test/fixtures/manifests.
+inline std::vector<std::string> manifest_files(const Disk& disk, const std::string& root) {
   std::vector<std::string> out;
-  std::string root = KINJECT_SHARED_DIR "/corpus/real";
   for (const auto& repo : disk.list(root))
     for (const auto& f : disk.list(root + "/" + repo)) out.push_back(root + "/" + repo + "/" + f);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The in-repository manifests the corpus checks also run on, so that a clone
+// alone catches a fidelity regression: test/fixtures/manifests (written for
+// this) and every input of test/golden.
+inline const std::string kFixtureDir = KINJECT_SOURCE_DIR "/test/fixtures/manifests";
+inline std::vector<std::string> fixture_files(const Disk& disk) {
+  auto out = manifest_files(disk, kFixtureDir);
+  const std::string golden = KINJECT_SOURCE_DIR "/test/golden";
+  for (const auto& f : disk.list(golden)) {
+    bool input = (f.size() > 5 && f.compare(f.size() - 5, 5, ".yaml") == 0) || (f.size() > 5 && f.compare(f.size() - 5, 5, ".json") == 0);
+    if (input) out.push_back(golden + "/" + f);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }

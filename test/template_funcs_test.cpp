@@ -6,12 +6,11 @@
 #include <map>
 #include <sstream>
 
+#include "kinject/config.h"
 #include "kinject/template.h"
 #include "kinject/template_funcs.h"
+#include "support.h"
 
-#ifndef KINJECT_SHARED_DIR
-#define KINJECT_SHARED_DIR "/work/shared"
-#endif
 
 using namespace kinject::tmpl;
 
@@ -474,7 +473,9 @@ Value sidecar_data(const Value& values) {
 }  // namespace
 
 TEST_CASE("all Istio 1.24 injection templates parse", "[funcs][istio]") {
-  auto templates = istio_templates(KINJECT_SHARED_DIR "/conformance/istio-1.24/inputs/default.template.gen.yaml");
+  auto inputs = kinject::test::reference_part("conformance/istio-1.24/inputs");
+  if (!inputs) return;
+  auto templates = istio_templates(*inputs + "/default.template.gen.yaml");
   REQUIRE(templates.size() == 6);
   auto funcs = injection_funcs(fake_env());
   for (const auto& [name, text] : templates) {
@@ -486,9 +487,23 @@ TEST_CASE("all Istio 1.24 injection templates parse", "[funcs][istio]") {
   CHECK(t.has("resources"));
 }
 
+// In the repository itself: every template of the built-in profile parses
+// with the functions Istio's injector offers (the golden tests execute them).
+TEST_CASE("every template of the built-in profile parses", "[funcs][istio]") {
+  auto config = kinject::builtin_config();
+  REQUIRE(config.templates.size() >= 4);
+  auto funcs = injection_funcs(fake_env());
+  for (const auto& [name, text] : config.templates) {
+    INFO(name);
+    CHECK_NOTHROW(Template::parse(name, text, funcs));
+  }
+}
+
 TEST_CASE("Istio sidecar template executes on realistic data", "[funcs][istio]") {
-  auto templates = istio_templates(KINJECT_SHARED_DIR "/conformance/istio-1.24/inputs/default.template.gen.yaml");
-  auto values = from_json(read_file(KINJECT_SHARED_DIR "/conformance/istio-1.24/inputs/default.values.gen.yaml"));
+  auto inputs = kinject::test::reference_part("conformance/istio-1.24/inputs");
+  if (!inputs) return;
+  auto templates = istio_templates(*inputs + "/default.template.gen.yaml");
+  auto values = from_json(read_file(*inputs + "/default.values.gen.yaml"));
   REQUIRE(values.kind() == Kind::Map);
   auto t = Template::parse("inject", templates["sidecar"], injection_funcs(fake_env()));
   auto d = sidecar_data(values);

@@ -941,15 +941,14 @@ Node expected_after_round_trip(const Node& original, const Node& injected, const
 // Injects every pod template of the corpus, writes each document and reads
 // it back as a user would have it on disk, uninjects what was read and
 // compares; then injects again.
-void corpus_round_trip(const char* setup, const Injector& injector) {
+void corpus_round_trip(const std::vector<std::string>& files, const char* setup, const Injector& injector) {
   INFO(setup);
-  RealDisk disk;
   WorkloadCatalog catalog;
   long exact = 0, justified = 0, failures = 0, refused = 0;
   long reinjected_same = 0, reinjected_different = 0, already_injected = 0;
   long documents = 0, text_identical = 0;
   std::map<std::string, long> reasons;
-  for (const auto& path : corpus_files(disk)) {
+  for (const auto& path : files) {
     std::vector<Document> docs;
     try {
       docs = read_all(slurp(path), path);
@@ -1030,17 +1029,29 @@ void corpus_round_trip(const char* setup, const Injector& injector) {
   CHECK(reinjected_different == 0);
 }
 
-}  // namespace
-
-TEST_CASE("uninject: every injectable pod template of the real corpus round-trips", "[uninject][corpus]") {
-  // The default profile, then the layouts that move things around: native
-  // sidecars, and CNI with the proxy held first.
-  corpus_round_trip("default profile", Injector(builtin_config(), no_env()));
-  corpus_round_trip("native sidecars", Injector(builtin_config(), env_with("ENABLE_NATIVE_SIDECARS", "true")));
+// The default profile, then the layouts that move things around: native
+// sidecars, and CNI with the proxy held first.
+void round_trips_in_every_layout(const std::vector<std::string>& files) {
+  corpus_round_trip(files, "default profile", Injector(builtin_config(), no_env()));
+  corpus_round_trip(files, "native sidecars", Injector(builtin_config(), env_with("ENABLE_NATIVE_SIDECARS", "true")));
   IstioConfig cni = builtin_config();
   cni.values.at_path("pilot.cni")->set("enabled", Node::boolean(true));
   cni.values.at_path("global.proxy")->set("holdApplicationUntilProxyStarts", Node::boolean(true));
-  corpus_round_trip("CNI, proxy first", Injector(cni, no_env()));
+  corpus_round_trip(files, "CNI, proxy first", Injector(cni, no_env()));
+}
+
+}  // namespace
+
+TEST_CASE("uninject: every injectable pod template of the real corpus round-trips", "[uninject][corpus]") {
+  auto root = reference_part("corpus/real");
+  if (!root) return;
+  RealDisk disk;
+  round_trips_in_every_layout(manifest_files(disk, *root));
+}
+
+TEST_CASE("uninject: every injectable pod template of the in-repository manifests round-trips", "[uninject][fixtures]") {
+  RealDisk disk;
+  round_trips_in_every_layout(fixture_files(disk));
 }
 
 namespace {

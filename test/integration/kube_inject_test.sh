@@ -3,10 +3,9 @@
 # switches by changing one word. (All of Istio's golden cases also run
 # through it in the conformance ratchet.)
 . "$(dirname "$0")/lib.sh"
-: "${SHARED:?set SHARED to ../shared}"
+C=$(reference_part conformance/istio-1.24) || exit $?
+DIFF="$(dirname "$(dirname "$C")")/tools/manifest-diff"
 cd "$WORK"
-C="$SHARED/conformance/istio-1.24"
-DIFF="$SHARED/tools/manifest-diff"
 TEST_VALUES=(--set global.hub=gcr.io/istio-testing --set global.tag=latest)
 
 # istioctl's cluster flags are accepted and ignored; -o writes the file.

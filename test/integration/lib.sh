@@ -11,6 +11,26 @@ ln -s "$KINJECT" "$BIN/kinject"
 export PATH="$BIN:$PATH"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
-need() { command -v "$1" >/dev/null 2>&1 || { echo "SKIP: $1 is not installed on this machine"; exit 77; }; }
+# "kinject-skip: why" is the line test/skipped_tests.py lists after the run.
+skip() { echo "kinject-skip: $*"; exit 77; }
+need() { command -v "$1" >/dev/null 2>&1 || skip "$1 is not installed on this machine"; }
+# The path of part $1 (e.g. conformance/istio-1.24) of the reference data,
+# which is not part of the repository: KINJECT_REFERENCE_DATA, else ../shared
+# beside the source tree (as test/support.h). Missing: skipped, or a failure
+# when KINJECT_REFERENCE_DATA names no such data or KINJECT_REQUIRE_REFERENCE_DATA=1.
+# Use as: C=$(reference_part conformance/istio-1.24) || exit $?
+reference_part() {
+  local root="${KINJECT_REFERENCE_DATA:-}" why
+  if [ -z "$root" ] && [ -d "$SRC/../shared" ]; then root="$SRC/../shared"; fi
+  if [ -n "$root" ] && [ -d "$root/$1" ]; then echo "$root/$1"; return 0; fi
+  if [ -z "$root" ]; then
+    why="needs $1 of the reference data: set KINJECT_REFERENCE_DATA (no ../shared beside the source tree)"
+  else
+    why="needs $1 of the reference data: $root has no such directory"
+  fi
+  if [ -n "${KINJECT_REFERENCE_DATA:-}" ] || [ "${KINJECT_REQUIRE_REFERENCE_DATA:-}" = 1 ]; then fail "$why"; fi
+  echo "kinject-skip: $why" >&2
+  exit 77
+}
 contains() { grep -qF -- "$2" "$1" || fail "$1 does not contain: $2"; }
 lacks() { ! grep -qF -- "$2" "$1" || fail "$1 contains: $2"; }
