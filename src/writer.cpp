@@ -1540,6 +1540,24 @@ bool reads_back_as(const Document& doc, const std::string& text, const Node& wan
 
 }  // namespace
 
+namespace {
+
+// The first key of the tree that is a list or a map, or nullptr.
+const Node* first_collection_key(const Node& n) {
+  if (n.is_map()) {
+    for (const auto& e : n.entries) {
+      if (e.key.is_map() || e.key.is_seq()) return &e.key;
+      if (const Node* k = first_collection_key(e.value)) return k;
+    }
+  } else if (n.is_seq()) {
+    for (const auto& it : n.items)
+      if (const Node* k = first_collection_key(it)) return k;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 WriteResult write_document(const Document& doc, const Node& updated) {
   WriteResult r;
   if (doc.empty || doc.root.same_value(updated)) {
@@ -1547,6 +1565,14 @@ WriteResult write_document(const Document& doc, const Node& updated) {
     return r;
   }
   r.changed = true;
+  // No Kubernetes object has a list or a map as a key: kubectl refuses the
+  // document ("invalid map key"). Editing it could only make a manifest no
+  // tool reads, and its edits are the writer's least certain: refuse it.
+  if (const Node* key = first_collection_key(doc.root))
+    throw Error(Location{doc.file, doc.raw.index, key->has_span ? doc.raw.first_line + line_col(doc.raw.text, key->span.begin).first - 1 : 0,
+                         key->has_span ? line_col(doc.raw.text, key->span.begin).second : 0},
+                "a list or a map is used as a mapping key here; kubectl cannot read such a document (invalid map key), so "
+                "kinject does not edit it: make the key a string");
   DocStyle st = detect_style(doc);
   if (doc.editable) {
     try {
