@@ -1,6 +1,9 @@
 // kinject command line: flags in, kinject_core does the work.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
+
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -67,13 +70,36 @@ void add_rule_flags(CLI::App& app, Flags& f) {
                  "Decide as the cluster does: a MutatingWebhookConfiguration file, or `istio` for Istio's default webhooks")
       ->type_name("FILE|istio");
   app.add_option("--namespaces", f.o.namespaces_file, "Namespace objects whose labels the --rules webhooks select on")->type_name("FILE");
-  app.add_option("--namespace", f.o.default_namespace, "Namespace of documents that name none (default: default)");
+  app.add_option("-n,--namespace", f.o.default_namespace, "Namespace of documents that name none (default: default)");
   app.add_option("-l,--selector", f.o.selector, "Inject only pods whose labels match, e.g. -l app=web,tier!=db");
   app.add_option("--workload", f.o.workloads, "Where a custom resource keeps its pod template, e.g. CloneSet=spec.template")
       ->type_name("KIND=PATH")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+// The default command's flags: on the app itself and on its alias `inject`.
+void add_inject_flags(CLI::App& app, Flags& f) {
+  add_input_flags(app, f);
+  add_output_flags(app, f);
+  add_config_flags(app, f);
+  add_rule_flags(app, f);
+  app.add_flag("--diff", f.o.diff, "Print a unified diff of what injection would change instead of the manifests; exit like kubectl diff (same as check --diff)");
+}
+
+// With no file named and a terminal for stdin, kinject would wait in
+// silence for input nobody is typing: say what it wants instead.
+bool stdin_is_a_terminal_without_input(const kinject::Options& o) {
+  if (!::isatty(STDIN_FILENO)) return false;
+  if (o.inputs.empty()) {
+    std::cerr << "kinject: no input: name manifests with -f FILE (or a directory, with -R to recurse), or pipe them in, "
+                 "e.g. helm template . | kinject; see kinject --help\n";
+    return true;
+  }
+  if (std::find(o.inputs.begin(), o.inputs.end(), "-") != o.inputs.end())
+    std::cerr << "kinject: reading manifests from the terminal; end with Ctrl-D\n";
+  return false;
 }
 
 kinject::Options finish(Flags& f, kinject::Command command) {
@@ -91,14 +117,13 @@ kinject::Options finish(Flags& f, kinject::Command command) {
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   CLI::App app{"kinject: offline sidecar injection for Kubernetes manifests\n"
-               "  kinject [flags] [FILE|DIR|-]...   inject and print the manifests"};
+               "  kinject [inject] [flags] [FILE|DIR|-]...   inject and print the manifests"};
   app.require_subcommand(0, 1);
-  Flags inject, check, uninject, krm, kube;
-  add_input_flags(app, inject);
-  add_output_flags(app, inject);
-  add_config_flags(app, inject);
-  add_rule_flags(app, inject);
-  app.add_flag("--diff", inject.o.diff, "Print a unified diff of what injection would change instead of the manifests; exit like kubectl diff (same as check --diff)");
+  Flags inject, inject_alias, check, uninject, krm, kube;
+  add_inject_flags(app, inject);
+  // `kinject inject -f x` (and so `kubectl inject inject`) is the default command.
+  auto* inject_cmd = app.add_subcommand("inject", "The default command, by name: inject and print the manifests");
+  add_inject_flags(*inject_cmd, inject_alias);
 
   auto* check_cmd = app.add_subcommand("check", "CI gate: print what injection would change; exit 0 nothing, 1 changes, >1 error");
   add_input_flags(*check_cmd, check);
@@ -173,8 +198,10 @@ int main(int argc, char** argv) {
     o.output_file = kube_out;
   } else {
     // `kinject --diff` is `kinject check --diff`: what would change, as kubectl diff shows it.
-    o = finish(inject, inject.o.diff ? kinject::Command::Check : kinject::Command::Inject);
+    Flags& f = *inject_cmd ? inject_alias : inject;
+    o = finish(f, f.o.diff ? kinject::Command::Check : kinject::Command::Inject);
   }
+  if (!*kube_cmd && stdin_is_a_terminal_without_input(o)) return 2;
   if (const char* tmp = std::getenv("TMPDIR"); tmp && *tmp) o.temp_dir = tmp;
   kinject::RealDisk disk;
   return kinject::run(o, disk, std::cin, std::cout, std::cerr, kinject::process_env());

@@ -177,6 +177,10 @@ class Run {
       : opts_(opts), disk_(disk), in_(in), env_(env), guard_(catalog_), out_(opts.temp_dir), report_entries_(opts.temp_dir) {}
 
   void execute() {
+    // -o json with -i would turn each YAML file into JSON behind the user's back.
+    if (opts_.in_place && opts_.output == OutputFormat::Json && opts_.command != Command::Check)
+      throw Error("-o json cannot be combined with -i/--in-place: it would rewrite each file as JSON; to convert "
+                  "files, run without -i and redirect the output (kinject -o json -f app.yaml > app.json)");
     for (auto& input : collect_inputs(opts_.inputs, opts_.recursive, disk_, &report_.warnings)) {
       if (input.is_stdin() && opts_.in_place)
         throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
@@ -208,10 +212,15 @@ class Run {
   const Spool& output() const { return out_; }
   // Files to rewrite in place: path and new content.
   const std::vector<std::pair<std::string, std::string>>& changed_files() const { return changed_files_; }
-  // The report, formatted.
+  // The report, formatted, with its summary line.
   std::string report_text() const {
     std::string entries = report_entries_.str();
-    return format_report_parts(report_.warnings, entries, report_count_, opts_.report);
+    Summary summary = summary_;
+    summary.files_read = static_cast<long>(sources_.size());
+    if (opts_.command == Command::Check) summary.output = opts_.diff ? "stdout" : "";
+    else if (opts_.in_place) summary.files_rewritten = static_cast<long>(changed_files_.size());
+    else summary.output = opts_.output_file.empty() ? "stdout" : opts_.output_file;
+    return format_report_parts(report_.warnings, entries, report_count_, opts_.report, &summary);
   }
   bool krm() const { return krm_.has_value(); }
   const Options& options() const { return opts_; }
@@ -388,6 +397,7 @@ class Run {
   }
 
   void add_entry(ReportEntry&& e) {
+    summary_.count(e.action);
     if (krm_) {
       report_.entries.push_back(std::move(e));  // KRM results are built from them
     } else {
@@ -693,6 +703,9 @@ class Run {
   Report report_;             // warnings; entries only in KRM mode
   Spool report_entries_;      // the entries, formatted as they come
   std::size_t report_count_ = 0;
+  Summary summary_{opts_.command == Command::Uninject ? std::vector<std::pair<std::string, long>>{{"uninjected", 0}, {"skipped", 0}}
+                   : opts_.command == Command::Check  ? std::vector<std::pair<std::string, long>>{{"would inject", 0}, {"skipped", 0}, {"unchanged", 0}}
+                                                      : std::vector<std::pair<std::string, long>>{{"injected", 0}, {"skipped", 0}, {"unchanged", 0}}};
 
  public:
   int changed_workloads_ = 0;
@@ -773,11 +786,19 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
   const int error_status = opts.command == Command::Check ? 2 : 1;
   // A KRM function never answers with an empty list: the items go back
   // untouched with the error as a result.
-  auto fail = [&](const std::string& message) {
-    err << "kinject: " << message << "\n";
+  // With --report json an error is JSON too, for the programs that read it.
+  auto report_error = [&](const std::string& severity, const std::string& message, const Location* where) {
+    if (opts.report == ReportFormat::Json) err << format_error_json(severity, message, where);
+    else err << "kinject: " << severity << ": " << message << "\n";
+  };
+  auto fail = [&](const std::string& severity, const std::string& message, const Location* where = nullptr) {
+    report_error(severity, message, where);
+    // The KRM result carries the place in its message, as stderr does.
+    bool placed = where && (!where->file.empty() || where->line > 0);
+    std::string text = placed ? fmt::format("{}: {}: {}", severity, where->str(), message) : fmt::format("{}: {}", severity, message);
     if (r.krm()) {
       try {
-        out << r.krm_failure(message);
+        out << r.krm_failure(text);
       } catch (const std::exception& e) {
         err << "kinject: internal error: " << e.what() << "\n";
       }
@@ -787,11 +808,12 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
   try {
     r.execute();
   } catch (const Error& e) {
-    return fail(fmt::format("error: {}", e.what()));
+    if (opts.report == ReportFormat::Json) return fail("error", e.bare(), &e.where());
+    return fail("error", e.what());
   } catch (const std::exception& e) {
     // A bug, not bad input (fuzzing looks for these): still no partial
     // output, a non-zero status, and a KRM answer that keeps the items.
-    return fail(fmt::format("internal error: {}; please report this with the input", e.what()));
+    return fail("internal error", fmt::format("{}; please report this with the input", e.what()));
   }
   // Everything succeeded: now, and only now, produce output. Files first,
   // all of them or none (the rewritten inputs, -o FILE, --report-file: the
@@ -809,12 +831,13 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
     if (!files.empty()) disk.replace_all(files);
     if (to_stdout) r.output().copy_to(out);
   } catch (const Error& e) {
-    err << "kinject: error: " << e.what() << "\n";
+    if (opts.report == ReportFormat::Json) report_error("error", e.bare(), &e.where());
+    else report_error("error", e.what(), nullptr);
     return error_status;
   }
   out.flush();
   if (!out) {
-    err << "kinject: error: cannot write the output (closed pipe or full disk?)\n";
+    report_error("error", "cannot write the output (closed pipe or full disk?)", nullptr);
     return error_status;
   }
   if (o.report_file.empty()) err << report;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "kinject/error.h"
 #include "kinject/text.h"
 
 namespace kinject {
@@ -45,21 +46,59 @@ std::string format_entry_json(const ReportEntry& e) {
       json_quote(e.reason), e.webhook.empty() ? "null" : json_quote(e.webhook), json_list(e.containers));
 }
 
+void Summary::count(const std::string& action) {
+  for (auto& [name, n] : actions)
+    if (name == action) {
+      ++n;
+      return;
+    }
+  actions.emplace_back(action, 1);
+}
+
+std::string format_summary(const Summary& s) {
+  std::string out = "summary: ";
+  for (std::size_t i = 0; i < s.actions.size(); ++i) out += fmt::format("{}{} {}", i ? ", " : "", s.actions[i].second, s.actions[i].first);
+  out += fmt::format(" in {} {}", s.files_read, s.files_read == 1 ? "input" : "inputs");
+  if (s.files_rewritten >= 0) out += fmt::format("; {} {} rewritten", s.files_rewritten, s.files_rewritten == 1 ? "file" : "files");
+  else if (!s.output.empty()) out += "; written to " + s.output;
+  return out;
+}
+
+std::string format_error_json(const std::string& severity, const std::string& message, const Location* where) {
+  std::string out = fmt::format("{{\n  \"error\": {{\"severity\": {}, \"message\": {}", json_quote(severity), json_quote(message));
+  if (where && !where->file.empty()) out += ", \"file\": " + json_quote(where->file);
+  if (where && where->document > 0) out += fmt::format(", \"document\": {}", where->document);
+  if (where && where->line > 0) out += fmt::format(", \"line\": {}, \"column\": {}", where->line, where->column);
+  return out + "}\n}\n";
+}
+
 std::string format_report_parts(const std::vector<std::string>& warnings, std::string_view entries, std::size_t count,
-                                ReportFormat f) {
+                                ReportFormat f, const Summary* summary) {
   std::string out;
   switch (f) {
     case ReportFormat::None:
+      for (const auto& w : warnings) out += "warning: " + w + "\n";
       return out;
     case ReportFormat::Text:
       for (const auto& w : warnings) out += "warning: " + w + "\n";
       out += entries;
+      if (summary) out += format_summary(*summary) + "\n";
       return out;
     case ReportFormat::Json:
       out = "{\n  \"workloads\": [";
       out += entries;
       out += count == 0 ? "],\n" : "\n  ],\n";
-      out += "  \"warnings\": " + json_list(warnings) + "\n}\n";
+      out += "  \"warnings\": " + json_list(warnings);
+      if (summary) {
+        out += ",\n  \"summary\": {";
+        for (std::size_t i = 0; i < summary->actions.size(); ++i)
+          out += fmt::format("{}{}: {}", i ? ", " : "", json_quote(summary->actions[i].first), summary->actions[i].second);
+        out += fmt::format("{}\"inputs\": {}", summary->actions.empty() ? "" : ", ", summary->files_read);
+        if (summary->files_rewritten >= 0) out += fmt::format(", \"rewritten\": {}", summary->files_rewritten);
+        if (!summary->output.empty()) out += ", \"output\": " + json_quote(summary->output);
+        out += "}";
+      }
+      out += "\n}\n";
       return out;
   }
   return out;

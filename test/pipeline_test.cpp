@@ -472,3 +472,93 @@ TEST_CASE("pipeline: a Deployment whose pod labels merge its own (<<: *labels) i
   CHECK(r.out.substr(0, cut) == text.substr(0, cut));
   CHECK(r.out.substr(cut, 41) == "        security.istio.io/tlsMode: istio\n");
 }
+
+// ---- the habits people bring from kubectl and istioctl (issue 12)
+
+TEST_CASE("report: the text report ends with a summary line: what happened to how many, and where the output went", "[pipeline][report]") {
+  MemoryDisk disk;
+  disk.add_file("redis.yaml", kExample);
+  disk.add_file("skip.yaml",
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web-off}\nspec:\n  template:\n    metadata:\n      "
+                "annotations: {sidecar.istio.io/inject: \"false\"}\n    spec:\n      containers: [{name: a, image: a}]\n");
+  Options o;
+  o.inputs = {"redis.yaml", "skip.yaml"};
+  auto r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.err, Catch::EndsWith("\nsummary: 1 injected, 1 skipped, 0 unchanged in 2 inputs; written to stdout\n"));
+  // In place: how many of the files were rewritten (the skipped one is not).
+  o.in_place = true;
+  r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.err, Catch::EndsWith("summary: 1 injected, 1 skipped, 0 unchanged in 2 inputs; 1 file rewritten\n"));
+  // Run again, the injected one is unchanged; nothing is rewritten.
+  r = run(o, disk);
+  CHECK_THAT(r.err, Catch::EndsWith("summary: 0 injected, 1 skipped, 1 unchanged in 2 inputs; 0 files rewritten\n"));
+  // JSON: the same figures as an object.
+  o.in_place = false;
+  o.report = ReportFormat::Json;
+  r = run(o, disk);
+  CHECK_THAT(r.err, Catch::Contains("\"summary\": {\"injected\": 0, \"skipped\": 1, \"unchanged\": 1, \"inputs\": 2, \"output\": \"stdout\"}"));
+}
+
+TEST_CASE("report: with --report json an error is JSON too, with its place", "[pipeline][report]") {
+  MemoryDisk disk;
+  disk.add_file("bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: \"x\x01\"}\n");
+  Options o;
+  o.inputs = {"bad.yaml"};
+  o.report = ReportFormat::Json;
+  auto r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK(r.out.empty());
+  Node e = parse_yaml(r.err, "stderr");  // the whole of stderr is one JSON object
+  REQUIRE(e.get("error"));
+  CHECK(e.at_path("error.severity")->str() == "error");
+  CHECK(e.at_path("error.file")->str() == "bad.yaml");
+  CHECK(e.at_path("error.document")->i == 1);
+  CHECK(e.at_path("error.line")->i == 3);
+  CHECK(e.at_path("error.column")->i == 20);  // the control character
+  CHECK_THAT(e.at_path("error.message")->text, !Catch::StartsWith("bad.yaml"));
+  // An error about a file without a line has no line.
+  o.inputs = {"missing.yaml"};
+  r = run(o, disk);
+  e = parse_yaml(r.err, "stderr");
+  CHECK(e.at_path("error.file")->str() == "missing.yaml");
+  CHECK_THAT(e.at_path("error.message")->text, Catch::Contains("no such file"));
+  CHECK_FALSE(e.at_path("error.line"));
+}
+
+TEST_CASE("-o json with -i is refused, not written as YAML", "[pipeline]") {
+  MemoryDisk disk;
+  disk.add_file("redis.yaml", kExample);
+  Options o;
+  o.inputs = {"redis.yaml"};
+  o.in_place = true;
+  o.output = OutputFormat::Json;
+  auto r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.err, Catch::Contains("-o json cannot be combined with -i/--in-place"));
+  CHECK(*disk.file("redis.yaml") == kExample);
+}
+
+TEST_CASE("--report none still gives the warnings: each says something was not done or not kept", "[pipeline][report]") {
+  // A grpc probe whose port is a placeholder is left as it is, with a warning.
+  MemoryDisk disk;
+  disk.add_file("w.yaml",
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: w\nspec:\n  containers:\n  - name: a\n    image: a\n"
+                "    readinessProbe:\n      grpc:\n        port: ${GRPC_PORT}\n");
+  Options o;
+  o.inputs = {"w.yaml"};
+  o.report = ReportFormat::None;
+  auto quiet = run(o, disk);
+  o.report = ReportFormat::Text;
+  auto loud = run(o, disk);
+  REQUIRE(quiet.rc == 0);
+  CHECK(quiet.out == loud.out);
+  // Exactly the warning lines of the text report, no workload lines.
+  std::string warnings;
+  std::istringstream lines(loud.err);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("warning: ", 0) == 0) warnings += line + "\n";
+  CHECK_THAT(warnings, Catch::Contains("grpc port is not a number"));
+  CHECK(quiet.err == warnings);
+}
