@@ -10,6 +10,10 @@
 
 namespace kinject::k8s {
 
+// Quantities are exact in 128 bits, as Go's inf.Dec is for the values
+// Kubernetes accepts (__extension__: a GCC/Clang builtin type, not ISO C++).
+__extension__ typedef __int128 int128;
+
 namespace {
 
 // Field order and tags follow k8s.io/api core/v1 types.go.
@@ -212,7 +216,7 @@ const Types& types() {
 // ---------------------------------------------------------------- quantities
 
 struct ParsedQuantity {
-  __int128 nanos = 0;  // value in units of 1e-9
+  int128 nanos = 0;  // value in units of 1e-9
   enum Format { DecimalSI, BinarySI, DecimalExponent } format = DecimalSI;
 };
 
@@ -225,13 +229,13 @@ bool parse_quantity(std::string_view s, ParsedQuantity& out) {
     ++i;
   }
   std::size_t digits_start = i;
-  __int128 whole = 0;
+  int128 whole = 0;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
     whole = whole * 10 + (s[i] - '0');
-    if (whole > static_cast<__int128>(1e30)) return false;
+    if (whole > static_cast<int128>(1e30)) return false;
     ++i;
   }
-  __int128 frac = 0;
+  int128 frac = 0;
   int frac_digits = 0;
   if (i < s.size() && s[i] == '.') {
     ++i;
@@ -247,13 +251,13 @@ bool parse_quantity(std::string_view s, ParsedQuantity& out) {
   std::string_view suffix = s.substr(i);
   // value = (whole + frac/10^fd) * multiplier; keep in nanos, rounding up as Kubernetes does.
   auto pow10 = [](int e) {
-    __int128 p = 1;
+    int128 p = 1;
     for (int k = 0; k < e; ++k) p *= 10;
     return p;
   };
-  __int128 num = whole * pow10(frac_digits) + frac;  // value * 10^fd
+  int128 num = whole * pow10(frac_digits) + frac;  // value * 10^fd
   int exp10 = 0;                                      // extra decimal exponent
-  __int128 bin = 1;                                   // extra binary multiplier
+  int128 bin = 1;                                   // extra binary multiplier
   if (suffix.empty()) {
   } else if (suffix == "n") exp10 = -9;
   else if (suffix == "u") exp10 = -6;
@@ -264,12 +268,12 @@ bool parse_quantity(std::string_view s, ParsedQuantity& out) {
   else if (suffix == "T") exp10 = 12;
   else if (suffix == "P") exp10 = 15;
   else if (suffix == "E") exp10 = 18;
-  else if (suffix == "Ki") bin = static_cast<__int128>(1) << 10, out.format = ParsedQuantity::BinarySI;
-  else if (suffix == "Mi") bin = static_cast<__int128>(1) << 20, out.format = ParsedQuantity::BinarySI;
-  else if (suffix == "Gi") bin = static_cast<__int128>(1) << 30, out.format = ParsedQuantity::BinarySI;
-  else if (suffix == "Ti") bin = static_cast<__int128>(1) << 40, out.format = ParsedQuantity::BinarySI;
-  else if (suffix == "Pi") bin = static_cast<__int128>(1) << 50, out.format = ParsedQuantity::BinarySI;
-  else if (suffix == "Ei") bin = static_cast<__int128>(1) << 60, out.format = ParsedQuantity::BinarySI;
+  else if (suffix == "Ki") bin = static_cast<int128>(1) << 10, out.format = ParsedQuantity::BinarySI;
+  else if (suffix == "Mi") bin = static_cast<int128>(1) << 20, out.format = ParsedQuantity::BinarySI;
+  else if (suffix == "Gi") bin = static_cast<int128>(1) << 30, out.format = ParsedQuantity::BinarySI;
+  else if (suffix == "Ti") bin = static_cast<int128>(1) << 40, out.format = ParsedQuantity::BinarySI;
+  else if (suffix == "Pi") bin = static_cast<int128>(1) << 50, out.format = ParsedQuantity::BinarySI;
+  else if (suffix == "Ei") bin = static_cast<int128>(1) << 60, out.format = ParsedQuantity::BinarySI;
   else if ((suffix[0] == 'e' || suffix[0] == 'E') && suffix.size() > 1) {
     int e = 0;
     std::size_t k = 1;
@@ -288,19 +292,19 @@ bool parse_quantity(std::string_view s, ParsedQuantity& out) {
   }
   // nanos = num * bin * 10^(exp10 + 9 - fd), rounded up.
   int e = exp10 + 9 - frac_digits;
-  __int128 v = num * bin;
+  int128 v = num * bin;
   if (e >= 0) {
     if (e > 30) return false;
     v *= pow10(e);
   } else {
-    __int128 d = pow10(-e);
+    int128 d = pow10(-e);
     v = (v + d - 1) / d;
   }
   out.nanos = neg ? -v : v;
   return true;
 }
 
-std::string int128_str(__int128 v) {
+std::string int128_str(int128 v) {
   if (v == 0) return "0";
   bool neg = v < 0;
   if (neg) v = -v;
@@ -314,11 +318,11 @@ std::string int128_str(__int128 v) {
   return s;
 }
 
-std::string format_decimal(__int128 nanos) {
+std::string format_decimal(int128 nanos) {
   static const char* suffixes[] = {"n", "u", "m", "", "k", "M", "G", "T", "P", "E"};
   // Largest power of 1000 dividing the value (in nanos) exactly.
   int idx = 0;
-  __int128 v = nanos;
+  int128 v = nanos;
   if (v == 0) return "0";
   while (idx < 9 && v % 1000 == 0) {
     v /= 1000;
@@ -339,9 +343,9 @@ std::string canonical_quantity(std::string_view q) {
   if (!parse_quantity(q, p)) return std::string(q);
   if (p.format == ParsedQuantity::DecimalExponent) return std::string(q);
   if (p.format == ParsedQuantity::BinarySI && p.nanos % 1000000000 == 0) {
-    __int128 v = p.nanos / 1000000000;
+    int128 v = p.nanos / 1000000000;
     bool neg = v < 0;
-    __int128 a = neg ? -v : v;
+    int128 a = neg ? -v : v;
     if (a == 0) return "0";
     static const char* suffixes[] = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
     int idx = 0;

@@ -171,6 +171,15 @@ Sink sink_for(const Options& o) {
   return o.output == OutputFormat::Json ? Sink::Json : Sink::Stream;
 }
 
+// The actions a command's summary always counts, in their order.
+Summary summary_for(Command command) {
+  Summary s;
+  if (command == Command::Uninject) s.actions = {{"uninjected", 0}, {"skipped", 0}};
+  else if (command == Command::Check) s.actions = {{"would inject", 0}, {"skipped", 0}, {"unchanged", 0}};
+  else s.actions = {{"injected", 0}, {"skipped", 0}, {"unchanged", 0}};
+  return s;
+}
+
 class Run {
  public:
   Run(const Options& opts, Disk& disk, std::istream& in, const EnvLookup& env)
@@ -184,7 +193,7 @@ class Run {
     for (auto& input : collect_inputs(opts_.inputs, opts_.recursive, disk_, &report_.warnings)) {
       if (input.is_stdin() && opts_.in_place)
         throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
-      sources_.push_back(Source{std::move(input)});
+      sources_.emplace_back(std::move(input));
     }
     // A KRM ResourceList on stdin switches to function mode; its
     // functionConfig adds to the options.
@@ -245,6 +254,7 @@ class Run {
   // One input, read once: from its stream as it comes, or, when it had to
   // be read through ahead (KRM detection, --rules), from what was kept.
   struct Source {
+    explicit Source(Input in) : input(std::move(in)) {}
     Input input;
     std::size_t id = 0;                      // the guard's number for it
     std::unique_ptr<std::istream> file;      // null for stdin
@@ -703,9 +713,7 @@ class Run {
   Report report_;             // warnings; entries only in KRM mode
   Spool report_entries_;      // the entries, formatted as they come
   std::size_t report_count_ = 0;
-  Summary summary_{opts_.command == Command::Uninject ? std::vector<std::pair<std::string, long>>{{"uninjected", 0}, {"skipped", 0}}
-                   : opts_.command == Command::Check  ? std::vector<std::pair<std::string, long>>{{"would inject", 0}, {"skipped", 0}, {"unchanged", 0}}
-                                                      : std::vector<std::pair<std::string, long>>{{"injected", 0}, {"skipped", 0}, {"unchanged", 0}}};
+  Summary summary_ = summary_for(opts_.command);
 
  public:
   int changed_workloads_ = 0;

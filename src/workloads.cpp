@@ -26,19 +26,19 @@ std::vector<std::string> split_path(std::string_view dotted) {
 WorkloadCatalog::WorkloadCatalog() {
   const std::vector<std::string> tpl = {"spec", "template"};
   kinds_ = {
-      {"Pod", {""}, {}},
-      {"Deployment", {"apps", "extensions"}, tpl},
-      {"StatefulSet", {"apps"}, tpl},
-      {"DaemonSet", {"apps", "extensions"}, tpl},
-      {"ReplicaSet", {"apps", "extensions"}, tpl},
-      {"ReplicationController", {""}, tpl},
-      {"Job", {"batch"}, tpl},
+      {"Pod", {""}, {}, ""},
+      {"Deployment", {"apps", "extensions"}, tpl, ""},
+      {"StatefulSet", {"apps"}, tpl, ""},
+      {"DaemonSet", {"apps", "extensions"}, tpl, ""},
+      {"ReplicaSet", {"apps", "extensions"}, tpl, ""},
+      {"ReplicationController", {""}, tpl, ""},
+      {"Job", {"batch"}, tpl, ""},
       // The webhook sees the pods a CronJob makes: their template is the
       // job template's pod template.
-      {"CronJob", {"batch"}, {"spec", "jobTemplate", "spec", "template"}},
+      {"CronJob", {"batch"}, {"spec", "jobTemplate", "spec", "template"}, ""},
       // OpenShift, including the legacy `apiVersion: v1` form.
-      {"DeploymentConfig", {"apps.openshift.io", ""}, tpl},
-      {"Rollout", {"argoproj.io"}, tpl},
+      {"DeploymentConfig", {"apps.openshift.io", ""}, tpl, ""},
+      {"Rollout", {"argoproj.io"}, tpl, ""},
   };
 }
 

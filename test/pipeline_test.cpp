@@ -527,7 +527,7 @@ TEST_CASE("report: with --report json an error is JSON too, with its place", "[p
   CHECK_FALSE(e.at_path("error.line"));
 }
 
-TEST_CASE("-o json with -i is refused, not written as YAML", "[pipeline]") {
+TEST_CASE("pipeline: -o json with -i is refused, not written as YAML", "[pipeline]") {
   MemoryDisk disk;
   disk.add_file("redis.yaml", kExample);
   Options o;
@@ -540,7 +540,7 @@ TEST_CASE("-o json with -i is refused, not written as YAML", "[pipeline]") {
   CHECK(*disk.file("redis.yaml") == kExample);
 }
 
-TEST_CASE("--report none still gives the warnings: each says something was not done or not kept", "[pipeline][report]") {
+TEST_CASE("report: --report none still gives the warnings: each says something was not done or not kept", "[pipeline][report]") {
   // A grpc probe whose port is a placeholder is left as it is, with a warning.
   MemoryDisk disk;
   disk.add_file("w.yaml",

@@ -17,7 +17,10 @@ def main():
     if len(sys.argv) != 2:
         print(__doc__.split("usage: ")[1])
         return 0
+    # While ctest runs its post-test step the log is still LastTest.log.tmp.
     path = os.path.join(sys.argv[1], "Testing", "Temporary", "LastTest.log")
+    if os.path.exists(path + ".tmp"):
+        path += ".tmp"
     try:
         log = open(path, encoding="utf-8", errors="replace").read()
     except OSError as e:

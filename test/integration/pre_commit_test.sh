@@ -40,7 +40,7 @@ set -e
 [ $rc -ne 0 ] || { cat fail.txt; fail "the hook passed a manifest that lacks its sidecar"; }
 contains fail.txt "Failed"
 contains fail.txt "statefulset/redis (ns default): would inject"
-[ "$(grep -c 'would inject' fail.txt)" = 1 ] || { cat fail.txt; fail "the injected manifest was reported too"; }
+[ "$(grep -c '): would inject' fail.txt)" = 1 ] || { cat fail.txt; fail "the injected manifest was reported too"; }
 contains fail.txt "--- a/plain.yaml"
 contains fail.txt "+        - name: istio-proxy"
 lacks fail.txt "a/injected.yaml"
