@@ -555,6 +555,14 @@ class Builder : public YAML::EventHandler {
 
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
+    // `?` with nothing after it, then `: value`: yaml-cpp opens a map inside
+    // the key at the ':' ({{null: value}: null}), where libyaml and go-yaml
+    // read {null: value}. The two would read different documents.
+    // (On the `?` line, `? : x`, the map inside the key is right.)
+    bool is_key = !stack_.empty() && stack_.back().node.is_map() && !stack_.back().have_key;
+    if (is_key && !in_flow() && sc_.at(mark.pos) == ':' && first_on_its_line(mark.pos) && mark.column <= parent_indent())
+      throw Error(where(mark), "an explicit key (`?`) with nothing after it: yaml-cpp and kubectl's parser read what "
+                               "follows differently; write the key after the `?`, or drop the `?`");
     open(mark, tag, anchor, style, Kind::Map);
   }
   void OnMapEnd() override { close(); }
@@ -564,6 +572,12 @@ class Builder : public YAML::EventHandler {
 
  private:
   bool in_flow() const { return !stack_.empty() && stack_.back().flow; }
+
+  // Whether only blanks precede `pos` on its line.
+  bool first_on_its_line(std::size_t pos) const {
+    while (pos > 0 && Scanner::blank(sc_.at(pos - 1))) --pos;
+    return pos == 0 || sc_.at(pos - 1) == '\n';
+  }
 
   // A `? key` (explicit key) needs no ':' when its value is empty.
   bool explicit_key(std::size_t key_begin) const {

@@ -344,3 +344,25 @@ TEST_CASE("reader: \\N and \\_ in double quotes decode to UTF-8 on both paths, a
     CHECK(first_invalid_char(docs[0].root.get("a")->str()) != std::string::npos);  // NEL and LS: escapes only
   }
 }
+
+TEST_CASE("reader: an explicit key with nothing after it is refused: yaml-cpp reads a map inside the key (fuzz finding)", "[reader]") {
+  // `? #` then `: 1.3` is {null: 1.3} to libyaml and go-yaml, and
+  // {{null: 1.3}: null} to yaml-cpp; the writer then refused the edit as a
+  // collection key, about a key the input does not have.
+  CHECK_THAT(error_of("? #\n: 1.3"), Catch::Contains("(document 1):2:1:") && Catch::Contains("an explicit key (`?`) with nothing after it"));
+  CHECK_THAT(error_of("a: 1\n?\n: x\n"), Catch::Contains(":3:1:"));
+  // An explicit key with a key, and the flow form, read as before.
+  auto docs = read_all("? a\n: 1.3\n", "t.yaml");
+  CHECK(docs.at(0).root.get("a")->scalar_text() == "1.3");
+  docs = read_all("{? : x, b: c}\n", "t.yaml");
+  CHECK(docs.at(0).root.get("b")->str() == "c");
+}
+TEST_CASE("reader: a map inside an explicit key on the key's own line reads as the YAML test suite says", "[reader]") {
+  // M2N8: `- ? : x` is [{{null: x}: null}]; only a `:` line at the key's
+  // indentation is the outer map's value (refused above).
+  auto docs = read_all("- ? : x\n", "t.yaml");
+  REQUIRE(docs.at(0).root.items.size() == 1);
+  CHECK(docs[0].root.items[0].entries.at(0).key.is_map());
+  docs = read_all("?\n  : x\n", "t.yaml");
+  CHECK(docs.at(0).root.entries.at(0).key.is_map());
+}
