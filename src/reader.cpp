@@ -558,9 +558,11 @@ class Builder : public YAML::EventHandler {
     // `?` with nothing after it, then `: value`: yaml-cpp opens a map inside
     // the key at the ':' ({{null: value}: null}), where libyaml and go-yaml
     // read {null: value}. The two would read different documents.
-    // (On the `?` line, `? : x`, the map inside the key is right.)
+    // (On the `?` line, `? : x`, the map inside the key is right.) In a
+    // flow map, `{? : b}` is {null: b} and yaml-cpp makes the same map.
     bool is_key = !stack_.empty() && stack_.back().node.is_map() && !stack_.back().have_key;
-    if (is_key && !in_flow() && sc_.at(mark.pos) == ':' && first_on_its_line(mark.pos) && mark.column <= parent_indent())
+    if (is_key && sc_.at(mark.pos) == ':' &&
+        (in_flow() || (first_on_its_line(mark.pos) && static_cast<int>(mark.column) <= parent_indent())))
       throw Error(where(mark), "an explicit key (`?`) with nothing after it: yaml-cpp and kubectl's parser read what "
                                "follows differently; write the key after the `?`, or drop the `?`");
     open(mark, tag, anchor, style, Kind::Map);

@@ -351,10 +351,12 @@ TEST_CASE("reader: an explicit key with nothing after it is refused: yaml-cpp re
   // collection key, about a key the input does not have.
   CHECK_THAT(error_of("? #\n: 1.3"), Catch::Contains("(document 1):2:1:") && Catch::Contains("an explicit key (`?`) with nothing after it"));
   CHECK_THAT(error_of("a: 1\n?\n: x\n"), Catch::Contains(":3:1:"));
-  // An explicit key with a key, and the flow form, read as before.
+  // The flow form: `{? : b}` is {null: b}; yaml-cpp made {{null: b}: null}.
+  CHECK_THAT(error_of("- [a]\n- {? : b\n   , c : d}\n"), Catch::Contains(":2:6:") && Catch::Contains("nothing after it"));
+  // An explicit key with a key reads as before.
   auto docs = read_all("? a\n: 1.3\n", "t.yaml");
   CHECK(docs.at(0).root.get("a")->scalar_text() == "1.3");
-  docs = read_all("{? : x, b: c}\n", "t.yaml");
+  docs = read_all("{? a : x, b: c}\n", "t.yaml");
   CHECK(docs.at(0).root.get("b")->str() == "c");
 }
 TEST_CASE("reader: a map inside an explicit key on the key's own line reads as the YAML test suite says", "[reader]") {
