@@ -1568,11 +1568,16 @@ WriteResult write_document(const Document& doc, const Node& updated) {
   // No Kubernetes object has a list or a map as a key: kubectl refuses the
   // document ("invalid map key"). Editing it could only make a manifest no
   // tool reads, and its edits are the writer's least certain: refuse it.
-  if (const Node* key = first_collection_key(doc.root))
-    throw Error(Location{doc.file, doc.raw.index, key->has_span ? doc.raw.first_line + line_col(doc.raw.text, key->span.begin).first - 1 : 0,
-                         key->has_span ? line_col(doc.raw.text, key->span.begin).second : 0},
-                "a list or a map is used as a mapping key here; kubectl cannot read such a document (invalid map key), so "
-                "kinject does not edit it: make the key a string");
+  if (const Node* key = first_collection_key(doc.root)) {
+    Location where{doc.file, doc.raw.index, 0, 0};
+    if (key->has_span) {
+      auto [line, col] = line_col(doc.raw.text, key->span.begin);
+      where.line = doc.raw.first_line + line - 1;
+      where.column = col;
+    }
+    throw Error(where, "a list or a map is used as a mapping key here; kubectl cannot read such a document (invalid map "
+                       "key), so kinject does not edit it: make the key a string");
+  }
   DocStyle st = detect_style(doc);
   if (doc.editable) {
     try {
