@@ -14,10 +14,10 @@
 
 #include <fmt/format.h>
 
-#include "kinject/config.h"
-#include "kinject/injector.h"
-#include "kinject/reader.h"
-#include "kinject/writer.h"
+#include "kinject/istio/config.h"
+#include "kinject/istio/injector.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/yaml/writer.h"
 
 using namespace kinject;
 using Clock = std::chrono::steady_clock;

@@ -21,12 +21,12 @@
 #include <string_view>
 #include <vector>
 
-#include "kinject/disk.h"
-#include "kinject/error.h"
-#include "kinject/output_guard.h"
-#include "kinject/pipeline.h"
-#include "kinject/reader.h"
-#include "kinject/strict_yaml.h"
+#include "kinject/base/disk.h"
+#include "kinject/base/error.h"
+#include "kinject/pipeline/output_guard.h"
+#include "kinject/pipeline/pipeline.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/yaml/strict_yaml.h"
 
 namespace {
 

@@ -19,11 +19,11 @@
 #include <utility>
 #include <vector>
 
-#include "kinject/error.h"
-#include "kinject/node.h"
-#include "kinject/reader.h"
-#include "kinject/strict_yaml.h"
-#include "kinject/writer.h"
+#include "kinject/base/error.h"
+#include "kinject/yaml/node.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/yaml/strict_yaml.h"
+#include "kinject/yaml/writer.h"
 
 namespace {
 

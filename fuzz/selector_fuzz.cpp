@@ -18,9 +18,9 @@
 #include <string>
 #include <string_view>
 
-#include "kinject/error.h"
-#include "kinject/node.h"
-#include "kinject/selector.h"
+#include "kinject/base/error.h"
+#include "kinject/yaml/node.h"
+#include "kinject/k8s/selector.h"
 
 namespace {
 

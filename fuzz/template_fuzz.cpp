@@ -14,12 +14,12 @@
 #include <string>
 #include <string_view>
 
-#include "kinject/error.h"
-#include "kinject/node.h"
-#include "kinject/reader.h"
-#include "kinject/template.h"
-#include "kinject/template_data.h"
-#include "kinject/template_funcs.h"
+#include "kinject/base/error.h"
+#include "kinject/yaml/node.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/gotemplate/template.h"
+#include "kinject/istio/template_data.h"
+#include "kinject/gofuncs/template_funcs.h"
 
 namespace {
 

@@ -1,8 +1,8 @@
-#include "kinject/config.h"
+#include "kinject/istio/config.h"
 
 #include <catch2/catch.hpp>
 
-#include "kinject/error.h"
+#include "kinject/base/error.h"
 
 using namespace kinject;
 

@@ -13,11 +13,11 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
-#include "kinject/diff.h"
-#include "kinject/error.h"
-#include "kinject/injector.h"
-#include "kinject/pipeline.h"
-#include "kinject/writer.h"
+#include "kinject/pipeline/diff.h"
+#include "kinject/base/error.h"
+#include "kinject/istio/injector.h"
+#include "kinject/pipeline/pipeline.h"
+#include "kinject/yaml/writer.h"
 #include "support.h"
 
 using namespace kinject;

@@ -1,4 +1,4 @@
-#include "kinject/diff.h"
+#include "kinject/pipeline/diff.h"
 
 #include <catch2/catch.hpp>
 

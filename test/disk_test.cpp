@@ -1,4 +1,4 @@
-#include "kinject/disk.h"
+#include "kinject/base/disk.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "kinject/error.h"
+#include "kinject/base/error.h"
 
 using namespace kinject;
 

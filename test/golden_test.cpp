@@ -15,7 +15,7 @@
 
 #include "support.h"
 
-#include "kinject/pipeline.h"
+#include "kinject/pipeline/pipeline.h"
 
 using namespace kinject;
 using namespace kinject::test;

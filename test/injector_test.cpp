@@ -1,12 +1,12 @@
-#include "kinject/injector.h"
+#include "kinject/istio/injector.h"
 
 #include <catch2/catch.hpp>
 
 #include "support.h"
 
-#include "kinject/error.h"
-#include "kinject/reader.h"
-#include "kinject/writer.h"
+#include "kinject/base/error.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/yaml/writer.h"
 
 using namespace kinject;
 using namespace kinject::test;

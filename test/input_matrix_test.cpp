@@ -20,7 +20,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
-#include "kinject/pipeline.h"
+#include "kinject/pipeline/pipeline.h"
 #include "support.h"
 
 using namespace kinject;

@@ -1,8 +1,8 @@
-#include "kinject/k8s_types.h"
+#include "kinject/k8s/k8s_types.h"
 
 #include <catch2/catch.hpp>
 
-#include "kinject/reader.h"
+#include "kinject/yaml/reader.h"
 
 using namespace kinject;
 

@@ -1,4 +1,4 @@
-#include "kinject/node.h"
+#include "kinject/yaml/node.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
-#include "kinject/output_guard.h"
+#include "kinject/pipeline/output_guard.h"
 
 #include <catch2/catch.hpp>
 
-#include "kinject/error.h"
+#include "kinject/base/error.h"
 
 using namespace kinject;
 

@@ -1,5 +1,5 @@
-#include "kinject/pipeline.h"
-#include "kinject/reader.h"
+#include "kinject/pipeline/pipeline.h"
+#include "kinject/yaml/reader.h"
 
 #include <fstream>
 #include <functional>

@@ -1,8 +1,8 @@
-#include "kinject/pod_validation.h"
+#include "kinject/k8s/pod_validation.h"
 
 #include <catch2/catch.hpp>
 
-#include "kinject/reader.h"
+#include "kinject/yaml/reader.h"
 
 using namespace kinject;
 

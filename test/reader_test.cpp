@@ -1,4 +1,4 @@
-#include "kinject/reader.h"
+#include "kinject/yaml/reader.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -10,7 +10,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
-#include "kinject/error.h"
+#include "kinject/base/error.h"
 
 using namespace kinject;
 

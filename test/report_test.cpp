@@ -1,4 +1,4 @@
-#include "kinject/report.h"
+#include "kinject/pipeline/report.h"
 
 #include <catch2/catch.hpp>
 

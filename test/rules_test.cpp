@@ -1,12 +1,12 @@
-#include "kinject/rules.h"
+#include "kinject/k8s/rules.h"
 
 #include <sstream>
 
 #include <catch2/catch.hpp>
 
-#include "kinject/error.h"
-#include "kinject/pipeline.h"
-#include "kinject/reader.h"
+#include "kinject/base/error.h"
+#include "kinject/pipeline/pipeline.h"
+#include "kinject/yaml/reader.h"
 
 using namespace kinject;
 

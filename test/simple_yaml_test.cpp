@@ -1,13 +1,13 @@
-#include "kinject/simple_yaml.h"
+#include "kinject/yaml/simple_yaml.h"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
-#include "kinject/error.h"
-#include "kinject/injector.h"
-#include "kinject/reader.h"
-#include "kinject/workloads.h"
-#include "kinject/writer.h"
+#include "kinject/base/error.h"
+#include "kinject/istio/injector.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/k8s/workloads.h"
+#include "kinject/yaml/writer.h"
 #include "support.h"
 
 using namespace kinject;

@@ -1,9 +1,9 @@
-#include "kinject/strategic_merge.h"
+#include "kinject/k8s/strategic_merge.h"
 
 #include <catch2/catch.hpp>
 
-#include "kinject/reader.h"
-#include "kinject/writer.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/yaml/writer.h"
 
 using namespace kinject;
 

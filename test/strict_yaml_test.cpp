@@ -1,9 +1,9 @@
-#include "kinject/strict_yaml.h"
+#include "kinject/yaml/strict_yaml.h"
 
 #include <catch2/catch.hpp>
 
-#include "kinject/error.h"
-#include "kinject/reader.h"
+#include "kinject/base/error.h"
+#include "kinject/yaml/reader.h"
 #include "support.h"
 
 using namespace kinject;

@@ -18,9 +18,9 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
-#include "kinject/disk.h"
-#include "kinject/injector.h"
-#include "kinject/node.h"
+#include "kinject/base/disk.h"
+#include "kinject/istio/injector.h"
+#include "kinject/yaml/node.h"
 
 namespace kinject::test {
 

@@ -1,9 +1,9 @@
-#include "kinject/template_data.h"
+#include "kinject/istio/template_data.h"
 
 #include <catch2/catch.hpp>
 
-#include "kinject/reader.h"
-#include "kinject/template_funcs.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/gofuncs/template_funcs.h"
 
 using namespace kinject;
 

@@ -6,9 +6,9 @@
 #include <map>
 #include <sstream>
 
-#include "kinject/config.h"
-#include "kinject/template.h"
-#include "kinject/template_funcs.h"
+#include "kinject/istio/config.h"
+#include "kinject/gotemplate/template.h"
+#include "kinject/gofuncs/template_funcs.h"
 #include "support.h"
 
 

@@ -1,4 +1,4 @@
-#include "kinject/uninject.h"
+#include "kinject/istio/uninject.h"
 
 #include <algorithm>
 #include <fstream>
@@ -11,14 +11,14 @@
 #include "support.h"
 #include <fmt/format.h>
 
-#include "kinject/config.h"
-#include "kinject/disk.h"
-#include "kinject/error.h"
-#include "kinject/injector.h"
-#include "kinject/pipeline.h"
-#include "kinject/reader.h"
-#include "kinject/workloads.h"
-#include "kinject/writer.h"
+#include "kinject/istio/config.h"
+#include "kinject/base/disk.h"
+#include "kinject/base/error.h"
+#include "kinject/istio/injector.h"
+#include "kinject/pipeline/pipeline.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/k8s/workloads.h"
+#include "kinject/yaml/writer.h"
 
 using namespace kinject;
 using namespace kinject::test;

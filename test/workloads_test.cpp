@@ -1,9 +1,9 @@
-#include "kinject/workloads.h"
+#include "kinject/k8s/workloads.h"
 
 #include <catch2/catch.hpp>
 
-#include "kinject/error.h"
-#include "kinject/reader.h"
+#include "kinject/base/error.h"
+#include "kinject/yaml/reader.h"
 
 using namespace kinject;
 

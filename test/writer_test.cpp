@@ -1,11 +1,11 @@
-#include "kinject/writer.h"
+#include "kinject/yaml/writer.h"
 
 #include <functional>
 
 #include <catch2/catch.hpp>
 
-#include "kinject/reader.h"
-#include "kinject/strict_yaml.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/yaml/strict_yaml.h"
 
 using namespace kinject;
 

@@ -2,8 +2,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli.h"
-#include "kinject/config.h"
-#include "kinject/node.h"
+#include "kinject/istio/config.h"
+#include "kinject/yaml/node.h"
 
 namespace kinject::cli {
 

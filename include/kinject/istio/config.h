@@ -1,0 +1,66 @@
+// The injector configuration a cluster runs, read from the files istioctl
+// kube-inject takes (--injectConfigFile, --valuesFile, --meshConfigFile), or
+// kinject's built-in default profile when none is given.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kinject/base/disk.h"
+#include "kinject/yaml/node.h"
+#include "kinject/k8s/rules.h"
+
+namespace kinject {
+
+struct IstioConfig {
+  std::map<std::string, std::string> templates;  // name -> Go template text
+  std::vector<std::string> default_templates{"sidecar"};
+  std::map<std::string, std::vector<std::string>> aliases;
+  InjectPolicy policy = InjectPolicy::Enabled;
+  Node never_inject_selector = Node::seq();   // list of LabelSelectors
+  Node always_inject_selector = Node::seq();
+  Node injected_annotations = Node::map();
+  Node values = Node::map();  // Istio's values (the injector ConfigMap's `values`)
+  Node mesh = Node::map();    // MeshConfig with Istio's defaults applied
+  std::string revision;       // "" = default revision
+  std::string description;    // where it came from, for messages
+  // Istio's post-processing (Prometheus merge, probe rewriting, cluster env,
+  // proxy ordering, annotation validation) applies to Istio's sidecar; a
+  // template of one's own (--template) is merged and recorded only.
+  bool istio = true;
+  // Where an injection records what it added (for re-injection and uninject).
+  std::string status_annotation = "sidecar.istio.io/status";
+};
+
+struct ConfigSources {
+  std::string inject_config_file;  // full inject config, or a bare template
+  std::string values_file;         // JSON or YAML
+  std::string mesh_config_file;    // MeshConfig YAML
+  std::string template_file;       // --template: a sidecar of one's own (not Istio's)
+  std::string operator_file;       // an IstioOperator: spec.values and spec.meshConfig
+  std::string revision;
+  std::vector<std::string> sets;   // --set path=value, applied to values in order
+};
+
+// Reads the configuration. Files given replace the matching part of the
+// built-in profile. Throws Error naming the file on a read or parse error.
+IstioConfig load_config(const ConfigSources& sources, const Disk& disk);
+
+// The built-in default profile alone.
+IstioConfig builtin_config();
+
+// Parses the inject config text (the ConfigMap's `config` key); a text that
+// is not a config document is taken as a bare template named `sidecar`.
+void parse_inject_config(std::string_view text, const std::string& name, IstioConfig& into);
+
+// The annotation a --template injection records itself in.
+inline constexpr const char* kGenericStatusAnnotation = "kinject.io/status";
+
+// Applies `--set path=value` (Istio values paths such as `global.hub`; a
+// leading `values.` is accepted). The value is read as a YAML scalar or flow
+// collection. Throws Error for a malformed assignment.
+void apply_set(Node& values, std::string_view assignment);
+
+}  // namespace kinject

@@ -1,0 +1,60 @@
+// Injector: renders the sidecar template(s) for one pod template and applies
+// the result as Istio does: strategic merge onto the pod, user overrides of
+// injected containers, then Istio's post-processing (cluster env, Prometheus
+// merge, probe rewriting, status annotation, container order).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kinject/istio/config.h"
+#include "kinject/yaml/node.h"
+#include "kinject/gotemplate/template.h"
+#include "kinject/gofuncs/template_funcs.h"
+#include "kinject/k8s/workloads.h"
+
+namespace kinject {
+
+// Reads an environment variable (the `env` template function and
+// ENABLE_NATIVE_SIDECARS / COMPLIANCE_POLICY read it, as istioctl does).
+// The library never reads the process environment itself: main() passes
+// one that does, tests pass their own.
+using EnvLookup = tmpl::EnvLookup;
+
+struct InjectionOutcome {
+  std::vector<std::string> init_containers;  // injected, from the status annotation
+  std::vector<std::string> containers;
+  bool changed = false;
+  std::vector<std::string> warnings;  // what the injection left alone, and why
+};
+
+class Injector {
+ public:
+  // Parses every template once. Throws Error naming the template and
+  // line:column on a template syntax error.
+  Injector(IstioConfig config, EnvLookup env);
+  ~Injector();
+  Injector(Injector&&) noexcept;
+
+  // Injects into the pod template of `w` inside the document `root`.
+  // Throws Error (e.g. an invalid annotation, a template error).
+  InjectionOutcome inject(Node& root, const Workload& w) const;
+
+  const IstioConfig& config() const { return config_; }
+
+ private:
+  struct Impl;
+  IstioConfig config_;
+  EnvLookup env_;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Validates Istio's per-pod override annotations (validate.go). Throws Error
+// "invalid value 'V' for annotation 'NAME': why".
+void validate_annotations(const Node* annotations);
+
+}  // namespace kinject

@@ -1,0 +1,87 @@
+// The output invariant (docs/robustness.md), checked on every run before
+// anything is written: for a non-empty input, exit 0 means
+//  - every document read is written exactly once, and what the inputs held
+//    is exactly what was cut into documents (nothing dropped, nothing read
+//    twice);
+//  - a document written as it was read is the same bytes; any other parses
+//    with the strict reader (strict_yaml.h: libyaml, as kubectl's parser, no
+//    repeated keys) as one document holding the same objects (apiVersion,
+//    kind, namespace, name; a List's items one by one);
+//  - every pod spec kinject changed has no name problem the API server
+//    refuses (pod_validation.h) that it did not have before.
+// A violation is a bug in kinject, not in the input: the run ends as an
+// internal error, with nothing on stdout and no file changed.
+//
+// The guard sees the documents where they enter (the reader tells it every
+// document it cuts from an input) and where they leave (the pipeline tells
+// it every text it writes), and re-reads what changed with a reader that
+// shares no parsing code with the one that read the input.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kinject/yaml/reader.h"
+#include "kinject/k8s/workloads.h"
+
+namespace kinject {
+
+// An object's identity as the API server keys it.
+struct ObjectId {
+  std::string api_version, kind, namespace_, name;
+  bool operator==(const ObjectId&) const = default;
+  std::string str() const;
+};
+
+// The objects of a document: itself, or each item of a List (ResourceList
+// included). Null documents hold none.
+std::vector<ObjectId> object_ids(const Node& root);
+
+class OutputGuard {
+ public:
+  explicit OutputGuard(const WorkloadCatalog& catalog) : catalog_(catalog) {}
+
+  // An input begins; the number names it in the calls below (the same file
+  // may be given twice, and is then read twice).
+  std::size_t open(std::string name);
+  // The reader cut `doc` from input `input` (DocumentStream's observer).
+  void read(std::size_t input, const RawDocument& doc);
+  // The reader reached the end of `input`, having taken `bytes` from it.
+  void read_all(std::size_t input, std::size_t bytes);
+
+  // The document `doc` of `input` goes out as `text` (YAML, or JSON for -o
+  // json). Throws Error (an internal error) on a violation.
+  void written(std::size_t input, const Document& doc, std::string_view text);
+
+  // The checks of written() on one text, without the accounting (for an
+  // answer made after a failure, such as a KRM function's error result).
+  void check(const Document& doc, std::string_view text) const { check(doc.file, doc, text); }
+
+  // Every document read was written once, and every input was read to its
+  // end and cut without loss. Throws Error (an internal error) otherwise.
+  void finish() const;
+
+  std::size_t documents() const { return read_count_; }
+
+ private:
+  struct Input {
+    std::string name;
+    std::size_t cut = 0;       // bytes in the documents cut from it
+    std::size_t taken = 0;     // bytes the reader took from it
+    bool ended = false;
+    std::map<int, int> written;  // document index -> times written (0: read, not yet written)
+  };
+
+  void check(const std::string& where, const Document& doc, std::string_view text) const;
+  [[noreturn]] void violation(const std::string& where, const std::string& what) const;
+
+  const WorkloadCatalog& catalog_;
+  std::vector<Input> inputs_;
+  std::size_t read_count_ = 0;
+};
+
+}  // namespace kinject

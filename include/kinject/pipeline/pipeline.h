@@ -1,0 +1,70 @@
+// The commands from end to end: read every input, find the workloads,
+// decide, inject (or uninject, or only check), write, report. Output is all
+// or nothing: nothing reaches `out` (or any file) unless every document of
+// every input succeeded.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kinject/istio/config.h"
+#include "kinject/base/disk.h"
+#include "kinject/istio/injector.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/pipeline/report.h"
+#include "kinject/k8s/rules.h"
+
+namespace kinject {
+
+enum class OutputFormat { Yaml, Json };
+
+enum class Command {
+  Inject,    // write the injected manifests
+  Check,     // CI gate: report what injection would change; exit 0 nothing, 1 changes, 2 error
+  Uninject,  // remove what an injection added
+};
+
+struct Options {
+  Command command = Command::Inject;
+  std::vector<std::string> inputs;  // files, directories, "-"; empty = stdin
+  bool recursive = false;
+  OutputFormat output = OutputFormat::Yaml;
+  ReportFormat report = ReportFormat::Text;
+  std::string report_file;             // --report-file: the report goes here instead of stderr
+  bool in_place = false;
+  std::string output_file;             // write here (atomically) instead of stdout
+  bool diff = false;                   // check: print a unified diff of what would change
+  bool krm = false;                    // stdin is a KRM ResourceList (also detected on its own)
+  ConfigSources config;
+  std::optional<InjectPolicy> policy;  // --policy; else the inject config's
+  std::vector<std::string> workloads;  // --workload KIND=PATH
+  std::string default_namespace;       // --namespace
+  std::string selector;                // --selector: only pods whose labels match
+  std::string rules;                   // --rules: a MutatingWebhookConfiguration file, or "istio"
+  std::string namespaces_file;         // --namespaces: Namespace objects (labels for --rules)
+  Limits limits;
+  std::string temp_dir = "/tmp";      // where output too large to hold in memory waits (main: $TMPDIR)
+};
+
+// Runs a command. Returns the exit status: 0 success; 1 error (inject,
+// uninject) or changes (check); 2 error (check). Errors are written to `err`
+// as "kinject: error: ...".
+int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env);
+
+// The inject command (run() with Command::Inject).
+int run_inject(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env);
+
+// The streams of several files as one stream on stdout: a file that does
+// not open a document with `---` gets one, so that the last document of a
+// file and the first of the next stay two documents.
+std::string join_streams(const std::vector<std::string_view>& texts);
+
+// Applies a KRM functionConfig (a ConfigMap's `data`, or kinject's typed
+// `kind: Injection` with a `spec`) to the options. Throws Error for an
+// unknown key or a bad value.
+void apply_function_config(const Node& config, Options& opts);
+
+}  // namespace kinject

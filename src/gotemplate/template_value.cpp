@@ -1,0 +1,1024 @@
+// Value model, FuncMap and the subset of Go's fmt/strconv that templates
+// observe (Sprint, Sprintf, Quote, float formatting).
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "kinject/gotemplate/template.h"
+
+#include "kinject/base/utf8.h"
+
+namespace kinject::tmpl {
+
+// ---------------------------------------------------------------------------
+// TypeInfo / Value
+
+int TypeInfo::field_index(std::string_view go_field) const {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].name == go_field) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Value Value::nil() {
+  Value v;
+  v.kind_ = Kind::Nil;
+  return v;
+}
+
+Value Value::typed_nil(TypePtr type) {
+  Value v;
+  v.kind_ = Kind::Nil;
+  v.type_ = std::move(type);
+  return v;
+}
+
+Value Value::boolean(bool b) {
+  Value v;
+  v.kind_ = Kind::Bool;
+  v.b_ = b;
+  return v;
+}
+
+Value Value::integer(std::int64_t i, TypePtr type) {
+  Value v;
+  v.kind_ = Kind::Int;
+  v.i_ = i;
+  v.type_ = std::move(type);
+  return v;
+}
+
+Value Value::uinteger(std::uint64_t u, TypePtr type) {
+  Value v;
+  v.kind_ = Kind::Uint;
+  v.u_ = u;
+  v.type_ = std::move(type);
+  return v;
+}
+
+Value Value::floating(double f) {
+  Value v;
+  v.kind_ = Kind::Float;
+  v.f_ = f;
+  return v;
+}
+
+Value Value::string(std::string s, TypePtr type) {
+  Value v;
+  v.kind_ = Kind::String;
+  v.ptr_ = std::make_shared<std::string>(std::move(s));
+  v.type_ = std::move(type);
+  return v;
+}
+
+Value Value::list(List items, Elem elem, TypePtr type) {
+  Value v;
+  v.kind_ = Kind::List;
+  v.elem_ = elem;
+  v.ptr_ = std::make_shared<List>(std::move(items));
+  v.type_ = std::move(type);
+  return v;
+}
+
+Value Value::map(Map entries, Elem elem, TypePtr type) {
+  Value v;
+  v.kind_ = Kind::Map;
+  v.elem_ = elem;
+  v.ptr_ = std::make_shared<Map>(std::move(entries));
+  v.type_ = std::move(type);
+  return v;
+}
+
+Value Value::structure(TypePtr type, std::vector<Value> fields) {
+  if (!type) throw std::logic_error("Value::structure needs a type");
+  if (fields.size() != type->fields.size()) {
+    throw std::logic_error("Value::structure: field count mismatch for " + type->name);
+  }
+  Value v;
+  v.kind_ = Kind::Struct;
+  v.ptr_ = std::make_shared<std::vector<Value>>(std::move(fields));
+  v.type_ = std::move(type);
+  return v;
+}
+
+namespace {
+[[noreturn]] void wrong_kind(const char* what) {
+  throw std::logic_error(std::string("Value: not a ") + what);
+}
+}  // namespace
+
+bool Value::as_bool() const {
+  if (kind_ != Kind::Bool) wrong_kind("bool");
+  return b_;
+}
+std::int64_t Value::as_int() const {
+  if (kind_ != Kind::Int) wrong_kind("int");
+  return i_;
+}
+std::uint64_t Value::as_uint() const {
+  if (kind_ != Kind::Uint) wrong_kind("uint");
+  return u_;
+}
+double Value::as_float() const {
+  if (kind_ != Kind::Float) wrong_kind("float");
+  return f_;
+}
+const std::string& Value::as_string() const {
+  if (kind_ != Kind::String) wrong_kind("string");
+  return *static_cast<const std::string*>(ptr_.get());
+}
+const Value::List& Value::as_list() const {
+  if (kind_ != Kind::List) wrong_kind("list");
+  return *static_cast<const List*>(ptr_.get());
+}
+const Value::Map& Value::as_map() const {
+  if (kind_ != Kind::Map) wrong_kind("map");
+  return *static_cast<const Map*>(ptr_.get());
+}
+const std::vector<Value>& Value::struct_fields() const {
+  if (kind_ != Kind::Struct) wrong_kind("struct");
+  return *static_cast<const std::vector<Value>*>(ptr_.get());
+}
+Value::Map& Value::mutable_map_shared() const {
+  if (kind_ != Kind::Map) wrong_kind("map");
+  return *static_cast<Map*>(ptr_.get());
+}
+
+const Value* Value::find(std::string_view key) const {
+  if (kind_ != Kind::Map) return nullptr;
+  const Map& m = as_map();
+  auto it = m.find(key);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+const Value* Value::field(std::string_view go_name) const {
+  if (kind_ != Kind::Struct) return nullptr;
+  int i = type_->field_index(go_name);
+  return i < 0 ? nullptr : &struct_fields()[static_cast<std::size_t>(i)];
+}
+
+std::size_t Value::size() const {
+  switch (kind_) {
+    case Kind::String: return as_string().size();
+    case Kind::List: return as_list().size();
+    case Kind::Map: return as_map().size();
+    default: return 0;
+  }
+}
+
+bool Value::truthy() const {
+  switch (kind_) {
+    case Kind::Invalid:
+    case Kind::Nil: return false;
+    case Kind::Bool: return b_;
+    case Kind::Int: return i_ != 0;
+    case Kind::Uint: return u_ != 0;
+    case Kind::Float: return f_ != 0;
+    case Kind::String:
+    case Kind::List:
+    case Kind::Map: return size() > 0;
+    case Kind::Struct: return true;
+  }
+  return false;
+}
+
+std::string Value::go_type_name() const {
+  if (type_ && kind_ != Kind::Nil) return type_->go_name();
+  switch (kind_) {
+    case Kind::Invalid: return "<nil>";
+    case Kind::Nil: return type_ ? "*" + type_->name : "<nil>";
+    case Kind::Bool: return "bool";
+    case Kind::Int: return "int";
+    case Kind::Uint: return "uint";
+    case Kind::Float: return "float64";
+    case Kind::String: return "string";
+    case Kind::List: return elem_ == Elem::String ? "[]string" : "[]interface {}";
+    case Kind::Map: return elem_ == Elem::String ? "map[string]string" : "map[string]interface {}";
+    case Kind::Struct: return "struct";
+  }
+  return "?";
+}
+
+bool Value::deep_equals(const Value& o) const {
+  if (kind_ != o.kind_) return false;
+  auto tname = [](const Value& v) { return v.type_ ? v.type_->go_name() : std::string(); };
+  switch (kind_) {
+    case Kind::Invalid: return true;
+    case Kind::Nil: return tname(*this) == tname(o);
+    case Kind::Bool: return b_ == o.b_;
+    case Kind::Int: return i_ == o.i_ && tname(*this) == tname(o);
+    case Kind::Uint: return u_ == o.u_ && tname(*this) == tname(o);
+    case Kind::Float: return f_ == o.f_;
+    case Kind::String: return as_string() == o.as_string() && tname(*this) == tname(o);
+    case Kind::List: {
+      const List& a = as_list();
+      const List& b = o.as_list();
+      if (a.size() != b.size() || elem_ != o.elem_) return false;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (!a[i].deep_equals(b[i])) return false;
+      }
+      return true;
+    }
+    case Kind::Map: {
+      const Map& a = as_map();
+      const Map& b = o.as_map();
+      if (a.size() != b.size() || elem_ != o.elem_) return false;
+      for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib) {
+        if (ia->first != ib->first || !ia->second.deep_equals(ib->second)) return false;
+      }
+      return true;
+    }
+    case Kind::Struct: {
+      if (tname(*this) != tname(o)) return false;
+      const auto& a = struct_fields();
+      const auto& b = o.struct_fields();
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (!a[i].deep_equals(b[i])) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// strconv
+
+namespace {
+
+
+// Decodes one rune; invalid encodings yield U+FFFD with width 1, as Go does.
+std::uint32_t decode_rune(std::string_view s, std::size_t i, std::size_t* width) {
+  utf8::Rune r = utf8::decode(s, i);
+  *width = r.width;
+  return r.value;
+}
+
+std::size_t rune_count(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) {
+    std::size_t w;
+    decode_rune(s, i, &w);
+    i += w;
+  }
+  return n;
+}
+
+// A conservative unicode.IsPrint: ASCII printables plus non-control,
+// non-space, non-format code points above 0x9F.
+bool is_print_rune(std::uint32_t r) {
+  if (r < 0x20 || r == 0x7F) return false;
+  if (r < 0x7F) return true;
+  if (r < 0xA0 || r == 0xAD) return false;
+  if (r >= 0x2000 && r <= 0x200F) return r < 0x200B;
+  if (r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2060 && r <= 0x206F)) return false;
+  if (r == 0xFEFF || r == 0xFFFD + 1 || (r >= 0xFFF9 && r <= 0xFFFB)) return false;
+  if (r >= 0xE000 && r <= 0xF8FF) return false;  // private use
+  if (r >= 0xFFFE && (r & 0xFFFE) == 0xFFFE) return false;
+  return r <= 0x10FFFF;
+}
+
+void quote_into(std::string& out, std::string_view s, char q, bool ascii_only) {
+  static const char* hex = "0123456789abcdef";
+  out += q;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t w;
+    std::uint32_t r = decode_rune(s, i, &w);
+    if (w == 1 && r == 0xFFFD) {
+      out += "\\x";
+      auto b = static_cast<unsigned char>(s[i]);
+      out += hex[b >> 4];
+      out += hex[b & 15];
+      i += 1;
+      continue;
+    }
+    i += w;
+    if (r == static_cast<std::uint32_t>(q) || r == '\\') {
+      out += '\\';
+      out += static_cast<char>(r);
+      continue;
+    }
+    if (ascii_only ? (r < 0x7F && is_print_rune(r)) : is_print_rune(r)) {
+      utf8::append(out, r);
+      continue;
+    }
+    switch (r) {
+      case '\a': out += "\\a"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\v': out += "\\v"; break;
+      default:
+        if (r < ' ' || r == 0x7F) {
+          out += "\\x";
+          out += hex[(r >> 4) & 15];
+          out += hex[r & 15];
+        } else if (r < 0x10000) {
+          out += "\\u";
+          for (int k = 12; k >= 0; k -= 4) out += hex[(r >> k) & 15];
+        } else {
+          out += "\\U";
+          for (int k = 28; k >= 0; k -= 4) out += hex[(r >> k) & 15];
+        }
+    }
+  }
+  out += q;
+}
+
+}  // namespace
+
+std::string go_quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  quote_into(out, s, '"', false);
+  return out;
+}
+
+namespace {
+
+// Shortest round-trip digits of a finite, non-zero |f|: digits and the
+// decimal exponent such that value = 0.d1d2d3... * 10^dp.
+struct Digits {
+  std::string d;
+  int dp = 0;
+};
+
+Digits shortest_digits(double f) {
+  std::array<char, 64> buf{};
+  auto res = std::to_chars(buf.data(), buf.data() + buf.size(), std::fabs(f), std::chars_format::scientific);
+  std::string_view s(buf.data(), static_cast<std::size_t>(res.ptr - buf.data()));
+  Digits out;
+  std::size_t e = s.find('e');
+  for (std::size_t i = 0; i < e; ++i) {
+    if (s[i] != '.') out.d += s[i];
+  }
+  int exp = std::atoi(std::string(s.substr(e + 1)).c_str());
+  while (out.d.size() > 1 && out.d.back() == '0') out.d.pop_back();
+  out.dp = exp + 1;
+  return out;
+}
+
+void append_exp(std::string& out, int exp, char e) {
+  out += e;
+  if (exp < 0) {
+    out += '-';
+    exp = -exp;
+  } else {
+    out += '+';
+  }
+  if (exp < 10) out += '0';
+  out += std::to_string(exp);
+}
+
+}  // namespace
+
+std::string go_format_float(double f) {
+  if (std::isnan(f)) return "NaN";
+  if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
+  std::string out;
+  if (std::signbit(f)) out += '-';
+  if (f == 0) {
+    out += '0';
+    return out;
+  }
+  Digits dg = shortest_digits(f);
+  int nd = static_cast<int>(dg.d.size());
+  int exp = dg.dp - 1;
+  // %e is used when the exponent is < -4 or >= 6 (strconv's rule for the
+  // shortest 'g' form, which is also what fmt's %v uses for float64).
+  if (exp < -4 || exp >= 6) {
+    out += dg.d[0];
+    if (nd > 1) {
+      out += '.';
+      out.append(dg.d, 1, std::string::npos);
+    }
+    append_exp(out, exp, 'e');
+    return out;
+  }
+  if (dg.dp <= 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-dg.dp), '0');
+    out += dg.d;
+  } else if (dg.dp >= nd) {
+    out += dg.d;
+    out.append(static_cast<std::size_t>(dg.dp - nd), '0');
+  } else {
+    out.append(dg.d, 0, static_cast<std::size_t>(dg.dp));
+    out += '.';
+    out.append(dg.d, static_cast<std::size_t>(dg.dp), std::string::npos);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// fmt
+
+namespace {
+
+struct FmtFlags {
+  bool plus = false, minus = false, sharp = false, space = false, zero = false;
+  bool plus_v = false, sharp_v = false;
+  bool wid_present = false, prec_present = false;
+  int wid = 0, prec = 0;
+};
+
+class Printer {
+ public:
+  explicit Printer(std::string& out) : out_(out) {}
+  bool deref_top = false;
+
+  // %v of a top-level operand (Sprint/Println/Printf).
+  void print_arg(const Value& v, char verb, const FmtFlags& f) {
+    f_ = f;
+    if (v.is_nullish()) {
+      if (verb == 'T' || verb == 'v') {
+        pad("<nil>");
+      } else {
+        bad_verb(verb, v);
+      }
+      return;
+    }
+    if (verb == 'T') {
+      pad(v.go_type_name());
+      return;
+    }
+    print_value(v, verb, 0);
+  }
+
+  void print_value(const Value& v, char verb, int depth) {
+    // A list can hold the same long string a million times over (copies
+    // share it): stop before printing it runs away (see kMaxStringBytes).
+    if (out_.size() > kMaxStringBytes)
+      throw FuncError(fmt::format("the printed value is larger than {} MiB", kMaxStringBytes >> 20));
+    // fmt.Stringer wins for the string-ish verbs.
+    if (v.type() && v.type()->stringer && v.kind() != Kind::Nil &&
+        (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && !f_.sharp_v) {
+      fmt_string(v.type()->stringer(v), verb);
+      return;
+    }
+    switch (v.kind()) {
+      case Kind::Invalid:
+        if (depth == 0) {
+          pad("<invalid reflect.Value>");
+        } else {
+          pad(verb == 'v' ? "<nil>" : "%!" + std::string(1, verb) + "(<nil>)");
+        }
+        return;
+      case Kind::Nil:
+        if (verb == 'v' || (v.type() && verb == 's' && v.type()->stringer)) {
+          pad("<nil>");
+        } else {
+          bad_verb(verb, v);
+        }
+        return;
+      case Kind::Bool:
+        if (verb == 't' || verb == 'v') {
+          pad(v.as_bool() ? "true" : "false");
+        } else {
+          bad_verb(verb, v);
+        }
+        return;
+      case Kind::Int:
+        fmt_integer(static_cast<std::uint64_t>(v.as_int()), v.as_int() < 0, true, verb, v);
+        return;
+      case Kind::Uint:
+        fmt_integer(v.as_uint(), false, false, verb, v);
+        return;
+      case Kind::Float:
+        fmt_float(v.as_float(), verb, v);
+        return;
+      case Kind::String:
+        if (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') {
+          fmt_string(v.as_string(), verb);
+        } else {
+          bad_verb(verb, v);
+        }
+        return;
+      case Kind::List: {
+        out_ += '[';
+        const auto& l = v.as_list();
+        for (std::size_t i = 0; i < l.size(); ++i) {
+          if (i > 0) out_ += ' ';
+          print_value(l[i], verb, depth + 1);
+        }
+        out_ += ']';
+        return;
+      }
+      case Kind::Map: {
+        out_ += "map[";
+        bool first = true;
+        for (const auto& [k, val] : v.as_map()) {
+          if (!first) out_ += ' ';
+          first = false;
+          fmt_string(k, verb);
+          out_ += ':';
+          print_value(val, verb, depth + 1);
+        }
+        out_ += ']';
+        return;
+      }
+      case Kind::Struct: {
+        if (depth == 0 && v.type()->pointer && !deref_top) out_ += '&';
+        out_ += '{';
+        const auto& fs = v.struct_fields();
+        for (std::size_t i = 0; i < fs.size(); ++i) {
+          if (i > 0) out_ += ' ';
+          if (f_.plus_v) {
+            out_ += v.type()->fields[i].name;
+            out_ += ':';
+          }
+          print_value(fs[i], verb, depth + 1);
+        }
+        out_ += '}';
+        return;
+      }
+    }
+  }
+
+  void bad_verb(char verb, const Value& v) {
+    out_ += "%!";
+    out_ += verb;
+    out_ += '(';
+    if (v.is_nullish()) {
+      out_ += "<nil>";
+    } else {
+      out_ += v.go_type_name();
+      out_ += '=';
+      FmtFlags saved = f_;
+      f_ = FmtFlags{};
+      print_value(v, 'v', 0);
+      f_ = saved;
+    }
+    out_ += ')';
+  }
+
+  void pad(std::string_view s) {
+    if (!f_.wid_present || f_.wid == 0) {
+      out_ += s;
+      return;
+    }
+    std::size_t n = rune_count(s);
+    std::size_t w = static_cast<std::size_t>(f_.wid);
+    if (n >= w) {
+      out_ += s;
+      return;
+    }
+    if (f_.minus) {
+      out_ += s;
+      out_.append(w - n, ' ');
+    } else {
+      out_.append(w - n, f_.zero ? '0' : ' ');
+      out_ += s;
+    }
+  }
+
+  void fmt_string(std::string_view s, char verb) {
+    switch (verb) {
+      case 'v':
+        if (f_.sharp_v) {
+          pad(go_quote(s));
+          return;
+        }
+        [[fallthrough]];
+      case 's': pad(truncate(s)); return;
+      case 'q': {
+        std::string_view t = truncate(s);
+        std::string q;
+        if (f_.sharp && t.find('`') == std::string_view::npos && can_backquote(t)) {
+          q = "`" + std::string(t) + "`";
+        } else {
+          quote_into(q, t, '"', f_.plus);
+        }
+        pad(q);
+        return;
+      }
+      case 'x':
+      case 'X': {
+        static const char* lo = "0123456789abcdef";
+        static const char* hi = "0123456789ABCDEF";
+        const char* digits = verb == 'x' ? lo : hi;
+        std::string_view t = s;
+        if (f_.prec_present && static_cast<std::size_t>(f_.prec) < t.size()) t = t.substr(0, static_cast<std::size_t>(f_.prec));
+        std::string h;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+          if (f_.space && i > 0) h += ' ';
+          if (f_.sharp && (f_.space || i == 0)) h += verb == 'x' ? "0x" : "0X";
+          auto b = static_cast<unsigned char>(t[i]);
+          h += digits[b >> 4];
+          h += digits[b & 15];
+        }
+        pad(h);
+        return;
+      }
+      default: pad(s);
+    }
+  }
+
+  std::string_view truncate(std::string_view s) const {
+    if (!f_.prec_present) return s;
+    std::size_t i = 0;
+    for (int n = 0; i < s.size() && n < f_.prec; ++n) {
+      std::size_t w;
+      decode_rune(s, i, &w);
+      i += w;
+    }
+    return s.substr(0, i);
+  }
+
+  static bool can_backquote(std::string_view s) {
+    for (char c : s) {
+      auto u = static_cast<unsigned char>(c);
+      if ((u < ' ' && u != '\t') || u == 0x7F) return false;
+    }
+    return true;
+  }
+
+  void fmt_integer(std::uint64_t mag_bits, bool neg, bool is_signed, char verb, const Value& v) {
+    std::uint64_t u = mag_bits;
+    if (is_signed && neg) u = ~mag_bits + 1;  // magnitude of a negative int64
+    int base = 10;
+    bool upper = false;
+    switch (verb) {
+      case 'v':
+      case 'd': base = 10; break;
+      case 'b': base = 2; break;
+      case 'o':
+      case 'O': base = 8; break;
+      case 'x': base = 16; break;
+      case 'X':
+        base = 16;
+        upper = true;
+        break;
+      case 'c': {
+        std::string s;
+        utf8::append(s, u > 0x10FFFF || neg ? 0xFFFD : static_cast<std::uint32_t>(u));
+        pad(s);
+        return;
+      }
+      case 'q': {
+        std::string s;
+        std::uint32_t r = u > 0x10FFFF || neg ? 0xFFFD : static_cast<std::uint32_t>(u);
+        std::string one;
+        utf8::append(one, r);
+        quote_into(s, one, '\'', f_.plus);
+        pad(s);
+        return;
+      }
+      case 'U': {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "U+%04llX", static_cast<unsigned long long>(u));
+        std::string s = buf;
+        if (f_.sharp && u <= 0x10FFFF && is_print_rune(static_cast<std::uint32_t>(u))) {
+          s += " '";
+          utf8::append(s, static_cast<std::uint32_t>(u));
+          s += "'";
+        }
+        pad(s);
+        return;
+      }
+      default: bad_verb(verb, v); return;
+    }
+    const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    std::string num;
+    if (u == 0) {
+      num = "0";
+    } else {
+      while (u > 0) {
+        num += digits[u % static_cast<std::uint64_t>(base)];
+        u /= static_cast<std::uint64_t>(base);
+      }
+      std::reverse(num.begin(), num.end());
+    }
+    int prec = -1;
+    if (f_.prec_present) {
+      prec = f_.prec;
+      if (prec == 0 && num == "0") num.clear();
+    } else if (f_.zero && f_.wid_present && !f_.minus) {
+      prec = f_.wid;
+      if (neg || f_.plus || f_.space) --prec;  // leave room for the sign
+    }
+    if (prec > 0 && static_cast<int>(num.size()) < prec) num.insert(0, static_cast<std::size_t>(prec) - num.size(), '0');
+    std::string prefix;
+    if (f_.sharp) {
+      if (base == 8 && (num.empty() || num[0] != '0')) prefix = "0";
+      if (base == 16) prefix = upper ? "0X" : "0x";
+      if (base == 2) prefix = "0b";
+    }
+    if (verb == 'O') prefix = "0o";
+    std::string s;
+    if (neg) {
+      s += '-';
+    } else if (f_.plus) {
+      s += '+';
+    } else if (f_.space) {
+      s += ' ';
+    }
+    s += prefix;
+    s += num;
+    bool saved_zero = f_.zero;
+    f_.zero = false;  // zero padding already applied through the precision
+    pad(s);
+    f_.zero = saved_zero;
+  }
+
+  void fmt_float(double d, char verb, const Value& v) {
+    std::string num;
+    switch (verb) {
+      case 'v':
+      case 'g':
+      case 'G':
+        if (f_.prec_present) {
+          num = c_format(d, verb == 'G' ? 'G' : 'g', f_.prec == 0 ? 1 : f_.prec);
+        } else {
+          num = go_format_float(d);
+          if (verb == 'G') {
+            for (auto& c : num) {
+              if (c == 'e') c = 'E';
+            }
+          }
+        }
+        break;
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+        num = c_format(d, verb == 'F' ? 'f' : verb, f_.prec_present ? f_.prec : 6);
+        break;
+      default: bad_verb(verb, v); return;
+    }
+    if (num == "nan" || num == "-nan" || num == "NaN") num = "NaN";
+    if (num == "inf" || num == "+Inf") num = "+Inf";
+    if (num == "-inf") num = "-Inf";
+    bool neg = !num.empty() && num[0] == '-';
+    std::string body = neg || num[0] == '+' ? num.substr(1) : num;
+    std::string sign;
+    if (neg) {
+      sign = "-";
+    } else if (f_.plus || (num[0] == '+' && body == "Inf")) {
+      sign = "+";
+    } else if (f_.space) {
+      sign = " ";
+    }
+    bool special = body == "Inf" || body == "NaN";
+    if (f_.zero && !f_.minus && f_.wid_present && !special &&
+        static_cast<int>(sign.size() + body.size()) < f_.wid) {
+      out_ += sign;
+      out_.append(static_cast<std::size_t>(f_.wid) - sign.size() - body.size(), '0');
+      out_ += body;
+      return;
+    }
+    bool saved_zero = f_.zero;
+    if (special) f_.zero = false;
+    pad(sign + body);
+    f_.zero = saved_zero;
+  }
+
+  static std::string c_format(double d, char conv, int prec) {
+    char fmtbuf[16];
+    std::snprintf(fmtbuf, sizeof fmtbuf, "%%.%d%c", prec, conv);
+    int n = std::snprintf(nullptr, 0, fmtbuf, d);
+    std::string s(static_cast<std::size_t>(n), '\0');
+    std::snprintf(s.data(), s.size() + 1, fmtbuf, d);
+    return s;
+  }
+
+ private:
+  std::string& out_;
+  FmtFlags f_;
+};
+
+bool is_string_kind(const Value& v) { return v.kind() == Kind::String; }
+
+}  // namespace
+
+void Value::append_print(std::string& out) const {
+  if (kind_ == Kind::Invalid) {
+    out += "<no value>";
+    return;
+  }
+  if (kind_ == Kind::String && !(type_ && type_->stringer)) {
+    out += as_string();
+    return;
+  }
+  Printer p(out);
+  // Templates print the value a pointer points to (printableValue), so a
+  // *struct prints as {...}, not &{...}.
+  p.deref_top = true;
+  p.print_arg(*this, 'v', FmtFlags{});
+}
+
+std::string Value::to_print_string() const {
+  std::string s;
+  append_print(s);
+  return s;
+}
+
+std::string go_sprint(std::span<const Value> args) {
+  std::string out;
+  Printer p(out);
+  bool prev_string = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    bool is_str = is_string_kind(args[i]);
+    if (i > 0 && !is_str && !prev_string) out += ' ';
+    p.print_arg(args[i], 'v', FmtFlags{});
+    prev_string = is_str;
+  }
+  return out;
+}
+
+std::string go_sprintln(std::span<const Value> args) {
+  std::string out;
+  Printer p(out);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (i > 0) out += ' ';
+    p.print_arg(args[i], 'v', FmtFlags{});
+  }
+  out += '\n';
+  return out;
+}
+
+std::string go_sprintf(std::string_view format, std::span<const Value> args) {
+  std::string out;
+  Printer p(out);
+  std::size_t argi = 0;
+  const std::size_t end = format.size();
+  std::size_t i = 0;
+  // Go's tooLarge: a width or precision over 1e6 is no number at all.
+  constexpr int kTooLarge = 1000000;
+  auto int_arg = [&](int* dst) -> bool {  // intFromArg
+    *dst = 0;
+    if (argi >= args.size()) return false;
+    const Value& a = args[argi++];
+    if (a.kind() == Kind::Int && std::llabs(a.as_int()) <= kTooLarge) {
+      *dst = static_cast<int>(a.as_int());
+      return true;
+    }
+    if (a.kind() == Kind::Uint && a.as_uint() <= static_cast<std::uint64_t>(kTooLarge)) {
+      *dst = static_cast<int>(a.as_uint());
+      return true;
+    }
+    return false;
+  };
+  // parsenum: a crazy long number eats the rest of the format.
+  auto parse_num = [&](int* num) -> bool {
+    *num = 0;
+    bool isnum = false;
+    for (; i < end && format[i] >= '0' && format[i] <= '9'; ++i) {
+      if (*num > kTooLarge) {
+        *num = 0;
+        i = end;
+        return false;
+      }
+      *num = *num * 10 + (format[i] - '0');
+      isnum = true;
+    }
+    return isnum;
+  };
+  while (i < end) {
+    std::size_t lasti = i;
+    while (i < end && format[i] != '%') ++i;
+    if (i > lasti) out.append(format.substr(lasti, i - lasti));
+    if (i >= end) break;
+    ++i;  // skip '%'
+    FmtFlags f;
+    for (; i < end; ++i) {
+      char c = format[i];
+      if (c == '#') {
+        f.sharp = true;
+      } else if (c == '0') {
+        f.zero = !f.minus;
+      } else if (c == '+') {
+        f.plus = true;
+      } else if (c == '-') {
+        f.minus = true;
+        f.zero = false;
+      } else if (c == ' ') {
+        f.space = true;
+      } else {
+        break;
+      }
+    }
+    // width
+    if (i < end && format[i] == '*') {
+      ++i;
+      f.wid_present = int_arg(&f.wid);
+      if (!f.wid_present) out += "%!(BADWIDTH)";
+      if (f.wid < 0) {
+        f.wid = -f.wid;
+        f.minus = true;
+        f.zero = false;
+      }
+    } else {
+      f.wid_present = parse_num(&f.wid);
+    }
+    // precision
+    if (i < end && format[i] == '.') {
+      ++i;
+      if (i < end && format[i] == '*') {
+        ++i;
+        f.prec_present = int_arg(&f.prec);
+        if (f.prec < 0) {
+          f.prec = 0;
+          f.prec_present = false;
+        }
+        if (!f.prec_present) out += "%!(BADPREC)";
+      } else {
+        parse_num(&f.prec);
+        f.prec_present = true;  // "%.f" is precision 0
+      }
+    }
+    if (i >= end) {
+      out += "%!(NOVERB)";
+      break;
+    }
+    std::size_t w;
+    std::uint32_t verb = decode_rune(format, i, &w);
+    i += w;
+    if (verb == '%') {
+      out += '%';
+      continue;
+    }
+    if (argi >= args.size()) {
+      out += "%!";
+      utf8::append(out, verb);
+      out += "(MISSING)";
+      continue;
+    }
+    char cverb = verb < 0x80 ? static_cast<char>(verb) : '?';
+    if (cverb == 'v') {
+      if (f.sharp) {
+        f.sharp = false;
+        f.sharp_v = true;
+      }
+      if (f.plus) {
+        f.plus = false;
+        f.plus_v = true;
+      }
+    }
+    if (cverb == 'w') cverb = 'v';
+    p.print_arg(args[argi++], cverb, f);
+  }
+  if (argi < args.size()) {
+    out += "%!(EXTRA ";
+    for (std::size_t k = argi; k < args.size(); ++k) {
+      if (k > argi) out += ", ";
+      if (args[k].is_nullish()) {
+        out += "<nil>";
+      } else {
+        out += args[k].go_type_name();
+        out += '=';
+        p.print_arg(args[k], 'v', FmtFlags{});
+      }
+    }
+    out += ')';
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Param / FuncMap
+
+std::string Param::go_name() const {
+  switch (kind) {
+    case ParamKind::Any: return "interface {}";
+    case ParamKind::Reflect: return "reflect.Value";
+    case ParamKind::String: return "string";
+    case ParamKind::Int: return "int";
+    case ParamKind::Float: return "float64";
+    case ParamKind::Bool: return "bool";
+    case ParamKind::List: return type_name.empty() ? "[]interface {}" : type_name;
+    case ParamKind::Map: return "map[string]interface {}";
+    case ParamKind::StringMap: return "map[string]string";
+    case ParamKind::Named: return type_name;
+  }
+  return "?";
+}
+
+void FuncMap::set(std::string name, Function fn) { funcs_[std::move(name)] = std::move(fn); }
+
+void FuncMap::set(std::string name, std::vector<Param> params, FuncImpl impl) {
+  set(std::move(name), Function{std::move(params), std::nullopt, std::move(impl)});
+}
+
+void FuncMap::set_variadic(std::string name, std::vector<Param> params, Param variadic, FuncImpl impl) {
+  set(std::move(name), Function{std::move(params), std::move(variadic), std::move(impl)});
+}
+
+void FuncMap::merge(const FuncMap& other) {
+  for (const auto& [name, fn] : other.funcs_) funcs_[name] = fn;
+}
+
+const Function* FuncMap::find(std::string_view name) const {
+  auto it = funcs_.find(name);
+  return it == funcs_.end() ? nullptr : &it->second;
+}
+
+}  // namespace kinject::tmpl

@@ -1,0 +1,402 @@
+#include "kinject/istio/config.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "kinject/base/error.h"
+#include "kinject/k8s/k8s_types.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/istio/template_data.h"
+
+namespace kinject {
+
+namespace embedded {
+extern const std::string_view istio_yaml;
+}
+
+namespace {
+
+std::string read_file(const Disk& disk, const std::string& path) {
+  auto in = disk.open(path);
+  std::ostringstream ss;
+  ss << in->rdbuf();
+  if (in->bad()) throw Error(Location{path}, "read error");
+  return ss.str();
+}
+
+// Users often capture configuration with `kubectl get cm NAME -o yaml`; take
+// the ConfigMap's data key then.
+const Node* unwrap_configmap(const Node& doc, std::string_view key) {
+  const Node* kind = doc.get("kind");
+  if (kind && kind->str() == "ConfigMap") {
+    const Node* data = doc.get("data");
+    if (data) return data->get(key);
+  }
+  return nullptr;
+}
+
+// Helm-style values merge: maps merge key by key, anything else replaces.
+void merge_values(Node& base, const Node& over) {
+  for (const auto& e : over.entries) {
+    Node* cur = base.get(e.key.scalar_text());
+    if (cur && cur->is_map() && e.value.is_map()) merge_values(*cur, e.value);
+    else base.set(e.key.scalar_text(), e.value);
+  }
+}
+
+std::vector<std::string> string_list(const Node* n) {
+  std::vector<std::string> out;
+  if (n && n->is_seq())
+    for (const auto& it : n->items) out.push_back(it.scalar_text());
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// The fields of an injector config (inject.Config) that kinject uses.
+void apply_inject_config(const Node& doc, const std::string& name, IstioConfig& into) {
+  const Node* templates = doc.get("templates");
+  into.templates.clear();
+  for (const auto& e : templates->entries) {
+    if (!e.value.is_string())
+      throw Error(Location{name}, fmt::format("templates.{} must be a string holding a Go template", e.key.scalar_text()));
+    into.templates[e.key.scalar_text()] = e.value.text;
+  }
+  into.default_templates = string_list(doc.get("defaultTemplates"));
+  if (into.default_templates.empty()) into.default_templates = {"sidecar"};
+  into.aliases.clear();
+  if (const Node* aliases = doc.get("aliases"); aliases && aliases->is_map())
+    for (const auto& e : aliases->entries) into.aliases[e.key.scalar_text()] = string_list(&e.value);
+  if (const Node* policy = doc.get("policy"); policy && policy->is_scalar()) {
+    std::string p = policy->scalar_text();
+    if (p == "disabled") into.policy = InjectPolicy::Disabled;
+    else if (p == "enabled" || p.empty()) into.policy = InjectPolicy::Enabled;
+    else throw Error(Location{name}, fmt::format("policy must be \"enabled\" or \"disabled\", not \"{}\"", p));
+  }
+  if (const Node* n = doc.get("neverInjectSelector"); n && n->is_seq()) into.never_inject_selector = *n;
+  if (const Node* n = doc.get("alwaysInjectSelector"); n && n->is_seq()) into.always_inject_selector = *n;
+  if (const Node* n = doc.get("injectedAnnotations"); n && n->is_map()) into.injected_annotations = *n;
+}
+
+}  // namespace
+
+void parse_inject_config(std::string_view text, const std::string& name, IstioConfig& into) {
+  Node doc;
+  bool parsed = true;
+  try {
+    doc = parse_yaml(text, name);
+  } catch (const Error&) {
+    parsed = false;
+  }
+  if (parsed) {
+    if (const Node* wrapped = unwrap_configmap(doc, "config")) {
+      if (!wrapped->is_string()) throw Error(Location{name}, "ConfigMap data.config is not a string");
+      parse_inject_config(wrapped->text, name + " (data.config)", into);
+      return;
+    }
+  }
+  const Node* templates = parsed && doc.is_map() ? doc.get("templates") : nullptr;
+  if (!templates || !templates->is_map() || templates->entries.empty()) {
+    // Not an inject config: a bare template, used as `sidecar` (as
+    // istioctl kube-inject does).
+    into.templates.clear();
+    into.templates["sidecar"] = std::string(text);
+    into.default_templates = {"sidecar"};
+    return;
+  }
+  apply_inject_config(doc, name, into);
+}
+
+IstioConfig builtin_config() {
+  IstioConfig cfg;
+  Node profile = parse_yaml(embedded::istio_yaml, "<built-in profile>");
+  const Node* values = profile.get("values");
+  const Node* mesh = profile.get("mesh");
+  const Node* templates = profile.get("templates");
+  if (!templates || !templates->is_map() || !values || !mesh) throw Error("internal error: the built-in profile is incomplete");
+  apply_inject_config(profile, "<built-in profile>", cfg);
+  cfg.values = *values;
+  cfg.mesh = apply_mesh_config(default_mesh_config(), *mesh);
+  cfg.description = "built-in default profile";
+  return cfg;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string kind_name(const Node& n) {
+  if (n.is_map()) return "a mapping";
+  if (n.is_seq()) return "a list";
+  if (n.kind == Kind::String) return "a string";
+  if (n.kind == Kind::Bool) return "a boolean";
+  if (n.kind == Kind::Int || n.kind == Kind::Float) return "a number";
+  return "null";
+}
+
+// A values file whose shape contradicts Istio's values (`global: 3`) would
+// only fail deep inside a template ("can't evaluate field proxy in type
+// float64"); say so where the mistake is.
+void check_values_shape(const Node& defaults, const Node& given, const std::string& path, const std::string& file) {
+  if (!defaults.is_map() || !given.is_map()) return;
+  for (const auto& e : given.entries) {
+    const Node* d = defaults.get(e.key.scalar_text());
+    if (!d) continue;
+    std::string at = path.empty() ? e.key.scalar_text() : path + "." + e.key.scalar_text();
+    if (d->is_map() && !d->entries.empty() && !e.value.is_map() && !e.value.is_null()) {
+      std::string keys;
+      for (std::size_t i = 0; i < d->entries.size() && i < 4; ++i) keys += (i ? ", " : "") + d->entries[i].key.scalar_text();
+      throw Error(Location{file}, fmt::format("values: {} must be a mapping (Istio's has {}, ...), not {}", at, keys,
+                                              kind_name(e.value)));
+    }
+    check_values_shape(*d, e.value, at, file);
+  }
+}
+
+// --set must name a value Istio's templates read: a typo (`globl.hub`) would
+// otherwise be ignored silently. Known paths are those of Istio's default
+// values and of the values given; under an empty mapping (podAnnotations:
+// {}) any key is fine.
+// The `.Values.a.b.c` paths a template reads.
+std::vector<std::string> values_read_by(const std::map<std::string, std::string>& templates) {
+  std::vector<std::string> out;
+  constexpr std::string_view kValues = ".Values.";
+  for (const auto& [name, text] : templates) {
+    for (std::size_t at = text.find(kValues); at != std::string::npos; at = text.find(kValues, at + 1)) {
+      std::size_t p = at + kValues.size();
+      std::size_t e = p;
+      while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_' || text[e] == '.')) ++e;
+      while (e > p && text[e - 1] == '.') --e;
+      if (e > p) out.emplace_back(text.substr(p, e - p));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void check_set_path(std::string_view assignment, const Node& defaults, const Node& values,
+                    const std::vector<std::string>& read) {
+  {
+    // A path the templates read, or one beneath it (`global.proxy.lifecycle`
+    // is read whole and holds anything), is known even if no values file
+    // sets it.
+    std::string_view full = assignment.substr(0, assignment.find('='));
+    if (full.substr(0, 7) == "values.") full.remove_prefix(7);
+    for (const auto& r : read)
+      if (full == r || (full.size() > r.size() && full.substr(0, r.size()) == r && full[r.size()] == '.')) return;
+  }
+  std::string_view path = assignment.substr(0, assignment.find('='));
+  if (path.substr(0, 7) == "values.") path.remove_prefix(7);
+  const Node* a = &defaults;
+  const Node* b = &values;
+  std::string done;
+  while (!path.empty()) {
+    auto dot = path.find('.');
+    std::string key(path.substr(0, dot));
+    bool a_map = a && a->is_map(), b_map = b && b->is_map();
+    if (!a_map && !b_map) {
+      const Node* leaf = a ? a : b;
+      throw Error(fmt::format("--set {}: {} is {} in Istio's values, not a mapping", assignment, done,
+                              leaf ? kind_name(*leaf) : "not set"));
+    }
+    const Node* na = a_map ? a->get(key) : nullptr;
+    const Node* nb = b_map ? b->get(key) : nullptr;
+    if (!na && !nb) {
+      bool free_form = (!a_map || a->entries.empty()) && (!b_map || b->entries.empty());
+      if (free_form) return;
+      std::string best;
+      std::size_t best_d = 3;
+      for (const Node* m : {a, b})
+        if (m && m->is_map())
+          for (const auto& e : m->entries)
+            if (std::size_t d = edit_distance(key, e.key.scalar_text()); d < best_d) {
+              best_d = d;
+              best = e.key.scalar_text();
+            }
+      std::string at = done.empty() ? key : done + "." + key;
+      std::string hint = best.empty() ? "" : fmt::format(" (did you mean {}?)", done.empty() ? best : done + "." + best);
+      throw Error(fmt::format("--set {}: Istio's values have no {}{}; a template of one's own (--template) may use "
+                              "any path",
+                              assignment, at, hint));
+    }
+    done = done.empty() ? key : done + "." + key;
+    a = na;
+    b = nb;
+    if (dot == std::string_view::npos) return;
+    path.remove_prefix(dot + 1);
+  }
+}
+
+// The value a --set gave, checked as Istio's values are typed (the values
+// schema's booleans and numbers) and as Kubernetes decodes what the
+// templates make of them: resources must be quantities, or every injection
+// fails where the API server (or Istio's typed decode) refuses the pod.
+void check_set_value(std::string_view assignment, const Node& defaults, const Node& values) {
+  std::string path(assignment.substr(0, assignment.find('=')));
+  if (path.substr(0, 7) == "values.") path.erase(0, 7);
+  const Node* now = values.at_path(path);
+  if (!now) return;
+  if (const Node* was = defaults.at_path(path); was && now->kind != was->kind) {
+    bool number = was->kind == Kind::Int || was->kind == Kind::Float;
+    bool now_number = now->kind == Kind::Int || now->kind == Kind::Float;
+    if (was->kind == Kind::Bool || (number && !now_number))
+      throw Error(fmt::format("--set {}: {} is {} in Istio's values, not {}", assignment, path,
+                              was->kind == Kind::Bool ? "a boolean (true or false)" : "a number", kind_name(*now)));
+  }
+  // ...resources.requests.cpu, ...resources.limits.memory (a whole
+  // resources mapping is checked entry by entry).
+  auto check_quantity = [&](const Node& v, const std::string& where) {
+    if (!v.is_scalar() || v.is_null()) return;
+    std::string q = v.scalar_text();
+    if (!k8s::is_quantity(q))
+      throw Error(fmt::format("--set {}: {} is \"{}\", not a Kubernetes quantity: quantities must match the regular "
+                              "expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$' (e.g. 100m, 128Mi)",
+                              assignment, where, q));
+  };
+  std::size_t at = ("." + path + ".").find(".resources.");
+  if (at == std::string::npos) return;
+  const Node* res = values.at_path(path.substr(0, at + 9));
+  if (!res || !res->is_map()) return;
+  for (const char* part : {"limits", "requests"})
+    if (const Node* m = res->get(part); m && m->is_map())
+      for (const auto& e : m->entries) check_quantity(e.value, fmt::format("resources.{}.{}", part, e.key.scalar_text()));
+}
+
+}  // namespace
+
+IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
+  IstioConfig cfg = builtin_config();
+  std::vector<std::string> parts;
+  if (!src.inject_config_file.empty()) {
+    parse_inject_config(read_file(disk, src.inject_config_file), src.inject_config_file, cfg);
+    parts.push_back(src.inject_config_file);
+  }
+  if (!src.values_file.empty()) {
+    Node values = parse_yaml(read_file(disk, src.values_file), src.values_file);
+    if (const Node* wrapped = unwrap_configmap(values, "values")) {
+      if (!wrapped->is_string()) throw Error(Location{src.values_file}, "ConfigMap data.values is not a string");
+      values = parse_yaml(wrapped->text, src.values_file + " (data.values)");
+    }
+    if (!values.is_map())
+      throw Error(Location{src.values_file}, "expected a mapping of Istio values (e.g. `global: {hub: ...}`)");
+    check_values_shape(cfg.values, values, "", src.values_file);
+    cfg.values = values;
+    parts.push_back(src.values_file);
+  }
+  if (!src.mesh_config_file.empty()) {
+    Node mesh = parse_yaml(read_file(disk, src.mesh_config_file), src.mesh_config_file);
+    if (const Node* wrapped = unwrap_configmap(mesh, "mesh")) {
+      if (!wrapped->is_string()) throw Error(Location{src.mesh_config_file}, "ConfigMap data.mesh is not a string");
+      mesh = parse_yaml(wrapped->text, src.mesh_config_file + " (data.mesh)");
+    }
+    if (!mesh.is_map() && !mesh.is_null())
+      throw Error(Location{src.mesh_config_file}, "expected a MeshConfig mapping (e.g. `defaultConfig: {...}`)");
+    try {
+      cfg.mesh = apply_mesh_config(default_mesh_config(), mesh);
+    } catch (const Error& e) {
+      throw Error(Location{src.mesh_config_file}, e.bare());
+    }
+    parts.push_back(src.mesh_config_file);
+  }
+  if (!src.operator_file.empty()) {
+    // istioctl's --operatorFileName: the IstioOperator's values and mesh
+    // config win over the files. They merge over the built-in profile, so a
+    // partial IstioOperator still renders.
+    Node iop = parse_yaml(read_file(disk, src.operator_file), src.operator_file);
+    const Node* kind = iop.get("kind");
+    if (!kind || kind->str() != "IstioOperator")
+      throw Error(Location{src.operator_file}, "expected an IstioOperator (kind: IstioOperator)");
+    if (const Node* v = iop.at_path("spec.values"); v && v->is_map()) merge_values(cfg.values, *v);
+    if (const Node* m = iop.at_path("spec.meshConfig"); m && m->is_map()) {
+      try {
+        cfg.mesh = apply_mesh_config(cfg.mesh, *m);
+      } catch (const Error& e) {
+        throw Error(Location{src.operator_file}, e.bare());
+      }
+    }
+    parts.push_back(src.operator_file);
+  }
+  if (!src.template_file.empty()) {
+    // A sidecar of one's own: the template is rendered against the same
+    // data (values included), then merged; Istio's post-processing is off.
+    std::string name = src.template_file;
+    if (auto slash = name.rfind('/'); slash != std::string::npos) name = name.substr(slash + 1);
+    if (auto dot = name.find('.'); dot != std::string::npos && dot > 0) name = name.substr(0, dot);
+    cfg.templates = {{name, read_file(disk, src.template_file)}};
+    cfg.default_templates = {name};
+    cfg.aliases.clear();
+    cfg.istio = false;
+    cfg.status_annotation = kGenericStatusAnnotation;
+    parts.push_back(src.template_file);
+  }
+  const Node defaults = builtin_config().values;
+  const std::vector<std::string> read = src.sets.empty() ? std::vector<std::string>{} : values_read_by(cfg.templates);
+  for (const auto& s : src.sets) {
+    if (cfg.istio) check_set_path(s, defaults, cfg.values, read);
+    apply_set(cfg.values, s);
+    if (cfg.istio) check_set_value(s, defaults, cfg.values);
+  }
+  cfg.revision = src.revision == "default" ? "" : src.revision;
+  // A revision's injector ConfigMap carries its revision in its values
+  // (CA_ADDR points at istiod-<revision>); the built-in values need it set.
+  if (!cfg.revision.empty()) {
+    const Node* r = cfg.values.get("revision");
+    if (!r || r->scalar_text().empty()) cfg.values.set("revision", Node::string(cfg.revision));
+  }
+  if (!parts.empty()) {
+    cfg.description.clear();
+    for (const auto& p : parts) cfg.description += (cfg.description.empty() ? "" : ", ") + p;
+  }
+  return cfg;
+}
+
+void apply_set(Node& values, std::string_view assignment) {
+  auto eq = assignment.find('=');
+  if (eq == std::string_view::npos || eq == 0)
+    throw Error(fmt::format("--set {}: expected PATH=VALUE, e.g. global.hub=registry.example.com/istio", assignment));
+  std::string_view path = assignment.substr(0, eq);
+  std::string_view value = assignment.substr(eq + 1);
+  if (path.substr(0, 7) == "values.") path.remove_prefix(7);
+  Node parsed;
+  try {
+    parsed = value.empty() ? Node::string("") : parse_yaml(value, "--set value");
+  } catch (const Error&) {
+    parsed = Node::string(std::string(value));
+  }
+  if (parsed.is_null() && !value.empty() && value != "null" && value != "~") parsed = Node::string(std::string(value));
+  parsed.forget_source();
+  Node* cur = &values;
+  while (true) {
+    auto dot = path.find('.');
+    std::string key(path.substr(0, dot));
+    if (key.empty()) throw Error(fmt::format("--set {}: empty path segment", assignment));
+    if (!cur->is_map()) *cur = Node::map();
+    if (dot == std::string_view::npos) {
+      cur->set(key, std::move(parsed));
+      return;
+    }
+    cur = &cur->child_map(key);
+    path.remove_prefix(dot + 1);
+  }
+}
+
+}  // namespace kinject

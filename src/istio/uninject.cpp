@@ -1,0 +1,554 @@
+#include "kinject/istio/uninject.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "kinject/base/error.h"
+#include "kinject/k8s/k8s_types.h"
+#include "kinject/yaml/reader.h"
+
+namespace kinject {
+
+namespace {
+
+constexpr std::string_view kProxy = "istio-proxy";
+constexpr std::string_view kOverrides = "proxy.istio.io/overrides";
+constexpr std::string_view kProbers = "ISTIO_KUBE_APP_PROBERS";
+constexpr std::string_view kPrometheus = "ISTIO_PROMETHEUS_ANNOTATIONS";
+constexpr std::int64_t kDefaultStatusPort = 15020;
+
+std::string name_of(const Node& c) {
+  const Node* n = c.is_map() ? c.get("name") : nullptr;
+  return n && n->is_scalar() ? n->scalar_text() : std::string();
+}
+
+Node* list_at(Node* parent, std::string_view key) {
+  Node* l = parent && parent->is_map() ? parent->get(key) : nullptr;
+  return l && l->is_seq() ? l : nullptr;
+}
+
+Node* map_at(Node* parent, std::string_view key) {
+  Node* m = parent && parent->is_map() ? parent->get(key) : nullptr;
+  return m && m->is_map() ? m : nullptr;
+}
+
+Node* find_named(Node* list, std::string_view name) {
+  if (!list) return nullptr;
+  for (auto& c : list->items)
+    if (c.is_map() && name_of(c) == name) return &c;
+  return nullptr;
+}
+
+bool remove_named(Node* list, std::string_view name) {
+  if (!list) return false;
+  auto& items = list->items;
+  auto it = std::find_if(items.begin(), items.end(), [&](const Node& c) { return c.is_map() && name_of(c) == name; });
+  if (it == items.end()) return false;
+  items.erase(it);
+  return true;
+}
+
+std::vector<std::string> names_in(const Node* list) {
+  std::vector<std::string> out;
+  if (list && list->is_seq())
+    for (const auto& n : list->items) out.push_back(n.is_map() ? name_of(n) : n.scalar_text());
+  return out;
+}
+
+bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+std::optional<std::string> scalar_at(const Node* map, std::string_view key) {
+  const Node* v = map && map->is_map() ? map->get(key) : nullptr;
+  if (!v || !v->is_scalar() || v->is_null()) return std::nullopt;
+  return v->scalar_text();
+}
+
+// A JSON object recorded by the injection, with its source positions dropped:
+// they point into the annotation's text, not into the document.
+Node parse_record(const std::string& text, const std::string& what) {
+  Node n;
+  try {
+    n = parse_yaml(text, what);
+  } catch (const Error& e) {
+    throw Error(fmt::format("invalid value for {}: {}", what, e.bare()));
+  }
+  if (!n.is_map()) throw Error(fmt::format("invalid value for {}: not a JSON object", what));
+  n.forget_source();
+  return n;
+}
+
+std::optional<std::string> env_value(const Node* container, std::string_view name) {
+  const Node* env = container && container->is_map() ? container->get("env") : nullptr;
+  if (!env || !env->is_seq()) return std::nullopt;
+  for (const auto& e : env->items)
+    if (e.is_map() && name_of(e) == name) return scalar_at(&e, "value").value_or("");
+  return std::nullopt;
+}
+
+std::vector<std::string> split_list(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  while (true) {
+    auto p = s.find(sep);
+    std::string_view part = s.substr(0, p);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    if (p == std::string_view::npos) break;
+    s.remove_prefix(p + 1);
+  }
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The pod's maps and lists that uninjection may empty, with whether they had
+// entries before: only those it empties go, as one the user wrote empty
+// cannot be told from one the injection created.
+struct Emptied {
+  std::vector<std::pair<std::string, bool>> had;  // dotted path, non-empty before
+
+  static bool non_empty(const Node* n) { return n && (n->is_map() || n->is_seq()) && n->size() > 0; }
+
+  void note(const Node& pod, std::string_view path) { had.emplace_back(std::string(path), non_empty(pod.at_path(path))); }
+
+  // Erases what is empty now and was not before, innermost paths first.
+  void sweep(Node& pod) const {
+    for (auto it = had.rbegin(); it != had.rend(); ++it) {
+      const auto& [path, was] = *it;
+      Node* n = pod.at_path(path);
+      if (!was || !n || !(n->is_map() || n->is_seq()) || n->size() > 0) continue;
+      auto dot = path.rfind('.');
+      Node* parent = dot == std::string::npos ? &pod : pod.at_path(path.substr(0, dot));
+      if (parent && parent->is_map()) parent->erase(dot == std::string::npos ? path : path.substr(dot + 1));
+    }
+  }
+};
+
+// The override record of a user's container, made to read as the user wrote
+// it where the record allows: Go's JSON drops `image: auto` and always
+// writes `resources: {}`, and canonicalises quantities whose spelling the
+// injected container kept.
+Node restore_override(Node record, const Node& injected) {
+  if (!record.get("image")) {
+    Node restored = Node::map();
+    for (auto& e : record.entries) {
+      bool is_name = e.key.scalar_text() == "name";
+      restored.entries.push_back(std::move(e));
+      if (is_name) restored.set("image", Node::string("auto"));
+    }
+    if (!restored.get("image")) restored.set("image", Node::string("auto"));
+    record = std::move(restored);
+  }
+  if (const Node* r = record.get("resources"); r && r->is_map() && r->size() == 0) record.erase("resources");
+  Node* now = record.get("resources");
+  const Node* was = injected.get("resources");
+  if (now && was && now->is_map() && was->is_map()) k8s::keep_quantity_spelling(*now, *was);
+  return record;
+}
+
+// A restored scalar written the way the value it replaces was (the user's
+// quotes survive in the injected text when only the value changed).
+Node in_style_of(Node value, const Node* replaced) {
+  if (replaced && value.kind == replaced->kind && (replaced->style == Style::Single || replaced->style == Style::Double))
+    value.style = replaced->style;
+  return value;
+}
+
+// The injection resolved a probe's named port to its number before recording
+// it. A number that exactly one of the container's named ports has most
+// likely was that name (74 of the 108 such probes of the corpus were written
+// by name): give the name back, so that an uninjected manifest diffs clean
+// against what was written. Either spelling is the same port to Kubernetes.
+// (httpGet and tcpSocket only: a grpc probe's port can only be a number.)
+void name_port(Node& handler, const Node& container) {
+  Node* port = handler.is_map() ? handler.get("port") : nullptr;
+  if (!port || port->kind != Kind::Int) return;
+  const Node* ports = container.get("ports");
+  if (!ports || !ports->is_seq()) return;
+  const Node* found = nullptr;
+  for (const auto& p : ports->items) {
+    const Node* number = p.get("containerPort");
+    const Node* name = p.get("name");
+    if (!number || number->scalar_text() != port->scalar_text() || !name || name->scalar_text().empty()) continue;
+    if (found) return;  // two names for one number: no telling which
+    found = name;
+  }
+  if (found) *port = Node::string(found->scalar_text());
+}
+
+// Puts back a probe's recorded handler in place of the httpGet the injection
+// rewrote it to. Only path, port and scheme were touched by the rewrite; the
+// httpGet's other fields (host, headers) are the user's and stay as written.
+void restore_probe(Node& probe, const Node& prober, const Node& container) {
+  for (auto& e : probe.entries) {
+    if (e.key.scalar_text() != "httpGet") continue;
+    if (const Node* orig = prober.get("httpGet"); orig && orig->is_map() && e.value.is_map()) {
+      Node& http = e.value;
+      for (const char* field : {"path", "port", "scheme"}) {
+        const Node* want = orig->get(field);
+        const Node* have = http.get(field);
+        if (!want) {
+          if (std::string_view(field) != "scheme") http.erase(field);
+        } else if (!have || !have->same_value(*want)) {
+          http.set(field, in_style_of(*want, have));
+        }
+      }
+      name_port(http, container);
+      return;
+    }
+    for (const char* handler : {"tcpSocket", "grpc"})
+      if (const Node* orig = prober.get(handler)) {
+        e.key = Node::string(handler);
+        e.value = *orig;
+        if (std::string_view(handler) == "tcpSocket") name_port(e.value, container);  // a grpc port is only a number
+        return;
+      }
+    return;
+  }
+}
+
+struct Status {
+  std::vector<std::string> init_containers, containers, volumes, pull_secrets;
+  std::vector<std::string> annotations, labels;  // keys a template of one's own added
+  std::string revision;
+};
+
+Status read_status(const std::string& text, std::string_view key) {
+  Node n = parse_record(text, fmt::format("annotation '{}'", key));
+  Status st;
+  st.init_containers = names_in(n.get("initContainers"));
+  st.containers = names_in(n.get("containers"));
+  st.volumes = names_in(n.get("volumes"));
+  st.pull_secrets = names_in(n.get("imagePullSecrets"));
+  for (auto [field, out] : {std::pair{"annotations", &st.annotations}, std::pair{"labels", &st.labels}})
+    if (const Node* keys = n.get(field); keys && keys->is_seq())
+      for (const auto& k : keys->items) out->push_back(k.scalar_text());
+  st.revision = scalar_at(&n, "revision").value_or("");
+  if (st.revision.empty()) st.revision = "default";
+  return st;
+}
+
+// What Istio's post-processing recorded in the injected proxy, read before
+// the proxy goes.
+struct ProxyRecord {
+  Node probers = Node::map();     // ISTIO_KUBE_APP_PROBERS
+  std::optional<Node> prometheus;  // ISTIO_PROMETHEUS_ANNOTATIONS
+  std::optional<std::string> app_containers, workload_name;
+  bool hbone = false;
+  bool router = false;
+};
+
+ProxyRecord read_proxy(const Node* proxy) {
+  ProxyRecord r;
+  if (!proxy) return r;
+  // Parsed now, so that a broken record stops the uninjection before it
+  // changes anything.
+  if (auto p = env_value(proxy, kProbers)) r.probers = parse_record(*p, fmt::format("env {} of {}", kProbers, kProxy));
+  if (auto p = env_value(proxy, kPrometheus))
+    r.prometheus = parse_record(*p, fmt::format("env {} of {}", kPrometheus, kProxy));
+  r.app_containers = env_value(proxy, "ISTIO_META_APP_CONTAINERS");
+  r.workload_name = env_value(proxy, "ISTIO_META_WORKLOAD_NAME");
+  r.hbone = env_value(proxy, "ISTIO_META_ENABLE_HBONE").value_or("") == "true";
+  if (const Node* args = proxy->get("args"); args && args->is_seq())
+    for (std::size_t i = 0; i + 1 < args->items.size(); ++i)
+      if (args->items[i].scalar_text() == "proxy" && args->items[i + 1].scalar_text() == "router") r.router = true;
+  return r;
+}
+
+// The ports the injected agent may have been given as its status port.
+std::set<std::string> status_ports(const Node* annotations) {
+  std::set<std::string> out{fmt::format("{}", kDefaultStatusPort)};
+  if (auto p = scalar_at(annotations, "status.sidecar.istio.io/port")) out.insert(*p);
+  if (auto pc = scalar_at(annotations, "proxy.istio.io/config")) {
+    try {
+      Node cfg = parse_yaml(*pc, "proxy.istio.io/config");
+      if (auto sp = scalar_at(&cfg, "statusPort")) out.insert(*sp);
+    } catch (const Error&) {
+      // The injector validated it; a broken one names no port.
+    }
+  }
+  return out;
+}
+
+// sprig's trunc 63 | trimSuffix "-" as the sidecar template applies them.
+std::string canonical_name_cut(std::string s) {
+  if (s.size() > 63) s.resize(63);
+  if (!s.empty() && s.back() == '-') s.pop_back();
+  return s;
+}
+
+std::string first_non_empty(const Node* labels, std::initializer_list<std::string_view> keys, std::string fallback) {
+  for (auto k : keys)
+    if (auto v = scalar_at(labels, k); v && !v->empty()) return *v;
+  return fallback;
+}
+
+// The position of a key in a map, -1 when absent.
+long index_of(const Node& map, std::string_view key) {
+  for (std::size_t i = map.entries.size(); i-- > 0;)
+    if (map.entries[i].key.scalar_text() == key) return static_cast<long>(i);
+  return -1;
+}
+
+void erase_if_equal(Node* map, std::string_view key, std::string_view value) {
+  if (auto v = scalar_at(map, key); v && *v == value) map->erase(key);
+}
+
+void undo_labels(Node& pod, const ProxyRecord& proxy) {
+  Node* labels = map_at(pod.get("metadata"), "labels");
+  if (!labels) return;
+  erase_if_equal(labels, "security.istio.io/tlsMode", "istio");
+  if (proxy.hbone) erase_if_equal(labels, "networking.istio.io/tunnel", "http");
+  std::string name = first_non_empty(labels, {"app.kubernetes.io/name", "app"}, proxy.workload_name.value_or(""));
+  if (auto v = scalar_at(labels, "service.istio.io/canonical-name"); v && (*v == name || *v == canonical_name_cut(name)))
+    labels->erase("service.istio.io/canonical-name");
+  erase_if_equal(labels, "service.istio.io/canonical-revision",
+                 first_non_empty(labels, {"app.kubernetes.io/version", "version"}, "latest"));
+}
+
+void undo_prometheus(Node& annotations, const ProxyRecord& proxy, const std::set<std::string>& ports) {
+  static constexpr const char* kNames[] = {"scrape", "path", "port"};
+  if (proxy.prometheus) {
+    const Node& orig = *proxy.prometheus;
+    for (const char* n : kNames) {
+      std::string key = fmt::format("prometheus.io/{}", n);
+      std::string was = scalar_at(&orig, n).value_or("");
+      // Set in place of the injected entry, among the user's other keys.
+      if (was.empty()) annotations.erase(key);
+      else annotations.set(key, in_style_of(Node::string(was), annotations.get(key)));
+    }
+    return;
+  }
+  auto port = scalar_at(&annotations, "prometheus.io/port");
+  if (port && ports.count(*port) && scalar_at(&annotations, "prometheus.io/path").value_or("") == "/stats/prometheus" &&
+      scalar_at(&annotations, "prometheus.io/scrape").value_or("") == "true")
+    for (const char* n : kNames) annotations.erase(fmt::format("prometheus.io/{}", n));
+}
+
+// Whether the template added an annotation rather than found it: it appends
+// its keys after istio.io/rev, which it always writes, so a key the user wrote
+// comes first. Go's encoders (istioctl kube-inject, kubectl get) sort the
+// keys, which puts every key the rules below ask about after istio.io/rev:
+// then the values alone decide.
+bool appended(const Node& annotations, std::string_view key) {
+  return index_of(annotations, key) > index_of(annotations, "istio.io/rev");
+}
+
+// The CNI annotations the sidecar template writes: those it derives from
+// Istio's default values go, the ones it copies from the user's stay, and
+// what it appends to the user's values is taken off again.
+void undo_cni(Node& annotations, const std::string& status_port) {
+  for (auto [key, value] : {std::pair{"sidecar.istio.io/interceptionMode", "REDIRECT"},
+                            std::pair{"traffic.sidecar.istio.io/includeOutboundIPRanges", "*"},
+                            std::pair{"traffic.sidecar.istio.io/includeInboundPorts", "*"}})
+    if (appended(annotations, key)) erase_if_equal(&annotations, key, value);
+
+  // excludeInboundPort appends the status port (not 0) unless the list has it.
+  constexpr std::string_view kExclude = "traffic.sidecar.istio.io/excludeInboundPorts";
+  if (auto v = scalar_at(&annotations, kExclude)) {
+    std::string port = status_port == "0" ? "" : status_port;
+    if (*v == port) {
+      if (appended(annotations, kExclude)) annotations.erase(kExclude);
+      else annotations.set(kExclude, Node::string(""));
+    } else if (!port.empty() && ends_with(*v, "," + port)) {
+      annotations.set(kExclude, Node::string(v->substr(0, v->size() - port.size() - 1)));
+    }
+  }
+
+  // appendMultusNetwork: the network alone, or appended to the user's list
+  // (comma-separated or JSON).
+  constexpr std::string_view kMultus = "k8s.v1.cni.cncf.io/networks";
+  if (auto v = scalar_at(&annotations, kMultus)) {
+    const std::string net = "default/istio-cni";
+    const std::string json = R"(, {"name": "istio-cni", "namespace": "default"})";
+    if (*v == net) {
+      if (appended(annotations, kMultus)) annotations.erase(kMultus);
+    } else if (ends_with(*v, ", " + net)) {
+      annotations.set(kMultus, Node::string(v->substr(0, v->size() - net.size() - 2)));
+    } else if (auto close = v->rfind(']'); close != std::string::npos && close >= json.size() &&
+                                           v->compare(close - json.size(), json.size(), json) == 0) {
+      annotations.set(kMultus, Node::string(v->substr(0, close - json.size()) + v->substr(close)));
+    }
+  }
+}
+
+}  // namespace
+
+UninjectOutcome uninject_pod(Node& pod, std::string_view status_key) {
+  UninjectOutcome out;
+  Node* annotations = map_at(pod.get("metadata"), "annotations");
+  auto status_text = scalar_at(annotations, status_key);
+  if (!status_text) {
+    out.reason = fmt::format("no {} annotation", status_key);
+    return out;
+  }
+  Status st = read_status(*status_text, status_key);
+  const bool istio = status_key == kIstioStatusAnnotation;
+  const Node before = pod;
+
+  Emptied emptied;
+  for (const char* path : {"metadata", "metadata.labels", "metadata.annotations", "spec.initContainers", "spec.volumes",
+                           "spec.imagePullSecrets", "spec.securityContext"})
+    emptied.note(pod, path);
+
+  Node* spec = map_at(&pod, "spec");
+  Node* containers = list_at(spec, "containers");
+  Node* inits = list_at(spec, "initContainers");
+
+  // Everything the injected proxy recorded, before it goes.
+  ProxyRecord proxy;
+  Node overrides = Node::map();
+  if (istio) {
+    if (contains(st.containers, kProxy)) proxy = read_proxy(find_named(containers, kProxy));
+    else if (contains(st.init_containers, kProxy)) proxy = read_proxy(find_named(inits, kProxy));
+    if (auto o = scalar_at(annotations, kOverrides))
+      overrides = parse_record(*o, fmt::format("annotation '{}'", kOverrides));
+  }
+  std::vector<std::string> apps;
+  if (proxy.app_containers) apps = split_list(*proxy.app_containers, ',');
+
+  // Containers: removed, or given back to the user.
+  std::set<const Node*> users;  // restored from the overrides record: left as the user wrote them
+  auto undo_containers = [&](Node* list, const std::vector<std::string>& names, const char* field) {
+    if (!list) return;
+    std::vector<std::string> restored;
+    Node* record = list_at(&overrides, field);
+    auto users_own = [&](const std::string& name) { return find_named(record, name) || contains(apps, name); };
+    bool any_left = false;
+    for (const auto& c : list->items)
+      if (!contains(names, name_of(c)) || users_own(name_of(c))) any_left = true;
+    // A pod has containers: if the status claims them all, the template
+    // rendered the pod's own (grpc-simple) and they stay.
+    if (!any_left && std::string_view(field) == "containers") return;
+    for (const auto& name : names) {
+      Node* c = find_named(list, name);
+      if (!c) continue;
+      if (const Node* user = find_named(record, name)) {
+        *c = restore_override(*user, *c);
+        restored.push_back(name);
+      } else if (!users_own(name)) {
+        remove_named(list, name);
+        out.removed.push_back(name);
+      }
+    }
+    for (const auto& name : restored)
+      if (const Node* c = find_named(list, name)) users.insert(c);
+    out.restored.insert(out.restored.end(), restored.begin(), restored.end());
+  };
+  undo_containers(containers, st.containers, "containers");
+  undo_containers(inits, st.init_containers, "initContainers");
+
+  // Volumes and pull secrets, and the mounts the template gave the app
+  // containers of the volumes it added.
+  std::set<std::string> gone;
+  if (Node* vols = list_at(spec, "volumes"))
+    for (const auto& v : st.volumes)
+      if (remove_named(vols, v)) gone.insert(v);
+  if (Node* secrets = list_at(spec, "imagePullSecrets"))
+    for (const auto& s : st.pull_secrets) remove_named(secrets, s);
+  for (Node* list : {containers, inits}) {
+    if (!list) continue;
+    for (auto& c : list->items) {
+      if (!c.is_map() || users.count(&c)) continue;
+      Node* mounts = list_at(&c, "volumeMounts");
+      if (!mounts || mounts->items.empty()) continue;
+      auto& items = mounts->items;
+      items.erase(std::remove_if(items.begin(), items.end(), [&](const Node& m) { return gone.count(name_of(m)) > 0; }),
+                  items.end());
+      if (items.empty()) c.erase("volumeMounts");
+    }
+  }
+
+  if (istio) {
+    for (Node* list : {containers, inits}) {
+      if (!list) continue;
+      for (auto& c : list->items) {
+        std::string name = name_of(c);
+        if (!c.is_map() || name == kProxy || users.count(&c)) continue;
+        const std::pair<const char*, const char*> kinds[] = {
+            {"readinessProbe", "readyz"}, {"livenessProbe", "livez"}, {"startupProbe", "startupz"}};
+        for (auto [field, suffix] : kinds) {
+          Node* probe = map_at(&c, field);
+          std::string url = fmt::format("/app-health/{}/{}", name, suffix);
+          if (!probe || scalar_at(map_at(probe, "httpGet"), "path") != url) continue;
+          if (const Node* p = proxy.probers.get(url); p && p->is_map()) {
+            restore_probe(*probe, *p, c);
+          } else {
+            out.warnings.push_back(fmt::format(
+                "{} of container {} has no recorded original in {}; left pointing at the agent", field, name, kProbers));
+          }
+        }
+      }
+    }
+
+    undo_labels(pod, proxy);
+    if (annotations) {
+      undo_prometheus(*annotations, proxy, status_ports(annotations));
+      std::string first_app;
+      if (containers)
+        for (const auto& c : containers->items)
+          if (name_of(c) != kProxy) {
+            first_app = name_of(c);
+            break;
+          }
+      for (const char* key : {"kubectl.kubernetes.io/default-container", "kubectl.kubernetes.io/default-logs-container"})
+        if (!first_app.empty() && appended(*annotations, key)) erase_if_equal(annotations, key, first_app);
+      // CNI: the validation init container, or, when interception is off and
+      // there is none, the exclusion list the CNI block always writes.
+      if (contains(st.init_containers, "istio-validation") ||
+          (scalar_at(annotations, "sidecar.istio.io/interceptionMode") == "NONE" &&
+           appended(*annotations, "traffic.sidecar.istio.io/excludeInboundPorts")))
+        undo_cni(*annotations, scalar_at(annotations, "status.sidecar.istio.io/port")
+                                   .value_or(fmt::format("{}", kDefaultStatusPort)));
+      if (auto t = scalar_at(annotations, "inject.istio.io/templates")) {
+        auto names = split_list(*t, ',');
+        if ((contains(names, "grpc-agent") || contains(names, "grpc-simple")) &&
+            appended(*annotations, "sidecar.istio.io/rewriteAppHTTPProbers"))
+          erase_if_equal(annotations, "sidecar.istio.io/rewriteAppHTTPProbers", "false");
+      }
+      annotations->erase(kOverrides);
+      erase_if_equal(annotations, "istio.io/rev", st.revision);
+    }
+    if (proxy.router)
+      if (Node* sc = map_at(spec, "securityContext")) {
+        Node sysctl = Node::map();
+        sysctl.set("name", Node::string("net.ipv4.ip_unprivileged_port_start"));
+        sysctl.set("value", Node::string("0"));
+        if (const Node* s = list_at(sc, "sysctls"); s && s->items.size() == 1 && s->items[0].same_value(sysctl))
+          sc->erase("sysctls");
+      }
+  }
+  if (annotations) annotations->erase(status_key);
+  // A template of one's own records the metadata keys it added.
+  if (annotations)
+    for (const auto& k : st.annotations) annotations->erase(k);
+  if (Node* labels = map_at(map_at(&pod, "metadata"), "labels"))
+    for (const auto& k : st.labels) labels->erase(k);
+
+  // A user's istio-proxy goes back to the end of the containers, where
+  // Istio's documentation has it written: the injection moved it first (to
+  // hold the app) or last, or, under native sidecars, to the init containers,
+  // where one the user meant as an init container has a restartPolicy.
+  if (contains(out.restored, kProxy)) {
+    Node* from = nullptr;
+    if (find_named(containers, kProxy)) from = containers;
+    else if (Node* q = find_named(inits, kProxy); q && !q->get("restartPolicy")) from = inits;
+    if (from) {
+      Node moved = *find_named(from, kProxy);
+      remove_named(from, kProxy);
+      if (!containers) containers = &pod.child_map("spec").set("containers", Node::seq());
+      containers->items.push_back(std::move(moved));
+    }
+  }
+
+  emptied.sweep(pod);
+  out.changed = !pod.same_value(before);
+  return out;
+}
+
+}  // namespace kinject

@@ -1,0 +1,310 @@
+#include "kinject/k8s/rules.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "kinject/base/error.h"
+#include "kinject/yaml/reader.h"
+#include "kinject/k8s/workloads.h"
+
+namespace kinject {
+
+bool is_ignored_namespace(std::string_view ns) {
+  return ns == "kube-system" || ns == "kube-public" || ns == "kube-node-lease" || ns == "local-path-storage";
+}
+
+PodFacts pod_facts(const Node& pod, const std::string& namespace_) {
+  PodFacts f;
+  f.namespace_ = namespace_;
+  if (const Node* md = pod.get("metadata"); md && md->is_map()) {
+    if (const Node* l = md->get("labels"); l && l->is_map()) f.labels = l;
+    if (const Node* a = md->get("annotations"); a && a->is_map()) f.annotations = a;
+  }
+  if (const Node* spec = pod.get("spec"); spec && spec->is_map()) {
+    if (const Node* hn = spec->get("hostNetwork"); hn && hn->kind == Kind::Bool) f.host_network = hn->b;
+  }
+  return f;
+}
+
+InjectorPolicy InjectorPolicy::from(InjectPolicy policy, const Node& never, const Node& always, const std::string& source) {
+  InjectorPolicy p;
+  p.policy = policy;
+  auto read = [&](const Node& list, const char* field, std::vector<LabelSelector>& out) {
+    if (!list.is_seq()) return;
+    for (std::size_t i = 0; i < list.items.size(); ++i)
+      out.push_back(LabelSelector::from_node(list.items[i], fmt::format("{}: {}[{}]", source, field, i)));
+  };
+  read(never, "neverInjectSelector", p.never_inject);
+  read(always, "alwaysInjectSelector", p.always_inject);
+  return p;
+}
+
+// ---------------------------------------------------------------- Istio's chain
+
+namespace {
+
+const char* kInjectKey = "sidecar.istio.io/inject";
+
+std::string describe_labels(const Node* labels) {
+  if (!labels || !labels->is_map() || labels->entries.empty()) return "{}";
+  std::string out;
+  for (const auto& e : labels->entries) out += (out.empty() ? "" : ",") + e.key.scalar_text() + "=" + e.value.scalar_text();
+  return out;
+}
+
+}  // namespace
+
+Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
+  if (pod.host_network) return {false, "pod spec has hostNetwork: true", {}};
+  if (is_ignored_namespace(pod.namespace_))
+    return {false, fmt::format("namespace {} is never injected", pod.namespace_), {}};
+
+  // The label wins over the annotation whenever it is present, even empty;
+  // only exactly "true" and "false" decide.
+  std::string source, value;
+  if (auto l = label_value(pod.labels, kInjectKey)) {
+    source = "label";
+    value = *l;
+  } else if (auto a = label_value(pod.annotations, kInjectKey)) {
+    source = "annotation";
+    value = *a;
+  }
+  if (value == "true") return {true, fmt::format("pod {} {}=true", source, kInjectKey), {}};
+  if (value == "false") return {false, fmt::format("pod {} {}=false", source, kInjectKey), {}};
+  std::string note = source.empty() ? "" : fmt::format(" (pod {} {}={} is neither \"true\" nor \"false\")", source, kInjectKey, value);
+
+  // Users put the namespace opt-out on the pod too; honour it.
+  if (label_value(pod.labels, "istio-injection") == "disabled") return {false, "pod label istio-injection=disabled", {}};
+
+  for (const auto& sel : policy.never_inject)
+    if (!sel.empty() && sel.matches(pod.labels))
+      return {false, fmt::format("pod labels match neverInjectSelector {}", sel.str()), {}};
+  for (const auto& sel : policy.always_inject)
+    if (!sel.empty() && sel.matches(pod.labels))
+      return {true, fmt::format("pod labels match alwaysInjectSelector {}", sel.str()), {}};
+
+  if (policy.policy == InjectPolicy::Disabled)
+    return {false, "injection policy is disabled and the pod does not opt in" + note, {}};
+  return {true, "injection policy is enabled" + note, {}};
+}
+
+// ---------------------------------------------------------------- webhooks
+
+namespace {
+
+bool contains_any(const Node* list, std::initializer_list<std::string_view> wanted) {
+  if (!list || !list->is_seq()) return false;
+  for (const auto& it : list->items)
+    for (auto w : wanted)
+      if (it.scalar_text() == w) return true;
+  return false;
+}
+
+// Whether a webhook's `rules` cover the creation of a core/v1 pod.
+bool intercepts_pods(const Node* rules) {
+  if (!rules || !rules->is_seq()) return false;
+  for (const auto& r : rules->items) {
+    if (!r.is_map()) continue;
+    if (contains_any(r.get("operations"), {"CREATE", "*"}) && contains_any(r.get("apiGroups"), {"", "*"}) &&
+        contains_any(r.get("apiVersions"), {"v1", "*"}) && contains_any(r.get("resources"), {"pods", "*", "*/*"})) {
+      const Node* scope = r.get("scope");
+      if (!scope || scope->scalar_text() == "*" || scope->scalar_text() == "Namespaced") return true;
+    }
+  }
+  return false;
+}
+
+void add_configuration(const Node& obj, const std::string& file, std::vector<Webhook>& out) {
+  if (is_list(obj)) {
+    for (const auto& item : obj.get("items")->items) add_configuration(item, file, out);
+    return;
+  }
+  const Node* kind = obj.get("kind");
+  if (!kind || kind->str() != "MutatingWebhookConfiguration") return;
+  std::string config_name = obj.at_path("metadata.name") ? obj.at_path("metadata.name")->scalar_text() : "";
+  const Node* webhooks = obj.get("webhooks");
+  if (!webhooks || !webhooks->is_seq()) return;
+  for (std::size_t i = 0; i < webhooks->items.size(); ++i) {
+    const Node& w = webhooks->items[i];
+    Webhook hook;
+    hook.name = w.get("name") ? w.get("name")->scalar_text() : fmt::format("webhooks[{}]", i);
+    std::string where = fmt::format("{}: MutatingWebhookConfiguration {} webhook {}", file, config_name, hook.name);
+    if (const Node* ns = w.get("namespaceSelector")) hook.namespace_selector = LabelSelector::from_node(*ns, where + " namespaceSelector");
+    if (const Node* os = w.get("objectSelector")) hook.object_selector = LabelSelector::from_node(*os, where + " objectSelector");
+    hook.intercepts_pods = intercepts_pods(w.get("rules"));
+    out.push_back(std::move(hook));
+  }
+}
+
+Node expr(const char* key, const char* op, std::vector<std::string> values = {}) {
+  Node e = Node::map();
+  e.set("key", Node::string(key));
+  e.set("operator", Node::string(op));
+  if (!values.empty()) {
+    Node vs = Node::seq();
+    for (auto& v : values) vs.items.push_back(Node::string(std::move(v)));
+    e.set("values", std::move(vs));
+  }
+  return e;
+}
+
+LabelSelector selector_of(std::vector<Node> exprs, const std::string& what) {
+  Node sel = Node::map();
+  Node list = Node::seq();
+  list.items = std::move(exprs);
+  sel.set("matchExpressions", std::move(list));
+  return LabelSelector::from_node(sel, what);
+}
+
+}  // namespace
+
+WebhookRules WebhookRules::parse(std::string_view text, const std::string& file) {
+  WebhookRules r;
+  r.source = file;
+  for (const auto& doc : read_all(text, file)) {
+    if (doc.empty) continue;
+    add_configuration(doc.root, file, r.webhooks_);
+  }
+  if (r.webhooks_.empty())
+    throw Error(Location{file}, "no MutatingWebhookConfiguration with webhooks found (expected e.g. the output of "
+                                "`kubectl get mutatingwebhookconfiguration -o yaml`)");
+  return r;
+}
+
+WebhookRules WebhookRules::istio(const std::string& revision, bool enable_namespaces_by_default) {
+  WebhookRules r;
+  r.source = fmt::format("Istio's default webhooks (revision {})", revision.empty() ? "default" : revision);
+  std::string rev = revision.empty() ? "default" : revision;
+  auto add = [&](std::string name, std::vector<Node> ns, std::vector<Node> obj) {
+    Webhook w;
+    w.name = std::move(name);
+    w.namespace_selector = selector_of(std::move(ns), r.source);
+    w.object_selector = selector_of(std::move(obj), r.source);
+    w.intercepts_pods = true;
+    r.webhooks_.push_back(std::move(w));
+  };
+  add("rev.namespace.sidecar-injector.istio.io", {expr("istio.io/rev", "In", {rev}), expr("istio-injection", "DoesNotExist")},
+      {expr("sidecar.istio.io/inject", "NotIn", {"false"})});
+  add("rev.object.sidecar-injector.istio.io", {expr("istio.io/rev", "DoesNotExist"), expr("istio-injection", "DoesNotExist")},
+      {expr("sidecar.istio.io/inject", "NotIn", {"false"}), expr("istio.io/rev", "In", {rev})});
+  if (revision.empty()) {
+    add("namespace.sidecar-injector.istio.io", {expr("istio-injection", "In", {"enabled"})},
+        {expr("sidecar.istio.io/inject", "NotIn", {"false"})});
+    add("object.sidecar-injector.istio.io", {expr("istio-injection", "DoesNotExist"), expr("istio.io/rev", "DoesNotExist")},
+        {expr("sidecar.istio.io/inject", "In", {"true"}), expr("istio.io/rev", "DoesNotExist")});
+    if (enable_namespaces_by_default)
+      add("auto.sidecar-injector.istio.io",
+          {expr("istio-injection", "DoesNotExist"), expr("istio.io/rev", "DoesNotExist"),
+           expr("kubernetes.io/metadata.name", "NotIn", {"kube-system", "kube-public", "kube-node-lease", "local-path-storage"})},
+          {expr("sidecar.istio.io/inject", "DoesNotExist"), expr("istio.io/rev", "DoesNotExist")});
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------- namespaces
+
+int Namespaces::add(const Node& object) {
+  if (is_list(object)) {
+    int n = 0;
+    for (const auto& item : object.get("items")->items) n += add(item);
+    return n;
+  }
+  const Node* kind = object.get("kind");
+  if (!kind || kind->str() != "Namespace") return 0;
+  const Node* name = object.at_path("metadata.name");
+  if (!name || !name->is_scalar()) return 0;
+  // Labels merge, later ones winning: `kubectl apply` of a Namespace keeps
+  // labels it does not mention (e.g. istio-injection set on the cluster).
+  Node& labels = labels_[name->scalar_text()];
+  if (!labels.is_map()) labels = Node::map();
+  if (const Node* l = object.at_path("metadata.labels"); l && l->is_map())
+    for (const auto& e : l->entries) labels.set(e.key.scalar_text(), Node::string(e.value.scalar_text()));
+  return 1;
+}
+
+Node Namespaces::labels(const std::string& name) const {
+  Node out = Node::map();
+  if (auto it = labels_.find(name); it != labels_.end()) out = it->second;
+  // The API server sets this one on every namespace (KEP-2161).
+  out.set("kubernetes.io/metadata.name", Node::string(name));
+  return out;
+}
+
+// ---------------------------------------------------------------- the cluster's decision
+
+namespace {
+
+// The positive part of a match: the In/Exists requirements, "pod label X=Y".
+std::string matched_by(const LabelSelector& sel, const Node* labels, const std::string& whose) {
+  std::string out;
+  for (const auto& r : sel.requirements()) {
+    if (r.op != Requirement::Op::In && r.op != Requirement::Op::Exists) continue;
+    if (r.key == "kubernetes.io/metadata.name") continue;
+    out += (out.empty() ? "" : ", ") + fmt::format("{} {}={}", whose, r.key, label_value(labels, r.key).value_or(""));
+  }
+  return out;
+}
+
+}  // namespace
+
+Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookRules& rules, const Namespaces& namespaces) {
+  Node ns_labels = namespaces.labels(pod.namespace_);
+  std::string ns_whose = fmt::format("namespace {}", pod.namespace_);
+  const Webhook* fired = nullptr;
+  std::vector<const Requirement*> pod_misses;  // of webhooks that selected the namespace, not the pod
+  for (const auto& w : rules.webhooks()) {
+    if (!w.intercepts_pods) continue;
+    bool ns_ok = w.namespace_selector.matches(&ns_labels);
+    const Requirement* miss = w.object_selector.first_mismatch(pod.labels);
+    if (ns_ok && !miss) {
+      fired = &w;
+      break;
+    }
+    if (ns_ok) pod_misses.push_back(miss);
+  }
+  if (!fired) {
+    Decision d;
+    if (!pod_misses.empty()) {
+      // A label the pod has that keeps it out says most; otherwise name the
+      // labels it lacks.
+      std::string lacks;
+      for (const Requirement* r : pod_misses) {
+        if (auto v = label_value(pod.labels, r->key)) {
+          d.reason = fmt::format("pod label {}={} (no webhook fired)", r->key, *v);
+          return d;
+        }
+        if (lacks.find(r->key) == std::string::npos) lacks += (lacks.empty() ? "" : " or ") + r->key;
+      }
+      d.reason = fmt::format("pod has no label {} (no webhook fired)", lacks);
+    } else {
+      // Describe the namespace by the labels the webhooks look at.
+      std::set<std::string> keys;
+      for (const auto& w : rules.webhooks())
+        for (const auto& r : w.namespace_selector.requirements())
+          if (r.key != "kubernetes.io/metadata.name") keys.insert(r.key);
+      std::string has, lacks;
+      for (const auto& k : keys) {
+        if (auto v = label_value(&ns_labels, k)) has += (has.empty() ? "" : ", ") + k + "=" + *v;
+        else lacks += (lacks.empty() ? "" : " or ") + k;
+      }
+      d.reason = has.empty() ? fmt::format("{} has no {} label (no webhook fired)", ns_whose, lacks)
+                             : fmt::format("{} has {} (no webhook fired)", ns_whose, has);
+    }
+    return d;
+  }
+  Decision d = decide(pod, policy);
+  d.webhook = fired->name;
+  if (!d.inject) {
+    d.reason += fmt::format(" (webhook {} fired)", fired->name);
+    return d;
+  }
+  std::string why = matched_by(fired->object_selector, pod.labels, "pod label");
+  if (why.empty()) why = matched_by(fired->namespace_selector, &ns_labels, ns_whose + " label");
+  if (why.empty()) why = fmt::format("{} labels {}", ns_whose, describe_labels(&ns_labels));
+  d.reason = fmt::format("webhook {} matched {}", fired->name, why);
+  return d;
+}
+
+}  // namespace kinject

@@ -1,0 +1,195 @@
+#include "kinject/k8s/strategic_merge.h"
+
+#include <algorithm>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "kinject/base/error.h"
+
+namespace kinject {
+
+std::string_view pod_merge_key(std::string_view path) {
+  // Container fields appear under several lists; strip the list prefix.
+  static constexpr std::string_view container_lists[] = {"spec.containers.", "spec.initContainers.",
+                                                         "spec.ephemeralContainers."};
+  for (auto prefix : container_lists) {
+    if (path.substr(0, prefix.size()) == prefix) {
+      std::string_view field = path.substr(prefix.size());
+      if (field == "ports") return "containerPort";
+      if (field == "env") return "name";
+      if (field == "volumeMounts") return "mountPath";
+      if (field == "volumeDevices") return "devicePath";
+      if (field == "resizePolicy") return "resourceName";
+      return "";
+    }
+  }
+  if (path == "spec.containers" || path == "spec.initContainers" || path == "spec.ephemeralContainers" ||
+      path == "spec.volumes" || path == "spec.imagePullSecrets" || path == "spec.resourceClaims" ||
+      path == "spec.schedulingGates")
+    return "name";
+  if (path == "spec.hostAliases") return "ip";
+  if (path == "spec.topologySpreadConstraints") return "topologyKey";
+  if (path == "metadata.ownerReferences") return "uid";
+  if (path == "metadata.finalizers") return "*";
+  return "";
+}
+
+namespace {
+
+// Nulls in content the patch brings in mean "no such field" (the API server
+// would drop them when decoding into the typed pod).
+void drop_nulls(Node& n) {
+  if (n.is_map()) {
+    n.entries.erase(std::remove_if(n.entries.begin(), n.entries.end(), [](const Entry& e) { return e.value.is_null(); }),
+                    n.entries.end());
+    for (auto& e : n.entries) drop_nulls(e.value);
+  } else if (n.is_seq()) {
+    for (auto& it : n.items) drop_nulls(it);
+  }
+}
+
+// An item's merge key, by value: the API server compares decoded values, so
+// `containerPort: 08535` and the 8535 a recorded override holds are one port.
+std::optional<std::string> key_of(const Node& item, std::string_view key) {
+  if (!item.is_map()) return std::nullopt;
+  const Node* v = item.get(key);
+  if (!v || !v->is_scalar() || v->is_null()) return std::nullopt;
+  if (v->kind == Kind::Int) return fmt::format("{}", v->i);
+  if (v->kind == Kind::Float) return fmt::format("{}", v->f);
+  return v->scalar_text();
+}
+
+void merge_at(Node& original, const Node& patch, const std::string& path, const std::string& shown);
+
+// Whether two scalars are the same number however spelt (08535, 8535): the
+// original's spelling then stays.
+bool same_number(const Node& a, const Node& b) {
+  auto numeric = [](const Node& n) { return n.kind == Kind::Int || n.kind == Kind::Float; };
+  return numeric(a) && numeric(b) && a.f == b.f;
+}
+
+// `path` names the list's type ("spec.containers.ports"), `shown` the list
+// itself for messages ("spec.containers[name=app].ports").
+void merge_list(Node& original, const Node& patch, const std::string& path, const std::string& shown, std::string_view key) {
+  if (key == "*") {
+    // Union of scalars, original first, without duplicates.
+    Node out = original;
+    for (const auto& p : patch.items) {
+      bool present = false;
+      for (const auto& o : out.items)
+        if (o.same_value(p)) present = true;
+      if (!present) out.items.push_back(p);
+    }
+    original = std::move(out);
+    return;
+  }
+  // Merge matching items; remember which original items the patch touched.
+  std::vector<Node> merged_patch;  // in patch order
+  std::vector<bool> touched(original.items.size(), false);
+  std::vector<std::optional<std::size_t>> origin;  // original index of each patch item
+  for (std::size_t pi = 0; pi < patch.items.size(); ++pi) {
+    const Node& p = patch.items[pi];
+    auto pk = key_of(p, key);
+    // apimachinery refuses a patch item without the merge key ("does not
+    // contain declared merge key"): it could match nothing, and merging the
+    // same patch again would add it again.
+    if (!pk)
+      throw Error(fmt::format("{}[{}]: no {}, the key strategic merge matches these items by; Kubernetes requires one", shown,
+                              pi, key));
+    std::optional<std::size_t> found;
+    for (std::size_t i = 0; i < original.items.size(); ++i)
+      if (!touched[i] && key_of(original.items[i], key) == pk) {
+        found = i;
+        break;
+      }
+    if (found) {
+      touched[*found] = true;
+      Node item = original.items[*found];
+      merge_at(item, p, path, fmt::format("{}[{}={}]", shown, key, *pk));
+      merged_patch.push_back(std::move(item));
+    } else {
+      Node item = p;
+      drop_nulls(item);
+      merged_patch.push_back(std::move(item));
+    }
+    origin.push_back(found);
+  }
+  // Interleave: server-only items (original order) and patch items (patch
+  // order); a server-only item goes first only when both are in the original
+  // and it comes earlier there.
+  std::vector<std::size_t> server_only;
+  for (std::size_t i = 0; i < original.items.size(); ++i)
+    if (!touched[i]) server_only.push_back(i);
+  Node out = Node::seq();
+  out.style = original.style;
+  std::size_t a = 0, b = 0;
+  while (a < server_only.size() || b < merged_patch.size()) {
+    if (b >= merged_patch.size()) {
+      out.items.push_back(original.items[server_only[a++]]);
+    } else if (a >= server_only.size()) {
+      out.items.push_back(std::move(merged_patch[b++]));
+    } else if (origin[b] && server_only[a] < *origin[b]) {
+      out.items.push_back(original.items[server_only[a++]]);
+    } else {
+      out.items.push_back(std::move(merged_patch[b++]));
+    }
+  }
+  // Keep the original node's source information on the list itself.
+  out.span = original.span;
+  out.has_span = original.has_span;
+  out.anchor = original.anchor;
+  out.is_alias = original.is_alias;
+  original.items = std::move(out.items);
+}
+
+void merge_at(Node& original, const Node& patch, const std::string& path, const std::string& shown) {
+  if (!patch.is_map() || !original.is_map()) {
+    Node p = patch;
+    drop_nulls(p);
+    original = std::move(p);
+    return;
+  }
+  for (const auto& e : patch.entries) {
+    if (!e.key.is_scalar()) continue;
+    const std::string& k = e.key.text;
+    if (k.size() > 1 && k[0] == '$') continue;  // patch directives are not used by sidecar templates
+    if (e.value.is_null()) {
+      original.erase(k);
+      continue;
+    }
+    std::string child = path.empty() ? k : path + "." + k;
+    std::string shown_child = shown.empty() ? k : shown + "." + k;
+    Node* o = original.get(k);
+    if (!o || o->is_null()) {
+      Node v = e.value;
+      drop_nulls(v);
+      original.set(k, std::move(v));
+      continue;
+    }
+    if (o->is_map() && e.value.is_map()) {
+      merge_at(*o, e.value, child, shown_child);
+    } else if (o->is_seq() && e.value.is_seq()) {
+      std::string_view key = pod_merge_key(child);
+      if (key.empty()) {
+        Node v = e.value;
+        drop_nulls(v);
+        *o = std::move(v);
+      } else {
+        merge_list(*o, e.value, child, shown_child, key);
+      }
+    } else if (!same_number(*o, e.value)) {
+      Node v = e.value;
+      drop_nulls(v);
+      *o = std::move(v);
+    }
+  }
+}
+
+}  // namespace
+
+void strategic_merge(Node& original, const Node& patch, const std::string& path) { merge_at(original, patch, path, path); }
+
+void strategic_merge_pod(Node& pod, const Node& patch) { strategic_merge(pod, patch, ""); }
+
+}  // namespace kinject

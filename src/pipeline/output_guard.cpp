@@ -1,0 +1,138 @@
+#include "kinject/pipeline/output_guard.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "kinject/base/error.h"
+#include "kinject/k8s/pod_validation.h"
+#include "kinject/yaml/strict_yaml.h"
+
+namespace kinject {
+
+namespace {
+
+std::string text_at(const Node& n, std::string_view dotted) {
+  const Node* v = n.is_map() ? n.at_path(dotted) : nullptr;
+  return v && v->is_scalar() ? v->scalar_text() : std::string();
+}
+
+ObjectId id_of(const Node& object) {
+  return ObjectId{text_at(object, "apiVersion"), text_at(object, "kind"), text_at(object, "metadata.namespace"),
+                  text_at(object, "metadata.name")};
+}
+
+bool holds_items(const Node& root) {
+  const Node* kind = root.is_map() ? root.get("kind") : nullptr;
+  const Node* items = root.is_map() ? root.get("items") : nullptr;
+  if (!kind || !kind->is_string() || !items || !items->is_seq()) return false;
+  std::string_view k = kind->str();
+  return k == "List" || k == "ResourceList" || (k.size() > 4 && k.substr(k.size() - 4) == "List");
+}
+
+}  // namespace
+
+std::string ObjectId::str() const {
+  return fmt::format("{} {} {}/{}", api_version.empty() ? "-" : api_version, kind.empty() ? "-" : kind,
+                     namespace_.empty() ? "-" : namespace_, name.empty() ? "-" : name);
+}
+
+std::vector<ObjectId> object_ids(const Node& root) {
+  std::vector<ObjectId> out;
+  if (root.is_null()) return out;
+  out.push_back(id_of(root));
+  if (holds_items(root))
+    for (const auto& item : root.get("items")->items) out.push_back(id_of(item));
+  return out;
+}
+
+std::size_t OutputGuard::open(std::string name) {
+  inputs_.push_back(Input{});
+  inputs_.back().name = std::move(name);
+  return inputs_.size() - 1;
+}
+
+void OutputGuard::read(std::size_t input, const RawDocument& doc) {
+  Input& in = inputs_.at(input);
+  if (in.ended) violation(in.name, fmt::format("document {} was read after the end of the input", doc.index));
+  if (!in.written.emplace(doc.index, 0).second)
+    violation(in.name, fmt::format("document {} was read twice", doc.index));
+  in.cut += doc.text.size();
+  ++read_count_;
+}
+
+void OutputGuard::read_all(std::size_t input, std::size_t bytes) {
+  Input& in = inputs_.at(input);
+  if (in.ended) violation(in.name, "the input was read to its end twice");
+  in.ended = true;
+  in.taken = bytes;
+}
+
+void OutputGuard::written(std::size_t input, const Document& doc, std::string_view text) {
+  Input& in = inputs_.at(input);
+  std::string where = fmt::format("{} (document {})", in.name, doc.raw.index);
+  auto it = in.written.find(doc.raw.index);
+  if (it == in.written.end()) violation(where, "a document that was never read is written");
+  if (++it->second > 1) violation(where, "the document is written twice");
+  check(where, doc, text);
+}
+
+void OutputGuard::check(const std::string& where, const Document& doc, std::string_view text) const {
+  if (text == doc.raw.text) return;  // as it was read: the same bytes
+
+  Node out;
+  try {
+    out = read_strict_yaml(text, where);
+  } catch (const Error& e) {
+    violation(where, fmt::format("the text written does not parse: {}", e.what()));
+  }
+  auto want = object_ids(doc.root), got = object_ids(out);
+  if (want != got) {
+    std::string w, g;
+    for (const auto& id : want) w += (w.empty() ? "" : ", ") + id.str();
+    for (const auto& id : got) g += (g.empty() ? "" : ", ") + id.str();
+    violation(where, fmt::format("the objects written ({}) are not the objects read ({})", g.empty() ? "none" : g,
+                                 w.empty() ? "none" : w));
+  }
+  // Pod specs: no name problem the input did not have.
+  auto before = find_workloads(doc.root, catalog_), after = find_workloads(out, catalog_);
+  for (const auto& w : after) {
+    const Node* pod = w.pod(out);
+    const Node* spec = pod && pod->is_map() ? pod->get("spec") : nullptr;
+    if (!spec) continue;
+    const Node* old_spec = nullptr;
+    for (const auto& b : before)
+      if (b.items == w.items && b.template_path == w.template_path) {
+        const Node* old_pod = b.pod(doc.root);
+        old_spec = old_pod && old_pod->is_map() ? old_pod->get("spec") : nullptr;
+      }
+    if (old_spec && old_spec->same_value(*spec)) continue;
+    // A StatefulSet's pods also mount the volumes its claim templates make.
+    std::vector<std::string> claims;
+    if (const Node* obj = w.object(out); obj && w.kind == "StatefulSet")
+      if (const Node* cts = obj->at_path("spec.volumeClaimTemplates"); cts && cts->is_seq())
+        for (const auto& ct : cts->items) claims.push_back(text_at(ct, "metadata.name"));
+    auto had = old_spec ? pod_name_problems(*old_spec, claims) : std::vector<PodProblem>{};
+    for (const auto& p : pod_name_problems(*spec, claims))
+      if (std::none_of(had.begin(), had.end(), [&](const PodProblem& h) { return h.which == p.which; }))
+        violation(where, fmt::format("{} {}: the pod spec written would be refused by the API server: {}", w.kind, w.name, p.what));
+  }
+}
+
+void OutputGuard::finish() const {
+  for (const auto& in : inputs_) {
+    if (!in.ended) violation(in.name, "the input was not read to its end");
+    if (in.cut != in.taken)
+      violation(in.name, fmt::format("{} bytes were read but the documents cut from them hold {}", in.taken, in.cut));
+    for (const auto& [index, times] : in.written)
+      if (times != 1) violation(fmt::format("{} (document {})", in.name, index), "the document read was not written");
+  }
+}
+
+void OutputGuard::violation(const std::string& where, const std::string& what) const {
+  throw Error(fmt::format("internal error: {}: {}; nothing was written. This is a bug in kinject: please report it "
+                          "with the input",
+                          where, what));
+}
+
+}  // namespace kinject

@@ -1,0 +1,189 @@
+#include "kinject/yaml/strict_yaml.h"
+
+#include <map>
+#include <memory>
+#include <unordered_set>
+#include <vector>
+
+#include <fmt/format.h>
+#include <yaml.h>
+
+#include "kinject/base/error.h"
+
+namespace kinject {
+
+namespace {
+
+// Far above anything kinject writes (its input was bounded by reader.h's
+// limits), low enough that an alias bomb cannot exhaust memory here.
+constexpr std::size_t kMaxNodes = std::size_t{8} << 20;
+
+struct Parser {
+  yaml_parser_t p;
+  Parser(std::string_view text) {
+    yaml_parser_initialize(&p);
+    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  }
+  ~Parser() { yaml_parser_delete(&p); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+
+struct Event {
+  yaml_event_t e;
+  bool live = false;
+  ~Event() {
+    if (live) yaml_event_delete(&e);
+  }
+};
+
+std::size_t subtree_size(const Node& n) {
+  std::size_t s = 1;
+  for (const auto& it : n.items) s += subtree_size(it);
+  for (const auto& e : n.entries) s += subtree_size(e.key) + subtree_size(e.value);
+  return s;
+}
+
+// The tag as reader.h's resolve_scalar wants it.
+std::string_view tag_of(const yaml_char_t* tag, bool untagged_plain) {
+  if (tag) return reinterpret_cast<const char*>(tag);
+  return untagged_plain ? "?" : "!";
+}
+
+class Builder {
+ public:
+  Builder(std::string_view text, const std::string& what) : parser_(text), what_(what) {}
+
+  Node run() {
+    Node root;
+    int documents = 0;
+    for (;;) {
+      Event ev;
+      if (!yaml_parser_parse(&parser_.p, &ev.e)) fail_parser();
+      ev.live = true;
+      const yaml_event_t& e = ev.e;
+      switch (e.type) {
+        case YAML_STREAM_END_EVENT:
+          return root;
+        case YAML_DOCUMENT_START_EVENT:
+          if (++documents > 1) fail(e.start_mark, "more than one YAML document where one was expected");
+          anchors_.clear();
+          break;
+        case YAML_DOCUMENT_END_EVENT:
+          root = std::move(done_);
+          break;
+        case YAML_SCALAR_EVENT: {
+          Node n;
+          n.text.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+          bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+          n.style = plain ? Style::Plain
+                    : e.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? Style::Single
+                    : e.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? Style::Double
+                    : e.data.scalar.style == YAML_LITERAL_SCALAR_STYLE       ? Style::Literal
+                                                                             : Style::Folded;
+          resolve_scalar(n, tag_of(e.data.scalar.tag, plain));
+          add(std::move(n), e.data.scalar.anchor, e.start_mark);
+          break;
+        }
+        case YAML_ALIAS_EVENT: {
+          std::string name = reinterpret_cast<const char*>(e.data.alias.anchor);
+          auto it = anchors_.find(name);
+          if (it == anchors_.end()) fail(e.start_mark, fmt::format("alias *{} refers to no anchor before it", name));
+          nodes_ += subtree_size(it->second);
+          add(Node(it->second), nullptr, e.start_mark);
+          break;
+        }
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT: {
+          Frame f;
+          f.node.kind = e.type == YAML_SEQUENCE_START_EVENT ? Kind::Seq : Kind::Map;
+          const yaml_char_t* anchor = f.node.is_seq() ? e.data.sequence_start.anchor : e.data.mapping_start.anchor;
+          const yaml_char_t* tag = f.node.is_seq() ? e.data.sequence_start.tag : e.data.mapping_start.tag;
+          if (anchor) f.anchor = reinterpret_cast<const char*>(anchor);
+          if (tag) f.node.tag = reinterpret_cast<const char*>(tag);
+          f.start = e.start_mark;
+          stack_.push_back(std::move(f));
+          break;
+        }
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT: {
+          Frame f = std::move(stack_.back());
+          stack_.pop_back();
+          if (f.node.is_map()) apply_merge_keys(f.node);
+          std::string anchor = std::move(f.anchor);
+          add(std::move(f.node), anchor.empty() ? nullptr : reinterpret_cast<const yaml_char_t*>(anchor.c_str()), f.start);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+ private:
+  struct Frame {
+    Node node;
+    std::string anchor;
+    yaml_mark_t start{};
+    bool have_key = false;
+    Node key;
+    yaml_mark_t key_mark{};
+    std::unordered_set<std::string> keys;  // scalar keys seen, for repeats
+  };
+
+  void add(Node n, const yaml_char_t* anchor, const yaml_mark_t& mark) {
+    if (++nodes_ > kMaxNodes) fail(mark, "the document expands to too many nodes");
+    if (anchor) anchors_[reinterpret_cast<const char*>(anchor)] = n;
+    if (stack_.empty()) {
+      done_ = std::move(n);
+      return;
+    }
+    Frame& f = stack_.back();
+    if (f.node.is_seq()) {
+      f.node.items.push_back(std::move(n));
+      return;
+    }
+    if (!f.have_key) {
+      f.key = std::move(n);
+      f.key_mark = mark;
+      f.have_key = true;
+      return;
+    }
+    // go-yaml v3 and kustomize refuse a key repeated in one mapping (a merge
+    // key may repeat: `<<` entries are sources, not keys).
+    // (Null keys are left alone, as reader.h leaves them.)
+    if (f.key.is_scalar() && !f.key.is_null() && !(f.key.style == Style::Plain && f.key.text == "<<")) {
+      // By text, as go-yaml v3 compares them: `1` and "1" are the same key.
+      if (!f.keys.insert(f.key.text).second)
+        fail(f.key_mark, fmt::format("key \"{}\" appears more than once in the same mapping", f.key.text));
+    }
+    f.node.entries.emplace_back(std::move(f.key), std::move(n));
+    f.key = Node();
+    f.have_key = false;
+  }
+
+  [[noreturn]] void fail(const yaml_mark_t& mark, const std::string& message) const {
+    throw Error(Location{what_, 0, static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1}, message);
+  }
+
+  [[noreturn]] void fail_parser() const {
+    const yaml_parser_t& p = parser_.p;
+    std::string message = p.problem ? p.problem : "invalid YAML";
+    if (p.context) message = fmt::format("{} {}", p.context, message);
+    throw Error(Location{what_, 0, static_cast<int>(p.problem_mark.line) + 1, static_cast<int>(p.problem_mark.column) + 1},
+                "invalid YAML (libyaml): " + message);
+  }
+
+  Parser parser_;
+  const std::string& what_;
+  std::vector<Frame> stack_;
+  std::map<std::string, Node> anchors_;
+  Node done_;
+  std::size_t nodes_ = 0;
+};
+
+}  // namespace
+
+Node read_strict_yaml(std::string_view text, const std::string& what) { return Builder(text, what).run(); }
+
+}  // namespace kinject
