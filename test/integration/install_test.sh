@@ -25,7 +25,7 @@ kinject --version > version.txt
 kinject version > version2.txt
 cmp version.txt version2.txt || fail "kinject --version and kinject version differ"
 grep -qE "^kinject $version \(commit [0-9a-zA-Z.+-]+\)$" version.txt || { cat version.txt; fail "kinject --version does not say kinject $version (commit ...)"; }
-tag=$(sed -n 's/^    tag: //p' "$SRC/src/profiles/istio.yaml")
+tag=$(sed -n 's/^    tag: //p' "$SRC/src/istio/profiles/istio.yaml")
 contains version.txt "built-in profile: Istio $tag, proxy image docker.io/istio/proxyv2:$tag"
 # The installed scripts are what `kinject completion` prints.
 kinject completion bash | cmp - "$BASH_COMPLETION" || fail "the installed bash completion differs from kinject completion bash"
