@@ -1,19 +1,20 @@
 #include "kinject/pipeline/pipeline.h"
 
 #include <algorithm>
-#include <cctype>
-#include <deque>
 #include <sstream>
 
 #include <fmt/format.h>
 
-#include "kinject/pipeline/diff.h"
 #include "kinject/base/error.h"
 #include "kinject/base/text.h"
-#include "kinject/pipeline/output_guard.h"
-#include "kinject/k8s/selector.h"
 #include "kinject/istio/uninject.h"
+#include "kinject/k8s/selector.h"
 #include "kinject/k8s/workloads.h"
+#include "kinject/pipeline/diff.h"
+#include "kinject/pipeline/krm.h"
+#include "kinject/pipeline/output.h"
+#include "kinject/pipeline/output_guard.h"
+#include "kinject/pipeline/sources.h"
 #include "kinject/yaml/writer.h"
 
 namespace kinject {
@@ -32,141 +33,6 @@ std::string slurp(std::istream& in) {
   return s.str();
 }
 
-bool is_resource_list(const Node& root) {
-  const Node* kind = root.get("kind");
-  return root.is_map() && kind && kind->str() == "ResourceList" && root.get("items");
-}
-
-// The first line of `text` that is neither blank nor a comment, if any.
-std::optional<std::string_view> first_content_line(std::string_view t) {
-  while (!t.empty()) {
-    std::size_t nl = t.find('\n');
-    std::string_view line = t.substr(0, nl);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.size() >= 3 && static_cast<unsigned char>(line[0]) == 0xEF) line.remove_prefix(3);  // BOM
-    std::size_t at = line.find_first_not_of(" \t");
-    if (at != std::string_view::npos && line[at] != '#') return line;
-    if (nl == std::string_view::npos) break;
-    t.remove_prefix(nl + 1);
-  }
-  return std::nullopt;
-}
-
-// Several files as one stream, written as they are read: a file that does
-// not open a document with `---` gets one, so that the last document of a
-// file and the first of the next stay two documents.
-class StreamJoiner {
- public:
-  explicit StreamJoiner(Spool& out) : out_(out) {}
-
-  void begin_file() {
-    decided_ = out_.size() == 0;
-    pending_.clear();
-  }
-  void write(std::string_view text) {
-    if (decided_) {
-      out_.write(text);
-      return;
-    }
-    // The file's first content line says what separator it needs; comment
-    // lines before it wait for it.
-    pending_.append(text);
-    if (auto first = first_content_line(pending_)) separate_and_flush(*first);
-  }
-  void end_file() {
-    if (!decided_ && !pending_.empty()) separate_and_flush({});
-  }
-
- private:
-  void separate_and_flush(std::string_view first) {
-    if (out_.last() != '\n') out_.write("\n");
-    bool opens_document = first.substr(0, 3) == "---" && (first.size() == 3 || first[3] == ' ' || first[3] == '\t');
-    // A directive may only follow an ended document.
-    if (!first.empty() && first[0] == '%') out_.write("...\n");
-    else if (!opens_document) out_.write("---\n");
-    out_.write(pending_);
-    pending_.clear();
-    decided_ = true;
-  }
-
-  Spool& out_;
-  std::string pending_;
-  bool decided_ = true;
-};
-
-// kubectl's JSON output, written object by object: one object alone, or a
-// List of them.
-class JsonWriter {
- public:
-  explicit JsonWriter(Spool& out) : out_(out) {}
-
-  // One object, as emit_json(object, 4) writes it.
-  void add(std::string json) {
-    if (count_++ == 0) {
-      first_ = std::move(json);
-      return;
-    }
-    if (count_ == 2) {
-      split_list_template();
-      out_.write(head_);
-      out_.write(item(first_));
-      first_.clear();
-    }
-    out_.write(",\n");
-    out_.write(item(json));
-  }
-  void finish() {
-    if (count_ == 1) out_.write(first_ + "\n");
-    else if (count_ > 1) out_.write(tail_);
-  }
-
- private:
-  static constexpr std::string_view kPlaceholder = "kinject-list-item-placeholder";
-
-  // The List around the items, as emit_json writes it.
-  void split_list_template() {
-    Node list = Node::map();
-    list.set("apiVersion", Node::string("v1"));
-    list.set("items", Node::seq()).items.push_back(Node::string(std::string(kPlaceholder)));
-    list.set("kind", Node::string("List"));
-    list.child_map("metadata").set("resourceVersion", Node::string(""));
-    std::string text = emit_json(list, 4) + "\n";
-    std::size_t at = text.find(kPlaceholder);
-    std::size_t line = text.rfind('\n', at) + 1;
-    indent_ = std::string(at - 1 - line, ' ');  // before the opening quote
-    head_ = text.substr(0, line);
-    tail_ = text.substr(text.find('\n', at));
-  }
-  std::string item(const std::string& json) const {
-    std::string out = indent_;
-    for (char c : json) {
-      out += c;
-      if (c == '\n') out += indent_;
-    }
-    return out;
-  }
-
-  Spool& out_;
-  std::string first_;
-  std::size_t count_ = 0;
-  std::string head_, tail_, indent_;
-};
-
-// Where the documents of a run go, chosen once from the options.
-enum class Sink {
-  Stream,   // the manifests, one stream (stdout or -o FILE)
-  Json,     // kubectl-style JSON (stdout or -o FILE)
-  InPlace,  // each input file rewritten
-  Diff,     // check --diff: a unified diff per file
-  None,     // check: only the report and the exit status
-};
-
-Sink sink_for(const Options& o) {
-  if (o.command == Command::Check) return o.diff ? Sink::Diff : Sink::None;
-  if (o.in_place) return Sink::InPlace;
-  return o.output == OutputFormat::Json ? Sink::Json : Sink::Stream;
-}
-
 // The actions a command's summary always counts, in their order.
 Summary summary_for(Command command) {
   Summary s;
@@ -179,7 +45,7 @@ Summary summary_for(Command command) {
 class Run {
  public:
   Run(const Options& opts, Disk& disk, std::istream& in, const EnvLookup& env)
-      : opts_(opts), disk_(disk), in_(in), env_(env), guard_(catalog_), out_(opts.temp_dir), report_entries_(opts.temp_dir) {}
+      : opts_(opts), disk_(disk), in_(in), env_(env), guard_(catalog_), report_entries_(opts.temp_dir) {}
 
   void execute() {
     // -o json with -i would turn each YAML file into JSON behind the user's back.
@@ -189,41 +55,36 @@ class Run {
     for (auto& input : collect_inputs(opts_.inputs, opts_.recursive, disk_, &report_.warnings)) {
       if (input.is_stdin() && opts_.in_place)
         throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
-      sources_.emplace_back(std::move(input));
+      sources_.emplace_back(std::move(input), in_, disk_, guard_, opts_.limits, opts_.temp_dir);
     }
     // A KRM ResourceList on stdin switches to function mode; its
     // functionConfig adds to the options.
-    if (sources_.size() == 1 && sources_[0].input.is_stdin()) detect_krm(sources_[0]);
-    sink_ = sink_for(opts_);
+    if (sources_.size() == 1 && sources_[0].input().is_stdin()) detect_krm(sources_[0]);
+    output_.emplace(sink_for(opts_), opts_.temp_dir);
     setup();
     if (krm_) {
       process_krm();
     } else {
-      // With --rules, a decision needs the labels of every Namespace object
-      // in the input, wherever it stands: every input is read through once
-      // first, into a spool that the second pass replays (an input is read
-      // exactly once, whatever kind of file it is: a pipe has no second
-      // reading).
       if (rules_)
-        for (auto& s : sources_) buffer(s);
+        for (auto& s : sources_) take_namespaces(s);
       for (auto& s : sources_) process(s);
-      if (sink_ == Sink::Json) json_.finish();
+      output_->finish();
     }
     guard_.finish();
   }
 
   // What goes to stdout (or -o) once everything succeeded: the manifests,
   // or with check --diff the diffs.
-  const Spool& output() const { return out_; }
+  const Spool& output() const { return output_->text(); }
   // Files to rewrite in place: path and new content.
-  const std::vector<std::pair<std::string, std::string>>& changed_files() const { return changed_files_; }
+  const std::vector<std::pair<std::string, std::string>>& changed_files() const { return output_->changed_files(); }
   // The report, formatted, with its summary line.
   std::string report_text() const {
     std::string entries = report_entries_.str();
     Summary summary = summary_;
     summary.files_read = static_cast<long>(sources_.size());
     if (opts_.command == Command::Check) summary.output = opts_.diff ? "stdout" : "";
-    else if (opts_.in_place) summary.files_rewritten = static_cast<long>(changed_files_.size());
+    else if (opts_.in_place) summary.files_rewritten = static_cast<long>(output_->changed_files().size());
     else summary.output = opts_.output_file.empty() ? "stdout" : opts_.output_file;
     return format_report_parts(report_.warnings, entries, report_count_, opts_.report, &summary);
   }
@@ -247,103 +108,10 @@ class Run {
  private:
   // ------------------------------------------------------------ inputs
 
-  // One input, read once: from its stream as it comes, or, when it had to
-  // be read through ahead (KRM detection, --rules), from what was kept.
-  struct Source {
-    explicit Source(Input in) : input(std::move(in)) {}
-    Input input;
-    std::size_t id = 0;                      // the guard's number for it
-    std::unique_ptr<std::istream> file;      // null for stdin
-    std::unique_ptr<DocumentStream> stream;  // once opened
-    bool ended = false;
-    std::deque<RawDocument> ahead;           // read ahead, in memory
-    // Read through ahead, kept on disk when large: the documents' bytes one
-    // after another, and each one's place in its stream.
-    struct Kept {
-      std::size_t size;
-      int index, first_line;
-      bool bom;
-    };
-    std::unique_ptr<Spool> kept;
-    std::vector<Kept> kept_docs;
-    std::size_t next_kept = 0;
-    std::unique_ptr<std::istream> kept_in;
-  };
-
-  // The next document from the input itself; the guard sees each one.
-  std::optional<RawDocument> pull(Source& s) {
-    if (s.ended) return std::nullopt;
-    if (!s.stream) {
-      s.id = guard_.open(s.input.name);
-      std::istream* in = &in_;
-      if (!s.input.is_stdin()) {
-        s.file = disk_.open(s.input.path);
-        in = s.file.get();
-      }
-      s.stream = std::make_unique<DocumentStream>(*in, s.input.name, opts_.limits);
-    }
-    auto raw = s.stream->next();
-    if (raw) {
-      guard_.read(s.id, *raw);
-    } else {
-      s.ended = true;
-      guard_.read_all(s.id, s.stream->taken());
-      s.stream.reset();
-      s.file.reset();  // a directory of many files keeps one open at a time
-    }
-    return raw;
-  }
-
-  // The next document to process.
-  std::optional<RawDocument> next(Source& s) {
-    if (!s.ahead.empty()) {
-      RawDocument d = std::move(s.ahead.front());
-      s.ahead.pop_front();
-      return d;
-    }
-    if (s.kept) {
-      if (s.next_kept == s.kept_docs.size()) return std::nullopt;
-      if (!s.kept_in) s.kept_in = s.kept->reader();
-      const auto& k = s.kept_docs[s.next_kept++];
-      RawDocument d;
-      d.text.resize(k.size);
-      s.kept_in->read(d.text.data(), static_cast<std::streamsize>(k.size));
-      if (static_cast<std::size_t>(s.kept_in->gcount()) != k.size)
-        throw Error(Location{s.input.name}, "cannot read back the temporary copy of the input");
-      d.index = k.index;
-      d.first_line = k.first_line;
-      d.bom = k.bom;
-      return d;
-    }
-    return pull(s);
-  }
-
-  // Reads the whole input now, keeping it for next(), and takes the labels
-  // of the Namespace objects in it.
-  void buffer(Source& s) {
-    s.kept = std::make_unique<Spool>(opts_.temp_dir);
-    auto keep = [&](RawDocument d) {
-      s.kept->write(d.text);
-      s.kept_docs.push_back(Source::Kept{d.text.size(), d.index, d.first_line, d.bom});
-      if (d.text.find("Namespace") == std::string::npos) return;  // cheap: most documents are not
-      Document doc = parse_document(std::move(d), s.input.name, opts_.limits);
-      if (!doc.empty) namespaces_.add(doc.root);
-    };
-    while (!s.ahead.empty()) {
-      keep(std::move(s.ahead.front()));
-      s.ahead.pop_front();
-    }
-    while (auto d = pull(s)) keep(std::move(*d));
-  }
-
   // stdin is read as it streams. To see whether it is a KRM ResourceList,
   // its first document is read ahead and kept for processing.
   void detect_krm(Source& s) {
-    std::optional<RawDocument> raw;
-    while ((raw = pull(s))) {
-      s.ahead.push_back(*raw);
-      if (raw->text.find_first_not_of(" \t\r\n") != std::string::npos) break;
-    }
+    std::optional<RawDocument> raw = s.peek_content();
     if (!raw) return;
     if (!opts_.krm && raw->text.find("ResourceList") == std::string::npos) return;
     Document doc = parse_document(*raw, "-", opts_.limits);
@@ -353,16 +121,24 @@ class Run {
     }
     // The ResourceList is the whole input: what follows it is read (and
     // must be nothing but blanks).
-    while (auto more = pull(s)) {
-      if (more->text.find_first_not_of(" \t\r\n") != std::string::npos)
-        throw Error(Location{"-", more->index, more->first_line, 1},
-                    "a KRM ResourceList on stdin must be the only document");
-      s.ahead.push_back(std::move(*more));
-    }
+    s.read_through([&](const RawDocument& more) {
+      if (more.index > doc.raw.index && more.text.find_first_not_of(" \t\r\n") != std::string::npos)
+        throw Error(Location{"-", more.index, more.first_line, 1}, "a KRM ResourceList on stdin must be the only document");
+    });
     krm_ = std::move(doc);
     krm_source_ = &s;
-    s.ahead.pop_front();  // the ResourceList itself
+    s.next();  // the ResourceList itself
     if (const Node* fc = krm_->root.get("functionConfig"); fc && fc->is_map()) apply_function_config(*fc, opts_);
+  }
+
+  // With --rules, a decision needs the labels of every Namespace object in
+  // the input, wherever it stands: each input is read through once first.
+  void take_namespaces(Source& s) {
+    s.read_through([&](const RawDocument& d) {
+      if (d.text.find("Namespace") == std::string::npos) return;  // cheap: most documents are not
+      Document doc = parse_document(d, s.input().name, opts_.limits);
+      if (!doc.empty) namespaces_.add(doc.root);
+    });
   }
 
   void setup() {
@@ -415,19 +191,19 @@ class Run {
   // ------------------------------------------------------------ documents
 
   void process(Source& s) {
-    const Input& input = s.input;
-    std::string whole;                 // --in-place: the file's new content
+    const Input& input = s.input();
+    Output& output = *output_;
+    const bool json = output.sink() == Sink::Json;
     bool changed = false;
-    std::vector<std::string> kept;     // check --diff: this file's documents, before and after
-    if (sink_ == Sink::Stream) joiner_.begin_file();
-    while (auto raw = next(s)) {
+    output.begin_file();
+    while (auto raw = s.next()) {
       Document doc = parse_document(std::move(*raw), input.name, opts_.limits);
-      std::string text;
-      std::string json;
       if (!doc.empty) check_object_fields(doc);
+      // What goes out: the document as read, edited, or as JSON.
+      std::string text;
       if (doc.empty) {
         text = doc.raw.text;
-      } else if (sink_ != Sink::Json && find_workloads(doc.root, catalog_).empty()) {
+      } else if (!json && find_workloads(doc.root, catalog_).empty()) {
         // Most documents hold no pod template: they go out as they came in.
         warn_about(doc);
         text = doc.raw.text;
@@ -437,38 +213,12 @@ class Run {
         WriteResult wr = write_document(doc, root);
         if (wr.reformatted) warn_reformatted(doc);
         changed = changed || wr.changed;
-        text = std::move(wr.text);
-        if (sink_ == Sink::Json) json = emit_json(root, 4);
+        text = json ? emit_json(root, 4) : std::move(wr.text);
       }
-      if (sink_ == Sink::Json) {
-        if (!doc.empty) {
-          guard_.written(s.id, doc, json);
-          json_.add(json);
-        } else {
-          guard_.written(s.id, doc, doc.raw.text);
-        }
-        continue;
-      }
-      guard_.written(s.id, doc, text);
-      switch (sink_) {
-        case Sink::Stream: joiner_.write(text); break;
-        case Sink::InPlace: whole += text; break;
-        case Sink::Diff:
-          kept.push_back(doc.raw.text);
-          kept.push_back(std::move(text));
-          break;
-        default: break;
-      }
+      guard_.written(s.id(), doc, text);
+      output.add(doc, std::move(text));
     }
-    if (sink_ == Sink::Stream) joiner_.end_file();
-    if (sink_ == Sink::InPlace && changed) changed_files_.emplace_back(input.path, std::move(whole));
-    if (sink_ == Sink::Diff) {
-      std::vector<TextPart> parts;
-      for (std::size_t k = 0; k + 1 < kept.size(); k += 2) parts.push_back({kept[k], kept[k + 1]});
-      std::string name = input.name;
-      while (!name.empty() && name.front() == '/') name.erase(0, 1);
-      out_.write(unified_diff(parts, name));
-    }
+    output.end_file(input.name, input.path, changed);
   }
 
   // kubectl refuses an object whose identity fields are not strings, and
@@ -613,77 +363,26 @@ class Run {
     append_results(root, results);
     WriteResult wr = write_document(doc, root);
     Source& s = *krm_source_;
+    Spool& out = output_->text();
     const bool json = opts_.output == OutputFormat::Json && opts_.command != Command::Check;
     std::string text = json ? emit_json(root, 4) : std::move(wr.text);
-    guard_.written(s.id, doc, text);
+    guard_.written(s.id(), doc, text);
     if (opts_.command == Command::Check) {
-      if (opts_.diff) out_.write(unified_diff({TextPart{doc.raw.text, text}}, "-"));
+      if (opts_.diff) out.write(unified_diff({TextPart{doc.raw.text, text}}, "-"));
     } else if (json) {
-      json_.add(text);
-      json_.finish();
+      output_->json().add(text);
+      output_->json().finish();
     } else {
-      out_.write(text);
+      out.write(text);
     }
     // The blank lines after the ResourceList go out as they came.
-    while (auto blank = next(s)) {
+    while (auto blank = s.next()) {
       Document b = parse_document(std::move(*blank), "-", opts_.limits);
-      guard_.written(s.id, b, b.raw.text);
-      if (!json && opts_.command != Command::Check) out_.write(b.raw.text);
+      guard_.written(s.id(), b, b.raw.text);
+      if (!json && opts_.command != Command::Check) out.write(b.raw.text);
     }
   }
 
-  static void append_results(Node& root, const std::vector<Node>& results) {
-    if (results.empty()) return;
-    Node* existing = root.get("results");
-    if (!existing || !existing->is_seq()) existing = &root.set("results", Node::seq());
-    for (const auto& r : results) existing->items.push_back(r);
-  }
-
-  Node krm_result(const Node& root, const ReportEntry& e) const {
-    Node r = Node::map();
-    std::string msg = e.action;
-    if (!e.containers.empty()) {
-      msg += " [";
-      for (std::size_t i = 0; i < e.containers.size(); ++i) msg += (i ? ", " : "") + e.containers[i];
-      msg += "]";
-    }
-    if (!e.reason.empty()) msg += ": " + e.reason;
-    r.set("message", Node::string(msg));
-    r.set("severity", Node::string("info"));
-    // The item this is about: items[i] of the ResourceList.
-    const Node* item = nullptr;
-    if (e.item.rfind("items[", 0) == 0) {
-      std::size_t idx = std::stoul(e.item.substr(6));
-      const Node* items = root.get("items");
-      if (items && idx < items->items.size()) item = &items->items[idx];
-    }
-    Node ref = Node::map();
-    if (item) {
-      if (const Node* a = item->get("apiVersion")) ref.set("apiVersion", Node::string(a->scalar_text()));
-    }
-    ref.set("kind", Node::string(e.kind));
-    ref.set("name", Node::string(e.name));
-    if (item && item->at_path("metadata.namespace")) ref.set("namespace", Node::string(e.namespace_));
-    r.set("resourceRef", std::move(ref));
-    if (item) {
-      const Node* annos = item->at_path("metadata.annotations");
-      auto anno = [&](const char* a, const char* b) -> const Node* {
-        if (!annos) return nullptr;
-        if (const Node* v = annos->get(a)) return v;
-        return annos->get(b);
-      };
-      if (const Node* path = anno("internal.config.kubernetes.io/path", "config.kubernetes.io/path")) {
-        Node file = Node::map();
-        file.set("path", Node::string(path->scalar_text()));
-        if (const Node* index = anno("internal.config.kubernetes.io/index", "config.kubernetes.io/index")) {
-          Node idx = Node::plain(index->scalar_text());
-          file.set("index", idx.kind == Kind::Int ? Node::integer(idx.i) : Node::integer(0));
-        }
-        r.set("file", std::move(file));
-      }
-    }
-    return r;
-  }
 
   Options opts_;
   Disk& disk_;
@@ -701,11 +400,7 @@ class Run {
   std::optional<Document> krm_;
   Source* krm_source_ = nullptr;
   std::vector<Source> sources_;
-  Sink sink_ = Sink::Stream;
-  Spool out_;
-  StreamJoiner joiner_{out_};
-  JsonWriter json_{out_};
-  std::vector<std::pair<std::string, std::string>> changed_files_;
+  std::optional<Output> output_;  // once the options are final (a KRM functionConfig adds to them)
   Report report_;             // warnings; entries only in KRM mode
   Spool report_entries_;      // the entries, formatted as they come
   std::size_t report_count_ = 0;
@@ -716,74 +411,7 @@ class Run {
 };
 
 
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == '\n' || c == ',') {
-      auto a = cur.find_first_not_of(" \t\r");
-      if (a != std::string::npos) out.push_back(cur.substr(a, cur.find_last_not_of(" \t\r") - a + 1));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  auto a = cur.find_first_not_of(" \t\r");
-  if (a != std::string::npos) out.push_back(cur.substr(a, cur.find_last_not_of(" \t\r") - a + 1));
-  return out;
-}
-
 }  // namespace
-
-void apply_function_config(const Node& config, Options& opts) {
-  const Node* kind = config.get("kind");
-  std::string k = kind ? kind->scalar_text() : "";
-  const Node* settings = nullptr;
-  if (k == "ConfigMap") settings = config.get("data");
-  else if (k == "Injection") settings = config.get("spec");
-  else throw Error(fmt::format("functionConfig: expected a ConfigMap or a kinject Injection, not kind \"{}\"", k));
-  if (!settings || settings->is_null()) return;
-  if (!settings->is_map()) throw Error("functionConfig: data/spec must be a mapping");
-  for (const auto& e : settings->entries) {
-    std::string key = e.key.scalar_text();
-    const Node& v = e.value;
-    std::string text = v.scalar_text();
-    auto list = [&]() {
-      std::vector<std::string> out;
-      if (v.is_seq()) {
-        for (const auto& it : v.items) out.push_back(it.scalar_text());
-      } else if (v.is_map()) {
-        for (const auto& x : v.entries) out.push_back(x.key.scalar_text() + "=" + x.value.scalar_text());
-      } else {
-        out = split_list(text);
-      }
-      return out;
-    };
-    if (key == "rules") opts.rules = text;
-    else if (key == "namespaces") opts.namespaces_file = text;
-    else if (key == "namespace") opts.default_namespace = text;
-    else if (key == "selector") opts.selector = text;
-    else if (key == "revision") opts.config.revision = text;
-    else if (key == "injectConfigFile") opts.config.inject_config_file = text;
-    else if (key == "valuesFile") opts.config.values_file = text;
-    else if (key == "meshConfigFile") opts.config.mesh_config_file = text;
-    else if (key == "template") opts.config.template_file = text;
-    else if (key == "set") {
-      for (auto& s : list()) opts.config.sets.push_back(s);
-    } else if (key == "workload" || key == "workloads") {
-      for (auto& s : list()) opts.workloads.push_back(s);
-    } else if (key == "policy") {
-      if (text == "enabled") opts.policy = InjectPolicy::Enabled;
-      else if (text == "disabled") opts.policy = InjectPolicy::Disabled;
-      else throw Error(fmt::format("functionConfig: policy must be \"enabled\" or \"disabled\", not \"{}\"", text));
-    } else {
-      throw Error(fmt::format(
-          "functionConfig: unknown setting \"{}\" (known: rules, namespaces, namespace, selector, revision, policy, set, "
-          "workloads, injectConfigFile, valuesFile, meshConfigFile, template)",
-          key));
-    }
-  }
-}
 
 int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env) {
   Run r(opts, disk, in, env);

@@ -62,9 +62,4 @@ int run_inject(const Options& opts, Disk& disk, std::istream& in, std::ostream& 
 // file and the first of the next stay two documents.
 std::string join_streams(const std::vector<std::string_view>& texts);
 
-// Applies a KRM functionConfig (a ConfigMap's `data`, or kinject's typed
-// `kind: Injection` with a `spec`) to the options. Throws Error for an
-// unknown key or a bad value.
-void apply_function_config(const Node& config, Options& opts);
-
 }  // namespace kinject
