@@ -6,23 +6,6 @@
 
 using namespace kinject;
 
-TEST_CASE("quantities canonicalise as resource.Quantity does", "[k8s_types]") {
-  CHECK(k8s::canonical_quantity("2000m") == "2");
-  CHECK(k8s::canonical_quantity("100m") == "100m");
-  CHECK(k8s::canonical_quantity("1500m") == "1500m");
-  CHECK(k8s::canonical_quantity("0.5") == "500m");
-  CHECK(k8s::canonical_quantity("1024Mi") == "1Gi");
-  CHECK(k8s::canonical_quantity("1536Mi") == "1536Mi");
-  CHECK(k8s::canonical_quantity("128Mi") == "128Mi");
-  CHECK(k8s::canonical_quantity("3000") == "3k");
-  CHECK(k8s::canonical_quantity("0") == "0");
-  CHECK(k8s::canonical_quantity("abc") == "abc");
-  CHECK(k8s::is_quantity("1Gi"));
-  CHECK(k8s::is_quantity("1e3"));
-  CHECK_FALSE(k8s::is_quantity("1GB"));
-  CHECK_FALSE(k8s::is_quantity(""));
-}
-
 TEST_CASE("Go marshalling of a container: field order, omitempty, pointers", "[k8s_types]") {
   Node c = parse_yaml(
       "securityContext: {runAsGroup: 1234, runAsUser: 1234, readOnlyRootFilesystem: false}\n"

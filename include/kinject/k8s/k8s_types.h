@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kinject/k8s/quantity.h"  // go_json writes quantities canonical
 #include "kinject/yaml/node.h"
 
 namespace kinject::k8s {
@@ -67,16 +68,5 @@ std::string go_json(const Node& n, const Type& t);
 // expects an object or an array is an Error naming the field, as decoding
 // fails in Go.
 void go_normalize(Node& n, const Type& t);
-
-// resource.Quantity's canonical form ("3000m" -> "3", "1024Mi" -> "1Gi").
-// Returns the input unchanged if it is not a quantity.
-std::string canonical_quantity(std::string_view q);
-// Whether a string parses as a resource.Quantity.
-bool is_quantity(std::string_view q);
-
-// Where a resources map (`limits`, `requests`) holds a quantity that equals
-// the one in `was` but is spelt otherwise (Go's canonical "3" for the
-// manifest's "3000m"), `was`'s spelling is put back: the value did not change.
-void keep_quantity_spelling(Node& resources, const Node& was);
 
 }  // namespace kinject::k8s
