@@ -1,4 +1,5 @@
 #include "kinject/k8s/rules.h"
+#include "kinject/istio/policy.h"
 
 #include <sstream>
 

@@ -281,6 +281,30 @@ void check_set_value(std::string_view assignment, const Node& defaults, const No
       for (const auto& e : m->entries) check_quantity(e.value, fmt::format("resources.{}.{}", part, e.key.scalar_text()));
 }
 
+// A file of Istio's YAML, or a ConfigMap holding it as the string data.<key>.
+Node read_unwrapped(const Disk& disk, const std::string& file, const char* key) {
+  Node n = parse_yaml(read_file(disk, file), file);
+  if (const Node* wrapped = unwrap_configmap(n, key)) {
+    if (!wrapped->is_string()) throw Error(Location{file}, fmt::format("ConfigMap data.{} is not a string", key));
+    n = parse_yaml(wrapped->text, fmt::format("{} (data.{})", file, key));
+  }
+  return n;
+}
+
+// A sidecar of one's own: the template is rendered against the same data
+// (values included), then merged; Istio's post-processing is off, and it
+// records itself under its own status key.
+void use_own_template(IstioConfig& cfg, const std::string& file, std::string text) {
+  std::string name = file;
+  if (auto slash = name.rfind('/'); slash != std::string::npos) name = name.substr(slash + 1);
+  if (auto dot = name.find('.'); dot != std::string::npos && dot > 0) name = name.substr(0, dot);
+  cfg.templates = {{name, std::move(text)}};
+  cfg.default_templates = {name};
+  cfg.aliases.clear();
+  cfg.istio = false;
+  cfg.status_annotation = kGenericStatusAnnotation;
+}
+
 }  // namespace
 
 IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
@@ -291,11 +315,7 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
     parts.push_back(src.inject_config_file);
   }
   if (!src.values_file.empty()) {
-    Node values = parse_yaml(read_file(disk, src.values_file), src.values_file);
-    if (const Node* wrapped = unwrap_configmap(values, "values")) {
-      if (!wrapped->is_string()) throw Error(Location{src.values_file}, "ConfigMap data.values is not a string");
-      values = parse_yaml(wrapped->text, src.values_file + " (data.values)");
-    }
+    Node values = read_unwrapped(disk, src.values_file, "values");
     if (!values.is_map())
       throw Error(Location{src.values_file}, "expected a mapping of Istio values (e.g. `global: {hub: ...}`)");
     check_values_shape(cfg.values, values, "", src.values_file);
@@ -303,11 +323,7 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
     parts.push_back(src.values_file);
   }
   if (!src.mesh_config_file.empty()) {
-    Node mesh = parse_yaml(read_file(disk, src.mesh_config_file), src.mesh_config_file);
-    if (const Node* wrapped = unwrap_configmap(mesh, "mesh")) {
-      if (!wrapped->is_string()) throw Error(Location{src.mesh_config_file}, "ConfigMap data.mesh is not a string");
-      mesh = parse_yaml(wrapped->text, src.mesh_config_file + " (data.mesh)");
-    }
+    Node mesh = read_unwrapped(disk, src.mesh_config_file, "mesh");
     if (!mesh.is_map() && !mesh.is_null())
       throw Error(Location{src.mesh_config_file}, "expected a MeshConfig mapping (e.g. `defaultConfig: {...}`)");
     try {
@@ -336,16 +352,7 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
     parts.push_back(src.operator_file);
   }
   if (!src.template_file.empty()) {
-    // A sidecar of one's own: the template is rendered against the same
-    // data (values included), then merged; Istio's post-processing is off.
-    std::string name = src.template_file;
-    if (auto slash = name.rfind('/'); slash != std::string::npos) name = name.substr(slash + 1);
-    if (auto dot = name.find('.'); dot != std::string::npos && dot > 0) name = name.substr(0, dot);
-    cfg.templates = {{name, read_file(disk, src.template_file)}};
-    cfg.default_templates = {name};
-    cfg.aliases.clear();
-    cfg.istio = false;
-    cfg.status_annotation = kGenericStatusAnnotation;
+    use_own_template(cfg, src.template_file, read_file(disk, src.template_file));
     parts.push_back(src.template_file);
   }
   const Node defaults = builtin_config().values;

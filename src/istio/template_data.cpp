@@ -14,6 +14,7 @@
 #include "kinject/base/error.h"
 #include "kinject/k8s/k8s_types.h"
 #include "kinject/gofuncs/template_funcs.h"
+#include "kinject/base/text.h"
 #include "kinject/yaml/writer.h"
 
 namespace kinject {

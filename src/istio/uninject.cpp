@@ -8,9 +8,12 @@
 
 #include "kinject/base/error.h"
 #include "kinject/k8s/k8s_types.h"
+#include "kinject/k8s/pod.h"
 #include "kinject/yaml/reader.h"
 
 namespace kinject {
+
+using namespace pod;
 
 namespace {
 
@@ -19,52 +22,6 @@ constexpr std::string_view kOverrides = "proxy.istio.io/overrides";
 constexpr std::string_view kProbers = "ISTIO_KUBE_APP_PROBERS";
 constexpr std::string_view kPrometheus = "ISTIO_PROMETHEUS_ANNOTATIONS";
 constexpr std::int64_t kDefaultStatusPort = 15020;
-
-std::string name_of(const Node& c) {
-  const Node* n = c.is_map() ? c.get("name") : nullptr;
-  return n && n->is_scalar() ? n->scalar_text() : std::string();
-}
-
-Node* list_at(Node* parent, std::string_view key) {
-  Node* l = parent && parent->is_map() ? parent->get(key) : nullptr;
-  return l && l->is_seq() ? l : nullptr;
-}
-
-Node* map_at(Node* parent, std::string_view key) {
-  Node* m = parent && parent->is_map() ? parent->get(key) : nullptr;
-  return m && m->is_map() ? m : nullptr;
-}
-
-Node* find_named(Node* list, std::string_view name) {
-  if (!list) return nullptr;
-  for (auto& c : list->items)
-    if (c.is_map() && name_of(c) == name) return &c;
-  return nullptr;
-}
-
-bool remove_named(Node* list, std::string_view name) {
-  if (!list) return false;
-  auto& items = list->items;
-  auto it = std::find_if(items.begin(), items.end(), [&](const Node& c) { return c.is_map() && name_of(c) == name; });
-  if (it == items.end()) return false;
-  items.erase(it);
-  return true;
-}
-
-std::vector<std::string> names_in(const Node* list) {
-  std::vector<std::string> out;
-  if (list && list->is_seq())
-    for (const auto& n : list->items) out.push_back(n.is_map() ? name_of(n) : n.scalar_text());
-  return out;
-}
-
-bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
-
-std::optional<std::string> scalar_at(const Node* map, std::string_view key) {
-  const Node* v = map && map->is_map() ? map->get(key) : nullptr;
-  if (!v || !v->is_scalar() || v->is_null()) return std::nullopt;
-  return v->scalar_text();
-}
 
 // A JSON object recorded by the injection, with its source positions dropped:
 // they point into the annotation's text, not into the document.
@@ -78,14 +35,6 @@ Node parse_record(const std::string& text, const std::string& what) {
   if (!n.is_map()) throw Error(fmt::format("invalid value for {}: not a JSON object", what));
   n.forget_source();
   return n;
-}
-
-std::optional<std::string> env_value(const Node* container, std::string_view name) {
-  const Node* env = container && container->is_map() ? container->get("env") : nullptr;
-  if (!env || !env->is_seq()) return std::nullopt;
-  for (const auto& e : env->items)
-    if (e.is_map() && name_of(e) == name) return scalar_at(&e, "value").value_or("");
-  return std::nullopt;
 }
 
 std::vector<std::string> split_list(std::string_view s, char sep) {
@@ -210,27 +159,6 @@ void restore_probe(Node& probe, const Node& prober, const Node& container) {
       }
     return;
   }
-}
-
-struct Status {
-  std::vector<std::string> init_containers, containers, volumes, pull_secrets;
-  std::vector<std::string> annotations, labels;  // keys a template of one's own added
-  std::string revision;
-};
-
-Status read_status(const std::string& text, std::string_view key) {
-  Node n = parse_record(text, fmt::format("annotation '{}'", key));
-  Status st;
-  st.init_containers = names_in(n.get("initContainers"));
-  st.containers = names_in(n.get("containers"));
-  st.volumes = names_in(n.get("volumes"));
-  st.pull_secrets = names_in(n.get("imagePullSecrets"));
-  for (auto [field, out] : {std::pair{"annotations", &st.annotations}, std::pair{"labels", &st.labels}})
-    if (const Node* keys = n.get(field); keys && keys->is_seq())
-      for (const auto& k : keys->items) out->push_back(k.scalar_text());
-  st.revision = scalar_at(&n, "revision").value_or("");
-  if (st.revision.empty()) st.revision = "default";
-  return st;
 }
 
 // What Istio's post-processing recorded in the injected proxy, read before
@@ -377,17 +305,177 @@ void undo_cni(Node& annotations, const std::string& status_port) {
   }
 }
 
+// Everything the injected proxy and the overrides annotation recorded,
+// read before the proxy goes.
+struct Records {
+  ProxyRecord proxy;
+  Node overrides = Node::map();  // proxy.istio.io/overrides
+  std::vector<std::string> apps;  // ISTIO_META_APP_CONTAINERS
+};
+
+Records read_records(Node& pod, const InjectionStatus& st) {
+  Records r;
+  Node* spec = map_at(&pod, "spec");
+  if (contains(st.containers, kProxy)) r.proxy = read_proxy(find_container(seq_at(spec, "containers"), kProxy));
+  else if (contains(st.init_containers, kProxy)) r.proxy = read_proxy(find_container(seq_at(spec, "initContainers"), kProxy));
+  if (auto o = scalar_at(map_at(pod.get("metadata"), "annotations"), kOverrides))
+    r.overrides = parse_record(*o, fmt::format("annotation '{}'", kOverrides));
+  if (r.proxy.app_containers) r.apps = split_list(*r.proxy.app_containers, ',');
+  return r;
+}
+
+// The containers of one list the status names: removed, or given back to
+// the user (returns those restored from the overrides record, which are
+// left as the user wrote them).
+std::vector<const Node*> undo_containers(Node* list, const std::vector<std::string>& names, const char* field,
+                                         const Records& rec, UninjectOutcome& out) {
+  if (!list) return {};
+  std::vector<std::string> restored;
+  const Node* record = seq_at(&rec.overrides, field);
+  auto users_own = [&](const std::string& name) { return find_container(record, name) || contains(rec.apps, name); };
+  bool any_left = false;
+  for (const auto& c : list->items)
+    if (!contains(names, name_of(c)) || users_own(name_of(c))) any_left = true;
+  // A pod has containers: if the status claims them all, the template
+  // rendered the pod's own (grpc-simple) and they stay.
+  if (!any_left && std::string_view(field) == "containers") return {};
+  for (const auto& name : names) {
+    Node* c = find_container(list, name);
+    if (!c) continue;
+    if (const Node* user = find_container(record, name)) {
+      *c = restore_override(*user, *c);
+      restored.push_back(name);
+    } else if (!users_own(name)) {
+      remove_named(list, name);
+      out.removed.push_back(name);
+    }
+  }
+  std::vector<const Node*> users;
+  for (const auto& name : restored)
+    if (const Node* c = find_container(list, name)) users.push_back(c);
+  out.restored.insert(out.restored.end(), restored.begin(), restored.end());
+  return users;
+}
+
+// Volumes and pull secrets, and the mounts the template gave the app
+// containers of the volumes it added.
+void undo_volumes(Node& pod, const InjectionStatus& st, const std::set<const Node*>& users) {
+  Node* spec = map_at(&pod, "spec");
+  std::set<std::string> gone;
+  if (Node* vols = seq_at(spec, "volumes"))
+    for (const auto& v : st.volumes)
+      if (remove_named(vols, v)) gone.insert(v);
+  if (Node* secrets = seq_at(spec, "imagePullSecrets"))
+    for (const auto& s : st.pull_secrets) remove_named(secrets, s);
+  for (Node* list : {seq_at(spec, "containers"), seq_at(spec, "initContainers")}) {
+    if (!list) continue;
+    for (auto& c : list->items) {
+      if (!c.is_map() || users.count(&c)) continue;
+      Node* mounts = seq_at(&c, "volumeMounts");
+      if (!mounts || mounts->items.empty()) continue;
+      auto& items = mounts->items;
+      items.erase(std::remove_if(items.begin(), items.end(), [&](const Node& m) { return gone.count(name_of(m)) > 0; }),
+                  items.end());
+      if (items.empty()) c.erase("volumeMounts");
+    }
+  }
+}
+
+// Probes rewritten to the agent get their recorded handler back.
+void undo_probes(Node& pod, const ProxyRecord& proxy, const std::set<const Node*>& users, std::vector<std::string>& warnings) {
+  Node* spec = map_at(&pod, "spec");
+  for (Node* list : {seq_at(spec, "containers"), seq_at(spec, "initContainers")}) {
+    if (!list) continue;
+    for (auto& c : list->items) {
+      std::string name = name_of(c);
+      if (!c.is_map() || name == kProxy || users.count(&c)) continue;
+      const std::pair<const char*, const char*> kinds[] = {
+          {"readinessProbe", "readyz"}, {"livenessProbe", "livez"}, {"startupProbe", "startupz"}};
+      for (auto [field, suffix] : kinds) {
+        Node* probe = map_at(&c, field);
+        std::string url = fmt::format("/app-health/{}/{}", name, suffix);
+        if (!probe || scalar_at(map_at(probe, "httpGet"), "path") != url) continue;
+        if (const Node* p = proxy.probers.get(url); p && p->is_map()) {
+          restore_probe(*probe, *p, c);
+        } else {
+          warnings.push_back(fmt::format("{} of container {} has no recorded original in {}; left pointing at the agent",
+                                         field, name, kProbers));
+        }
+      }
+    }
+  }
+}
+
+// The annotations Istio's templates add whose values the pod alone says
+// were derived (see uninject.h).
+void undo_istio_annotations(Node& pod, Node& annotations, const InjectionStatus& st, const ProxyRecord& proxy) {
+  undo_prometheus(annotations, proxy, status_ports(&annotations));
+  std::string first_app;
+  if (const Node* containers = seq_at(map_at(&pod, "spec"), "containers"))
+    for (const auto& c : containers->items)
+      if (name_of(c) != kProxy) {
+        first_app = name_of(c);
+        break;
+      }
+  for (const char* key : {"kubectl.kubernetes.io/default-container", "kubectl.kubernetes.io/default-logs-container"})
+    if (!first_app.empty() && appended(annotations, key)) erase_if_equal(&annotations, key, first_app);
+  // CNI: the validation init container, or, when interception is off and
+  // there is none, the exclusion list the CNI block always writes.
+  if (contains(st.init_containers, "istio-validation") ||
+      (scalar_at(&annotations, "sidecar.istio.io/interceptionMode") == "NONE" &&
+       appended(annotations, "traffic.sidecar.istio.io/excludeInboundPorts")))
+    undo_cni(annotations, scalar_at(&annotations, "status.sidecar.istio.io/port").value_or(fmt::format("{}", kDefaultStatusPort)));
+  if (auto t = scalar_at(&annotations, "inject.istio.io/templates")) {
+    auto names = split_list(*t, ',');
+    if ((contains(names, "grpc-agent") || contains(names, "grpc-simple")) &&
+        appended(annotations, "sidecar.istio.io/rewriteAppHTTPProbers"))
+      erase_if_equal(&annotations, "sidecar.istio.io/rewriteAppHTTPProbers", "false");
+  }
+  annotations.erase(kOverrides);
+  erase_if_equal(&annotations, "istio.io/rev", st.revision);
+}
+
+// The gateway template's unprivileged-port sysctl, when the proxy is a router.
+void undo_router_sysctl(Node& pod, const ProxyRecord& proxy) {
+  if (!proxy.router) return;
+  Node* sc = map_at(map_at(&pod, "spec"), "securityContext");
+  if (!sc) return;
+  Node sysctl = Node::map();
+  sysctl.set("name", Node::string("net.ipv4.ip_unprivileged_port_start"));
+  sysctl.set("value", Node::string("0"));
+  if (const Node* s = seq_at(sc, "sysctls"); s && s->items.size() == 1 && s->items[0].same_value(sysctl)) sc->erase("sysctls");
+}
+
+// A user's istio-proxy goes back to the end of the containers, where
+// Istio's documentation has it written: the injection moved it first (to
+// hold the app) or last, or, under native sidecars, to the init containers,
+// where one the user meant as an init container has a restartPolicy.
+void return_user_proxy(Node& pod) {
+  Node* spec = map_at(&pod, "spec");
+  Node* containers = seq_at(spec, "containers");
+  Node* inits = seq_at(spec, "initContainers");
+  Node* from = nullptr;
+  if (find_container(containers, kProxy)) from = containers;
+  else if (Node* q = find_container(inits, kProxy); q && !q->get("restartPolicy")) from = inits;
+  if (!from) return;
+  Node moved = *find_container(from, kProxy);
+  remove_named(from, kProxy);
+  if (!containers) containers = &pod.child_map("spec").set("containers", Node::seq());
+  containers->items.push_back(std::move(moved));
+}
+
 }  // namespace
 
 UninjectOutcome uninject_pod(Node& pod, std::string_view status_key) {
   UninjectOutcome out;
-  Node* annotations = map_at(pod.get("metadata"), "annotations");
-  auto status_text = scalar_at(annotations, status_key);
+  auto status_text = scalar_at(map_at(pod.get("metadata"), "annotations"), status_key);
   if (!status_text) {
     out.reason = fmt::format("no {} annotation", status_key);
     return out;
   }
-  Status st = read_status(*status_text, status_key);
+  InjectionStatus st = status_from(parse_record(*status_text, fmt::format("annotation '{}'", status_key)));
+  // Istio's post-processing left records of its own; a template of one's
+  // own recorded only what its status lists.
   const bool istio = status_key == kIstioStatusAnnotation;
   const Node before = pod;
 
@@ -396,155 +484,28 @@ UninjectOutcome uninject_pod(Node& pod, std::string_view status_key) {
                            "spec.imagePullSecrets", "spec.securityContext"})
     emptied.note(pod, path);
 
-  Node* spec = map_at(&pod, "spec");
-  Node* containers = list_at(spec, "containers");
-  Node* inits = list_at(spec, "initContainers");
-
-  // Everything the injected proxy recorded, before it goes.
-  ProxyRecord proxy;
-  Node overrides = Node::map();
-  if (istio) {
-    if (contains(st.containers, kProxy)) proxy = read_proxy(find_named(containers, kProxy));
-    else if (contains(st.init_containers, kProxy)) proxy = read_proxy(find_named(inits, kProxy));
-    if (auto o = scalar_at(annotations, kOverrides))
-      overrides = parse_record(*o, fmt::format("annotation '{}'", kOverrides));
-  }
-  std::vector<std::string> apps;
-  if (proxy.app_containers) apps = split_list(*proxy.app_containers, ',');
-
-  // Containers: removed, or given back to the user.
+  Records rec = istio ? read_records(pod, st) : Records{};
   std::set<const Node*> users;  // restored from the overrides record: left as the user wrote them
-  auto undo_containers = [&](Node* list, const std::vector<std::string>& names, const char* field) {
-    if (!list) return;
-    std::vector<std::string> restored;
-    Node* record = list_at(&overrides, field);
-    auto users_own = [&](const std::string& name) { return find_named(record, name) || contains(apps, name); };
-    bool any_left = false;
-    for (const auto& c : list->items)
-      if (!contains(names, name_of(c)) || users_own(name_of(c))) any_left = true;
-    // A pod has containers: if the status claims them all, the template
-    // rendered the pod's own (grpc-simple) and they stay.
-    if (!any_left && std::string_view(field) == "containers") return;
-    for (const auto& name : names) {
-      Node* c = find_named(list, name);
-      if (!c) continue;
-      if (const Node* user = find_named(record, name)) {
-        *c = restore_override(*user, *c);
-        restored.push_back(name);
-      } else if (!users_own(name)) {
-        remove_named(list, name);
-        out.removed.push_back(name);
-      }
-    }
-    for (const auto& name : restored)
-      if (const Node* c = find_named(list, name)) users.insert(c);
-    out.restored.insert(out.restored.end(), restored.begin(), restored.end());
-  };
-  undo_containers(containers, st.containers, "containers");
-  undo_containers(inits, st.init_containers, "initContainers");
+  Node* spec = map_at(&pod, "spec");
+  for (auto [field, names] : {std::pair{"containers", &st.containers}, std::pair{"initContainers", &st.init_containers}})
+    for (const Node* c : undo_containers(seq_at(spec, field), *names, field, rec, out)) users.insert(c);
+  undo_volumes(pod, st, users);
 
-  // Volumes and pull secrets, and the mounts the template gave the app
-  // containers of the volumes it added.
-  std::set<std::string> gone;
-  if (Node* vols = list_at(spec, "volumes"))
-    for (const auto& v : st.volumes)
-      if (remove_named(vols, v)) gone.insert(v);
-  if (Node* secrets = list_at(spec, "imagePullSecrets"))
-    for (const auto& s : st.pull_secrets) remove_named(secrets, s);
-  for (Node* list : {containers, inits}) {
-    if (!list) continue;
-    for (auto& c : list->items) {
-      if (!c.is_map() || users.count(&c)) continue;
-      Node* mounts = list_at(&c, "volumeMounts");
-      if (!mounts || mounts->items.empty()) continue;
-      auto& items = mounts->items;
-      items.erase(std::remove_if(items.begin(), items.end(), [&](const Node& m) { return gone.count(name_of(m)) > 0; }),
-                  items.end());
-      if (items.empty()) c.erase("volumeMounts");
-    }
-  }
-
+  Node* annotations = map_at(pod.get("metadata"), "annotations");
   if (istio) {
-    for (Node* list : {containers, inits}) {
-      if (!list) continue;
-      for (auto& c : list->items) {
-        std::string name = name_of(c);
-        if (!c.is_map() || name == kProxy || users.count(&c)) continue;
-        const std::pair<const char*, const char*> kinds[] = {
-            {"readinessProbe", "readyz"}, {"livenessProbe", "livez"}, {"startupProbe", "startupz"}};
-        for (auto [field, suffix] : kinds) {
-          Node* probe = map_at(&c, field);
-          std::string url = fmt::format("/app-health/{}/{}", name, suffix);
-          if (!probe || scalar_at(map_at(probe, "httpGet"), "path") != url) continue;
-          if (const Node* p = proxy.probers.get(url); p && p->is_map()) {
-            restore_probe(*probe, *p, c);
-          } else {
-            out.warnings.push_back(fmt::format(
-                "{} of container {} has no recorded original in {}; left pointing at the agent", field, name, kProbers));
-          }
-        }
-      }
-    }
-
-    undo_labels(pod, proxy);
-    if (annotations) {
-      undo_prometheus(*annotations, proxy, status_ports(annotations));
-      std::string first_app;
-      if (containers)
-        for (const auto& c : containers->items)
-          if (name_of(c) != kProxy) {
-            first_app = name_of(c);
-            break;
-          }
-      for (const char* key : {"kubectl.kubernetes.io/default-container", "kubectl.kubernetes.io/default-logs-container"})
-        if (!first_app.empty() && appended(*annotations, key)) erase_if_equal(annotations, key, first_app);
-      // CNI: the validation init container, or, when interception is off and
-      // there is none, the exclusion list the CNI block always writes.
-      if (contains(st.init_containers, "istio-validation") ||
-          (scalar_at(annotations, "sidecar.istio.io/interceptionMode") == "NONE" &&
-           appended(*annotations, "traffic.sidecar.istio.io/excludeInboundPorts")))
-        undo_cni(*annotations, scalar_at(annotations, "status.sidecar.istio.io/port")
-                                   .value_or(fmt::format("{}", kDefaultStatusPort)));
-      if (auto t = scalar_at(annotations, "inject.istio.io/templates")) {
-        auto names = split_list(*t, ',');
-        if ((contains(names, "grpc-agent") || contains(names, "grpc-simple")) &&
-            appended(*annotations, "sidecar.istio.io/rewriteAppHTTPProbers"))
-          erase_if_equal(annotations, "sidecar.istio.io/rewriteAppHTTPProbers", "false");
-      }
-      annotations->erase(kOverrides);
-      erase_if_equal(annotations, "istio.io/rev", st.revision);
-    }
-    if (proxy.router)
-      if (Node* sc = map_at(spec, "securityContext")) {
-        Node sysctl = Node::map();
-        sysctl.set("name", Node::string("net.ipv4.ip_unprivileged_port_start"));
-        sysctl.set("value", Node::string("0"));
-        if (const Node* s = list_at(sc, "sysctls"); s && s->items.size() == 1 && s->items[0].same_value(sysctl))
-          sc->erase("sysctls");
-      }
+    undo_probes(pod, rec.proxy, users, out.warnings);
+    undo_labels(pod, rec.proxy);
+    if (annotations) undo_istio_annotations(pod, *annotations, st, rec.proxy);
+    undo_router_sysctl(pod, rec.proxy);
   }
-  if (annotations) annotations->erase(status_key);
-  // A template of one's own records the metadata keys it added.
-  if (annotations)
+  if (annotations) {
+    annotations->erase(status_key);
+    // A template of one's own records the metadata keys it added.
     for (const auto& k : st.annotations) annotations->erase(k);
+  }
   if (Node* labels = map_at(map_at(&pod, "metadata"), "labels"))
     for (const auto& k : st.labels) labels->erase(k);
-
-  // A user's istio-proxy goes back to the end of the containers, where
-  // Istio's documentation has it written: the injection moved it first (to
-  // hold the app) or last, or, under native sidecars, to the init containers,
-  // where one the user meant as an init container has a restartPolicy.
-  if (contains(out.restored, kProxy)) {
-    Node* from = nullptr;
-    if (find_named(containers, kProxy)) from = containers;
-    else if (Node* q = find_named(inits, kProxy); q && !q->get("restartPolicy")) from = inits;
-    if (from) {
-      Node moved = *find_named(from, kProxy);
-      remove_named(from, kProxy);
-      if (!containers) containers = &pod.child_map("spec").set("containers", Node::seq());
-      containers->items.push_back(std::move(moved));
-    }
-  }
+  if (contains(out.restored, kProxy)) return_user_proxy(pod);
 
   emptied.sweep(pod);
   out.changed = !pod.same_value(before);

@@ -11,10 +11,6 @@
 
 namespace kinject {
 
-bool is_ignored_namespace(std::string_view ns) {
-  return ns == "kube-system" || ns == "kube-public" || ns == "kube-node-lease" || ns == "local-path-storage";
-}
-
 PodFacts pod_facts(const Node& pod, const std::string& namespace_) {
   PodFacts f;
   f.namespace_ = namespace_;
@@ -26,68 +22,6 @@ PodFacts pod_facts(const Node& pod, const std::string& namespace_) {
     if (const Node* hn = spec->get("hostNetwork"); hn && hn->kind == Kind::Bool) f.host_network = hn->b;
   }
   return f;
-}
-
-InjectorPolicy InjectorPolicy::from(InjectPolicy policy, const Node& never, const Node& always, const std::string& source) {
-  InjectorPolicy p;
-  p.policy = policy;
-  auto read = [&](const Node& list, const char* field, std::vector<LabelSelector>& out) {
-    if (!list.is_seq()) return;
-    for (std::size_t i = 0; i < list.items.size(); ++i)
-      out.push_back(LabelSelector::from_node(list.items[i], fmt::format("{}: {}[{}]", source, field, i)));
-  };
-  read(never, "neverInjectSelector", p.never_inject);
-  read(always, "alwaysInjectSelector", p.always_inject);
-  return p;
-}
-
-// ---------------------------------------------------------------- Istio's chain
-
-namespace {
-
-const char* kInjectKey = "sidecar.istio.io/inject";
-
-std::string describe_labels(const Node* labels) {
-  if (!labels || !labels->is_map() || labels->entries.empty()) return "{}";
-  std::string out;
-  for (const auto& e : labels->entries) out += (out.empty() ? "" : ",") + e.key.scalar_text() + "=" + e.value.scalar_text();
-  return out;
-}
-
-}  // namespace
-
-Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
-  if (pod.host_network) return {false, "pod spec has hostNetwork: true", {}};
-  if (is_ignored_namespace(pod.namespace_))
-    return {false, fmt::format("namespace {} is never injected", pod.namespace_), {}};
-
-  // The label wins over the annotation whenever it is present, even empty;
-  // only exactly "true" and "false" decide.
-  std::string source, value;
-  if (auto l = label_value(pod.labels, kInjectKey)) {
-    source = "label";
-    value = *l;
-  } else if (auto a = label_value(pod.annotations, kInjectKey)) {
-    source = "annotation";
-    value = *a;
-  }
-  if (value == "true") return {true, fmt::format("pod {} {}=true", source, kInjectKey), {}};
-  if (value == "false") return {false, fmt::format("pod {} {}=false", source, kInjectKey), {}};
-  std::string note = source.empty() ? "" : fmt::format(" (pod {} {}={} is neither \"true\" nor \"false\")", source, kInjectKey, value);
-
-  // Users put the namespace opt-out on the pod too; honour it.
-  if (label_value(pod.labels, "istio-injection") == "disabled") return {false, "pod label istio-injection=disabled", {}};
-
-  for (const auto& sel : policy.never_inject)
-    if (!sel.empty() && sel.matches(pod.labels))
-      return {false, fmt::format("pod labels match neverInjectSelector {}", sel.str()), {}};
-  for (const auto& sel : policy.always_inject)
-    if (!sel.empty() && sel.matches(pod.labels))
-      return {true, fmt::format("pod labels match alwaysInjectSelector {}", sel.str()), {}};
-
-  if (policy.policy == InjectPolicy::Disabled)
-    return {false, "injection policy is disabled and the pod does not opt in" + note, {}};
-  return {true, "injection policy is enabled" + note, {}};
 }
 
 // ---------------------------------------------------------------- webhooks
@@ -138,7 +72,9 @@ void add_configuration(const Node& obj, const std::string& file, std::vector<Web
   }
 }
 
-Node expr(const char* key, const char* op, std::vector<std::string> values = {}) {
+}  // namespace
+
+Node selector_requirement(const char* key, const char* op, std::vector<std::string> values) {
   Node e = Node::map();
   e.set("key", Node::string(key));
   e.set("operator", Node::string(op));
@@ -158,8 +94,6 @@ LabelSelector selector_of(std::vector<Node> exprs, const std::string& what) {
   return LabelSelector::from_node(sel, what);
 }
 
-}  // namespace
-
 WebhookRules WebhookRules::parse(std::string_view text, const std::string& file) {
   WebhookRules r;
   r.source = file;
@@ -170,36 +104,6 @@ WebhookRules WebhookRules::parse(std::string_view text, const std::string& file)
   if (r.webhooks_.empty())
     throw Error(Location{file}, "no MutatingWebhookConfiguration with webhooks found (expected e.g. the output of "
                                 "`kubectl get mutatingwebhookconfiguration -o yaml`)");
-  return r;
-}
-
-WebhookRules WebhookRules::istio(const std::string& revision, bool enable_namespaces_by_default) {
-  WebhookRules r;
-  r.source = fmt::format("Istio's default webhooks (revision {})", revision.empty() ? "default" : revision);
-  std::string rev = revision.empty() ? "default" : revision;
-  auto add = [&](std::string name, std::vector<Node> ns, std::vector<Node> obj) {
-    Webhook w;
-    w.name = std::move(name);
-    w.namespace_selector = selector_of(std::move(ns), r.source);
-    w.object_selector = selector_of(std::move(obj), r.source);
-    w.intercepts_pods = true;
-    r.webhooks_.push_back(std::move(w));
-  };
-  add("rev.namespace.sidecar-injector.istio.io", {expr("istio.io/rev", "In", {rev}), expr("istio-injection", "DoesNotExist")},
-      {expr("sidecar.istio.io/inject", "NotIn", {"false"})});
-  add("rev.object.sidecar-injector.istio.io", {expr("istio.io/rev", "DoesNotExist"), expr("istio-injection", "DoesNotExist")},
-      {expr("sidecar.istio.io/inject", "NotIn", {"false"}), expr("istio.io/rev", "In", {rev})});
-  if (revision.empty()) {
-    add("namespace.sidecar-injector.istio.io", {expr("istio-injection", "In", {"enabled"})},
-        {expr("sidecar.istio.io/inject", "NotIn", {"false"})});
-    add("object.sidecar-injector.istio.io", {expr("istio-injection", "DoesNotExist"), expr("istio.io/rev", "DoesNotExist")},
-        {expr("sidecar.istio.io/inject", "In", {"true"}), expr("istio.io/rev", "DoesNotExist")});
-    if (enable_namespaces_by_default)
-      add("auto.sidecar-injector.istio.io",
-          {expr("istio-injection", "DoesNotExist"), expr("istio.io/rev", "DoesNotExist"),
-           expr("kubernetes.io/metadata.name", "NotIn", {"kube-system", "kube-public", "kube-node-lease", "local-path-storage"})},
-          {expr("sidecar.istio.io/inject", "DoesNotExist"), expr("istio.io/rev", "DoesNotExist")});
-  }
   return r;
 }
 
@@ -232,7 +136,7 @@ Node Namespaces::labels(const std::string& name) const {
   return out;
 }
 
-// ---------------------------------------------------------------- the cluster's decision
+// ---------------------------------------------------------------- which webhook fires
 
 namespace {
 
@@ -249,62 +153,61 @@ std::string matched_by(const LabelSelector& sel, const Node* labels, const std::
 
 }  // namespace
 
-Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookRules& rules, const Namespaces& namespaces) {
-  Node ns_labels = namespaces.labels(pod.namespace_);
+namespace {
+
+std::string describe_labels(const Node* labels) {
+  if (!labels || !labels->is_map() || labels->entries.empty()) return "{}";
+  std::string out;
+  for (const auto& e : labels->entries) out += (out.empty() ? "" : ",") + e.key.scalar_text() + "=" + e.value.scalar_text();
+  return out;
+}
+
+// No webhook fired: a label the pod has that keeps it out says most;
+// otherwise name the labels it lacks, or describe the namespace by the
+// labels the webhooks look at.
+std::string none_fired(const PodFacts& pod, const WebhookRules& rules, const Node& ns_labels,
+                       const std::vector<const Requirement*>& pod_misses) {
   std::string ns_whose = fmt::format("namespace {}", pod.namespace_);
-  const Webhook* fired = nullptr;
+  if (!pod_misses.empty()) {
+    std::string lacks;
+    for (const Requirement* r : pod_misses) {
+      if (auto v = label_value(pod.labels, r->key)) return fmt::format("pod label {}={} (no webhook fired)", r->key, *v);
+      if (lacks.find(r->key) == std::string::npos) lacks += (lacks.empty() ? "" : " or ") + r->key;
+    }
+    return fmt::format("pod has no label {} (no webhook fired)", lacks);
+  }
+  std::set<std::string> keys;
+  for (const auto& w : rules.webhooks())
+    for (const auto& r : w.namespace_selector.requirements())
+      if (r.key != "kubernetes.io/metadata.name") keys.insert(r.key);
+  std::string has, lacks;
+  for (const auto& k : keys) {
+    if (auto v = label_value(&ns_labels, k)) has += (has.empty() ? "" : ", ") + k + "=" + *v;
+    else lacks += (lacks.empty() ? "" : " or ") + k;
+  }
+  return has.empty() ? fmt::format("{} has no {} label (no webhook fired)", ns_whose, lacks)
+                     : fmt::format("{} has {} (no webhook fired)", ns_whose, has);
+}
+
+}  // namespace
+
+WebhookMatch match_webhooks(const PodFacts& pod, const WebhookRules& rules, const Namespaces& namespaces) {
+  Node ns_labels = namespaces.labels(pod.namespace_);
   std::vector<const Requirement*> pod_misses;  // of webhooks that selected the namespace, not the pod
   for (const auto& w : rules.webhooks()) {
     if (!w.intercepts_pods) continue;
     bool ns_ok = w.namespace_selector.matches(&ns_labels);
     const Requirement* miss = w.object_selector.first_mismatch(pod.labels);
     if (ns_ok && !miss) {
-      fired = &w;
-      break;
+      std::string ns_whose = fmt::format("namespace {}", pod.namespace_);
+      std::string why = matched_by(w.object_selector, pod.labels, "pod label");
+      if (why.empty()) why = matched_by(w.namespace_selector, &ns_labels, ns_whose + " label");
+      if (why.empty()) why = fmt::format("{} labels {}", ns_whose, describe_labels(&ns_labels));
+      return {&w, why};
     }
     if (ns_ok) pod_misses.push_back(miss);
   }
-  if (!fired) {
-    Decision d;
-    if (!pod_misses.empty()) {
-      // A label the pod has that keeps it out says most; otherwise name the
-      // labels it lacks.
-      std::string lacks;
-      for (const Requirement* r : pod_misses) {
-        if (auto v = label_value(pod.labels, r->key)) {
-          d.reason = fmt::format("pod label {}={} (no webhook fired)", r->key, *v);
-          return d;
-        }
-        if (lacks.find(r->key) == std::string::npos) lacks += (lacks.empty() ? "" : " or ") + r->key;
-      }
-      d.reason = fmt::format("pod has no label {} (no webhook fired)", lacks);
-    } else {
-      // Describe the namespace by the labels the webhooks look at.
-      std::set<std::string> keys;
-      for (const auto& w : rules.webhooks())
-        for (const auto& r : w.namespace_selector.requirements())
-          if (r.key != "kubernetes.io/metadata.name") keys.insert(r.key);
-      std::string has, lacks;
-      for (const auto& k : keys) {
-        if (auto v = label_value(&ns_labels, k)) has += (has.empty() ? "" : ", ") + k + "=" + *v;
-        else lacks += (lacks.empty() ? "" : " or ") + k;
-      }
-      d.reason = has.empty() ? fmt::format("{} has no {} label (no webhook fired)", ns_whose, lacks)
-                             : fmt::format("{} has {} (no webhook fired)", ns_whose, has);
-    }
-    return d;
-  }
-  Decision d = decide(pod, policy);
-  d.webhook = fired->name;
-  if (!d.inject) {
-    d.reason += fmt::format(" (webhook {} fired)", fired->name);
-    return d;
-  }
-  std::string why = matched_by(fired->object_selector, pod.labels, "pod label");
-  if (why.empty()) why = matched_by(fired->namespace_selector, &ns_labels, ns_whose + " label");
-  if (why.empty()) why = fmt::format("{} labels {}", ns_whose, describe_labels(&ns_labels));
-  d.reason = fmt::format("webhook {} matched {}", fired->name, why);
-  return d;
+  return {nullptr, none_fired(pod, rules, ns_labels, pod_misses)};
 }
 
 }  // namespace kinject

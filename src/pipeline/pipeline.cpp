@@ -7,7 +7,7 @@
 
 #include "kinject/base/error.h"
 #include "kinject/base/text.h"
-#include "kinject/istio/uninject.h"
+#include "kinject/istio/mesh.h"
 #include "kinject/k8s/selector.h"
 #include "kinject/k8s/workloads.h"
 #include "kinject/pipeline/diff.h"
@@ -144,19 +144,15 @@ class Run {
   void setup() {
     for (const auto& w : opts_.workloads) catalog_.add(w);
     selector_ = LabelSelector::parse(opts_.selector, "--selector");
-    IstioConfig cfg = load_config(opts_.config, disk_);
-    policy_ = InjectorPolicy::from(opts_.policy.value_or(cfg.policy), cfg.never_inject_selector, cfg.always_inject_selector,
-                                   cfg.description.empty() ? "injector config" : cfg.description);
+    mesh_ = make_mesh(load_config(opts_.config, disk_), env_, opts_.policy);
     if (opts_.rules == "istio") {
-      const Node* by_default = cfg.values.at_path("sidecarInjectorWebhook.enableNamespacesByDefault");
-      rules_ = WebhookRules::istio(cfg.revision, by_default && by_default->kind == Kind::Bool && by_default->b);
+      rules_ = mesh_.default_webhooks();
     } else if (!opts_.rules.empty()) {
       rules_ = WebhookRules::parse(read_text(opts_.rules), opts_.rules);
     }
     if (rules_ && !opts_.namespaces_file.empty())
       for (const auto& d : read_all(read_text(opts_.namespaces_file), opts_.namespaces_file, opts_.limits))
         if (!d.empty) namespaces_.add(d.root);
-    status_key_ = cfg.status_annotation;
     // Configuration given in files is checked now, templates and all, so a
     // broken one fails every run, with workloads or without. The built-in
     // profile cannot be broken: its templates are parsed only when a
@@ -164,13 +160,7 @@ class Run {
     const ConfigSources& src = opts_.config;
     bool own = !src.inject_config_file.empty() || !src.values_file.empty() || !src.mesh_config_file.empty() ||
                !src.template_file.empty() || !src.operator_file.empty();
-    pending_config_ = std::move(cfg);
-    if (own) injector();
-  }
-
-  const Injector& injector() {
-    if (!injector_) injector_.emplace(std::move(*pending_config_), env_);
-    return *injector_;
+    if (own) mesh_.load();
   }
 
   std::string read_text(const std::string& path) {
@@ -285,7 +275,7 @@ class Run {
       add_entry(std::move(e));
       return;
     }
-    Decision d = rules_ ? decide(facts, policy_, *rules_, namespaces_) : decide(facts, policy_);
+    Decision d = mesh_.decide(facts, rules_ ? &*rules_ : nullptr, namespaces_);
     e.webhook = d.webhook;
     if (!d.inject) {
       e.action = "skipped";
@@ -293,10 +283,10 @@ class Run {
       add_entry(std::move(e));
       return;
     }
-    bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(status_key_);
+    bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(mesh_.status_annotation);
     InjectionOutcome out;
     try {
-      out = injector().inject(root, w);
+      out = mesh_.inject(root, w);
     } catch (const Error& err) {
       throw located(doc, w, err);
     }
@@ -316,7 +306,7 @@ class Run {
     (void)root;
     UninjectOutcome out;
     try {
-      out = uninject_pod(*w.pod(root), status_key_);
+      out = mesh_.uninject(*w.pod(root));
     } catch (const Error& err) {
       throw located(doc, w, err);
     }
@@ -391,12 +381,9 @@ class Run {
   WorkloadCatalog catalog_;
   OutputGuard guard_;
   LabelSelector selector_;
-  InjectorPolicy policy_;
+  Mesh mesh_;  // what a sidecar is: decided, injected, undone
   std::optional<WebhookRules> rules_;
   Namespaces namespaces_;
-  std::optional<IstioConfig> pending_config_;  // until injector() needs it
-  std::optional<Injector> injector_;
-  std::string status_key_ = "sidecar.istio.io/status";
   std::optional<Document> krm_;
   Source* krm_source_ = nullptr;
   std::vector<Source> sources_;

@@ -10,9 +10,12 @@
 
 #include "kinject/base/disk.h"
 #include "kinject/yaml/node.h"
-#include "kinject/k8s/rules.h"
+#include "kinject/istio/status.h"
 
 namespace kinject {
+
+// Istio's injection policy (the inject config's `policy`, or --policy).
+enum class InjectPolicy { Enabled, Disabled };
 
 struct IstioConfig {
   std::map<std::string, std::string> templates;  // name -> Go template text
@@ -31,7 +34,7 @@ struct IstioConfig {
   // template of one's own (--template) is merged and recorded only.
   bool istio = true;
   // Where an injection records what it added (for re-injection and uninject).
-  std::string status_annotation = "sidecar.istio.io/status";
+  std::string status_annotation{kIstioStatusAnnotation};
 };
 
 struct ConfigSources {
@@ -54,9 +57,6 @@ IstioConfig builtin_config();
 // Parses the inject config text (the ConfigMap's `config` key); a text that
 // is not a config document is taken as a bare template named `sidecar`.
 void parse_inject_config(std::string_view text, const std::string& name, IstioConfig& into);
-
-// The annotation a --template injection records itself in.
-inline constexpr const char* kGenericStatusAnnotation = "kinject.io/status";
 
 // Applies `--set path=value` (Istio values paths such as `global.hub`; a
 // leading `values.` is accepted). The value is read as a YAML scalar or flow

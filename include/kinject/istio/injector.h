@@ -1,7 +1,9 @@
 // Injector: renders the sidecar template(s) for one pod template and applies
 // the result as Istio does: strategic merge onto the pod, user overrides of
 // injected containers, then Istio's post-processing (cluster env, Prometheus
-// merge, probe rewriting, status annotation, container order).
+// merge, probe rewriting, status annotation, container order). The steps
+// themselves are in inject_steps.h; a --template sidecar of one's own runs
+// only the rendering and the record.
 #pragma once
 
 #include <functional>
@@ -44,12 +46,10 @@ class Injector {
   // Throws Error (e.g. an invalid annotation, a template error).
   InjectionOutcome inject(Node& root, const Workload& w) const;
 
-  const IstioConfig& config() const { return config_; }
+  const IstioConfig& config() const;
 
  private:
   struct Impl;
-  IstioConfig config_;
-  EnvLookup env_;
   std::unique_ptr<Impl> impl_;
 };
 

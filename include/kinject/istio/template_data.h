@@ -7,12 +7,38 @@
 // as the protobuf structs, with their getters and enum names.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "kinject/yaml/node.h"
 #include "kinject/gotemplate/template.h"
 
 namespace kinject {
+
+// Istio's SidecarTemplateData (pkg/kube/inject/inject.go), field by field:
+// what `.TypeMeta`, `.ProxyImage` and the rest of a template's data are.
+// to_value() is the one place the names meet the values, so a field added
+// here cannot shift the others.
+struct SidecarTemplateData {
+  tmpl::Value type_meta;        // TypeMeta
+  tmpl::Value deployment_meta;  // DeploymentMeta (types.NamespacedName)
+  tmpl::Value object_meta;      // ObjectMeta (of the stripped pod)
+  tmpl::Value spec;             // Spec
+  tmpl::Value proxy_config;     // ProxyConfig
+  tmpl::Value mesh_config;      // MeshConfig
+  tmpl::Value values;           // Values
+  std::string revision;         // Revision
+  std::string proxy_image;      // ProxyImage
+  std::string proxy_init_image;  // ProxyInitImage
+  std::int64_t proxy_uid = 1337;  // ProxyUID (GetProxyIDs offline: no namespace annotation)
+  std::int64_t proxy_gid = 1337;  // ProxyGID
+  std::string inbound_traffic_policy_mode;  // InboundTrafficPolicyMode
+  std::string compliance_policy;            // CompliancePolicy
+  bool native_sidecars = false;             // NativeSidecars
+};
+
+// The data as the template sees it: a *inject.SidecarTemplateData.
+tmpl::Value to_value(const SidecarTemplateData& data);
 
 // Plain JSON-like data (Values): maps, lists, float64 numbers.
 tmpl::Value json_value(const Node& n);

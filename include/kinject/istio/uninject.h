@@ -85,11 +85,10 @@
 #include <string_view>
 #include <vector>
 
+#include "kinject/istio/status.h"
 #include "kinject/yaml/node.h"
 
 namespace kinject {
-
-inline constexpr std::string_view kIstioStatusAnnotation = "sidecar.istio.io/status";
 
 struct UninjectOutcome {
   bool changed = false;

@@ -1,17 +1,17 @@
-// Rules: does this pod template get a sidecar, and why.
+// Rules: would the API server call a mutating webhook for this pod template
+// at all, and why (or why not)?
 //
-// Two questions, as in a cluster. First, would the API server call the
-// injector at all? Without --rules kinject answers as `istioctl kube-inject`
-// does (always); with --rules it evaluates the MutatingWebhookConfiguration's
-// webhooks against the namespace's labels and the pod's labels. Second,
-// does Istio's injector then inject (injectRequired): host network, system
-// namespaces, the sidecar.istio.io/inject label or annotation, the never/
-// always inject selectors, the policy. Every decision carries the reason the
-// report prints.
+// That is the first of two questions a cluster asks; the second, whether
+// the mesh's injector then injects, is the mesh's own (Istio's chain is in
+// istio/policy.h). With --rules kinject evaluates the
+// MutatingWebhookConfiguration's webhooks against the namespace's labels and
+// the pod's labels; without, it answers as `istioctl kube-inject` does
+// (always). Every decision carries the reason the report prints.
 #pragma once
 
 #include <map>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -19,9 +19,6 @@
 #include "kinject/k8s/selector.h"
 
 namespace kinject {
-
-// Namespaces Istio never injects (IgnoredNamespaces).
-bool is_ignored_namespace(std::string_view ns);
 
 // What the decision looks at: the pod template and where it runs.
 struct PodFacts {
@@ -32,19 +29,6 @@ struct PodFacts {
 };
 
 PodFacts pod_facts(const Node& pod, const std::string& namespace_);
-
-// Istio's injection policy (the inject config's `policy`, or --policy).
-enum class InjectPolicy { Enabled, Disabled };
-
-// Istio's injector configuration as far as the decision goes.
-struct InjectorPolicy {
-  InjectPolicy policy = InjectPolicy::Enabled;
-  std::vector<LabelSelector> never_inject;   // neverInjectSelector
-  std::vector<LabelSelector> always_inject;  // alwaysInjectSelector
-
-  // From the inject config's selector lists; invalid selectors are errors.
-  static InjectorPolicy from(InjectPolicy policy, const Node& never, const Node& always, const std::string& source);
-};
 
 // One webhook of a MutatingWebhookConfiguration.
 struct Webhook {
@@ -62,10 +46,9 @@ class WebhookRules {
   // mutatingwebhookconfiguration -o yaml`). Throws Error naming the file and
   // the webhook for invalid selectors.
   static WebhookRules parse(std::string_view text, const std::string& file);
-  // The webhooks Istio's default install creates for `revision` ("" =
-  // default): rev.namespace. and rev.object. always; namespace. and object.
-  // for the default revision; auto. with enableNamespacesByDefault.
-  static WebhookRules istio(const std::string& revision, bool enable_namespaces_by_default);
+  // Webhooks described otherwise (e.g. the ones a mesh installs by default).
+  WebhookRules() = default;
+  WebhookRules(std::string source_, std::vector<Webhook> webhooks) : source(std::move(source_)), webhooks_(std::move(webhooks)) {}
 
   const std::vector<Webhook>& webhooks() const { return webhooks_; }
   std::string source;  // for messages
@@ -98,10 +81,19 @@ struct Decision {
   std::string webhook;  // the webhook that fired, with --rules
 };
 
-// kube-inject's answer (no webhooks): Istio's chain alone.
-Decision decide(const PodFacts& pod, const InjectorPolicy& policy);
+// Which webhook the API server would call for the pod: the first that
+// intercepts pods and whose selectors match the namespace's and the pod's
+// labels.
+struct WebhookMatch {
+  const Webhook* fired = nullptr;
+  // With a webhook: the labels that made it match ("pod label a=b"); without:
+  // why none fired, naming the labels that kept the pod or namespace out.
+  std::string reason;
+};
+WebhookMatch match_webhooks(const PodFacts& pod, const WebhookRules& rules, const Namespaces& namespaces);
 
-// The cluster's answer: webhooks, then Istio's chain.
-Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookRules& rules, const Namespaces& namespaces);
+// A label selector requirement builder for webhooks described in code.
+Node selector_requirement(const char* key, const char* op, std::vector<std::string> values = {});
+LabelSelector selector_of(std::vector<Node> requirements, const std::string& what);
 
 }  // namespace kinject

@@ -1,0 +1,131 @@
+// Istio's injection, step by step, under Istio's names (pkg/kube/inject:
+// webhook.go's injectPod, inject.go's RunTemplate and the post-processing
+// they call), so that a change to one of Istio's steps is a change to one
+// function here. Injector::inject runs them in Istio's order; each is a
+// function of a pod (a map with metadata and spec) that the tests call alone.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kinject/gofuncs/template_funcs.h"
+#include "kinject/gotemplate/template.h"
+#include "kinject/istio/config.h"
+#include "kinject/istio/template_data.h"
+#include "kinject/k8s/workloads.h"
+#include "kinject/yaml/node.h"
+
+namespace kinject::istio {
+
+// The containers Istio's templates add, by the names its steps look for.
+inline constexpr std::string_view kProxyContainer = "istio-proxy";       // ProxyContainerName
+inline constexpr std::string_view kInitContainer = "istio-init";         // InitContainerName
+inline constexpr std::string_view kValidationContainer = "istio-validation";
+inline constexpr std::string_view kCoreDumpContainer = "enable-core-dump";
+inline constexpr std::string_view kOverridesAnnotation = "proxy.istio.io/overrides";
+inline constexpr std::string_view kProxyConfigAnnotation = "proxy.istio.io/config";
+
+// What every injection shares, made once from the configuration: the parsed
+// templates and the template values that do not depend on the pod.
+struct Templates {
+  const IstioConfig* config = nullptr;
+  tmpl::EnvLookup env;
+  std::map<std::string, tmpl::Template> parsed;
+  tmpl::Value values;
+  // .ProxyConfig and .MeshConfig of a pod without proxy.istio.io/config.
+  tmpl::Value default_proxy_config, default_mesh_config;
+};
+// Throws Error naming the template and line:column on a syntax error.
+Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env);
+
+// InjectionParameters: one pod's injection as every step reads it.
+struct InjectionParams {
+  Node pod;                // req.pod: metadata + spec, as read
+  Node mesh;               // MeshConfig with the pod's proxy.istio.io/config applied
+  bool own_proxy_config = false;  // the pod has proxy.istio.io/config
+  std::int64_t status_port = 15020;
+  std::map<std::string, std::string> proxy_envs;  // ISTIO_META_CLUSTER_ID, ISTIO_META_NETWORK
+  bool native_sidecars = false;
+  std::string api_version, kind;  // typeMeta
+  std::string namespace_, name;   // deployMeta
+  const Templates* templates = nullptr;
+
+  const IstioConfig& config() const { return *templates->config; }
+  const Node& proxy_config() const { return *mesh.get("defaultConfig"); }
+  const Node& values() const { return config().values; }
+  const std::string& status_key() const { return config().status_annotation; }
+  std::string target_port() const;  // the status port, as Prometheus annotations write it
+};
+
+// The pod template of `target` as the injector sees it: metadata + spec.
+Node pod_view(const Node& target);
+// Everything the steps read, for the pod `pod` of the workload `w`.
+InjectionParams injection_params(const Node& pod, const Workload& w, const Templates& templates);
+
+// ---- checkPreconditions / validateAnnotations (validate.cpp)
+// Containers are recorded and found by name; one without cannot be injected.
+void validate_container_names(const Node& pod);
+
+// ---- RunTemplate (run_template.cpp)
+struct TemplateRun {
+  Node stripped;      // the pod the templates saw (stripPod + reinsertOverrides)
+  Node merged;        // the pod with every template merged
+  Node template_pod;  // the templates' output alone, merged together
+};
+// stripPod: the pod without what a previous injection (recorded under
+// `status_key`) added; Istio's also without the Prometheus annotations it
+// set (`prometheus_port` = the status port).
+Node strip_pod(const Node& pod, std::string_view status_key, const std::optional<std::string>& prometheus_port);
+// reinsertOverrides: the user's containers a previous injection recorded in
+// proxy.istio.io/overrides, back in `stripped`. `original`: the pod as read.
+Node reinsert_overrides(const Node& stripped, const Node& original);
+// The inject.istio.io/templates annotation, else the defaults; aliases expanded.
+std::vector<std::string> select_templates(const InjectionParams& p);
+// The template data for one pod (`stripped`: what the templates see of it).
+SidecarTemplateData sidecar_template_data(const InjectionParams& p, const Node& stripped);
+// Istio decodes the merged pod into a typed Pod after each template: the
+// containers `rendered` names get Go's zero-value treatment in `merged`.
+void typed_round_trip(Node& merged, const Node& rendered);
+// Renders the selected templates over `stripped` and merges them.
+TemplateRun run_template(const InjectionParams& p, Node stripped);
+// Quantities that went through Go's typed marshalling keep the manifest's
+// spelling where their value did not change.
+void keep_container_quantity_spelling(Node& merged, const Node& original);
+
+// ---- what the rendered templates must not do (collisions.cpp)
+void check_rendered_names(const Node& rendered, const std::string& template_name, const Node& pod);
+void check_collisions(const Node& own, const Node& added, const std::vector<std::string>& previous_volumes, bool native,
+                      const std::set<std::int64_t>& proxy_ports);
+// The ports Istio's proxy listens on in the pod's network.
+std::set<std::int64_t> proxy_ports(const InjectionParams& p);
+
+// ---- reapplyOverwrittenContainers, adjustInitContainerUser (overrides.cpp)
+// Containers the user defined under an injected name win over the template;
+// recorded in proxy.istio.io/overrides on a first injection.
+void reapply_overwritten_containers(Node& merged, const Node& original, const Node& template_pod, const InjectionParams& p);
+void adjust_init_container_user(Node& merged, const Node& original, const Node& proxy_config);
+
+// ---- postProcessPod (post_process.cpp); warnings for the report.
+std::vector<std::string> post_process_pod(Node& pod, const Node& template_pod, const InjectionParams& p);
+void overwrite_cluster_info(Node& pod, const std::map<std::string, std::string>& proxy_envs);
+void apply_metadata(Node& pod, const Node& template_pod, const InjectionParams& p);
+
+// ---- applyPrometheusMerge (prometheus.cpp)
+void apply_prometheus_merge(Node& pod, const Node& mesh, const std::string& target_port);
+// getPrometheusPort & co: the annotation Prometheus reads as prometheus.io/<which>.
+std::optional<std::string> prometheus_annotation(const Node& pod, std::string_view which);
+void clear_prometheus_annotations(Node& pod);
+
+// ---- applyRewrite (app_probe.cpp); warnings for probes left alone.
+std::vector<std::string> apply_rewrite(Node& pod, const InjectionParams& p);
+
+// ---- reorderPod (reorder.cpp)
+void reorder_pod(Node& pod, const InjectionParams& p);
+// The order alone: `hold` = holdApplicationUntilProxyStarts.
+void reorder_containers(Node& pod, bool hold);
+
+}  // namespace kinject::istio

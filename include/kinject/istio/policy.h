@@ -1,0 +1,43 @@
+// Istio's half of the decision: does Istio's injector inject a pod the API
+// server sent it (injectRequired): host network, system namespaces, the
+// sidecar.istio.io/inject label or annotation, the never/always inject
+// selectors, the policy. And the webhooks Istio's default install creates,
+// which decide whether the API server sends it at all (k8s/rules.h).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kinject/istio/config.h"
+#include "kinject/k8s/rules.h"
+#include "kinject/k8s/selector.h"
+#include "kinject/yaml/node.h"
+
+namespace kinject {
+
+// Namespaces Istio never injects (IgnoredNamespaces).
+bool is_ignored_namespace(std::string_view ns);
+
+// Istio's injector configuration as far as the decision goes.
+struct InjectorPolicy {
+  InjectPolicy policy = InjectPolicy::Enabled;
+  std::vector<LabelSelector> never_inject;   // neverInjectSelector
+  std::vector<LabelSelector> always_inject;  // alwaysInjectSelector
+
+  // From the inject config's selector lists; invalid selectors are errors.
+  static InjectorPolicy from(InjectPolicy policy, const Node& never, const Node& always, const std::string& source);
+};
+
+// kube-inject's answer (no webhooks): Istio's chain alone.
+Decision decide(const PodFacts& pod, const InjectorPolicy& policy);
+
+// The cluster's answer: webhooks, then Istio's chain.
+Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookRules& rules, const Namespaces& namespaces);
+
+// The webhooks Istio's default install creates for `revision` ("" =
+// default): rev.namespace. and rev.object. always; namespace. and object.
+// for the default revision; auto. with enableNamespacesByDefault.
+WebhookRules istio_webhooks(const std::string& revision, bool enable_namespaces_by_default);
+
+}  // namespace kinject

@@ -1,0 +1,50 @@
+#include "kinject/istio/mesh.h"
+
+#include <memory>
+#include <utility>
+
+#include "kinject/istio/policy.h"
+
+namespace kinject {
+
+namespace {
+
+// The injector is made on first use: the built-in profile's templates are
+// parsed only when a workload needs them (most documents hold none).
+class LazyInjector {
+ public:
+  LazyInjector(IstioConfig config, EnvLookup env) : config_(std::move(config)), env_(std::move(env)) {}
+  const Injector& get() {
+    if (!injector_) injector_.emplace(std::move(*config_), std::move(env_));
+    return *injector_;
+  }
+
+ private:
+  std::optional<IstioConfig> config_;
+  EnvLookup env_;
+  std::optional<Injector> injector_;
+};
+
+}  // namespace
+
+Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> policy) {
+  Mesh m;
+  m.status_annotation = config.status_annotation;
+  auto chain = std::make_shared<const InjectorPolicy>(
+      InjectorPolicy::from(policy.value_or(config.policy), config.never_inject_selector, config.always_inject_selector,
+                           config.description.empty() ? "injector config" : config.description));
+  m.decide = [chain](const PodFacts& pod, const WebhookRules* webhooks, const Namespaces& namespaces) {
+    return webhooks ? decide(pod, *chain, *webhooks, namespaces) : decide(pod, *chain);
+  };
+  const Node* by_default = config.values.at_path("sidecarInjectorWebhook.enableNamespacesByDefault");
+  m.default_webhooks = [revision = config.revision, all = by_default && by_default->kind == Kind::Bool && by_default->b] {
+    return istio_webhooks(revision, all);
+  };
+  m.uninject = [key = m.status_annotation](Node& pod) { return uninject_pod(pod, key); };
+  auto injector = std::make_shared<LazyInjector>(std::move(config), std::move(env));
+  m.inject = [injector](Node& root, const Workload& w) { return injector->get().inject(root, w); };
+  m.load = [injector] { injector->get(); };
+  return m;
+}
+
+}  // namespace kinject
