@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "kinject/pipeline/diff.h"
+#include "kinject/pipeline/inputs.h"
 #include "kinject/base/error.h"
 #include "kinject/base/text.h"
 #include "kinject/pipeline/output_guard.h"

@@ -9,6 +9,7 @@
 
 #include "kinject/base/error.h"
 #include "kinject/yaml/simple_yaml.h"
+#include "kinject/yaml/source_text.h"
 #include "kinject/yaml/strict_yaml.h"
 
 namespace kinject {
@@ -51,22 +52,6 @@ bool looks_typed_elsewhere(std::string_view s) {
     if (all_numeric) return true;
   }
   if (s.size() >= 2 && s[0] == '.' && (s[1] == 'i' || s[1] == 'I' || s[1] == 'n' || s[1] == 'N')) return true;
-  return false;
-}
-
-// The length of a character at s[i] that only an escape can write: a C1
-// control (U+0080..U+009F, NEL among them), LS or PS (U+2028, U+2029). The
-// reader refuses them raw (reader.h: first_invalid_char); 0 for any other.
-std::size_t escape_only_at(std::string_view s, std::size_t i) {
-  auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
-  if (b(i) == 0xC2 && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) return 2;
-  if (b(i) == 0xE2 && b(i + 1) == 0x80 && (b(i + 2) == 0xA8 || b(i + 2) == 0xA9)) return 3;
-  return 0;
-}
-
-bool has_escape_only(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (static_cast<unsigned char>(s[i]) >= 0xC2 && escape_only_at(s, i)) return true;
   return false;
 }
 
