@@ -1,4 +1,5 @@
 #include "kinject/yaml/reader.h"
+#include "kinject/pipeline/inputs.h"
 
 #include <cstdlib>
 #include <fstream>

@@ -7,7 +7,14 @@
 namespace kinject {
 
 void append_json_quoted(std::string& out, std::string_view s, bool escape_html) {
+  append_json_quoted(out, s, JsonQuoting{.escape_html = escape_html});
+}
+
+std::string json_quote(std::string_view s, bool escape_html) { return json_quote(s, JsonQuoting{.escape_html = escape_html}); }
+
+void append_json_quoted(std::string& out, std::string_view s, JsonQuoting how) {
   static const char* hex = "0123456789abcdef";
+  const bool escape_html = how.escape_html;
   out += '"';
   for (std::size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
@@ -54,6 +61,10 @@ void append_json_quoted(std::string& out, std::string_view s, bool escape_html) 
     std::size_t need = rune.width - 1;
     if (r == 0x2028 || r == 0x2029) {
       out += r == 0x2028 ? "\\u2028" : "\\u2029";
+    } else if (how.escape_c1 && r >= 0x80 && r <= 0x9F) {
+      out += "\\u00";
+      out += hex[r >> 4];
+      out += hex[r & 15];
     } else {
       out.append(s.substr(i, need + 1));
     }
@@ -62,10 +73,10 @@ void append_json_quoted(std::string& out, std::string_view s, bool escape_html) 
   out += '"';
 }
 
-std::string json_quote(std::string_view s, bool escape_html) {
+std::string json_quote(std::string_view s, JsonQuoting how) {
   std::string out;
   out.reserve(s.size() + 2);
-  append_json_quoted(out, s, escape_html);
+  append_json_quoted(out, s, how);
   return out;
 }
 

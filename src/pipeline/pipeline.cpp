@@ -11,6 +11,7 @@
 #include "kinject/k8s/selector.h"
 #include "kinject/k8s/workloads.h"
 #include "kinject/pipeline/diff.h"
+#include "kinject/pipeline/inputs.h"
 #include "kinject/pipeline/krm.h"
 #include "kinject/pipeline/output.h"
 #include "kinject/pipeline/output_guard.h"

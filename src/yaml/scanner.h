@@ -8,15 +8,11 @@
 #include <string>
 #include <string_view>
 
+#include "lines.h"
+
 namespace kinject::scan {
 
-inline bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-// `---` or `...` at column 0 followed by whitespace or the end of the line.
-inline bool is_marker(std::string_view line, char c) {
-  if (line.size() < 3 || line[0] != c || line[1] != c || line[2] != c) return false;
-  return line.size() == 3 || is_ws(line[3]);
-}
+using lines::is_marker;
 
 // Scans the source text to find where nodes end. yaml-cpp reports only where
 // a node starts; the end of a scalar is found by scanning it, the end of a
@@ -29,23 +25,13 @@ class Scanner {
   std::size_t size() const { return t_.size(); }
   char at(std::size_t i) const { return i < t_.size() ? t_[i] : '\0'; }
 
-  int column(std::size_t pos) const {
-    std::size_t ls = line_start(pos);
-    return static_cast<int>(pos - ls);
-  }
-  std::size_t line_start(std::size_t pos) const {
-    if (pos == 0) return 0;
-    auto nl = t_.rfind('\n', pos - 1);
-    return nl == std::string_view::npos ? 0 : nl + 1;
-  }
-  std::size_t line_end(std::size_t pos) const {  // position of '\n' (or size)
-    auto nl = t_.find('\n', pos);
-    return nl == std::string_view::npos ? t_.size() : nl;
-  }
+  int column(std::size_t pos) const { return lines::column(t_, pos); }
+  std::size_t line_start(std::size_t pos) const { return lines::line_start(t_, pos); }
+  std::size_t line_end(std::size_t pos) const { return lines::line_end(t_, pos); }  // position of '\n' (or size)
 
   static bool flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
-  static bool blank(char c) { return c == ' ' || c == '\t'; }
-  static bool space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+  static bool blank(char c) { return lines::is_blank(c); }
+  static bool space(char c) { return lines::is_ws(c); }
 
   // Skips spaces, line breaks and comments.
   std::size_t skip_space(std::size_t p) const {

@@ -5,8 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "kinject/yaml/reader.h"
 #include "kinject/base/utf8.h"
+#include "kinject/yaml/source_text.h"
+#include "lines.h"
 #include "scanner.h"
 
 namespace kinject {
@@ -38,8 +39,9 @@ class Reader {
       while (b + l.indent < e && t_[b + l.indent] == ' ') ++l.indent;
       std::size_t c = b + l.indent;
       l.blank = c == e || t_[c] == '#';
-      l.marker = e - b >= 3 && (t_.compare(b, 3, "---") == 0 || t_.compare(b, 3, "...") == 0) &&
-                 (e - b == 3 || t_[b + 3] == ' ');
+      // (No tab or CR gets here: read_simple_yaml declines them.)
+      std::string_view line = t_.substr(b, e - b);
+      l.marker = lines::is_marker(line, '-') || lines::is_marker(line, '.');
       lines_.push_back(l);
       if (e == t_.size()) break;
       b = e + 1;

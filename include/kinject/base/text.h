@@ -15,6 +15,17 @@ namespace kinject {
 void append_json_quoted(std::string& out, std::string_view s, bool escape_html = true);
 std::string json_quote(std::string_view s, bool escape_html = true);
 
+// The same, with the choices beyond Go's spelled out; the defaults are Go's.
+struct JsonQuoting {
+  bool escape_html = true;  // `<`, `>` and `&` as \u003c, \u003e, \u0026 (json.Marshal's default)
+  // C1 controls (U+0080..U+009F) as \u0080..\u009f, which Go writes raw: YAML
+  // readers take NEL (U+0085) for a line break, so JSON that YAML reads
+  // back (kinject's documents) must not hold them raw.
+  bool escape_c1 = false;
+};
+void append_json_quoted(std::string& out, std::string_view s, JsonQuoting how);
+std::string json_quote(std::string_view s, JsonQuoting how);
+
 // s with A-Z as a-z and every other byte as it is (Kubernetes' kinds and
 // names are ASCII; no locale is consulted).
 std::string ascii_lower(std::string_view s);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "kinject/base/disk.h"
+#include "kinject/pipeline/inputs.h"
 #include "kinject/pipeline/output_guard.h"
 #include "kinject/yaml/reader.h"
 

@@ -1,9 +1,11 @@
-#include "kinject/yaml/reader.h"
+#include "kinject/yaml/parse.h"
 
 #include <algorithm>
 #include <cstring>
 #include <sstream>
 #include <unordered_set>
+
+#include <fmt/format.h>
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -11,316 +13,18 @@
 #include <yaml-cpp/parser.h>
 
 #include "kinject/base/error.h"
+#include "kinject/base/utf8.h"
 #include "kinject/yaml/simple_yaml.h"
+#include "kinject/yaml/source_text.h"
+#include "lines.h"
 #include "scanner.h"
 
 namespace kinject {
 
-using scan::is_marker;
-using scan::is_ws;
+using lines::is_marker;
 using scan::Scanner;
 
-// ---------------------------------------------------------------- inputs
-
 namespace {
-
-bool manifest_extension(const std::string& name) {
-  auto ends = [&](std::string_view suf) {
-    return name.size() >= suf.size() && name.compare(name.size() - suf.size(), suf.size(), suf) == 0;
-  };
-  return ends(".yaml") || ends(".yml") || ends(".json");
-}
-
-void walk(const std::string& dir, bool recursive, const Disk& disk, std::vector<Input>& out, std::vector<std::string>* notes) {
-  auto names = disk.list(dir);
-  std::sort(names.begin(), names.end());
-  for (auto& name : names) {
-    std::string path = dir == "/" ? "/" + name : dir + "/" + name;
-    PathKind kind = disk.stat(path);
-    if (kind == PathKind::Directory) {
-      // kubectl's -R (filepath.Walk) does not follow a link to a directory:
-      // a link back up would make the walk endless, or repeat what it reads.
-      if (recursive && disk.is_symlink(path)) {
-        if (notes) notes->push_back(fmt::format("{}: a symbolic link to a directory; -R does not follow it, as kubectl's -R "
-                                                "does not (name the directory itself to read it)",
-                                                path));
-      } else if (recursive) {
-        walk(path, recursive, disk, out, notes);
-      }
-    } else if (kind == PathKind::File && manifest_extension(name)) {
-      out.push_back(Input{path, path});
-    }
-  }
-}
-
-}  // namespace
-
-std::vector<Input> collect_inputs(const std::vector<std::string>& args, bool recursive, const Disk& disk,
-                                  std::vector<std::string>* notes) {
-  std::vector<Input> out;
-  if (args.empty()) {
-    out.push_back(Input{"-", ""});
-    return out;
-  }
-  for (const auto& arg : args) {
-    if (arg == "-") {
-      out.push_back(Input{"-", ""});
-      continue;
-    }
-    std::string path = arg;
-    while (path.size() > 1 && path.back() == '/') path.pop_back();
-    switch (disk.stat(path)) {
-      case PathKind::Missing:
-        throw Error(Location{arg}, "no such file or directory");
-      case PathKind::Directory: {
-        std::size_t before = out.size();
-        walk(path, recursive, disk, out, notes);
-        if (out.size() == before)
-          throw Error(Location{arg}, recursive ? "directory holds no .yaml, .yml or .json files"
-                                               : "directory holds no .yaml, .yml or .json files (use -R to read its subdirectories)");
-        break;
-      }
-      default:
-        out.push_back(Input{arg, path});
-    }
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------- splitting
-
-namespace {
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-
-// A line that holds no YAML content: blank, a comment, or a directive.
-bool is_non_content(std::string_view line) {
-  std::size_t i = 0;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-  if (i == line.size() || line[i] == '\r' || line[i] == '\n' || line[i] == '#') return true;
-  return i == 0 && line[0] == '%';
-}
-
-// True if what follows a `---` on its line is content (e.g. `--- !!map` or
-// `--- {a: 1}`), not just a comment.
-bool content_after_marker(std::string_view line) {
-  std::size_t i = 3;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-  return i < line.size() && line[i] != '\r' && line[i] != '\n' && line[i] != '#';
-}
-
-}  // namespace
-
-DocumentStream::DocumentStream(std::istream& in, std::string name, Limits limits)
-    : in_(in), name_(std::move(name)), limits_(limits) {}
-
-int DocumentStream::peek_char() {
-  if (head_pos_ < head_.size()) return static_cast<unsigned char>(head_[head_pos_]);
-  int c = in_.peek();
-  if (in_.bad()) throw Error(Location{name_}, "read error");
-  return c;
-}
-
-int DocumentStream::get_char() {
-  if (head_pos_ < head_.size()) return static_cast<unsigned char>(head_[head_pos_++]);
-  int c = in_.get();
-  if (in_.bad()) throw Error(Location{name_}, "read error");
-  if (c != EOF) ++taken_;
-  return c;
-}
-
-void DocumentStream::unread(std::string text) {
-  head_ = std::move(text) + head_.substr(head_pos_);
-  head_pos_ = 0;
-}
-
-bool DocumentStream::read_line(std::string& line) {
-  line.clear();
-  if (head_pos_ < head_.size()) {
-    auto nl = head_.find('\n', head_pos_);
-    if (nl != std::string::npos) {
-      line.assign(head_, head_pos_, nl + 1 - head_pos_);
-      head_pos_ = nl + 1;
-      ++line_no_;
-      return true;
-    }
-    line.assign(head_, head_pos_);
-    head_pos_ = head_.size();
-  }
-  if (head_pos_ == head_.size() && !head_.empty()) {
-    head_.clear();
-    head_pos_ = 0;
-  }
-  std::string rest;
-  bool got = static_cast<bool>(std::getline(in_, rest));
-  if (in_.bad()) throw Error(Location{name_}, "read error");
-  taken_ += rest.size();
-  if (!got && line.empty()) return false;
-  line += rest;
-  if (got && !in_.eof()) {
-    line.push_back('\n');
-    ++taken_;
-  }
-  ++line_no_;
-  return true;
-}
-
-std::optional<RawDocument> DocumentStream::next() {
-  if (!started_) {
-    started_ = true;
-    // Concatenated JSON texts are cut by bracket matching instead of lines;
-    // the first character that is not blank tells which kind of stream this is.
-    std::string lead;
-    int c;
-    while ((c = in_.peek()) != EOF && is_ws(static_cast<char>(c))) {
-      lead.push_back(static_cast<char>(in_.get()));
-      ++taken_;
-    }
-    if (in_.bad()) throw Error(Location{name_}, "read error");
-    unread(std::move(lead));
-    json_mode_ = c == '{' || c == '[';
-  }
-  if (json_mode_) {
-    if (auto doc = next_json()) return doc;
-    if (json_mode_) return std::nullopt;
-    // Not concatenated JSON after all: the rest is cut at `---` lines.
-  }
-
-  RawDocument doc;
-  doc.index = index_ + 1;
-  bool has_marker = false, has_content = false, any = false;
-  std::string line;
-  for (;;) {
-    int this_line;
-    if (has_pending_) {
-      line = std::move(pending_);
-      has_pending_ = false;
-      this_line = pending_line_no_;
-    } else {
-      this_line = line_no_;
-      if (!read_line(line)) break;
-    }
-    std::string_view view = line;
-    if (doc.index == 1 && !any && view.substr(0, 3) == kBom) {
-      doc.bom = true;
-      view.remove_prefix(3);
-    }
-    bool end_here = false;
-    if (is_marker(view, '-')) {
-      if (has_marker || has_content) {
-        pending_ = std::move(line);
-        pending_line_no_ = this_line;
-        has_pending_ = true;
-        break;
-      }
-      has_marker = true;
-      if (content_after_marker(view)) has_content = true;
-    } else if (is_marker(view, '.')) {
-      end_here = true;
-    } else if (!is_non_content(view)) {
-      has_content = true;
-    }
-    if (!any) doc.first_line = this_line;
-    doc.text += line;
-    any = true;
-    if (doc.text.size() > limits_.max_document_bytes)
-      throw Error(Location{name_, doc.index, doc.first_line, 1},
-                  fmt::format("document is larger than {}; raise the limit with --max-document-size",
-                              format_size(limits_.max_document_bytes)));
-    if (end_here) break;
-  }
-  if (!any) return std::nullopt;
-  ++index_;
-  check_count(doc);
-  return doc;
-}
-
-void DocumentStream::check_count(const RawDocument& doc) const {
-  if (static_cast<std::size_t>(doc.index) > limits_.max_documents)
-    throw Error(Location{name_, doc.index, doc.first_line, 1},
-                fmt::format("more than {} documents in one stream; raise the limit with --max-documents",
-                            limits_.max_documents));
-}
-
-// One JSON text of a stream of concatenated JSON texts, read as it comes (the
-// stream is never held whole). A document is the blanks before its text, the
-// text, and the rest of its line when that is blank; the last one also takes
-// the blanks that end the stream. If what follows a text on its line is not
-// another text, the stream is not concatenated JSON (`[23]: 42` is a YAML
-// mapping): everything from this text on goes back to be cut as YAML.
-std::optional<RawDocument> DocumentStream::next_json() {
-  RawDocument doc;
-  doc.index = index_ + 1;
-  doc.first_line = line_no_;
-  std::string& text = doc.text;
-  int c;
-  while ((c = peek_char()) != EOF && is_ws(static_cast<char>(c))) text.push_back(static_cast<char>(get_char()));
-  auto give_up = [&](std::string rest) -> std::optional<RawDocument> {
-    unread(text + rest);
-    json_mode_ = false;
-    return std::nullopt;
-  };
-  if (c == EOF) {
-    if (text.empty()) return std::nullopt;
-    // Only blanks, after a document that did not take them.
-    ++index_;
-    line_no_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-    return doc;
-  }
-  if (c != '{' && c != '[') return give_up("");
-  int depth = 0;
-  bool in_string = false;
-  while ((c = get_char()) != EOF) {
-    char ch = static_cast<char>(c);
-    text.push_back(ch);
-    if (text.size() > limits_.max_document_bytes)
-      throw Error(Location{name_, doc.index, doc.first_line, 1},
-                  fmt::format("document is larger than {}; raise the limit with --max-document-size",
-                              format_size(limits_.max_document_bytes)));
-    if (in_string) {
-      if (ch == '\\') {
-        if ((c = get_char()) == EOF) break;
-        text.push_back(static_cast<char>(c));
-      } else if (ch == '"') {
-        in_string = false;
-      }
-    } else if (ch == '"') {
-      in_string = true;
-    } else if (ch == '{' || ch == '[') {
-      ++depth;
-    } else if (ch == '}' || ch == ']') {
-      if (--depth == 0) break;
-    }
-  }
-  // The rest of the line: taken if blank; another text may follow on it.
-  std::string tail;
-  while ((c = peek_char()) == ' ' || c == '\t' || c == '\r') tail.push_back(static_cast<char>(get_char()));
-  if (c == '\n') {
-    tail.push_back(static_cast<char>(get_char()));
-  } else if (c != EOF && c != '{' && c != '[') {
-    return give_up(tail);
-  }
-  text += tail;
-  if (c == '{' || c == '[') {
-    // `{...}{...}` on one line: the next text starts right here.
-  } else {
-    // The last document takes the blanks that end the stream.
-    std::string blanks;
-    while ((c = peek_char()) != EOF && is_ws(static_cast<char>(c))) blanks.push_back(static_cast<char>(get_char()));
-    if (c == EOF) text += blanks;
-    else unread(std::move(blanks));
-  }
-  ++index_;
-  line_no_ += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-  check_count(doc);
-  return doc;
-}
-
-// ---------------------------------------------------------------- parsing
-
-namespace {
-
 
 // YAML forbids a key twice in one mapping, and so do kustomize and go-yaml
 // v3; go-yaml v2 (kubectl's client side) keeps the last one, so what the
@@ -391,20 +95,17 @@ struct Anchor {
 // valid UTF-8, since the document was checked first (first_invalid_char).
 // Each such byte becomes its two-byte UTF-8 form, as the fast reader and
 // go-yaml decode them.
-std::string utf8_escapes(std::string value) {
+std::string utf8_escapes(std::string_view value) {
   std::string out;
-  const auto* p = reinterpret_cast<const unsigned char*>(value.data());
+  out.reserve(value.size() + 8);
   for (std::size_t i = 0; i < value.size();) {
-    unsigned char c = p[i];
-    std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    bool whole = len > 0 && i + len <= value.size();
-    for (std::size_t k = 1; whole && k < len; ++k) whole = (p[i + k] & 0xC0) == 0x80;
-    if (whole) {
-      out.append(value, i, len);
-      i += len;
+    utf8::Rune r = utf8::decode(value, i);
+    if (r.valid) {
+      out.append(value, i, r.width);
+      i += r.width;
     } else {
       out += '\xC2';
-      out += static_cast<char>(c);
+      out += value[i];
       ++i;
     }
   }
@@ -512,7 +213,7 @@ class Builder : public YAML::EventHandler {
         throw Error(where(mark), fmt::format("this {}-quoted string is never closed; add the closing {}",
                                              c == '"' ? "double" : "single", c));
       check_quoted(body, end, flow);
-      if (c == '"' && sc_.slice(body, end).find('\\') != std::string_view::npos) n.text = utf8_escapes(std::move(n.text));
+      if (c == '"' && sc_.slice(body, end).find('\\') != std::string_view::npos) n.text = utf8_escapes(n.text);
     } else if ((c == '|' || c == '>') && tag == "!") {
       n.style = c == '|' ? Style::Literal : Style::Folded;
       std::size_t h = body + 1;
@@ -562,7 +263,7 @@ class Builder : public YAML::EventHandler {
     // flow map, `{? : b}` is {null: b} and yaml-cpp makes the same map.
     bool is_key = !stack_.empty() && stack_.back().node.is_map() && !stack_.back().have_key;
     if (is_key && sc_.at(mark.pos) == ':' &&
-        (in_flow() || (first_on_its_line(mark.pos) && static_cast<int>(mark.column) <= parent_indent())))
+        (in_flow() || (lines::first_on_line(sc_.slice(0, sc_.size()), mark.pos) && static_cast<int>(mark.column) <= parent_indent())))
       throw Error(where(mark), "an explicit key (`?`) with nothing after it: yaml-cpp and kubectl's parser read what "
                                "follows differently; write the key after the `?`, or drop the `?`");
     open(mark, tag, anchor, style, Kind::Map);
@@ -574,12 +275,6 @@ class Builder : public YAML::EventHandler {
 
  private:
   bool in_flow() const { return !stack_.empty() && stack_.back().flow; }
-
-  // Whether only blanks precede `pos` on its line.
-  bool first_on_its_line(std::size_t pos) const {
-    while (pos > 0 && Scanner::blank(sc_.at(pos - 1))) --pos;
-    return pos == 0 || sc_.at(pos - 1) == '\n';
-  }
 
   // A `? key` (explicit key) needs no ':' when its value is empty.
   bool explicit_key(std::size_t key_begin) const {
@@ -595,7 +290,7 @@ class Builder : public YAML::EventHandler {
   }
 
   Location where_offset(std::size_t pos) const {
-    return Location{doc_.file, doc_.raw.index, doc_.raw.first_line + line_of(pos),
+    return Location{doc_.file, doc_.raw.index, doc_.raw.first_line + line_col(sc_.slice(0, sc_.size()), pos).first - 1,
                     sc_.column(pos) + 1};
   }
 
@@ -758,14 +453,6 @@ class Builder : public YAML::EventHandler {
     }
   }
 
-  int line_of(std::size_t pos) const {
-    int line = 0;
-    std::string_view t = sc_.slice(0, std::min(pos, sc_.size()));
-    for (char c : t)
-      if (c == '\n') ++line;
-    return line;
-  }
-
   static std::size_t subtree_size(const Node& n) {
     std::size_t s = 1;
     for (auto& it : n.items) s += subtree_size(it);
@@ -800,53 +487,6 @@ void shift_spans(Node& n, std::uint32_t delta) {
 
 }  // namespace
 
-std::pair<int, int> line_col(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  auto before = text.substr(0, offset);
-  std::size_t nl = before.rfind('\n');
-  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-  return {line, static_cast<int>(offset - (nl == std::string_view::npos ? 0 : nl + 1)) + 1};
-}
-
-std::size_t first_invalid_char(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {  // the common case
-      ++i;
-      continue;
-    }
-    if (c == '\r') {
-      if (i + 1 == n || p[i + 1] != '\n') return i;  // a lone CR
-      i += 2;
-      continue;
-    }
-    if (c < 0x80) return i;  // NUL, another C0 control, DEL
-    std::size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-    if (c == 0xC2) len = 2;
-    else if (c >= 0xC3 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) len = 3, lo = 0xA0;
-    else if (c == 0xED) len = 3, hi = 0x9F;  // no surrogates
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) len = 4, lo = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) len = 4, hi = 0x8F;
-    else return i;
-    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
-    // C1 controls (U+0080..U+009F), NEL (U+0085) among them.
-    if (c == 0xC2 && p[i + 1] <= 0x9F) return i;
-    for (std::size_t k = 2; k < len; ++k)
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    // LS and PS (U+2028, U+2029).
-    if (c == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 namespace {
 
 // What yaml-cpp leaves unread instead of rejecting (see docs/robustness.md):
@@ -870,7 +510,7 @@ void check_structure(const Document& doc, std::string_view body, std::size_t off
       break;
     }
     if (!line.empty() && line[0] == '%') directive = ls;
-    else if (!is_non_content(line)) break;
+    else if (!lines::is_non_content(line)) break;
     ls = le + 1;
   }
   if (directive != std::string_view::npos && marker == std::string_view::npos)
@@ -941,67 +581,85 @@ bool within(const Node& n, const Limits& limits, int depth, std::size_t& count) 
 
 }  // namespace
 
-Document parse_document(RawDocument raw, const std::string& file, const Limits& limits) {
-  Document doc;
-  doc.file = file;
-  doc.raw = std::move(raw);
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// JSON: a flow document whose keys are double-quoted.
+bool written_as_json(const Document& doc) {
+  return !doc.empty && doc.root.style == Style::Flow &&
+         (doc.root.is_seq() || doc.root.entries.empty() || doc.root.entries.front().key.style == Style::Double);
+}
+
+// Most manifests are in the plain subset the fast reader takes; it gives
+// the same tree, spans and styles as the yaml-cpp path. False when it
+// declines the document (or the tree is past a limit).
+bool read_fast(Document& doc, const Limits& limits) {
+  if (!limits.fast_reader || doc.raw.bom) return false;
   std::string_view text = doc.raw.text;
-  // Most manifests are in the plain subset the fast reader takes; it gives
-  // the same tree, spans and styles as the yaml-cpp path below.
-  if (limits.fast_reader && !doc.raw.bom) {
-    if (auto quick = read_simple_yaml(text, true); quick && !quick->is_null()) {  // empty documents: yaml-cpp's way
-      std::size_t count = 0;
-      if (within(*quick, limits, 0, count)) {
-        doc.root = std::move(*quick);
-        doc.empty = doc.root.is_null();
-        doc.json = !doc.empty && doc.root.style == Style::Flow &&
-                   (doc.root.is_seq() || doc.root.entries.empty() || doc.root.entries.front().key.style == Style::Double);
-        refuse_repeated_keys(doc.root, doc, Scanner(text));
-        return doc;
-      }
-    }
+  auto quick = read_simple_yaml(text, true);
+  if (!quick || quick->is_null()) return false;  // empty documents: yaml-cpp's way
+  std::size_t count = 0;
+  if (!within(*quick, limits, 0, count)) return false;
+  doc.root = std::move(*quick);
+  doc.empty = doc.root.is_null();
+  doc.json = written_as_json(doc);
+  refuse_repeated_keys(doc.root, doc, Scanner(text));
+  return true;
+}
+
+// The refusal of a character first_invalid_char found at text[bad].
+[[noreturn]] void refuse_char(std::string_view text, std::size_t bad, const Location& where) {
+  auto c = static_cast<unsigned char>(text[bad]);
+  unsigned control = c < 0x80 ? c : (c == 0xC2 && bad + 1 < text.size()) ? static_cast<unsigned char>(text[bad + 1]) : 0x100;
+  if (c == 0)
+    throw Error(where, "the document contains a NUL byte; manifests must be UTF-8 text (convert it, e.g. with iconv)");
+  bool ls_ps = c == 0xE2 && bad + 2 < text.size() && static_cast<unsigned char>(text[bad + 1]) == 0x80 &&
+               (static_cast<unsigned char>(text[bad + 2]) == 0xA8 || static_cast<unsigned char>(text[bad + 2]) == 0xA9);
+  if (c == '\r' || (c == 0xC2 && control == 0x85) || ls_ps) {
+    std::string_view which = c == '\r' ? "a carriage return without a line feed" : control == 0x85 ? "NEL (U+0085)"
+                             : static_cast<unsigned char>(text[bad + 2]) == 0xA8 ? "LS (U+2028)" : "PS (U+2029)";
+    throw Error(where, fmt::format("the document contains {}, a line break for kubectl's YAML reader (go-yaml) but not "
+                                   "for YAML 1.2, so the two would read different documents; use LF or CRLF line "
+                                   "ends (e.g. tr '\\r' '\\n'), or write it as an escape in a double-quoted string",
+                                   which));
   }
-  std::size_t offset = 0;
-  if (doc.raw.bom && text.substr(0, 3) == kBom) offset = 3;
-  doc.crlf = text.find("\r\n") != std::string_view::npos;
+  if (control < 0x100)
+    // go-yaml (kubectl) refuses them too: "control characters are not allowed".
+    throw Error(where, fmt::format("the document contains a control character (U+{:04X}); YAML allows none but tab, line "
+                                   "feed and carriage return (remove it, or write it as \\u{:04X} in a double-quoted string)",
+                                   control, control));
+  throw Error(where, fmt::format("the document contains a byte (0x{:02X}) that is not valid UTF-8; manifests must be UTF-8 "
+                                 "text (convert it, e.g. with iconv)",
+                                 c));
+}
+
+// What yaml-cpp would read otherwise than kubectl, or count wrong: a
+// character first_invalid_char refuses, and a byte order mark past `offset`
+// (the one that may start the document). yaml-cpp skips a BOM anywhere
+// without counting it in its positions, which would put every later edit in
+// the wrong place; YAML allows one only at the start of a document (and,
+// for JSON's sake, inside quoted scalars). Refused wherever it is, with its
+// place.
+void refuse_unreadable(const Document& doc, std::size_t offset) {
+  std::string_view text = doc.raw.text;
   auto at = [&](std::size_t pos) {
     auto [line, col] = line_col(text, pos);
-    return Location{file, doc.raw.index, doc.raw.first_line + line - 1, col};
+    return Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col};
   };
-  if (std::size_t bad = first_invalid_char(text); bad != std::string_view::npos) {
-    auto c = static_cast<unsigned char>(text[bad]);
-    unsigned control = c < 0x80 ? c : (c == 0xC2 && bad + 1 < text.size()) ? static_cast<unsigned char>(text[bad + 1]) : 0x100;
-    if (c == 0)
-      throw Error(at(bad), "the document contains a NUL byte; manifests must be UTF-8 text (convert it, e.g. with iconv)");
-    bool ls_ps = c == 0xE2 && bad + 2 < text.size() && static_cast<unsigned char>(text[bad + 1]) == 0x80 &&
-                 (static_cast<unsigned char>(text[bad + 2]) == 0xA8 || static_cast<unsigned char>(text[bad + 2]) == 0xA9);
-    if (c == '\r' || (c == 0xC2 && control == 0x85) || ls_ps) {
-      std::string_view which = c == '\r' ? "a carriage return without a line feed" : control == 0x85 ? "NEL (U+0085)"
-                               : static_cast<unsigned char>(text[bad + 2]) == 0xA8 ? "LS (U+2028)" : "PS (U+2029)";
-      throw Error(at(bad), fmt::format("the document contains {}, a line break for kubectl's YAML reader (go-yaml) but not "
-                                       "for YAML 1.2, so the two would read different documents; use LF or CRLF line "
-                                       "ends (e.g. tr '\\r' '\\n'), or write it as an escape in a double-quoted string",
-                                       which));
-    }
-    if (control < 0x100)
-      // go-yaml (kubectl) refuses them too: "control characters are not allowed".
-      throw Error(at(bad), fmt::format("the document contains a control character (U+{:04X}); YAML allows none but tab, line "
-                                       "feed and carriage return (remove it, or write it as \\u{:04X} in a double-quoted string)",
-                                       control, control));
-    throw Error(at(bad), fmt::format("the document contains a byte (0x{:02X}) that is not valid UTF-8; manifests must be UTF-8 "
-                                     "text (convert it, e.g. with iconv)",
-                                     c));
-  }
-  // YAML allows a byte order mark only at the start of a document (and, for
-  // JSON's sake, inside quoted scalars); yaml-cpp skips one anywhere without
-  // counting it in its positions, which would put every later edit in the
-  // wrong place. Refused wherever it is, with its place.
+  if (std::size_t bad = first_invalid_char(text); bad != std::string_view::npos) refuse_char(text, bad, at(bad));
   if (std::size_t bom = text.find(kBom, offset); bom != std::string_view::npos) {
     throw Error(at(bom),
                 "a byte order mark (U+FEFF) inside the document; YAML allows one only at the start of the stream (remove "
                 "it, or write \\uFEFF in a double-quoted string)");
   }
-  std::string body(text.substr(offset));
+}
+
+// Reads `body` (the document's text past `offset`, its BOM) with yaml-cpp
+// into doc.root, with kinject's checks on top; yaml-cpp's complaints become
+// Errors with the document's place.
+void read_with_yaml_cpp(Document& doc, const std::string& body, std::size_t offset, const Limits& limits) {
+  const std::string& file = doc.file;
   std::istringstream in(body);
   Builder builder(body, limits, doc);
   try {
@@ -1028,16 +686,23 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
     int col = e.mark.is_null() ? 1 : e.mark.column + 1;
     throw Error(Location{file, doc.raw.index, line, col}, "invalid YAML: " + friendly(e.msg));
   }
-  // JSON: a flow document whose keys are double-quoted.
-  doc.json = !doc.empty && doc.root.style == Style::Flow &&
-             (doc.root.is_seq() || doc.root.entries.empty() || doc.root.entries.front().key.style == Style::Double);
-  return doc;
 }
 
-std::string format_size(std::size_t bytes) {
-  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
-  if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return fmt::format("{} KiB", bytes >> 10);
-  return fmt::format("{} bytes", bytes);
+}  // namespace
+
+Document parse_document(RawDocument raw, const std::string& file, const Limits& limits) {
+  Document doc;
+  doc.file = file;
+  doc.raw = std::move(raw);
+  if (read_fast(doc, limits)) return doc;
+  std::string_view text = doc.raw.text;
+  std::size_t offset = 0;
+  if (doc.raw.bom && text.substr(0, 3) == kBom) offset = 3;
+  doc.crlf = text.find("\r\n") != std::string_view::npos;
+  refuse_unreadable(doc, offset);
+  read_with_yaml_cpp(doc, std::string(text.substr(offset)), offset, limits);
+  doc.json = written_as_json(doc);
+  return doc;
 }
 
 Node parse_yaml(std::string_view text, const std::string& what, const Limits& limits) {

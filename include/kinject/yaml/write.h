@@ -1,0 +1,33 @@
+// Writing: a document back to text, changing only what changed.
+//
+// The injector hands over a document's new value tree. The writer compares it
+// with the tree that was read (which knows every node's span) and turns the
+// differences into edits of the original text: a new map entry is inserted
+// after its neighbour, a new list item after the previous one, a changed
+// scalar is replaced in its own style. Everything not touched keeps its bytes:
+// comments, key order, quoting, flow or block style, indentation. New content
+// is written in the document's own style (indent width, list indentation,
+// quote character, line ends, JSON or YAML).
+//
+// Aliases are never edited through: a change under `*ref` replaces the alias
+// with the full new value, and a change under `&ref` expands every alias of
+// that anchor with the value it had.
+#pragma once
+
+#include <string>
+
+#include "kinject/yaml/node.h"
+#include "kinject/yaml/parse.h"
+
+namespace kinject {
+
+struct WriteResult {
+  std::string text;
+  bool changed = false;
+  bool reformatted = false;  // could not edit in place; the document was re-emitted whole
+};
+
+// The document's text with its content replaced by `updated`.
+WriteResult write_document(const Document& doc, const Node& updated);
+
+}  // namespace kinject
