@@ -9,6 +9,7 @@
 #include "kinject/istio/config.h"
 #include "kinject/gotemplate/template.h"
 #include "kinject/gofuncs/template_funcs.h"
+#include "kinject/istio/funcs.h"
 #include "support.h"
 
 

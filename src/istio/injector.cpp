@@ -14,7 +14,7 @@
 #include "kinject/yaml/reader.h"
 #include "kinject/k8s/strategic_merge.h"
 #include "kinject/istio/template_data.h"
-#include "kinject/gofuncs/template_funcs.h"
+#include "kinject/istio/funcs.h"
 #include "kinject/yaml/writer.h"
 
 namespace kinject {
