@@ -15,32 +15,28 @@ namespace kinject::tmpl {
 
 namespace {
 
-Value quote(Args a) {
+// quote, squote and cat: each non-nil argument, formatted, joined by
+// spaces. The size is checked as it grows: one long string may be passed
+// many times.
+template <typename Format>
+Value join_formatted(Args a, Format format, std::string_view what) {
   std::vector<std::string> out;
-  std::uint64_t total = 0;  // one long string passed many times
+  std::uint64_t total = 0;
   for (const auto& v : a) {
-    if (!v.is_nullish()) check_bytes(total += (out.emplace_back(go_quote(strval(v)))).size(), "the quoted strings");
+    if (!v.is_nullish()) check_bytes(total += (out.emplace_back(format(v))).size(), what);
   }
   return str(join(out, " "));
+}
+
+Value quote(Args a) {
+  return join_formatted(a, [](const Value& v) { return go_quote(strval(v)); }, "the quoted strings");
 }
 
 Value squote(Args a) {
-  std::vector<std::string> out;
-  std::uint64_t total = 0;
-  for (const auto& v : a) {
-    if (!v.is_nullish()) check_bytes(total += (out.emplace_back("'" + strval(v) + "'")).size(), "the quoted strings");
-  }
-  return str(join(out, " "));
+  return join_formatted(a, [](const Value& v) { return "'" + strval(v) + "'"; }, "the quoted strings");
 }
 
-Value cat(Args a) {
-  std::vector<std::string> out;
-  std::uint64_t total = 0;
-  for (const auto& v : a) {
-    if (!v.is_nullish()) check_bytes(total += (out.emplace_back(strval(v))).size(), "the joined strings");
-  }
-  return str(join(out, " "));
-}
+Value cat(Args a) { return join_formatted(a, strval, "the joined strings"); }
 
 Value upper(Args a) { return str(ascii_upper(a[0].as_string())); }
 
@@ -168,11 +164,8 @@ Value indent(Args a) {
   return str(pad + replace_all(a[1].as_string(), "\n", "\n" + pad));
 }
 
-Value nindent(Args a) {
-  check_indent(a[0].as_int(), a[1].as_string());
-  std::string pad(static_cast<std::size_t>(std::max<std::int64_t>(a[0].as_int(), 0)), ' ');
-  return str("\n" + pad + replace_all(a[1].as_string(), "\n", "\n" + pad));
-}
+// Sprig's nindent is "\n" + indent.
+Value nindent(Args a) { return str("\n" + indent(a).as_string()); }
 
 Value string_of(Args a) { return str(strval(a[0])); }
 
