@@ -1,7 +1,7 @@
 // Sprig's regular-expression functions (regex.go). Go's regexp is RE2;
 // std::regex (ECMAScript) stands in for it, and the two agree on the
-// simple patterns templates use. <regex> is slow to compile, so of the
-// Sprig families only this file includes it.
+// simple patterns templates use. <regex> is slow to compile, so this is
+// the one file of the layer that includes it.
 #include <algorithm>
 #include <cctype>
 #include <regex>

@@ -7,7 +7,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <regex>
 #include <set>
 #include <vector>
 
@@ -26,6 +25,35 @@ bool is_yaml_bool_or_null(std::string_view s) {
       "on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null", "NULL", ".inf", ".Inf", ".INF", "-.inf", "-.Inf",
       "-.INF", "+.inf", "+.Inf", "+.INF", ".nan", ".NaN", ".NAN", "<<"};
   return words.count(s) > 0;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A YAML 1.1 base-60 float such as 1:20, go-yaml v2's isBase60Float: the
+// regex ^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$ written out by
+// hand, since <regex> costs more to compile than the rest of this file.
+bool is_base60_float(std::string_view s) {
+  std::size_t i = 0;
+  auto digits_and_underscores = [&] {
+    while (i < s.size() && (is_digit(s[i]) || s[i] == '_')) ++i;
+  };
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i >= s.size() || !is_digit(s[i])) return false;
+  digits_and_underscores();
+  std::size_t groups = 0;
+  for (; i < s.size() && s[i] == ':'; ++groups) {
+    ++i;
+    if (i >= s.size() || !is_digit(s[i])) return false;
+    // [0-5]?[0-9]: two digits if they can be, since a third cannot follow.
+    if (s[i] <= '5' && i + 1 < s.size() && is_digit(s[i + 1])) ++i;
+    ++i;
+  }
+  if (groups == 0) return false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    digits_and_underscores();
+  }
+  return i == s.size();
 }
 
 // Would go-yaml v2 resolve this plain scalar to an int or float?
@@ -49,14 +77,26 @@ bool yaml_resolves_to_number(std::string_view s) {
   char* end = nullptr;
   std::strtod(t.c_str(), &end);
   if (end == t.c_str() + t.size()) return true;
-  // YAML 1.1 base-60 floats such as 1:20.
-  static const std::regex base60(R"(^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$)");
-  return std::regex_match(t, base60);
+  return is_base60_float(s);
 }
 
+// The shape of a YAML timestamp go-yaml quotes: the regex
+// ^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$, written out by hand ('.'
+// matches anything but \n and \r, as in ECMAScript).
 bool yaml_resolves_to_timestamp(std::string_view s) {
-  static const std::regex ts(R"(^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$)");
-  return s.size() >= 8 && s.size() <= 40 && std::regex_match(std::string(s), ts);
+  if (s.size() < 8 || s.size() > 40) return false;
+  std::size_t i = 0;
+  auto digits = [&](std::size_t min, std::size_t max) {
+    std::size_t n = 0;
+    for (; n < max && i < s.size() && is_digit(s[i]); ++n) ++i;
+    return n >= min;
+  };
+  if (!digits(4, 4) || i >= s.size() || s[i++] != '-') return false;
+  if (!digits(1, 2) || i >= s.size() || s[i++] != '-') return false;
+  if (!digits(1, 2)) return false;
+  if (i == s.size()) return true;
+  if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return false;
+  return s.find_first_of("\n\r", i) == std::string_view::npos;
 }
 
 bool yaml_printable(std::string_view s) {
