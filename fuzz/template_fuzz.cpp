@@ -19,7 +19,7 @@
 #include "kinject/yaml/reader.h"
 #include "kinject/gotemplate/template.h"
 #include "kinject/istio/template_data.h"
-#include "kinject/gofuncs/template_funcs.h"
+#include "kinject/istio/funcs.h"
 
 namespace {
 

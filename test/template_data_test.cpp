@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "kinject/yaml/reader.h"
-#include "kinject/gofuncs/template_funcs.h"
+#include "kinject/istio/funcs.h"
 
 using namespace kinject;
 

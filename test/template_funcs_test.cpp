@@ -9,6 +9,7 @@
 #include "kinject/istio/config.h"
 #include "kinject/gotemplate/template.h"
 #include "kinject/gofuncs/template_funcs.h"
+#include "kinject/istio/funcs.h"
 #include "support.h"
 
 
@@ -560,4 +561,23 @@ TEST_CASE("template: set and merge cannot make a map contain itself (fuzz findin
   CHECK_THAT(run_error(R"({{$d := dict}}{{$l := list $d}}{{$_ := merge $d (dict "x" $l)}})"),
              Catch::Contains("error calling merge: a source holds the destination map itself"));
   CHECK(run(R"({{$d := dict "a" 1}}{{$_ := merge $d $d}}{{$_ := set $d "b" (dict "c" 2)}}{{toJson $d}})") == R"({"a":1,"b":{"c":2}})");
+}
+
+// ---- functions with no direct test before the Sprig table became a list
+// of named functions.
+
+TEST_CASE("sprig: toStrings, pluck, typeIs, trimall and the encodings", "[funcs]") {
+  check_all({
+                // strslice drops nils from a []interface{}.
+                {"{{ toStrings (list 1 \"a\" .Values.missing) }}", "[1 a]"},
+                {"{{ pluck \"a\" (dict \"a\" 1) (dict \"b\" 2) (dict \"a\" 3) }}", "[1 3]"},
+                {"{{ typeIs \"int\" 1 }} {{ typeIs \"string\" 1 }} {{ kindIs \"invalid\" .Values.missing }}", "true false true"},
+                {"{{ trimall \"-\" \"--a--\" }}", "a"},
+                {"{{ b64enc \"hi\" }} {{ b64dec \"aGk=\" }} {{ b64dec \"aG\\nk=\" }}", "aGk= hi hi"},
+                {"{{ sha256sum \"\" }}", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+                {"{{ regexReplaceAll \"b\" \"abc\" \"$$\" }}", "a$c"},
+                {"{{ nindent 2 \"a\" }}|{{ nindent 0 \"a\" }}", "\n  a|\na"},
+                {"{{ atoi \"-12\" }} {{ atoi \"+3\" }} {{ atoi \"\" }}", "-12 3 0"},
+            },
+            data(), true);
 }

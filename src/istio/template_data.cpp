@@ -13,8 +13,9 @@
 
 #include "kinject/base/error.h"
 #include "kinject/k8s/k8s_types.h"
-#include "kinject/gofuncs/template_funcs.h"
 #include "kinject/base/text.h"
+#include "kinject/gofuncs/duration.h"
+#include "kinject/gofuncs/json.h"
 #include "kinject/yaml/writer.h"
 
 namespace kinject {

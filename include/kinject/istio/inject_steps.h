@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "kinject/gofuncs/template_funcs.h"
+#include "kinject/istio/funcs.h"
 #include "kinject/gotemplate/template.h"
 #include "kinject/istio/config.h"
 #include "kinject/istio/template_data.h"

@@ -16,7 +16,7 @@
 #include "kinject/istio/config.h"
 #include "kinject/yaml/node.h"
 #include "kinject/gotemplate/template.h"
-#include "kinject/gofuncs/template_funcs.h"
+#include "kinject/istio/funcs.h"
 #include "kinject/k8s/workloads.h"
 
 namespace kinject {

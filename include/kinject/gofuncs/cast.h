@@ -1,0 +1,27 @@
+// Number conversions as Sprig makes them: spf13/cast's ToInt64/ToFloat64
+// (Sprig's int, int64, float64, add, ...) and the strconv parsers under them.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "kinject/gotemplate/template.h"
+
+namespace kinject::tmpl {
+
+// strconv.ParseInt(s, 0, 64) without underscores: an optional sign, then
+// decimal, 0x/0o/0b-prefixed or 0-prefixed octal. False on a syntax or
+// range error.
+bool parse_int_base0(std::string_view s, std::int64_t* out);
+
+// strconv.ParseFloat(s, 64) as far as strtod agrees with it (no leading
+// space, the whole string).
+bool parse_go_float(std::string_view s, double* out);
+
+// cast.ToInt64: numbers truncated (NaN and out-of-range floats give Go's
+// MinInt64), bools 0/1, strings parsed (a ".000" suffix trimmed), else 0.
+std::int64_t to_int64(const Value& v);
+// cast.ToFloat64: the same for float64.
+double to_float64(const Value& v);
+
+}  // namespace kinject::tmpl

@@ -1,0 +1,96 @@
+// spf13/cast and strconv number parsing (cast.h).
+#include "kinject/gofuncs/cast.h"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <string>
+
+namespace kinject::tmpl {
+
+namespace {
+
+// cast trims a ".000" suffix before parsing integers.
+std::string trim_zero_decimal(std::string_view s) {
+  std::size_t dot = s.find('.');
+  if (dot == std::string_view::npos || dot == 0) return std::string(s);
+  for (std::size_t i = dot + 1; i < s.size(); ++i) {
+    if (s[i] != '0') return std::string(s);
+  }
+  return std::string(s.substr(0, dot));
+}
+
+}  // namespace
+
+bool parse_int_base0(std::string_view s, std::int64_t* out) {
+  bool neg = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    neg = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty()) return false;
+  int base = 10;
+  if (s[0] == '0' && s.size() > 1) {
+    char c = static_cast<char>(s[1] | 0x20);
+    if (s.size() >= 3 && (c == 'x' || c == 'o' || c == 'b')) {
+      base = c == 'x' ? 16 : c == 'o' ? 8 : 2;
+      s.remove_prefix(2);
+    } else {
+      base = 8;
+      s.remove_prefix(1);
+    }
+  }
+  std::uint64_t v = 0;
+  auto res = std::from_chars(s.data(), s.data() + s.size(), v, base);
+  if (res.ec != std::errc() || res.ptr != s.data() + s.size()) return false;
+  if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (neg ? 1 : 0)) return false;
+  *out = neg ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
+  return true;
+}
+
+bool parse_go_float(std::string_view s, double* out) {
+  std::string t(s);
+  if (t.empty() || std::isspace(static_cast<unsigned char>(t[0]))) return false;
+  char* end = nullptr;
+  double d = std::strtod(t.c_str(), &end);
+  if (end != t.c_str() + t.size()) return false;
+  *out = d;
+  return true;
+}
+
+std::int64_t to_int64(const Value& v) {
+  switch (v.kind()) {
+    case Kind::Int: return v.as_int();
+    case Kind::Uint: return static_cast<std::int64_t>(v.as_uint());
+    case Kind::Float: {
+      double f = v.as_float();
+      if (std::isnan(f)) return std::numeric_limits<std::int64_t>::min();
+      if (f >= 9.2233720368547758e18 || f < -9.2233720368547758e18) return std::numeric_limits<std::int64_t>::min();
+      return static_cast<std::int64_t>(f);
+    }
+    case Kind::Bool: return v.as_bool() ? 1 : 0;
+    case Kind::String: {
+      std::int64_t i;
+      return parse_int_base0(trim_zero_decimal(v.as_string()), &i) ? i : 0;
+    }
+    default: return 0;
+  }
+}
+
+double to_float64(const Value& v) {
+  switch (v.kind()) {
+    case Kind::Int: return static_cast<double>(v.as_int());
+    case Kind::Uint: return static_cast<double>(v.as_uint());
+    case Kind::Float: return v.as_float();
+    case Kind::Bool: return v.as_bool() ? 1 : 0;
+    case Kind::String: {
+      double d;
+      return parse_go_float(v.as_string(), &d) ? d : 0;
+    }
+    default: return 0;
+  }
+}
+
+}  // namespace kinject::tmpl

@@ -1,0 +1,70 @@
+// What the files of src/gofuncs/ share and nothing outside uses: Sprig's
+// value helpers (defined in sprig.cpp), the encoders that only Sprig's
+// functions call, and the tables of Sprig's function families, which
+// sprig.cpp puts together into sprig_funcs().
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kinject/gofuncs/func_table.h"
+#include "kinject/gotemplate/template.h"
+
+namespace kinject::tmpl {
+
+// Short names for the signatures of the function tables.
+using P = ParamKind;
+using Args = std::span<const Value>;
+
+inline Value str(std::string s) { return Value::string(std::move(s)); }
+
+// ---- Sprig's value helpers (sprig.cpp) -------------------------------------
+
+// Sprig's empty(): reflect zero-ness; structs are never empty. It is also
+// encoding/json's isEmptyValue (omitempty): the two agree on every kind a
+// Value has.
+bool empty(const Value& v);
+// Sprig's strslice: []string as is, other slices element-wise (nils
+// dropped), nil -> [], anything else -> [strval(v)].
+std::vector<std::string> strslice(const Value& v);
+// A []string of `items`.
+Value string_list(std::vector<std::string> items);
+// reflect.Kind.String() of a value, for kindOf/kindIs and Sprig's messages.
+std::string kind_name(const Value& v);
+// The list `v` holds, for Sprig's list functions, or their error: "Cannot
+// <what> on type <kind>", and Go's nil-pointer panic for nil.
+const Value::List& require_list(const Value& v, std::string_view what);
+// Whether `v` holds the map `m` itself (not a copy): set or merge putting
+// v into m would make m contain itself.
+bool holds_map(const Value& v, const Value::Map* m, int depth = 0);
+
+// ---- encodings only Sprig uses (encoding.cpp) ------------------------------
+
+// base64.StdEncoding.EncodeToString.
+std::string base64_encode(std::string_view in);
+// base64.StdEncoding.DecodeString; on error nullopt and Go's error text in *err.
+std::optional<std::string> base64_decode(std::string_view in, std::string* err);
+// crypto/sha256 of data, as lower-case hex.
+std::string sha256_hex(std::string_view data);
+
+// ---- JSON internals (json.cpp) ---------------------------------------------
+
+// encoding/json's float64 encoder; JsonError for NaN and infinities.
+void json_float(std::string& out, double f);
+// json.Encoder with SetEscapeHTML(false), as Sprig's toRawJson uses it.
+std::string to_json_unescaped(const Value& v);
+
+// ---- the families of Sprig's functions, as Sprig's docs group them ---------
+
+FuncTable sprig_default_funcs();  // default, empty, coalesce, ternary, JSON (defaults.go)
+FuncTable sprig_string_funcs();   // strings.go, string lists, b64enc/b64dec, sha256sum
+FuncTable sprig_regex_funcs();    // regex.go (regexp.cpp)
+FuncTable sprig_number_funcs();   // conversions and integer math (numeric.go), reflection
+FuncTable sprig_list_funcs();     // list.go
+FuncTable sprig_dict_funcs();     // dict.go
+
+}  // namespace kinject::tmpl

@@ -1,0 +1,113 @@
+// Sprig's number functions: conversions with spf13/cast semantics (int,
+// int64, float64, atoi), integer math (numeric.go: add ... until) and
+// reflection (kindOf, kindIs, typeOf, typeIs).
+#include <algorithm>
+#include <charconv>
+
+#include "internal.h"
+#include "kinject/gofuncs/cast.h"
+
+namespace kinject::tmpl {
+
+namespace {
+
+// int and int64 are both cast.ToInt64: Go's int is 64 bits wide.
+Value cast_int(Args a) { return Value::integer(to_int64(a[0])); }
+
+Value cast_float64(Args a) { return Value::floating(to_float64(a[0])); }
+
+Value go_atoi(Args a) {
+  // strconv.Atoi: decimal only; errors give 0.
+  const std::string& s = a[0].as_string();
+  std::string_view t = s;
+  if (!t.empty() && t[0] == '+') t.remove_prefix(1);
+  std::int64_t v = 0;
+  auto res = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (res.ec != std::errc() || res.ptr != t.data() + t.size() || t.empty()) v = 0;
+  return Value::integer(v);
+}
+
+// add and mul wrap around on overflow, as Go's int64 does.
+Value add(Args a) {
+  std::int64_t sum = 0;
+  for (const auto& v : a) sum = static_cast<std::int64_t>(static_cast<std::uint64_t>(sum) + static_cast<std::uint64_t>(to_int64(v)));
+  return Value::integer(sum);
+}
+
+Value add1(Args a) { return Value::integer(to_int64(a[0]) + 1); }
+
+Value sub(Args a) { return Value::integer(to_int64(a[0]) - to_int64(a[1])); }
+
+Value mul(Args a) {
+  std::int64_t v = to_int64(a[0]);
+  for (const auto& b : a.subspan(1)) v = static_cast<std::int64_t>(static_cast<std::uint64_t>(v) * static_cast<std::uint64_t>(to_int64(b)));
+  return Value::integer(v);
+}
+
+Value div(Args a) {
+  std::int64_t d = to_int64(a[1]);
+  if (d == 0) throw FuncError("runtime error: integer divide by zero");
+  return Value::integer(to_int64(a[0]) / d);
+}
+
+Value mod(Args a) {
+  std::int64_t d = to_int64(a[1]);
+  if (d == 0) throw FuncError("runtime error: integer divide by zero");
+  return Value::integer(to_int64(a[0]) % d);
+}
+
+Value max_int(Args a) {
+  std::int64_t m = to_int64(a[0]);
+  for (const auto& b : a.subspan(1)) m = std::max(m, to_int64(b));
+  return Value::integer(m);
+}
+
+Value min_int(Args a) {
+  std::int64_t m = to_int64(a[0]);
+  for (const auto& b : a.subspan(1)) m = std::min(m, to_int64(b));
+  return Value::integer(m);
+}
+
+Value until(Args a) {
+  Value::List out;
+  std::int64_t n = a[0].as_int();
+  check_items(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n), "the list");
+  std::int64_t step = n < 0 ? -1 : 1;
+  for (std::int64_t i = 0; i != n; i += step) out.push_back(Value::integer(i));
+  return Value::list(std::move(out));
+}
+
+// Reflection (reflect.go): reflect.Kind names and Go type names.
+Value kind_of(Args a) { return str(kind_name(a[0])); }
+
+Value kind_is(Args a) { return Value::boolean(kind_name(a[1]) == a[0].as_string()); }
+
+Value type_of(Args a) { return str(a[0].go_type_name()); }
+
+Value type_is(Args a) { return Value::boolean(a[1].go_type_name() == a[0].as_string()); }
+
+}  // namespace
+
+FuncTable sprig_number_funcs() {
+  return {
+      {"int", fixed({P::Any}, cast_int)},
+      {"int64", fixed({P::Any}, cast_int)},
+      {"float64", fixed({P::Any}, cast_float64)},
+      {"atoi", fixed({P::String}, go_atoi)},
+      {"add", variadic({}, P::Any, add)},
+      {"add1", fixed({P::Any}, add1)},
+      {"sub", fixed({P::Any, P::Any}, sub)},
+      {"mul", variadic({P::Any}, P::Any, mul)},
+      {"div", fixed({P::Any, P::Any}, div)},
+      {"mod", fixed({P::Any, P::Any}, mod)},
+      {"max", variadic({P::Any}, P::Any, max_int)},
+      {"min", variadic({P::Any}, P::Any, min_int)},
+      {"until", fixed({P::Int}, until)},
+      {"kindOf", fixed({P::Any}, kind_of)},
+      {"kindIs", fixed({P::String, P::Any}, kind_is)},
+      {"typeOf", fixed({P::Any}, type_of)},
+      {"typeIs", fixed({P::String, P::Any}, type_is)},
+  };
+}
+
+}  // namespace kinject::tmpl
