@@ -1,14 +1,14 @@
-// Value model, FuncMap and the subset of Go's fmt/strconv that templates
-// observe (Sprint, Sprintf, Quote, float formatting).
+// Go's fmt as templates observe it: Sprint, Sprintln and Sprintf with its
+// verbs, flags, widths and %!verb(type=value) diagnostics, and the printing
+// of a value in an action.
 #include <algorithm>
-#include <array>
-#include <charconv>
-#include <cmath>
 #include <cstdio>
-#include <cstring>
-#include <stdexcept>
+#include <cstdlib>
+#include <string>
 
 #include <fmt/format.h>
+
+#include "strconv.h"
 
 #include "kinject/gotemplate/template.h"
 
@@ -16,412 +16,16 @@
 
 namespace kinject::tmpl {
 
-// ---------------------------------------------------------------------------
-// TypeInfo / Value
-
-int TypeInfo::field_index(std::string_view go_field) const {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i].name == go_field) return static_cast<int>(i);
-  }
-  return -1;
-}
-
-Value Value::nil() {
-  Value v;
-  v.kind_ = Kind::Nil;
-  return v;
-}
-
-Value Value::typed_nil(TypePtr type) {
-  Value v;
-  v.kind_ = Kind::Nil;
-  v.type_ = std::move(type);
-  return v;
-}
-
-Value Value::boolean(bool b) {
-  Value v;
-  v.kind_ = Kind::Bool;
-  v.b_ = b;
-  return v;
-}
-
-Value Value::integer(std::int64_t i, TypePtr type) {
-  Value v;
-  v.kind_ = Kind::Int;
-  v.i_ = i;
-  v.type_ = std::move(type);
-  return v;
-}
-
-Value Value::uinteger(std::uint64_t u, TypePtr type) {
-  Value v;
-  v.kind_ = Kind::Uint;
-  v.u_ = u;
-  v.type_ = std::move(type);
-  return v;
-}
-
-Value Value::floating(double f) {
-  Value v;
-  v.kind_ = Kind::Float;
-  v.f_ = f;
-  return v;
-}
-
-Value Value::string(std::string s, TypePtr type) {
-  Value v;
-  v.kind_ = Kind::String;
-  v.ptr_ = std::make_shared<std::string>(std::move(s));
-  v.type_ = std::move(type);
-  return v;
-}
-
-Value Value::list(List items, Elem elem, TypePtr type) {
-  Value v;
-  v.kind_ = Kind::List;
-  v.elem_ = elem;
-  v.ptr_ = std::make_shared<List>(std::move(items));
-  v.type_ = std::move(type);
-  return v;
-}
-
-Value Value::map(Map entries, Elem elem, TypePtr type) {
-  Value v;
-  v.kind_ = Kind::Map;
-  v.elem_ = elem;
-  v.ptr_ = std::make_shared<Map>(std::move(entries));
-  v.type_ = std::move(type);
-  return v;
-}
-
-Value Value::structure(TypePtr type, std::vector<Value> fields) {
-  if (!type) throw std::logic_error("Value::structure needs a type");
-  if (fields.size() != type->fields.size()) {
-    throw std::logic_error("Value::structure: field count mismatch for " + type->name);
-  }
-  Value v;
-  v.kind_ = Kind::Struct;
-  v.ptr_ = std::make_shared<std::vector<Value>>(std::move(fields));
-  v.type_ = std::move(type);
-  return v;
-}
-
-namespace {
-[[noreturn]] void wrong_kind(const char* what) {
-  throw std::logic_error(std::string("Value: not a ") + what);
-}
-}  // namespace
-
-bool Value::as_bool() const {
-  if (kind_ != Kind::Bool) wrong_kind("bool");
-  return b_;
-}
-std::int64_t Value::as_int() const {
-  if (kind_ != Kind::Int) wrong_kind("int");
-  return i_;
-}
-std::uint64_t Value::as_uint() const {
-  if (kind_ != Kind::Uint) wrong_kind("uint");
-  return u_;
-}
-double Value::as_float() const {
-  if (kind_ != Kind::Float) wrong_kind("float");
-  return f_;
-}
-const std::string& Value::as_string() const {
-  if (kind_ != Kind::String) wrong_kind("string");
-  return *static_cast<const std::string*>(ptr_.get());
-}
-const Value::List& Value::as_list() const {
-  if (kind_ != Kind::List) wrong_kind("list");
-  return *static_cast<const List*>(ptr_.get());
-}
-const Value::Map& Value::as_map() const {
-  if (kind_ != Kind::Map) wrong_kind("map");
-  return *static_cast<const Map*>(ptr_.get());
-}
-const std::vector<Value>& Value::struct_fields() const {
-  if (kind_ != Kind::Struct) wrong_kind("struct");
-  return *static_cast<const std::vector<Value>*>(ptr_.get());
-}
-Value::Map& Value::mutable_map_shared() const {
-  if (kind_ != Kind::Map) wrong_kind("map");
-  return *static_cast<Map*>(ptr_.get());
-}
-
-const Value* Value::find(std::string_view key) const {
-  if (kind_ != Kind::Map) return nullptr;
-  const Map& m = as_map();
-  auto it = m.find(key);
-  return it == m.end() ? nullptr : &it->second;
-}
-
-const Value* Value::field(std::string_view go_name) const {
-  if (kind_ != Kind::Struct) return nullptr;
-  int i = type_->field_index(go_name);
-  return i < 0 ? nullptr : &struct_fields()[static_cast<std::size_t>(i)];
-}
-
-std::size_t Value::size() const {
-  switch (kind_) {
-    case Kind::String: return as_string().size();
-    case Kind::List: return as_list().size();
-    case Kind::Map: return as_map().size();
-    default: return 0;
-  }
-}
-
-bool Value::truthy() const {
-  switch (kind_) {
-    case Kind::Invalid:
-    case Kind::Nil: return false;
-    case Kind::Bool: return b_;
-    case Kind::Int: return i_ != 0;
-    case Kind::Uint: return u_ != 0;
-    case Kind::Float: return f_ != 0;
-    case Kind::String:
-    case Kind::List:
-    case Kind::Map: return size() > 0;
-    case Kind::Struct: return true;
-  }
-  return false;
-}
-
-std::string Value::go_type_name() const {
-  if (type_ && kind_ != Kind::Nil) return type_->go_name();
-  switch (kind_) {
-    case Kind::Invalid: return "<nil>";
-    case Kind::Nil: return type_ ? "*" + type_->name : "<nil>";
-    case Kind::Bool: return "bool";
-    case Kind::Int: return "int";
-    case Kind::Uint: return "uint";
-    case Kind::Float: return "float64";
-    case Kind::String: return "string";
-    case Kind::List: return elem_ == Elem::String ? "[]string" : "[]interface {}";
-    case Kind::Map: return elem_ == Elem::String ? "map[string]string" : "map[string]interface {}";
-    case Kind::Struct: return "struct";
-  }
-  return "?";
-}
-
-bool Value::deep_equals(const Value& o) const {
-  if (kind_ != o.kind_) return false;
-  auto tname = [](const Value& v) { return v.type_ ? v.type_->go_name() : std::string(); };
-  switch (kind_) {
-    case Kind::Invalid: return true;
-    case Kind::Nil: return tname(*this) == tname(o);
-    case Kind::Bool: return b_ == o.b_;
-    case Kind::Int: return i_ == o.i_ && tname(*this) == tname(o);
-    case Kind::Uint: return u_ == o.u_ && tname(*this) == tname(o);
-    case Kind::Float: return f_ == o.f_;
-    case Kind::String: return as_string() == o.as_string() && tname(*this) == tname(o);
-    case Kind::List: {
-      const List& a = as_list();
-      const List& b = o.as_list();
-      if (a.size() != b.size() || elem_ != o.elem_) return false;
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        if (!a[i].deep_equals(b[i])) return false;
-      }
-      return true;
-    }
-    case Kind::Map: {
-      const Map& a = as_map();
-      const Map& b = o.as_map();
-      if (a.size() != b.size() || elem_ != o.elem_) return false;
-      for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib) {
-        if (ia->first != ib->first || !ia->second.deep_equals(ib->second)) return false;
-      }
-      return true;
-    }
-    case Kind::Struct: {
-      if (tname(*this) != tname(o)) return false;
-      const auto& a = struct_fields();
-      const auto& b = o.struct_fields();
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        if (!a[i].deep_equals(b[i])) return false;
-      }
-      return true;
-    }
-  }
-  return false;
-}
-
-// ---------------------------------------------------------------------------
-// strconv
-
 namespace {
 
-
-// Decodes one rune; invalid encodings yield U+FFFD with width 1, as Go does.
-std::uint32_t decode_rune(std::string_view s, std::size_t i, std::size_t* width) {
-  utf8::Rune r = utf8::decode(s, i);
-  *width = r.width;
-  return r.value;
-}
+using detail::is_print_rune;
+using detail::quote_into;
 
 std::size_t rune_count(std::string_view s) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++n) {
-    std::size_t w;
-    decode_rune(s, i, &w);
-    i += w;
-  }
+  for (std::size_t i = 0; i < s.size(); ++n) i += utf8::decode(s, i).width;
   return n;
 }
-
-// A conservative unicode.IsPrint: ASCII printables plus non-control,
-// non-space, non-format code points above 0x9F.
-bool is_print_rune(std::uint32_t r) {
-  if (r < 0x20 || r == 0x7F) return false;
-  if (r < 0x7F) return true;
-  if (r < 0xA0 || r == 0xAD) return false;
-  if (r >= 0x2000 && r <= 0x200F) return r < 0x200B;
-  if (r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2060 && r <= 0x206F)) return false;
-  if (r == 0xFEFF || r == 0xFFFD + 1 || (r >= 0xFFF9 && r <= 0xFFFB)) return false;
-  if (r >= 0xE000 && r <= 0xF8FF) return false;  // private use
-  if (r >= 0xFFFE && (r & 0xFFFE) == 0xFFFE) return false;
-  return r <= 0x10FFFF;
-}
-
-void quote_into(std::string& out, std::string_view s, char q, bool ascii_only) {
-  static const char* hex = "0123456789abcdef";
-  out += q;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t w;
-    std::uint32_t r = decode_rune(s, i, &w);
-    if (w == 1 && r == 0xFFFD) {
-      out += "\\x";
-      auto b = static_cast<unsigned char>(s[i]);
-      out += hex[b >> 4];
-      out += hex[b & 15];
-      i += 1;
-      continue;
-    }
-    i += w;
-    if (r == static_cast<std::uint32_t>(q) || r == '\\') {
-      out += '\\';
-      out += static_cast<char>(r);
-      continue;
-    }
-    if (ascii_only ? (r < 0x7F && is_print_rune(r)) : is_print_rune(r)) {
-      utf8::append(out, r);
-      continue;
-    }
-    switch (r) {
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
-      default:
-        if (r < ' ' || r == 0x7F) {
-          out += "\\x";
-          out += hex[(r >> 4) & 15];
-          out += hex[r & 15];
-        } else if (r < 0x10000) {
-          out += "\\u";
-          for (int k = 12; k >= 0; k -= 4) out += hex[(r >> k) & 15];
-        } else {
-          out += "\\U";
-          for (int k = 28; k >= 0; k -= 4) out += hex[(r >> k) & 15];
-        }
-    }
-  }
-  out += q;
-}
-
-}  // namespace
-
-std::string go_quote(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  quote_into(out, s, '"', false);
-  return out;
-}
-
-namespace {
-
-// Shortest round-trip digits of a finite, non-zero |f|: digits and the
-// decimal exponent such that value = 0.d1d2d3... * 10^dp.
-struct Digits {
-  std::string d;
-  int dp = 0;
-};
-
-Digits shortest_digits(double f) {
-  std::array<char, 64> buf{};
-  auto res = std::to_chars(buf.data(), buf.data() + buf.size(), std::fabs(f), std::chars_format::scientific);
-  std::string_view s(buf.data(), static_cast<std::size_t>(res.ptr - buf.data()));
-  Digits out;
-  std::size_t e = s.find('e');
-  for (std::size_t i = 0; i < e; ++i) {
-    if (s[i] != '.') out.d += s[i];
-  }
-  int exp = std::atoi(std::string(s.substr(e + 1)).c_str());
-  while (out.d.size() > 1 && out.d.back() == '0') out.d.pop_back();
-  out.dp = exp + 1;
-  return out;
-}
-
-void append_exp(std::string& out, int exp, char e) {
-  out += e;
-  if (exp < 0) {
-    out += '-';
-    exp = -exp;
-  } else {
-    out += '+';
-  }
-  if (exp < 10) out += '0';
-  out += std::to_string(exp);
-}
-
-}  // namespace
-
-std::string go_format_float(double f) {
-  if (std::isnan(f)) return "NaN";
-  if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
-  std::string out;
-  if (std::signbit(f)) out += '-';
-  if (f == 0) {
-    out += '0';
-    return out;
-  }
-  Digits dg = shortest_digits(f);
-  int nd = static_cast<int>(dg.d.size());
-  int exp = dg.dp - 1;
-  // %e is used when the exponent is < -4 or >= 6 (strconv's rule for the
-  // shortest 'g' form, which is also what fmt's %v uses for float64).
-  if (exp < -4 || exp >= 6) {
-    out += dg.d[0];
-    if (nd > 1) {
-      out += '.';
-      out.append(dg.d, 1, std::string::npos);
-    }
-    append_exp(out, exp, 'e');
-    return out;
-  }
-  if (dg.dp <= 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-dg.dp), '0');
-    out += dg.d;
-  } else if (dg.dp >= nd) {
-    out += dg.d;
-    out.append(static_cast<std::size_t>(dg.dp - nd), '0');
-  } else {
-    out.append(dg.d, 0, static_cast<std::size_t>(dg.dp));
-    out += '.';
-    out.append(dg.d, static_cast<std::size_t>(dg.dp), std::string::npos);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
-// fmt
-
-namespace {
 
 struct FmtFlags {
   bool plus = false, minus = false, sharp = false, space = false, zero = false;
@@ -625,11 +229,7 @@ class Printer {
   std::string_view truncate(std::string_view s) const {
     if (!f_.prec_present) return s;
     std::size_t i = 0;
-    for (int n = 0; i < s.size() && n < f_.prec; ++n) {
-      std::size_t w;
-      decode_rune(s, i, &w);
-      i += w;
-    }
+    for (int n = 0; i < s.size() && n < f_.prec; ++n) i += utf8::decode(s, i).width;
     return s.substr(0, i);
   }
 
@@ -939,9 +539,9 @@ std::string go_sprintf(std::string_view format, std::span<const Value> args) {
       out += "%!(NOVERB)";
       break;
     }
-    std::size_t w;
-    std::uint32_t verb = decode_rune(format, i, &w);
-    i += w;
+    utf8::Rune rune = utf8::decode(format, i);
+    i += rune.width;
+    std::uint32_t verb = rune.value;
     if (verb == '%') {
       out += '%';
       continue;
@@ -981,44 +581,6 @@ std::string go_sprintf(std::string_view format, std::span<const Value> args) {
     out += ')';
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------
-// Param / FuncMap
-
-std::string Param::go_name() const {
-  switch (kind) {
-    case ParamKind::Any: return "interface {}";
-    case ParamKind::Reflect: return "reflect.Value";
-    case ParamKind::String: return "string";
-    case ParamKind::Int: return "int";
-    case ParamKind::Float: return "float64";
-    case ParamKind::Bool: return "bool";
-    case ParamKind::List: return type_name.empty() ? "[]interface {}" : type_name;
-    case ParamKind::Map: return "map[string]interface {}";
-    case ParamKind::StringMap: return "map[string]string";
-    case ParamKind::Named: return type_name;
-  }
-  return "?";
-}
-
-void FuncMap::set(std::string name, Function fn) { funcs_[std::move(name)] = std::move(fn); }
-
-void FuncMap::set(std::string name, std::vector<Param> params, FuncImpl impl) {
-  set(std::move(name), Function{std::move(params), std::nullopt, std::move(impl)});
-}
-
-void FuncMap::set_variadic(std::string name, std::vector<Param> params, Param variadic, FuncImpl impl) {
-  set(std::move(name), Function{std::move(params), std::move(variadic), std::move(impl)});
-}
-
-void FuncMap::merge(const FuncMap& other) {
-  for (const auto& [name, fn] : other.funcs_) funcs_[name] = fn;
-}
-
-const Function* FuncMap::find(std::string_view name) const {
-  auto it = funcs_.find(name);
-  return it == funcs_.end() ? nullptr : &it->second;
 }
 
 }  // namespace kinject::tmpl
