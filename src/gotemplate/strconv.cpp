@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <utility>
 
 #include "kinject/gotemplate/template.h"
 
@@ -19,27 +20,103 @@ namespace kinject::tmpl {
 
 namespace detail {
 
-// Go's strconv.Unquote for "..." and `...` literals; nullopt on bad syntax.
+namespace {
+
+// The escapes of one letter, both ways: \a is '\a' and so on.
+constexpr std::pair<char, char> kLetterEscapes[] = {
+    {'a', '\a'}, {'b', '\b'}, {'f', '\f'}, {'n', '\n'}, {'r', '\r'}, {'t', '\t'}, {'v', '\v'},
+};
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The n hex digits at s[i] as a number; nullopt if there are fewer.
+std::optional<std::uint32_t> hex_number(std::string_view s, std::size_t i, std::size_t n) {
+  if (i + n > s.size()) return std::nullopt;
+  std::uint32_t r = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    int h = hex_value(s[i + k]);
+    if (h < 0) return std::nullopt;
+    r = r * 16 + static_cast<std::uint32_t>(h);
+  }
+  return r;
+}
+
+// The escape whose letter is at body[i], just past a backslash (Go's
+// UnquoteChar), appended to out; i moves past it. false on bad syntax.
+bool unescape(std::string_view body, std::size_t& i, char quote, std::string& out) {
+  char e = body[i++];
+  for (auto [letter, c] : kLetterEscapes) {
+    if (e == letter) {
+      out += c;
+      return true;
+    }
+  }
+  switch (e) {
+    case '\\': out += '\\'; return true;
+    case '"':
+    case '\'':
+      if (e != quote) return false;  // \' only in '...', \" only in "..."
+      out += e;
+      return true;
+    case 'x': {  // one byte, which need not be UTF-8
+      auto b = hex_number(body, i, 2);
+      if (!b) return false;
+      out += static_cast<char>(*b);
+      i += 2;
+      return true;
+    }
+    case 'u':
+    case 'U': {
+      std::size_t n = e == 'u' ? 4 : 8;
+      auto r = hex_number(body, i, n);
+      if (!r || !utf8::is_scalar(*r)) return false;
+      utf8::append(out, *r);
+      i += n;
+      return true;
+    }
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {  // \ooo, one byte
+      if (i + 2 > body.size()) return false;
+      int v = e - '0';
+      for (std::size_t k = 0; k < 2; ++k) {
+        char d = body[i + k];
+        if (d < '0' || d > '7') return false;
+        v = v * 8 + (d - '0');
+      }
+      if (v > 255) return false;
+      out += static_cast<char>(v);
+      i += 2;
+      return true;
+    }
+    default: return false;
+  }
+}
+
+// A `...` literal's body: taken as it is, but for carriage returns, which
+// Go discards from raw strings.
+std::optional<std::string> unquote_raw(std::string_view body) {
+  if (body.find('`') != std::string_view::npos) return std::nullopt;
+  std::string out;
+  for (char c : body) {
+    if (c != '\r') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::string> unquote(std::string_view q) {
   if (q.size() < 2) return std::nullopt;
   char quote = q.front();
   if (q.back() != quote) return std::nullopt;
   std::string_view body = q.substr(1, q.size() - 2);
-  std::string out;
-  if (quote == '`') {
-    if (body.find('`') != std::string_view::npos) return std::nullopt;
-    for (char c : body) {
-      if (c != '\r') out += c;  // carriage returns are discarded in raw strings
-    }
-    return out;
-  }
+  if (quote == '`') return unquote_raw(body);
   if (quote != '"' && quote != '\'') return std::nullopt;
-  auto hexval = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
+  std::string out;
   for (std::size_t i = 0; i < body.size();) {
     char c = body[i];
     if (c == quote && quote == '"') return std::nullopt;
@@ -49,60 +126,7 @@ std::optional<std::string> unquote(std::string_view q) {
       ++i;
       continue;
     }
-    if (++i >= body.size()) return std::nullopt;
-    char e = body[i++];
-    switch (e) {
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      case '\\': out += '\\'; break;
-      case '"':
-      case '\'':
-        if (e != quote) return std::nullopt;
-        out += e;
-        break;
-      case 'x': {
-        if (i + 2 > body.size()) return std::nullopt;
-        int h1 = hexval(body[i]), h2 = hexval(body[i + 1]);
-        if (h1 < 0 || h2 < 0) return std::nullopt;
-        out += static_cast<char>(h1 * 16 + h2);
-        i += 2;
-        break;
-      }
-      case 'u':
-      case 'U': {
-        std::size_t n = e == 'u' ? 4 : 8;
-        if (i + n > body.size()) return std::nullopt;
-        std::uint32_t r = 0;
-        for (std::size_t k = 0; k < n; ++k) {
-          int h = hexval(body[i + k]);
-          if (h < 0) return std::nullopt;
-          r = r * 16 + static_cast<std::uint32_t>(h);
-        }
-        if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) return std::nullopt;
-        utf8::append(out, r);
-        i += n;
-        break;
-      }
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-        if (i + 2 > body.size()) return std::nullopt;
-        int v = e - '0';
-        for (int k = 0; k < 2; ++k) {
-          char d = body[i + static_cast<std::size_t>(k)];
-          if (d < '0' || d > '7') return std::nullopt;
-          v = v * 8 + (d - '0');
-        }
-        if (v > 255) return std::nullopt;
-        out += static_cast<char>(v);
-        i += 2;
-        break;
-      }
-      default: return std::nullopt;
-    }
+    if (++i >= body.size() || !unescape(body, i, quote, out)) return std::nullopt;
   }
   return out;
 }
@@ -230,16 +254,42 @@ bool is_print_rune(std::uint32_t r) {
   return r <= 0x10FFFF;
 }
 
+namespace {
+
+// Appends \x, \u or \U (the `kind`) and `digits` lower-case hex digits of v.
+void append_escape(std::string& out, char kind, std::uint32_t v, int digits) {
+  static constexpr std::string_view hex = "0123456789abcdef";
+  out += '\\';
+  out += kind;
+  for (int k = (digits - 1) * 4; k >= 0; k -= 4) out += hex[(v >> k) & 15];
+}
+
+// How strconv.Quote writes a rune it does not print as it is.
+void append_escaped_rune(std::string& out, std::uint32_t r) {
+  for (auto [letter, c] : kLetterEscapes) {
+    if (r == static_cast<unsigned char>(c)) {
+      out += '\\';
+      out += letter;
+      return;
+    }
+  }
+  if (r < ' ' || r == 0x7F) {
+    append_escape(out, 'x', r, 2);
+  } else if (r < 0x10000) {
+    append_escape(out, 'u', r, 4);
+  } else {
+    append_escape(out, 'U', r, 8);
+  }
+}
+
+}  // namespace
+
 void quote_into(std::string& out, std::string_view s, char q, bool ascii_only) {
-  static const char* hex = "0123456789abcdef";
   out += q;
   for (std::size_t i = 0; i < s.size();) {
     auto [r, w, valid] = utf8::decode(s, i);
-    if (!valid) {
-      out += "\\x";
-      auto b = static_cast<unsigned char>(s[i]);
-      out += hex[b >> 4];
-      out += hex[b & 15];
+    if (!valid) {  // a byte that is no UTF-8 is written as \xNN
+      append_escape(out, 'x', static_cast<unsigned char>(s[i]), 2);
       i += 1;
       continue;
     }
@@ -247,37 +297,14 @@ void quote_into(std::string& out, std::string_view s, char q, bool ascii_only) {
     if (r == static_cast<std::uint32_t>(q) || r == '\\') {
       out += '\\';
       out += static_cast<char>(r);
-      continue;
-    }
-    if (ascii_only ? (r < 0x7F && is_print_rune(r)) : is_print_rune(r)) {
+    } else if (ascii_only ? (r < 0x7F && is_print_rune(r)) : is_print_rune(r)) {
       utf8::append(out, r);
-      continue;
-    }
-    switch (r) {
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
-      default:
-        if (r < ' ' || r == 0x7F) {
-          out += "\\x";
-          out += hex[(r >> 4) & 15];
-          out += hex[r & 15];
-        } else if (r < 0x10000) {
-          out += "\\u";
-          for (int k = 12; k >= 0; k -= 4) out += hex[(r >> k) & 15];
-        } else {
-          out += "\\U";
-          for (int k = 28; k >= 0; k -= 4) out += hex[(r >> k) & 15];
-        }
+    } else {
+      append_escaped_rune(out, r);
     }
   }
   out += q;
 }
-
 
 }  // namespace detail
 
