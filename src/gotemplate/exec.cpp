@@ -412,17 +412,14 @@ class Exec {
     errorf(fmt::format("can't evaluate field {} in type {}", name, reflect_type_name(receiver)));
   }
 
-  Value eval_method(const Value& dot, const Method& method, const Value& self, const Node* node,
-                    const std::string& name, const std::vector<NodePtr>* args, const Value& final, bool has_final) {
-    ArgVec argv;
-    if (args) {
-      for (std::size_t i = 1; i < args->size(); ++i) argv.push_back(eval_arg(dot, Param(ParamKind::Any), (*args)[i].get()));
-    }
-    if (has_final) argv.push_back(validate_type(final, Param(ParamKind::Any)));
+  // Runs a function or method for `node`: one step of work, its error
+  // reported as Go's "error calling NAME: ...", its result held to the limits.
+  template <class Impl>
+  Value call(const std::string& name, const Node* node, Impl&& impl) {
     charge(1);
     Value result;
     try {
-      result = method(self, argv.span());
+      result = impl();
     } catch (const TemplateError&) {
       throw;
     } catch (const std::exception& e) {
@@ -431,6 +428,16 @@ class Exec {
     }
     at(node);
     return checked_result(name, result);
+  }
+
+  Value eval_method(const Value& dot, const Method& method, const Value& self, const Node* node,
+                    const std::string& name, const std::vector<NodePtr>* args, const Value& final, bool has_final) {
+    ArgVec argv;
+    if (args) {
+      for (std::size_t i = 1; i < args->size(); ++i) argv.push_back(eval_arg(dot, Param(ParamKind::Any), (*args)[i].get()));
+    }
+    if (has_final) argv.push_back(validate_type(final, Param(ParamKind::Any)));
+    return call(name, node, [&] { return method(self, argv.span()); });
   }
 
   Value eval_function(const Value& dot, const IdentifierNode* id, const Node* cmd, const std::vector<NodePtr>* args,
@@ -489,18 +496,7 @@ class Exec {
       }
       argv.push_back(validate_type(final, *t));
     }
-    charge(1);
-    Value result;
-    try {
-      result = fn.impl(argv.span());
-    } catch (const TemplateError&) {
-      throw;
-    } catch (const std::exception& e) {
-      at(node);
-      errorf(fmt::format("error calling {}: {}", name, e.what()));
-    }
-    at(node);
-    return checked_result(name, result);
+    return call(name, node, [&] { return fn.impl(argv.span()); });
   }
 
   static bool can_be_nil(const Param& p) {

@@ -95,9 +95,17 @@ class Lexer {
     start_ = pos_;
     start_line_ = line_;
   }
-  void ignore() {
+  // Counts the lines of in_[start_, pos_) that next() did not (a jump of pos_).
+  void count_lines_to_pos() {
     line_ += static_cast<int>(std::count(in_.begin() + static_cast<std::ptrdiff_t>(start_),
                                          in_.begin() + static_cast<std::ptrdiff_t>(pos_), '\n'));
+  }
+  // What a trim marker removes after the delimiter.
+  void skip_spaces() {
+    while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
+  }
+  void ignore() {
+    count_lines_to_pos();
     start_ = pos_;
     start_line_ = line_;
   }
@@ -158,9 +166,9 @@ class Lexer {
           return State::InsideAction;
         }
         return lex_field_or_variable(Tok::Variable);
-      case State::Char: return lex_char();
+      case State::Char: return lex_quoted('\'', Tok::CharConstant, "character constant");
       case State::Number: return lex_number();
-      case State::Quote: return lex_quote();
+      case State::Quote: return lex_quoted('"', Tok::String, "quoted string");
       case State::RawQuote: return lex_raw_quote();
       case State::Done: return State::Done;
     }
@@ -181,8 +189,7 @@ class Lexer {
       }
       pos_ -= trim;
       if (pos_ > start_) {
-        line_ += static_cast<int>(std::count(in_.begin() + static_cast<std::ptrdiff_t>(start_),
-                                             in_.begin() + static_cast<std::ptrdiff_t>(pos_), '\n'));
+        count_lines_to_pos();
         emit(Tok::Text);
       }
       pos_ += trim;
@@ -191,7 +198,7 @@ class Lexer {
     }
     pos_ = in_.size();
     if (pos_ > start_) {
-      line_ += static_cast<int>(std::count(in_.begin() + static_cast<std::ptrdiff_t>(start_), in_.end(), '\n'));
+      count_lines_to_pos();
       emit(Tok::Text);
     }
     return State::EofAfterText;
@@ -222,9 +229,7 @@ class Lexer {
     if (!delim) return errorf("comment ends before closing delimiter");
     if (trim) pos_ += 2;
     pos_ += 2;
-    if (trim) {
-      while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
-    }
+    if (trim) skip_spaces();
     ignore();
     return State::Text;
   }
@@ -238,7 +243,7 @@ class Lexer {
     pos_ += 2;
     emit(Tok::RightDelim);
     if (trim) {
-      while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
+      skip_spaces();
       ignore();
     }
     return State::Text;
@@ -369,21 +374,6 @@ class Lexer {
     return State::InsideAction;
   }
 
-  State lex_char() {
-    for (;;) {
-      int r = next();
-      if (r == '\\') {
-        int r2 = next();
-        if (r2 != kEof && r2 != '\n') continue;
-        return errorf("unterminated character constant");
-      }
-      if (r == kEof || r == '\n') return errorf("unterminated character constant");
-      if (r == '\'') break;
-    }
-    emit(Tok::CharConstant);
-    return State::InsideAction;
-  }
-
   bool scan_number() {
     accept("+-");
     std::string_view digits = "0123456789_";
@@ -428,18 +418,20 @@ class Lexer {
     return State::InsideAction;
   }
 
-  State lex_quote() {
+  // A "..." string or a '...' character constant (Go's lexQuote and
+  // lexChar): up to the closing quote, escapes skipped, on one line.
+  State lex_quoted(char quote, Tok typ, std::string_view what) {
     for (;;) {
       int r = next();
       if (r == '\\') {
         int r2 = next();
         if (r2 != kEof && r2 != '\n') continue;
-        return errorf("unterminated quoted string");
+        return errorf(fmt::format("unterminated {}", what));
       }
-      if (r == kEof || r == '\n') return errorf("unterminated quoted string");
-      if (r == '"') break;
+      if (r == kEof || r == '\n') return errorf(fmt::format("unterminated {}", what));
+      if (r == quote) break;
     }
-    emit(Tok::String);
+    emit(typ);
     return State::InsideAction;
   }
 

@@ -142,20 +142,26 @@ class Parser {
   // --- grammar ----------------------------------------------------------------
   void parse_definition() {
     static constexpr std::string_view context = "define clause";
-    const Item& name_tok = next_non_space();
-    if (name_tok.typ != Tok::String && name_tok.typ != Tok::RawString) unexpected(name_tok, context);
-    auto name = unquote(name_tok.val);
-    if (!name) errorf("invalid syntax");
+    std::string name = template_name(next_non_space(), context);
     expect(Tok::RightDelim, context);
+    define_tree(std::move(name), context);
+  }
+
+  // The body of a {{define}} or {{block}}, up to its {{end}}, as a tree of
+  // its own: only $ is in scope there, and no {{range}} is around it.
+  void define_tree(std::string name, std::string_view context) {
     auto tree = std::make_shared<Tree>();
-    tree->name = *name;
+    tree->name = std::move(name);
     tree->src = src_;
     auto saved_vars = std::move(vars_);
+    int saved_range = range_depth_;
     vars_ = {"$"};
+    range_depth_ = 0;
     auto [list, end] = item_list();
     if (end->type != NT::End) errorf(fmt::format("unexpected {} in {}", end->str(), context));
     tree->root = std::move(list);
     vars_ = std::move(saved_vars);
+    range_depth_ = saved_range;
     add(std::move(tree));
   }
 
@@ -229,14 +235,10 @@ class Parser {
     if (next_node->type == NT::Else) {
       // "{{else if x}}" / "{{else with x}}" nest a new if/with that consumes
       // the shared {{end}}.
-      if (type == NT::If && peek().typ == Tok::If) {
+      if ((type == NT::If && peek().typ == Tok::If) || (type == NT::With && peek().typ == Tok::With)) {
         next();
         else_list = new_node<ListNode>(next_node->pos);
-        else_list->nodes.push_back(control(NT::If, "if"));
-      } else if (type == NT::With && peek().typ == Tok::With) {
-        next();
-        else_list = new_node<ListNode>(next_node->pos);
-        else_list->nodes.push_back(control(NT::With, "with"));
+        else_list->nodes.push_back(control(type, context));
       } else {
         auto [elist, end] = item_list();
         if (end->type != NT::End) errorf("expected end; found " + end->str());
@@ -258,12 +260,20 @@ class Parser {
     return *s;
   }
 
+  // Where a {{template "name"}} or {{block "name"}} stands, and the name.
+  struct Invocation {
+    std::size_t pos;
+    int line;
+    std::string name;
+  };
+  Invocation invocation(std::string_view context) {
+    const Item& token = next_non_space();
+    return {token.pos, token.line, template_name(token, context)};
+  }
+
   NodePtr template_control() {
     static constexpr std::string_view context = "template clause";
-    const Item& token = next_non_space();
-    std::size_t pos = token.pos;
-    int line = token.line;
-    std::string name = template_name(token, context);
+    auto [pos, line, name] = invocation(context);
     std::unique_ptr<PipeNode> pipe;
     if (next_non_space().typ != Tok::RightDelim) {
       backup();
@@ -274,24 +284,9 @@ class Parser {
 
   NodePtr block_control() {
     static constexpr std::string_view context = "block clause";
-    const Item& token = next_non_space();
-    std::size_t pos = token.pos;
-    int line = token.line;
-    std::string name = template_name(token, context);
+    auto [pos, line, name] = invocation(context);
     auto pipe = pipeline(context, Tok::RightDelim);
-    auto tree = std::make_shared<Tree>();
-    tree->name = name;
-    tree->src = src_;
-    auto saved_vars = std::move(vars_);
-    int saved_range = range_depth_;
-    vars_ = {"$"};
-    range_depth_ = 0;
-    auto [list, end] = item_list();
-    if (end->type != NT::End) errorf(fmt::format("unexpected {} in {}", end->str(), context));
-    tree->root = std::move(list);
-    vars_ = std::move(saved_vars);
-    range_depth_ = saved_range;
-    add(std::move(tree));
+    define_tree(name, context);
     return new_node<TemplateNode>(pos, line, std::move(name), std::move(pipe));
   }
 
@@ -303,18 +298,17 @@ class Parser {
       std::size_t v_at = idx_;
       next();
       const Item& var = items_[v_at];
-      const Item& after_var = peek();
-      bool space_after = after_var.typ == Tok::Space;
       const Item& nxt = peek_non_space();
+      auto declare = [&] {
+        next_non_space();
+        pipe->decl.push_back(new_node<VariableNode>(var.pos, std::vector<std::string>{std::string(var.val)}));
+        vars_.emplace_back(var.val);
+      };
       if (nxt.typ == Tok::Assign || nxt.typ == Tok::Declare) {
         pipe->is_assign = nxt.typ == Tok::Assign;
-        next_non_space();
-        pipe->decl.push_back(new_node<VariableNode>(var.pos, std::vector<std::string>{std::string(var.val)}));
-        vars_.emplace_back(var.val);
+        declare();
       } else if (nxt.typ == Tok::Char && nxt.val == ",") {
-        next_non_space();
-        pipe->decl.push_back(new_node<VariableNode>(var.pos, std::vector<std::string>{std::string(var.val)}));
-        vars_.emplace_back(var.val);
+        declare();
         if (context == "range" && pipe->decl.size() < 2) {
           Tok t = peek_non_space().typ;
           if (t == Tok::Variable || t == Tok::RightDelim || t == Tok::RightParen) goto decls;
@@ -322,7 +316,6 @@ class Parser {
         }
         errorf(fmt::format("too many declarations in {}", context));
       } else {
-        (void)space_after;
         idx_ = v_at;  // Go's backup2/backup3: the variable is an operand
       }
     }
@@ -373,6 +366,16 @@ class Parser {
     return cmd;
   }
 
+  // .a.b or $x.a followed by more fields is one longer field or variable
+  // node. Go rebuilds it at the chain's position (the second field), which
+  // is where execution errors will point.
+  template <class T>
+  NodePtr lengthen(Node& node, ChainNode& chain) {
+    std::vector<std::string> ident = std::move(static_cast<T&>(node).ident);
+    for (auto& s : chain.field) ident.push_back(std::move(s));
+    return new_node<T>(chain.pos, std::move(ident));
+  }
+
   NodePtr operand() {
     NodePtr node = term();
     if (!node) return nullptr;
@@ -380,20 +383,8 @@ class Parser {
       auto chain = new_node<ChainNode>(peek().pos, nullptr);
       while (peek().typ == Tok::Field) chain->field.emplace_back(next().val.substr(1));
       switch (node->type) {
-        case NT::Field: {
-          // Go rebuilds the field node at the chain's position (the second
-          // field), which is where execution errors will point.
-          auto* f = static_cast<FieldNode*>(node.get());
-          std::vector<std::string> ident = std::move(f->ident);
-          for (auto& s : chain->field) ident.push_back(std::move(s));
-          return new_node<FieldNode>(chain->pos, std::move(ident));
-        }
-        case NT::Variable: {
-          auto* v = static_cast<VariableNode*>(node.get());
-          std::vector<std::string> ident = std::move(v->ident);
-          for (auto& s : chain->field) ident.push_back(std::move(s));
-          return new_node<VariableNode>(chain->pos, std::move(ident));
-        }
+        case NT::Field: return lengthen<FieldNode>(*node, *chain);
+        case NT::Variable: return lengthen<VariableNode>(*node, *chain);
         case NT::Bool: case NT::String: case NT::Number: case NT::Nil: case NT::Dot:
           errorf(fmt::format("unexpected . after term {}", go_quote(node->str())));
         default:

@@ -17,73 +17,44 @@ int TypeInfo::field_index(std::string_view go_field) const {
   return -1;
 }
 
-Value Value::nil() {
-  Value v;
-  v.kind_ = Kind::Nil;
-  return v;
-}
+Value Value::nil() { return Value(Kind::Nil, nullptr); }
 
-Value Value::typed_nil(TypePtr type) {
-  Value v;
-  v.kind_ = Kind::Nil;
-  v.type_ = std::move(type);
-  return v;
-}
+Value Value::typed_nil(TypePtr type) { return Value(Kind::Nil, std::move(type)); }
 
 Value Value::boolean(bool b) {
-  Value v;
-  v.kind_ = Kind::Bool;
+  Value v(Kind::Bool, nullptr);
   v.b_ = b;
   return v;
 }
 
 Value Value::integer(std::int64_t i, TypePtr type) {
-  Value v;
-  v.kind_ = Kind::Int;
+  Value v(Kind::Int, std::move(type));
   v.i_ = i;
-  v.type_ = std::move(type);
   return v;
 }
 
 Value Value::uinteger(std::uint64_t u, TypePtr type) {
-  Value v;
-  v.kind_ = Kind::Uint;
+  Value v(Kind::Uint, std::move(type));
   v.u_ = u;
-  v.type_ = std::move(type);
   return v;
 }
 
 Value Value::floating(double f) {
-  Value v;
-  v.kind_ = Kind::Float;
+  Value v(Kind::Float, nullptr);
   v.f_ = f;
   return v;
 }
 
 Value Value::string(std::string s, TypePtr type) {
-  Value v;
-  v.kind_ = Kind::String;
-  v.ptr_ = std::make_shared<std::string>(std::move(s));
-  v.type_ = std::move(type);
-  return v;
+  return Value(Kind::String, std::move(type), std::make_shared<std::string>(std::move(s)));
 }
 
 Value Value::list(List items, Elem elem, TypePtr type) {
-  Value v;
-  v.kind_ = Kind::List;
-  v.elem_ = elem;
-  v.ptr_ = std::make_shared<List>(std::move(items));
-  v.type_ = std::move(type);
-  return v;
+  return Value(Kind::List, std::move(type), std::make_shared<List>(std::move(items)), elem);
 }
 
 Value Value::map(Map entries, Elem elem, TypePtr type) {
-  Value v;
-  v.kind_ = Kind::Map;
-  v.elem_ = elem;
-  v.ptr_ = std::make_shared<Map>(std::move(entries));
-  v.type_ = std::move(type);
-  return v;
+  return Value(Kind::Map, std::move(type), std::make_shared<Map>(std::move(entries)), elem);
 }
 
 Value Value::structure(TypePtr type, std::vector<Value> fields) {
@@ -91,11 +62,7 @@ Value Value::structure(TypePtr type, std::vector<Value> fields) {
   if (fields.size() != type->fields.size()) {
     throw std::logic_error("Value::structure: field count mismatch for " + type->name);
   }
-  Value v;
-  v.kind_ = Kind::Struct;
-  v.ptr_ = std::make_shared<std::vector<Value>>(std::move(fields));
-  v.type_ = std::move(type);
-  return v;
+  return Value(Kind::Struct, std::move(type), std::make_shared<std::vector<Value>>(std::move(fields)));
 }
 
 namespace {

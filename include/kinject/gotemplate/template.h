@@ -151,6 +151,10 @@ class Value {
   Value::Map& mutable_map_shared() const;
 
  private:
+  // What every factory sets; the scalar, if any, is theirs to set.
+  Value(Kind kind, TypePtr type, std::shared_ptr<void> ptr = nullptr, Elem elem = Elem::Any)
+      : kind_(kind), elem_(elem), ptr_(std::move(ptr)), type_(std::move(type)) {}
+
   Kind kind_ = Kind::Invalid;
   Elem elem_ = Elem::Any;
   union {
