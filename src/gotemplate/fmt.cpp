@@ -106,45 +106,51 @@ class Printer {
           bad_verb(verb, v);
         }
         return;
-      case Kind::List: {
-        out_ += '[';
-        const auto& l = v.as_list();
-        for (std::size_t i = 0; i < l.size(); ++i) {
-          if (i > 0) out_ += ' ';
-          print_value(l[i], verb, depth + 1);
-        }
-        out_ += ']';
-        return;
-      }
-      case Kind::Map: {
-        out_ += "map[";
-        bool first = true;
-        for (const auto& [k, val] : v.as_map()) {
-          if (!first) out_ += ' ';
-          first = false;
-          fmt_string(k, verb);
-          out_ += ':';
-          print_value(val, verb, depth + 1);
-        }
-        out_ += ']';
-        return;
-      }
-      case Kind::Struct: {
-        if (depth == 0 && v.type()->pointer && !deref_top) out_ += '&';
-        out_ += '{';
-        const auto& fs = v.struct_fields();
-        for (std::size_t i = 0; i < fs.size(); ++i) {
-          if (i > 0) out_ += ' ';
-          if (f_.plus_v) {
-            out_ += v.type()->fields[i].name;
-            out_ += ':';
-          }
-          print_value(fs[i], verb, depth + 1);
-        }
-        out_ += '}';
-        return;
-      }
+      case Kind::List: print_list(v, verb, depth); return;
+      case Kind::Map: print_map(v, verb, depth); return;
+      case Kind::Struct: print_struct(v, verb, depth); return;
     }
+  }
+
+  // [a b c]: each element with the same verb.
+  void print_list(const Value& v, char verb, int depth) {
+    out_ += '[';
+    const auto& l = v.as_list();
+    for (std::size_t i = 0; i < l.size(); ++i) {
+      if (i > 0) out_ += ' ';
+      print_value(l[i], verb, depth + 1);
+    }
+    out_ += ']';
+  }
+
+  // map[k:v k:v], in key order (Go's fmt sorts map keys).
+  void print_map(const Value& v, char verb, int depth) {
+    out_ += "map[";
+    bool first = true;
+    for (const auto& [k, val] : v.as_map()) {
+      if (!first) out_ += ' ';
+      first = false;
+      fmt_string(k, verb);
+      out_ += ':';
+      print_value(val, verb, depth + 1);
+    }
+    out_ += ']';
+  }
+
+  // {a b}, {A:a B:b} for %+v, &{...} for a pointer at the top.
+  void print_struct(const Value& v, char verb, int depth) {
+    if (depth == 0 && v.type()->pointer && !deref_top) out_ += '&';
+    out_ += '{';
+    const auto& fs = v.struct_fields();
+    for (std::size_t i = 0; i < fs.size(); ++i) {
+      if (i > 0) out_ += ' ';
+      if (f_.plus_v) {
+        out_ += v.type()->fields[i].name;
+        out_ += ':';
+      }
+      print_value(fs[i], verb, depth + 1);
+    }
+    out_ += '}';
   }
 
   void bad_verb(char verb, const Value& v) {
@@ -257,35 +263,43 @@ class Printer {
         base = 16;
         upper = true;
         break;
-      case 'c': {
-        std::string s;
-        utf8::append(s, u > 0x10FFFF || neg ? 0xFFFD : static_cast<std::uint32_t>(u));
-        pad(s);
-        return;
-      }
-      case 'q': {
-        std::string s;
-        std::uint32_t r = u > 0x10FFFF || neg ? 0xFFFD : static_cast<std::uint32_t>(u);
-        std::string one;
-        utf8::append(one, r);
-        quote_into(s, one, '\'', f_.plus);
-        pad(s);
-        return;
-      }
-      case 'U': {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "U+%04llX", static_cast<unsigned long long>(u));
-        std::string s = buf;
-        if (f_.sharp && u <= 0x10FFFF && is_print_rune(static_cast<std::uint32_t>(u))) {
-          s += " '";
-          utf8::append(s, static_cast<std::uint32_t>(u));
-          s += "'";
-        }
-        pad(s);
-        return;
-      }
+      case 'c':
+      case 'q':
+      case 'U': fmt_rune(u, neg, verb); return;
       default: bad_verb(verb, v); return;
     }
+    fmt_digits(u, neg, base, upper, verb);
+  }
+
+  // %c, %q and %U of an integer: the rune it is (U+FFFD if it is none).
+  void fmt_rune(std::uint64_t u, bool neg, char verb) {
+    std::string s;
+    if (verb == 'U') {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "U+%04llX", static_cast<unsigned long long>(u));
+      s = buf;
+      if (f_.sharp && u <= 0x10FFFF && is_print_rune(static_cast<std::uint32_t>(u))) {
+        s += " '";
+        utf8::append(s, static_cast<std::uint32_t>(u));
+        s += "'";
+      }
+      pad(s);
+      return;
+    }
+    std::uint32_t r = u > 0x10FFFF || neg ? 0xFFFD : static_cast<std::uint32_t>(u);
+    if (verb == 'c') {
+      utf8::append(s, r);
+    } else {
+      std::string one;
+      utf8::append(one, r);
+      quote_into(s, one, '\'', f_.plus);
+    }
+    pad(s);
+  }
+
+  // The magnitude u in `base`, with the sign, the precision (or zero
+  // padding to the width, which Go turns into a precision) and the prefix.
+  void fmt_digits(std::uint64_t u, bool neg, int base, bool upper, char verb) {
     const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     std::string num;
     if (u == 0) {
@@ -445,52 +459,75 @@ std::string go_sprintln(std::span<const Value> args) {
   return out;
 }
 
-std::string go_sprintf(std::string_view format, std::span<const Value> args) {
-  std::string out;
-  Printer p(out);
-  std::size_t argi = 0;
-  const std::size_t end = format.size();
-  std::size_t i = 0;
+namespace {
+
+// One run of fmt.Sprintf (Go's pp.doPrintf): the format is read once, left
+// to right; each directive takes its operands from args in turn.
+class Sprintf {
+ public:
+  Sprintf(std::string_view format, std::span<const Value> args) : format_(format), args_(args), printer_(out_) {}
+
+  std::string run() {
+    while (i_ < format_.size()) {
+      std::size_t lasti = i_;
+      while (i_ < format_.size() && format_[i_] != '%') ++i_;
+      if (i_ > lasti) out_.append(format_.substr(lasti, i_ - lasti));
+      if (i_ >= format_.size()) break;
+      ++i_;  // skip '%'
+      if (!directive()) break;
+    }
+    extra();
+    return std::move(out_);
+  }
+
+ private:
   // Go's tooLarge: a width or precision over 1e6 is no number at all.
-  constexpr int kTooLarge = 1000000;
-  auto int_arg = [&](int* dst) -> bool {  // intFromArg
-    *dst = 0;
-    if (argi >= args.size()) return false;
-    const Value& a = args[argi++];
-    if (a.kind() == Kind::Int && std::llabs(a.as_int()) <= kTooLarge) {
-      *dst = static_cast<int>(a.as_int());
-      return true;
-    }
-    if (a.kind() == Kind::Uint && a.as_uint() <= static_cast<std::uint64_t>(kTooLarge)) {
-      *dst = static_cast<int>(a.as_uint());
-      return true;
-    }
-    return false;
-  };
-  // parsenum: a crazy long number eats the rest of the format.
-  auto parse_num = [&](int* num) -> bool {
-    *num = 0;
-    bool isnum = false;
-    for (; i < end && format[i] >= '0' && format[i] <= '9'; ++i) {
-      if (*num > kTooLarge) {
-        *num = 0;
-        i = end;
-        return false;
-      }
-      *num = *num * 10 + (format[i] - '0');
-      isnum = true;
-    }
-    return isnum;
-  };
-  while (i < end) {
-    std::size_t lasti = i;
-    while (i < end && format[i] != '%') ++i;
-    if (i > lasti) out.append(format.substr(lasti, i - lasti));
-    if (i >= end) break;
-    ++i;  // skip '%'
+  static constexpr int kTooLarge = 1000000;
+
+  bool at_end() const { return i_ >= format_.size(); }
+
+  // One directive after its '%'; false where the format ends inside it.
+  bool directive() {
     FmtFlags f;
-    for (; i < end; ++i) {
-      char c = format[i];
+    flags(f);
+    width(f);
+    precision(f);
+    if (at_end()) {
+      out_ += "%!(NOVERB)";
+      return false;
+    }
+    utf8::Rune rune = utf8::decode(format_, i_);
+    i_ += rune.width;
+    std::uint32_t verb = rune.value;
+    if (verb == '%') {
+      out_ += '%';
+      return true;
+    }
+    if (argi_ >= args_.size()) {
+      out_ += "%!";
+      utf8::append(out_, verb);
+      out_ += "(MISSING)";
+      return true;
+    }
+    char cverb = verb < 0x80 ? static_cast<char>(verb) : '?';
+    if (cverb == 'v') {  // %#v and %+v are verbs of their own
+      if (f.sharp) {
+        f.sharp = false;
+        f.sharp_v = true;
+      }
+      if (f.plus) {
+        f.plus = false;
+        f.plus_v = true;
+      }
+    }
+    if (cverb == 'w') cverb = 'v';
+    printer_.print_arg(args_[argi_++], cverb, f);
+    return true;
+  }
+
+  void flags(FmtFlags& f) {
+    for (; !at_end(); ++i_) {
+      char c = format_[i_];
       if (c == '#') {
         f.sharp = true;
       } else if (c == '0') {
@@ -506,81 +543,99 @@ std::string go_sprintf(std::string_view format, std::span<const Value> args) {
         break;
       }
     }
-    // width
-    if (i < end && format[i] == '*') {
-      ++i;
-      f.wid_present = int_arg(&f.wid);
-      if (!f.wid_present) out += "%!(BADWIDTH)";
-      if (f.wid < 0) {
-        f.wid = -f.wid;
-        f.minus = true;
-        f.zero = false;
-      }
-    } else {
+  }
+
+  void width(FmtFlags& f) {
+    if (at_end() || format_[i_] != '*') {
       f.wid_present = parse_num(&f.wid);
+      return;
     }
-    // precision
-    if (i < end && format[i] == '.') {
-      ++i;
-      if (i < end && format[i] == '*') {
-        ++i;
-        f.prec_present = int_arg(&f.prec);
-        if (f.prec < 0) {
-          f.prec = 0;
-          f.prec_present = false;
-        }
-        if (!f.prec_present) out += "%!(BADPREC)";
-      } else {
-        parse_num(&f.prec);
-        f.prec_present = true;  // "%.f" is precision 0
-      }
+    ++i_;
+    f.wid_present = int_arg(&f.wid);
+    if (!f.wid_present) out_ += "%!(BADWIDTH)";
+    if (f.wid < 0) {  // a negative width is a '-' flag
+      f.wid = -f.wid;
+      f.minus = true;
+      f.zero = false;
     }
-    if (i >= end) {
-      out += "%!(NOVERB)";
-      break;
-    }
-    utf8::Rune rune = utf8::decode(format, i);
-    i += rune.width;
-    std::uint32_t verb = rune.value;
-    if (verb == '%') {
-      out += '%';
-      continue;
-    }
-    if (argi >= args.size()) {
-      out += "%!";
-      utf8::append(out, verb);
-      out += "(MISSING)";
-      continue;
-    }
-    char cverb = verb < 0x80 ? static_cast<char>(verb) : '?';
-    if (cverb == 'v') {
-      if (f.sharp) {
-        f.sharp = false;
-        f.sharp_v = true;
-      }
-      if (f.plus) {
-        f.plus = false;
-        f.plus_v = true;
-      }
-    }
-    if (cverb == 'w') cverb = 'v';
-    p.print_arg(args[argi++], cverb, f);
   }
-  if (argi < args.size()) {
-    out += "%!(EXTRA ";
-    for (std::size_t k = argi; k < args.size(); ++k) {
-      if (k > argi) out += ", ";
-      if (args[k].is_nullish()) {
-        out += "<nil>";
+
+  void precision(FmtFlags& f) {
+    if (at_end() || format_[i_] != '.') return;
+    ++i_;
+    if (at_end() || format_[i_] != '*') {
+      parse_num(&f.prec);
+      f.prec_present = true;  // "%.f" is precision 0
+      return;
+    }
+    ++i_;
+    f.prec_present = int_arg(&f.prec);
+    if (f.prec < 0) {
+      f.prec = 0;
+      f.prec_present = false;
+    }
+    if (!f.prec_present) out_ += "%!(BADPREC)";
+  }
+
+  // intFromArg: the operand of a '*'.
+  bool int_arg(int* dst) {
+    *dst = 0;
+    if (argi_ >= args_.size()) return false;
+    const Value& a = args_[argi_++];
+    if (a.kind() == Kind::Int && std::llabs(a.as_int()) <= kTooLarge) {
+      *dst = static_cast<int>(a.as_int());
+      return true;
+    }
+    if (a.kind() == Kind::Uint && a.as_uint() <= static_cast<std::uint64_t>(kTooLarge)) {
+      *dst = static_cast<int>(a.as_uint());
+      return true;
+    }
+    return false;
+  }
+
+  // parsenum: a crazy long number eats the rest of the format.
+  bool parse_num(int* num) {
+    *num = 0;
+    bool isnum = false;
+    for (; !at_end() && format_[i_] >= '0' && format_[i_] <= '9'; ++i_) {
+      if (*num > kTooLarge) {
+        *num = 0;
+        i_ = format_.size();
+        return false;
+      }
+      *num = *num * 10 + (format_[i_] - '0');
+      isnum = true;
+    }
+    return isnum;
+  }
+
+  // Operands no directive took: %!(EXTRA type=value, ...).
+  void extra() {
+    if (argi_ >= args_.size()) return;
+    out_ += "%!(EXTRA ";
+    for (std::size_t k = argi_; k < args_.size(); ++k) {
+      if (k > argi_) out_ += ", ";
+      if (args_[k].is_nullish()) {
+        out_ += "<nil>";
       } else {
-        out += args[k].go_type_name();
-        out += '=';
-        p.print_arg(args[k], 'v', FmtFlags{});
+        out_ += args_[k].go_type_name();
+        out_ += '=';
+        printer_.print_arg(args_[k], 'v', FmtFlags{});
       }
     }
-    out += ')';
+    out_ += ')';
   }
-  return out;
-}
+
+  std::string_view format_;
+  std::span<const Value> args_;
+  std::string out_;
+  Printer printer_;
+  std::size_t i_ = 0;     // the next byte of format_
+  std::size_t argi_ = 0;  // the next operand
+};
+
+}  // namespace
+
+std::string go_sprintf(std::string_view format, std::span<const Value> args) { return Sprintf(format, args).run(); }
 
 }  // namespace kinject::tmpl
