@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "kinject/gotemplate/fmt.h"
 #include "kinject/base/utf8.h"
 
 namespace kinject::tmpl::detail {

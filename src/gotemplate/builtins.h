@@ -8,7 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "kinject/gotemplate/template.h"
+#include "kinject/gotemplate/funcs.h"
+#include "kinject/gotemplate/value.h"
 
 namespace kinject::tmpl::detail {
 

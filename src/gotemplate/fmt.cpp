@@ -10,7 +10,10 @@
 
 #include "strconv.h"
 
-#include "kinject/gotemplate/template.h"
+#include "kinject/gotemplate/fmt.h"
+#include "kinject/gotemplate/limits.h"
+#include "kinject/gotemplate/strconv.h"
+#include "kinject/gotemplate/value.h"
 
 #include "kinject/base/utf8.h"
 

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "kinject/gotemplate/template.h"
+#include "kinject/gotemplate/strconv.h"
 
 #include "kinject/base/utf8.h"
 

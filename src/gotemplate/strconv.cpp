@@ -12,7 +12,7 @@
 #include <limits>
 #include <utility>
 
-#include "kinject/gotemplate/template.h"
+#include "kinject/gotemplate/strconv.h"
 
 #include "kinject/base/utf8.h"
 

@@ -3,7 +3,8 @@
 #include <string>
 #include <utility>
 
-#include "kinject/gotemplate/template.h"
+#include "kinject/gotemplate/funcs.h"
+#include "kinject/gotemplate/value.h"
 
 namespace kinject::tmpl {
 
