@@ -68,8 +68,7 @@ BasicKind basic_kind(const Value& v) {
   }
 }
 
-
-// reflect's Kind names, for "non-comparable" errors and sprig's kindOf.
+// reflect's Kind names, for "non-comparable" errors.
 enum class RKind : std::uint8_t { Invalid, Bool, Int, Uint, Float, String, Slice, Map, Struct, Ptr };
 RKind rkind(const Value& v) {
   switch (v.kind()) {

@@ -28,7 +28,7 @@ const Function& builtin_function(Builtin b);
 const Value& strip_nil(const Value& v);
 // The type reflect reports for an operand in error messages.
 std::string reflect_type_name(const Value& v);
-// fmt.Sprint("%v", v), for error messages.
+// fmt.Sprintf("%v", v), for error messages.
 std::string print_v(const Value& v);
 
 }  // namespace kinject::tmpl::detail

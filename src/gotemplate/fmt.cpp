@@ -278,9 +278,7 @@ class Printer {
   void fmt_rune(std::uint64_t u, bool neg, char verb) {
     std::string s;
     if (verb == 'U') {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "U+%04llX", static_cast<unsigned long long>(u));
-      s = buf;
+      s = fmt::format("U+{:04X}", u);
       if (f_.sharp && u <= 0x10FFFF && is_print_rune(static_cast<std::uint32_t>(u))) {
         s += " '";
         utf8::append(s, static_cast<std::uint32_t>(u));
@@ -398,6 +396,8 @@ class Printer {
     f_.zero = saved_zero;
   }
 
+  // C's %.{prec}{e,f,g}: with a precision these round and spell exponents
+  // as Go's verbs do (Go's own shortest form is go_format_float).
   static std::string c_format(double d, char conv, int prec) {
     char fmtbuf[16];
     std::snprintf(fmtbuf, sizeof fmtbuf, "%%.%d%c", prec, conv);

@@ -20,7 +20,6 @@
 
 namespace kinject::tmpl {
 
-
 Template::Template(std::shared_ptr<TemplateSet> set) : set_(std::move(set)) {}
 Template::~Template() = default;
 

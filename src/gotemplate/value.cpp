@@ -244,5 +244,4 @@ const Function* FuncMap::find(std::string_view name) const {
   return it == funcs_.end() ? nullptr : &it->second;
 }
 
-
 }  // namespace kinject::tmpl
