@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "kinject/base/text.h"
+
 #include "internal.h"
 #include "kinject/gofuncs/gostrings.h"
 #include "kinject/gofuncs/sprig.h"

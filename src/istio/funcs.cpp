@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "kinject/base/text.h"
+
 #include "kinject/gofuncs/cast.h"
 #include "kinject/gofuncs/duration.h"
 #include "kinject/gofuncs/func_table.h"

@@ -27,9 +27,4 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // strings.Trim(s, cutset) for an ASCII/UTF-8 cutset.
 std::string trim_cutset(std::string_view s, std::string_view cutset);
 
-// ASCII case mapping (strings.ToUpper/ToLower also map non-ASCII letters;
-// what kinject's templates meet is ASCII).
-std::string ascii_upper(std::string s);
-std::string ascii_lower(std::string s);
-
 }  // namespace kinject::tmpl
