@@ -15,16 +15,12 @@
 #include "kinject/gofuncs/gostrings.h"
 #include "kinject/gofuncs/json.h"
 #include "kinject/gofuncs/yaml.h"
+#include "gotemplate/value_literals.h"
 
 using namespace kinject::tmpl;
+using namespace kinject::tmpl::literals;
 
 namespace {
-
-Value S(std::string s) { return Value::string(std::move(s)); }
-Value I(std::int64_t i) { return Value::integer(i); }
-Value F(double f) { return Value::floating(f); }
-Value L(Value::List l) { return Value::list(std::move(l)); }
-Value M(Value::Map m) { return Value::map(std::move(m)); }
 
 std::string json_error(std::string_view text) {
   try {

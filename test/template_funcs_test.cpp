@@ -11,23 +11,13 @@
 #include "kinject/gofuncs/template_funcs.h"
 #include "kinject/istio/funcs.h"
 #include "support.h"
+#include "gotemplate/value_literals.h"
 
 
 using namespace kinject::tmpl;
+using namespace kinject::tmpl::literals;
 
 namespace {
-
-Value S(std::string s) { return Value::string(std::move(s)); }
-Value I(std::int64_t i) { return Value::integer(i); }
-Value F(double f) { return Value::floating(f); }
-Value B(bool b) { return Value::boolean(b); }
-Value L(Value::List l) { return Value::list(std::move(l)); }
-Value M(Value::Map m) { return Value::map(std::move(m)); }
-Value SM(std::map<std::string, std::string> m) {
-  Value::Map out;
-  for (auto& [k, v] : m) out.emplace(k, S(v));
-  return Value::map(std::move(out), Elem::String);
-}
 
 EnvLookup fake_env() {
   return [](std::string_view k) -> std::optional<std::string> {

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "kinject/gofuncs/gostrings.h"
+
 namespace kinject::istio {
 
 std::optional<bool> parse_bool(std::string_view v) {
@@ -28,15 +30,10 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(a, b - a));
 }
 
+// Go's strings.Split with a one-byte separator: gofuncs' implementation.
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
-  std::size_t start = 0;
-  for (;;) {
-    auto p = s.find(sep, start);
-    out.emplace_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
-    if (p == std::string_view::npos) break;
-    start = p + 1;
-  }
+  for (std::string_view part : tmpl::split(s, std::string_view(&sep, 1))) out.emplace_back(part);
   return out;
 }
 

@@ -8,16 +8,14 @@
 #include <vector>
 
 #include "kinject/gotemplate/template.h"
+#include "value_literals.h"
 
 using namespace kinject::tmpl;
+using namespace kinject::tmpl::literals;
 
 namespace {
 
-Value S(std::string s) { return Value::string(std::move(s)); }
-Value I(std::int64_t i) { return Value::integer(i); }
 Value U(std::uint64_t u) { return Value::uinteger(u); }
-Value F(double f) { return Value::floating(f); }
-Value B(bool b) { return Value::boolean(b); }
 
 std::string gosprintf(std::string_view format, std::vector<Value> args) { return go_sprintf(format, args); }
 

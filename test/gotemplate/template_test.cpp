@@ -6,22 +6,12 @@
 #include <sstream>
 
 #include "kinject/gotemplate/template.h"
+#include "value_literals.h"
 
 using namespace kinject::tmpl;
+using namespace kinject::tmpl::literals;
 
 namespace {
-
-Value S(std::string s) { return Value::string(std::move(s)); }
-Value I(std::int64_t i) { return Value::integer(i); }
-Value F(double f) { return Value::floating(f); }
-Value B(bool b) { return Value::boolean(b); }
-Value L(Value::List l) { return Value::list(std::move(l)); }
-Value M(Value::Map m) { return Value::map(std::move(m)); }
-Value SM(std::map<std::string, std::string> m) {
-  Value::Map out;
-  for (auto& [k, v] : m) out.emplace(k, S(v));
-  return Value::map(std::move(out), Elem::String);
-}
 
 // A few functions with Go-like signatures for exercising argument checks.
 FuncMap test_funcs() {
