@@ -63,6 +63,10 @@ void add_config_flags(CLI::App& app, Flags& f) {
   app.add_option("--operatorFileName", c.operator_file, "An IstioOperator whose spec.values and spec.meshConfig apply")
       ->type_name("FILE");
   app.add_option("-r,--revision", c.revision, "Istio control plane revision");
+  app.add_option("--istio-version", c.istio_version,
+                 "The Istio release to inject as (its built-in profile, and its injector's behaviour), e.g. 1.30 or 1.30.3; "
+                 "default: the newest, or the release the given configuration is from")
+      ->type_name("X.Y[.Z]");
   app.add_option("--set", c.sets, "Override an Istio value, e.g. --set global.hub=registry.example.com")
       ->type_name("PATH=VALUE")
       ->expected(1)

@@ -123,6 +123,7 @@ IstioConfig builtin_config() {
   cfg.values = *values;
   cfg.mesh = apply_mesh_config(default_mesh_config(), *mesh);
   cfg.description = "built-in default profile";
+  cfg.release = IstioRelease{24, -1, "the built-in profile"};
   return cfg;
 }
 
@@ -368,6 +369,15 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   if (!cfg.revision.empty()) {
     const Node* r = cfg.values.get("revision");
     if (!r || r->scalar_text().empty()) cfg.values.set("revision", Node::string(cfg.revision));
+  }
+  if (!src.istio_version.empty()) {
+    cfg.release = parse_istio_release(src.istio_version);
+  } else if (!src.inject_config_file.empty() || !src.values_file.empty()) {
+    std::vector<std::string_view> texts;
+    for (const auto& [name, text] : cfg.templates) texts.push_back(text);
+    IstioRelease newest = parse_istio_release(builtin_releases().back());
+    newest.reason = "the newest release kinject knows (nothing in the configuration says)";
+    cfg.release = infer_istio_release(cfg.chart_version, cfg.values, texts, newest);
   }
   if (!parts.empty()) {
     cfg.description.clear();

@@ -10,6 +10,7 @@
 
 #include "kinject/base/disk.h"
 #include "kinject/yaml/node.h"
+#include "kinject/istio/release.h"
 #include "kinject/istio/status.h"
 
 namespace kinject {
@@ -35,6 +36,12 @@ struct IstioConfig {
   bool istio = true;
   // Where an injection records what it added (for re-injection and uninject).
   std::string status_annotation{kIstioStatusAnnotation};
+  // The Istio release whose injector kinject plays (release.h): what the
+  // post-processing and the annotation checks do.
+  IstioRelease release;
+  // The version label of the ConfigMap the configuration was read from
+  // (app.kubernetes.io/version, helm.sh/chart istiod-X.Y.Z), if any.
+  std::string chart_version;
 };
 
 struct ConfigSources {
@@ -44,6 +51,7 @@ struct ConfigSources {
   std::string template_file;       // --template: a sidecar of one's own (not Istio's)
   std::string operator_file;       // an IstioOperator: spec.values and spec.meshConfig
   std::string revision;
+  std::string istio_version;       // --istio-version: the release (and built-in profile) to play
   std::vector<std::string> sets;   // --set path=value, applied to values in order
 };
 

@@ -1,0 +1,98 @@
+#include "kinject/istio/release.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "kinject/base/error.h"
+
+namespace kinject {
+
+namespace {
+
+// "1.28", "1.28.10", "v1.28.10", "1.28.0-beta.1": minor and patch.
+std::optional<std::pair<int, int>> parse_version(std::string_view s) {
+  if (!s.empty() && (s[0] == 'v' || s[0] == 'V')) s.remove_prefix(1);
+  auto number = [&](int& out) {
+    std::size_t n = 0;
+    out = 0;
+    while (n < s.size() && s[n] >= '0' && s[n] <= '9' && n < 4) out = out * 10 + (s[n++] - '0');
+    if (n == 0) return false;
+    s.remove_prefix(n);
+    return true;
+  };
+  int major = 0, minor = 0, patch = -1;
+  if (!number(major) || major != 1 || s.empty() || s[0] != '.') return std::nullopt;
+  s.remove_prefix(1);
+  if (!number(minor)) return std::nullopt;
+  if (!s.empty() && s[0] == '.') {
+    s.remove_prefix(1);
+    if (!number(patch)) return std::nullopt;
+  }
+  if (!s.empty() && s[0] != '-' && s[0] != '+') return std::nullopt;
+  return std::pair{minor, patch};
+}
+
+// What a release's injection template or values use first: the newest
+// marker found names the oldest release the configuration can be from.
+struct Marker {
+  int minor;
+  std::string_view text;
+  std::string_view what;
+};
+constexpr Marker kTemplateMarkers[] = {
+    {30, "otelResourceAttributes", "calls otelResourceAttributes"},
+    {29, "crlConfigMapName", "reads pilot.crlConfigMapName"},
+    {28, "seccompProfile", "sets seccompProfile"},
+    {27, ".NativeSidecars", "reads .NativeSidecars"},
+    {26, "ENABLE_CLUSTER_TRUST_BUNDLE_API", "reads ENABLE_CLUSTER_TRUST_BUNDLE_API"},
+    {25, "service.istio.io/workload-name", "reads service.istio.io/workload-name"},
+};
+
+}  // namespace
+
+std::string IstioRelease::name() const { return patch < 0 ? fmt::format("1.{}", minor) : fmt::format("1.{}.{}", minor, patch); }
+
+const std::vector<std::string>& builtin_releases() {
+  static const std::vector<std::string> releases = {"1.24", "1.28", "1.29", "1.30"};
+  return releases;
+}
+
+IstioRelease parse_istio_release(std::string_view text, std::string_view flag) {
+  constexpr int kOldest = 24, kNewest = 30;  // the releases whose injector kinject plays
+  auto v = parse_version(text);
+  if (!v || v->first < kOldest || v->first > kNewest)
+    throw Error(fmt::format("{} {}: kinject plays the injectors of Istio 1.{} to 1.{} (built-in profiles: {}); choose "
+                            "one of those (a patch such as 1.{}.3 selects its minor)",
+                            flag, text, kOldest, kNewest, fmt::join(builtin_releases(), ", "), kNewest));
+  IstioRelease r;
+  r.minor = v->first;
+  r.patch = v->second;
+  r.reason = fmt::format("{} {}", flag, text);
+  return r;
+}
+
+IstioRelease infer_istio_release(const std::string& chart_version, const Node& values,
+                                 const std::vector<std::string_view>& templates, const IstioRelease& fallback) {
+  if (auto v = parse_version(chart_version)) {
+    IstioRelease r{v->first, v->second, fmt::format("the ConfigMap's version label {}", chart_version)};
+    return r;
+  }
+  if (const Node* tag = values.at_path("global.tag"); tag && tag->is_scalar())
+    if (auto v = parse_version(tag->scalar_text())) {
+      IstioRelease r{v->first, v->second, fmt::format("values global.tag {}", tag->scalar_text())};
+      return r;
+    }
+  for (const auto& m : kTemplateMarkers)
+    for (std::string_view t : templates)
+      if (t.find(m.text) != std::string_view::npos)
+        return IstioRelease{m.minor, -1, fmt::format("the injection template {} (Istio 1.{}+)", m.what, m.minor)};
+  // Values a release added (the injector ConfigMap's values).
+  if (values.at_path("global.proxy.seccompProfile") || values.at_path("global.resourceScope"))
+    return IstioRelease{28, -1, "the values have global.resourceScope (Istio 1.28+)"};
+  if (values.at_path("global.nativeNftables")) return IstioRelease{27, -1, "the values have global.nativeNftables (Istio 1.27+)"};
+  if (!templates.empty() && values.at_path("global.multiCluster.enabled"))
+    return IstioRelease{24, -1, "the template and values use nothing newer than Istio 1.24"};
+  return fallback;
+}
+
+}  // namespace kinject
