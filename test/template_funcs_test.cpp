@@ -243,6 +243,62 @@ TEST_CASE("istio functions", "[funcs]") {
   CHECK(run("{{ protoToJSON .Values.missing }}", d) == "{}");
 }
 
+// Istio 1.30's table (pkg/kube/inject/template_test.go TestOtelResourceAttributes).
+TEST_CASE("otelResourceAttributes: Istio 1.30's cases", "[funcs][istio]") {
+  auto mesh = [](const char* enrichment) {
+    Value::Map otel{{"Service", S("collector")}};
+    if (enrichment) otel.emplace("ServiceAttributeEnrichment", S(enrichment));
+    return M({{"ExtensionProviders", L({M({{"Name", S("otel")}, {"Opentelemetry", M(otel)}})})}});
+  };
+  auto container = [](const char* name, const char* image) { return M({{"name", S(name)}, {"image", S(image)}}); };
+  struct Case {
+    const char* name;
+    Value mesh;
+    std::map<std::string, std::string> annotations, labels;
+    const char* ns;
+    Value::List containers;
+    const char* want;
+  };
+  const char* sem = "OTEL_SEMANTIC_CONVENTIONS";
+  std::vector<Case> cases = {
+      {"no provider", M({}), {}, {}, "default", {}, ""},
+      {"ISTIO_CANONICAL", mesh("ISTIO_CANONICAL"), {}, {}, "default", {container("a", "a")}, ""},
+      {"namespace only", mesh(sem), {}, {}, "my-namespace", {}, "service.namespace=my-namespace"},
+      {"namespace + instance", mesh(sem), {}, {}, "my-namespace", {container("myapp", "myapp")},
+       "service.namespace=my-namespace,service.instance.id=my-namespace.$(POD_NAME).myapp"},
+      {"all annotations", mesh(sem),
+       {{"resource.opentelemetry.io/service.namespace", "custom-ns"},
+        {"resource.opentelemetry.io/service.version", "v2.0"},
+        {"resource.opentelemetry.io/service.instance.id", "custom-id"}},
+       {{"app.kubernetes.io/version", "v1.0"}}, "my-namespace", {container("myapp", "myapp")},
+       "service.namespace=custom-ns,service.version=v2.0,service.instance.id=custom-id"},
+      {"version label", mesh(sem), {}, {{"app.kubernetes.io/version", "v1.2.3"}}, "default", {container("myapp", "myapp")},
+       "service.namespace=default,service.version=v1.2.3,service.instance.id=default.$(POD_NAME).myapp"},
+      {"empty namespace, no containers", mesh(sem), {}, {}, "", {}, ""},
+      {"image tag", mesh(sem), {}, {}, "default", {container("nginx", "nginx:1.21")},
+       "service.namespace=default,service.version=1.21,service.instance.id=default.$(POD_NAME).nginx"},
+      {"image digest", mesh(sem), {}, {}, "default", {container("nginx", "nginx@sha256:abc123")},
+       "service.namespace=default,service.version=sha256:abc123,service.instance.id=default.$(POD_NAME).nginx"},
+      {"tag and digest", mesh(sem), {}, {}, "default", {container("nginx", "nginx:1.21@sha256:abc123")},
+       "service.namespace=default,service.version=1.21@sha256:abc123,service.instance.id=default.$(POD_NAME).nginx"},
+      {"registry port", mesh(sem), {}, {}, "default", {container("nginx", "registry:5000/nginx:1.21")},
+       "service.namespace=default,service.version=1.21,service.instance.id=default.$(POD_NAME).nginx"},
+      {"two containers", mesh(sem), {}, {}, "default", {container("nginx", "nginx:1.21"), container("sidecar", "sidecar:2.0")},
+       "service.namespace=default,service.instance.id=default.$(POD_NAME).nginx"},
+      {"no tag", mesh(sem), {}, {}, "default", {container("nginx", "nginx")},
+       "service.namespace=default,service.instance.id=default.$(POD_NAME).nginx"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    auto d = M({{"Mesh", c.mesh}, {"Ann", SM(c.annotations)}, {"Lab", SM(c.labels)}, {"Ns", S(c.ns)}, {"C", L(c.containers)}});
+    CHECK(run("{{ otelResourceAttributes .Mesh .Ann .Lab .Ns .C }}", d) == c.want);
+  }
+  // The enum by number, as protojson also reads it.
+  auto by_number = M({{"ExtensionProviders", L({M({{"Opentelemetry", M({{"ServiceAttributeEnrichment", I(1)}})}})})}});
+  CHECK(run("{{ otelResourceAttributes .Mesh .Ann .Ann .Ns .C }}",
+            M({{"Mesh", by_number}, {"Ann", SM({})}, {"Ns", S("ns")}, {"C", L({})}})) == "service.namespace=ns");
+}
+
 TEST_CASE("annotation reads ObjectMeta", "[funcs]") {
   auto meta_t = std::make_shared<TypeInfo>();
   meta_t->name = "v1.ObjectMeta";

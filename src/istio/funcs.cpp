@@ -347,6 +347,83 @@ Value to_json_map(Args a) { return str(to_json(merge_maps(a))); }
 
 Value omit_nil(Args a) { return omit_nil_internal(a[0]).first; }
 
+// parseImageTagDigest: "repo/app:1.2@sha256:ab" -> tag "1.2", digest
+// "sha256:ab"; a colon before the last slash is a registry port, not a tag.
+std::pair<std::string, std::string> image_tag_digest(std::string image) {
+  std::string tag, digest;
+  if (auto at = image.find('@'); at != std::string::npos) {
+    digest = image.substr(at + 1);
+    image.resize(at);
+  }
+  auto slash = image.rfind('/');
+  auto colon = image.rfind(':');
+  if (colon != std::string::npos && (slash == std::string::npos || colon > slash)) tag = image.substr(colon + 1);
+  return {tag, digest};
+}
+
+// A mesh extension provider asks for OpenTelemetry's semantic conventions
+// (opentelemetry.serviceAttributeEnrichment, the enum by name or number).
+// The untyped parts of the mesh config carry Go's field names, as the proto
+// structs Istio reads them from do.
+bool wants_otel_semantic_conventions(const Value& mesh) {
+  auto field = [](const Value& v, std::string_view go, std::string_view json) -> const Value* {
+    if (const Value* f = member(v, go, json)) return f;
+    return v.kind() == Kind::Map ? v.find(go) : nullptr;
+  };
+  const Value* providers = field(mesh, "ExtensionProviders", "extensionProviders");
+  if (!providers || providers->kind() != Kind::List) return false;
+  for (const auto& ep : providers->as_list()) {
+    const Value* otel = field(ep, "Opentelemetry", "opentelemetry");
+    if (!otel || otel->kind() != Kind::Map) continue;
+    const Value* e = field(*otel, "ServiceAttributeEnrichment", "serviceAttributeEnrichment");
+    if (!e) continue;
+    if ((e->kind() == Kind::String && e->as_string() == "OTEL_SEMANTIC_CONVENTIONS") ||
+        (e->kind() == Kind::Int && to_int64(*e) == 1))
+      return true;
+  }
+  return false;
+}
+
+// otelResourceAttributes (Istio 1.30): OTEL_RESOURCE_ATTRIBUTES for a pod
+// whose mesh enriches spans with OpenTelemetry's semantic conventions:
+// service.namespace, service.version and service.instance.id, each from its
+// resource.opentelemetry.io/ annotation first.
+Value otel_resource_attributes(Args a) {
+  if (!wants_otel_semantic_conventions(a[0])) return str("");
+  Value::Map annotations = string_map_of(a[1]), labels = string_map_of(a[2]);
+  auto given = [](const Value::Map& m, const char* key) -> std::string {
+    auto it = m.find(key);
+    return it != m.end() && it->second.kind() == Kind::String ? it->second.as_string() : "";
+  };
+  const std::string ns = a[3].kind() == Kind::String ? a[3].as_string() : "";
+  const Value::List none;
+  const Value::List& containers = a[4].kind() == Kind::List ? a[4].as_list() : none;
+  auto container_field = [&](std::size_t i, const char* go, const char* json) {
+    const Value* v = member(containers[i], go, json);
+    return v && v->kind() == Kind::String ? v->as_string() : std::string();
+  };
+  std::vector<std::string> attrs;
+  if (auto v = given(annotations, "resource.opentelemetry.io/service.namespace"); !v.empty())
+    attrs.push_back("service.namespace=" + v);
+  else if (!ns.empty())
+    attrs.push_back("service.namespace=" + ns);
+  if (auto v = given(annotations, "resource.opentelemetry.io/service.version"); !v.empty()) {
+    attrs.push_back("service.version=" + v);
+  } else if (auto l = given(labels, "app.kubernetes.io/version"); !l.empty()) {
+    attrs.push_back("service.version=" + l);
+  } else if (containers.size() == 1) {
+    auto [tag, digest] = image_tag_digest(container_field(0, "Image", "image"));
+    if (!tag.empty() && !digest.empty()) attrs.push_back("service.version=" + tag + "@" + digest);
+    else if (!digest.empty()) attrs.push_back("service.version=" + digest);
+    else if (!tag.empty()) attrs.push_back("service.version=" + tag);
+  }
+  if (auto v = given(annotations, "resource.opentelemetry.io/service.instance.id"); !v.empty())
+    attrs.push_back("service.instance.id=" + v);
+  else if (!containers.empty())
+    attrs.push_back("service.instance.id=" + ns + ".$(POD_NAME)." + container_field(0, "Name", "name"));
+  return str(join(attrs, ","));
+}
+
 FuncTable istio_table(EnvLookup lookup) {
   return {
       {"formatDuration", fixed({Param(P::Any)}, format_duration)},
@@ -374,6 +451,7 @@ FuncTable istio_table(EnvLookup lookup) {
       {"mergeMaps", variadic({}, P::StringMap, merge_maps)},
       {"toJsonMap", variadic({}, P::StringMap, to_json_map)},
       {"omitNil", fixed({P::Any}, omit_nil)},
+      {"otelResourceAttributes", fixed({P::Any, P::StringMap, P::StringMap, P::String, P::List}, otel_resource_attributes)},
   };
 }
 
