@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "kinject/base/error.h"
 #include "kinject/istio/mesh.h"
+#include "kinject/istio/release.h"
 #include "kinject/istio/status.h"
 #include "kinject/istio/template_data.h"
 #include "kinject/k8s/pod.h"
@@ -227,6 +229,90 @@ spec: {containers: [{name: app, readinessProbe: {tcpSocket: {port: 80}}}, {name:
     apply_rewrite(off, f.params);
     CHECK(off.same_value(before));
   }
+}
+
+// Istio 1.25 (app_probe.go convertAppLifecycleHandler, hello-probes.yaml's
+// golden): httpGet and tcpSocket hooks go through the agent too, recorded
+// without a timeout, after the probes (keys sorted); exec hooks stay.
+TEST_CASE("applyRewrite: lifecycle hooks through the agent from Istio 1.25, not in 1.24", "[istio][steps][release]") {
+  Fixture f;
+  f.config.values = yaml("sidecarInjectorWebhook: {rewriteAppHTTPProbe: true}");
+  f.params.status_port = 15020;
+  const char* text = R"(spec:
+  containers:
+  - name: hello
+    ports: [{name: http, containerPort: 80}]
+    livenessProbe: {httpGet: {port: http}}
+    lifecycle:
+      preStop: {httpGet: {port: 91, host: h, scheme: HTTPS}}
+      postStart: {tcpSocket: {port: 93}}
+  - name: side
+    lifecycle: {preStop: {exec: {command: [sleep, '5']}}}
+  - name: istio-proxy
+)";
+  SECTION("1.25 and later") {
+    f.config.release = parse_istio_release("1.25");
+    Node pod = yaml(text);
+    CHECK(apply_rewrite(pod, f.params).empty());
+    const Node& hello = pod.at_path("spec.containers")->items[0];
+    CHECK(pod::str_at(&hello, "lifecycle.postStart.httpGet.path") == "/app-lifecycle/hello/poststartz");
+    CHECK(pod::str_at(&hello, "lifecycle.postStart.httpGet.port") == "15020");
+    CHECK(hello.at_path("lifecycle.postStart.tcpSocket") == nullptr);
+    CHECK(pod::str_at(&hello, "lifecycle.preStop.httpGet.path") == "/app-lifecycle/hello/prestopz");
+    CHECK(pod::str_at(&hello, "lifecycle.preStop.httpGet.host") == "h");        // kept (DeepCopy)
+    CHECK(pod::str_at(&hello, "lifecycle.preStop.httpGet.scheme") == "HTTP");   // HTTPS -> HTTP
+    const Node& side = pod.at_path("spec.containers")->items[1];
+    CHECK(side.at_path("lifecycle.preStop.exec") != nullptr);
+    CHECK(env(pod, "istio-proxy", "ISTIO_KUBE_APP_PROBERS") ==
+          R"({"/app-health/hello/livez":{"httpGet":{"port":80}},"/app-lifecycle/hello/poststartz":{"tcpSocket":{"port":93}},)"
+          R"("/app-lifecycle/hello/prestopz":{"httpGet":{"port":91,"host":"h","scheme":"HTTPS"}}})");
+  }
+  SECTION("1.24") {
+    f.config.release = parse_istio_release("1.24");
+    Node pod = yaml(text);
+    apply_rewrite(pod, f.params);
+    const Node& hello = pod.at_path("spec.containers")->items[0];
+    CHECK(pod::str_at(&hello, "lifecycle.postStart.tcpSocket.port") == "93");
+    CHECK(pod::str_at(&hello, "lifecycle.preStop.httpGet.port") == "91");
+    CHECK(env(pod, "istio-proxy", "ISTIO_KUBE_APP_PROBERS") == R"({"/app-health/hello/livez":{"httpGet":{"port":80}}})");
+  }
+}
+
+// Istio 1.27 (webhook.go mergeOrAppendProbers): a re-injected pod whose
+// proxy lacks ISTIO_KUBE_APP_PROBERS gets it; before, the probers were lost.
+TEST_CASE("applyRewrite: re-injection appends a missing ISTIO_KUBE_APP_PROBERS from Istio 1.27", "[istio][steps][release]") {
+  Fixture f;
+  f.config.values = yaml("sidecarInjectorWebhook: {rewriteAppHTTPProbe: true}");
+  f.config.status_annotation = "sidecar.istio.io/status";
+  f.params.status_port = 15020;
+  const char* text = R"(metadata: {annotations: {sidecar.istio.io/status: '{}'}}
+spec:
+  containers:
+  - {name: app, readinessProbe: {tcpSocket: {port: 80}}}
+  - {name: istio-proxy, env: [{name: X, value: '1'}]}
+)";
+  f.config.release = parse_istio_release("1.27");
+  Node pod = yaml(text);
+  apply_rewrite(pod, f.params);
+  CHECK(env(pod, "istio-proxy", "ISTIO_KUBE_APP_PROBERS") == R"({"/app-health/app/readyz":{"tcpSocket":{"port":80}}})");
+  f.config.release = parse_istio_release("1.26");
+  Node old = yaml(text);
+  apply_rewrite(old, f.params);
+  CHECK(env(old, "istio-proxy", "ISTIO_KUBE_APP_PROBERS") == "<absent>");
+}
+
+TEST_CASE("templates that put the proxy in both lists are refused, not written (sidecar-spire under native sidecars)",
+          "[istio][steps][release]") {
+  Node both = yaml("spec: {initContainers: [{name: istio-init}, {name: istio-proxy}], containers: [{name: istio-proxy}]}");
+  try {
+    check_template_lists(both, {"sidecar", "spire"});
+    FAIL("accepted");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("templates sidecar, spire put a container named \"istio-proxy\" under both") !=
+          std::string::npos);
+    CHECK(std::string(e.what()).find("must name it under initContainers") != std::string::npos);
+  }
+  CHECK_NOTHROW(check_template_lists(yaml("spec: {initContainers: [{name: istio-proxy}], containers: [{name: app}]}"), {"sidecar"}));
 }
 
 TEST_CASE("stripPod removes what the status records, and Istio's Prometheus annotations", "[istio][steps]") {

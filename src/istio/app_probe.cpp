@@ -37,18 +37,23 @@ bool grpc_port_ok(const Node& probe) {
 
 // The prober for one kube probe, with named ports resolved; nullopt when the
 // probe is not rewritten (exec, unresolvable name, already on the status port).
-std::optional<Node> app_prober(const Node* probe, const std::map<std::string, std::int64_t>& ports, std::int64_t status_port) {
+// A lifecycle hook (`hook`) is one too, but only httpGet and tcpSocket, and
+// has no timeout (kubeLifecycleHandlerToInternalProber).
+std::optional<Node> app_prober(const Node* probe, const std::map<std::string, std::int64_t>& ports, std::int64_t status_port,
+                               bool hook = false) {
   if (!probe || !probe->is_map()) return std::nullopt;
   Node p = Node::map();
   const char* handler = nullptr;
-  for (const char* h : {"httpGet", "tcpSocket", "grpc"})
+  for (const char* h : {"httpGet", "tcpSocket", "grpc"}) {
+    if (hook && std::string_view(h) == "grpc") break;
     if (const Node* v = probe->get(h); v && v->is_map()) {
       handler = h;
       p.set(h, *v);
       break;
     }
+  }
   if (!handler) return std::nullopt;
-  if (const Node* t = probe->get("timeoutSeconds")) p.set("timeoutSeconds", *t);
+  if (const Node* t = probe->get("timeoutSeconds"); t && !hook) p.set("timeoutSeconds", *t);
   if (std::string_view(handler) == "grpc") {
     // GRPCAction.port is an int32: a placeholder (`${PORT}`, for envsubst)
     // is nothing the agent could read, and the probe is left as it is.
@@ -78,7 +83,10 @@ std::string format_probers(const std::map<std::string, Node>& probers) {
   return out + "}";
 }
 
-std::string dump_app_probers(Node& pod, std::int64_t status_port) {
+// Lifecycle hooks the agent runs (Istio 1.25+), by their URL's last part.
+constexpr std::pair<const char*, const char*> kHooks[] = {{"preStop", "prestopz"}, {"postStart", "poststartz"}};
+
+std::string dump_app_probers(Node& pod, std::int64_t status_port, bool hooks) {
   std::map<std::string, Node> out;
   for (const char* field : {"initContainers", "containers"}) {
     Node* list = container_list(pod, field);
@@ -98,42 +106,55 @@ std::string dump_app_probers(Node& pod, std::int64_t status_port) {
       for (auto [field_name, suffix] : probes)
         if (auto p = app_prober(c.get(field_name), ports, status_port))
           out[fmt::format("/app-health/{}/{}", name, suffix)] = std::move(*p);
+      if (const Node* lifecycle = c.get("lifecycle"); hooks && lifecycle && lifecycle->is_map())
+        for (auto [hook, suffix] : kHooks)
+          if (auto p = app_prober(lifecycle->get(hook), ports, status_port, true))
+            out[fmt::format("/app-lifecycle/{}/{}", name, suffix)] = std::move(*p);
     }
   }
   if (out.empty()) return "";
   return format_probers(out);
 }
 
-void convert_probe(Node& c, int status_port) {
+// rewriteHTTPGetAction, or a tcpSocket/grpc handler replaced by an httpGet
+// on the agent in its place (the key order of the probe kept).
+void point_at_agent(Node& handler_owner, const std::string& url, int status_port, bool grpc) {
+  if (Node* http = handler_owner.get("httpGet"); http && http->is_map()) {
+    http->set("port", Node::integer(status_port));
+    http->set("path", Node::string(url));
+    if (const Node* scheme = http->get("scheme"); scheme && scheme->scalar_text() == "HTTPS")
+      http->set("scheme", Node::string("HTTP"));
+    return;
+  }
+  bool tcp = handler_owner.get("tcpSocket") != nullptr;
+  if (!tcp && !(grpc && handler_owner.get("grpc") && grpc_port_ok(handler_owner))) return;
+  Node http_get = Node::map();
+  http_get.set("path", Node::string(url));
+  http_get.set("port", Node::integer(status_port));
+  for (auto& e : handler_owner.entries)
+    if (e.key.scalar_text() == (tcp ? "tcpSocket" : "grpc")) {
+      e.key = Node::string("httpGet");
+      e.value = std::move(http_get);
+      break;
+    }
+}
+
+void convert_probe(Node& c, int status_port, bool hooks) {
   std::string name = name_of(c);
   const std::pair<const char*, const char*> probes[] = {
       {"readinessProbe", "readyz"}, {"livenessProbe", "livez"}, {"startupProbe", "startupz"}};
-  for (auto [field_name, suffix] : probes) {
-    Node* probe = c.get(field_name);
-    if (!probe || !probe->is_map()) continue;
-    std::string url = fmt::format("/app-health/{}/{}", name, suffix);
-    if (Node* http = probe->get("httpGet"); http && http->is_map()) {
-      http->set("port", Node::integer(status_port));
-      http->set("path", Node::string(url));
-      if (const Node* scheme = http->get("scheme"); scheme && scheme->scalar_text() == "HTTPS")
-        http->set("scheme", Node::string("HTTP"));
-    } else if (probe->get("tcpSocket") || (probe->get("grpc") && grpc_port_ok(*probe))) {
-      bool tcp = probe->get("tcpSocket") != nullptr;
-      Node http_get = Node::map();
-      http_get.set("path", Node::string(url));
-      http_get.set("port", Node::integer(status_port));
-      // Keep the probe's key order: the new handler takes the old one's place.
-      for (auto& e : probe->entries)
-        if (e.key.scalar_text() == (tcp ? "tcpSocket" : "grpc")) {
-          e.key = Node::string("httpGet");
-          e.value = std::move(http_get);
-          break;
-        }
-    }
-  }
+  for (auto [field_name, suffix] : probes)
+    if (Node* probe = c.get(field_name); probe && probe->is_map())
+      point_at_agent(*probe, fmt::format("/app-health/{}/{}", name, suffix), status_port, true);
+  // convertAppLifecycleHandler: httpGet and tcpSocket hooks only.
+  if (Node* lifecycle = c.get("lifecycle"); hooks && lifecycle && lifecycle->is_map())
+    for (auto [hook, suffix] : kHooks)
+      if (Node* h = lifecycle->get(hook); h && h->is_map())
+        point_at_agent(*h, fmt::format("/app-lifecycle/{}/{}", name, suffix), status_port, false);
 }
 
-void patch_rewrite_probes(Node& pod, const std::optional<std::string>& port_annotation, std::int64_t default_port) {
+void patch_rewrite_probes(Node& pod, const std::optional<std::string>& port_annotation, std::int64_t default_port,
+                          bool hooks) {
   int status_port = static_cast<int>(default_port);
   if (port_annotation) {
     // strconv.Atoi; Istio logs a bad value and goes on with 0.
@@ -149,14 +170,18 @@ void patch_rewrite_probes(Node& pod, const std::optional<std::string>& port_anno
     Node* list = container_list(pod, field);
     if (!list) continue;
     for (auto& c : list->items)
-      if (c.is_map() && name_of(c) != kProxyContainer) convert_probe(c, status_port);
+      if (c.is_map() && name_of(c) != kProxyContainer) convert_probe(c, status_port, hooks);
   }
 }
 
 // mergeOrAppendProbers: a re-injection keeps the recorded probers (they hold
 // the originals; the pod's probes are rewritten already) and adds new ones.
-void merge_or_append_probers(Node& env, bool previously_injected, const std::string& prober) {
-  if (!previously_injected) {
+// A proxy without the variable gets it from Istio 1.27 on (`append_missing`);
+// before, the new probers were dropped.
+void merge_or_append_probers(Node& env, bool previously_injected, const std::string& prober, bool append_missing) {
+  bool present = false;
+  for (const auto& e : env.items) present = present || name_of(e) == "ISTIO_KUBE_APP_PROBERS";
+  if (!previously_injected || (!present && append_missing)) {
     env.items.push_back(env_var("ISTIO_KUBE_APP_PROBERS", prober));
     return;
   }
@@ -199,10 +224,13 @@ std::vector<std::string> apply_rewrite(Node& pod, const InjectionParams& p) {
   if (auto a = annotation(pod, "sidecar.istio.io/rewriteAppHTTPProbers"))
     if (auto b = parse_bool(*a)) rewrite = *b;
   if (!rewrite) return {};
-  std::string prober = dump_app_probers(pod, p.status_port);
+  const IstioRelease& release = p.config().release;
+  std::string prober = dump_app_probers(pod, p.status_port, release.rewrites_lifecycle_hooks());
   if (!prober.empty())
-    merge_or_append_probers(env_of(*find_in_pod(pod, kProxyContainer)), annotation(pod, p.status_key()).has_value(), prober);
-  patch_rewrite_probes(pod, annotation(pod, "status.sidecar.istio.io/port"), p.status_port);
+    merge_or_append_probers(env_of(*find_in_pod(pod, kProxyContainer)), annotation(pod, p.status_key()).has_value(), prober,
+                            release.appends_missing_probers());
+  patch_rewrite_probes(pod, annotation(pod, "status.sidecar.istio.io/port"), p.status_port,
+                       release.rewrites_lifecycle_hooks());
   return unrewritable_grpc_probes(pod);
 }
 

@@ -49,6 +49,29 @@ void check_rendered_names(const Node& rendered, const std::string& tname, const 
   }
 }
 
+// Templates that together put one container in both lists. The usual case:
+// a template customising istio-proxy under `containers` (a SPIRE socket
+// mount) after the sidecar template made the proxy a native sidecar under
+// `initContainers`. Istio's injector writes that pod; the API server
+// refuses it (container names are unique across both lists).
+void check_template_lists(const Node& template_pod, const std::vector<std::string>& templates) {
+  const Node* spec = template_pod.get("spec");
+  const Node* inits = child(spec, "initContainers");
+  const Node* cs = child(spec, "containers");
+  if (!inits || !inits->is_seq() || !cs || !cs->is_seq()) return;
+  for (const auto& c : cs->items) {
+    std::string name = name_of(c);
+    if (!find_container(inits, name)) continue;
+    throw Error(fmt::format("the templates {} put a container named \"{}\" under both initContainers and containers, a "
+                            "pod the API server refuses (Istio's injector writes it all the same){}",
+                            fmt::join(templates, ", "), name,
+                            name == kProxyContainer
+                                ? "; with native sidecars the proxy is an init container: a template that customises it "
+                                  "must name it under initContainers (or set sidecar.istio.io/nativeSidecar: \"false\")"
+                                : ""));
+  }
+}
+
 // The pod's own names and ports against what the templates add (`added`:
 // every rendered template merged). A container named like an injected one
 // is Istio's way to customise that container (reapplyOverwrittenContainers)

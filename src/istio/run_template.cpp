@@ -171,7 +171,8 @@ void move_proxy_to_init_containers(Node& merged) {
 TemplateRun run_template(const InjectionParams& p, Node stripped) {
   tmpl::Value data = to_value(sidecar_template_data(p, stripped));
   TemplateRun run{std::move(stripped), p.pod, Node::map()};
-  for (const auto& tname : select_templates(p)) {
+  const std::vector<std::string> names = select_templates(p);
+  for (const auto& tname : names) {
     Node rendered = render(p, tname, data);
     check_rendered_names(rendered, tname, p.pod);
     strategic_merge_pod(run.template_pod, rendered);
@@ -181,6 +182,7 @@ TemplateRun run_template(const InjectionParams& p, Node stripped) {
     strategic_merge_pod(run.merged, rendered);
     typed_round_trip(run.merged, rendered);
   }
+  check_template_lists(run.template_pod, names);
   return run;
 }
 
