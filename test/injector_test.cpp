@@ -199,13 +199,18 @@ TEST_CASE("bad per-pod annotations are errors naming the annotation", "[injector
       {"prometheus.istio.io/merge-metrics", "maybe", "invalid syntax"},
       {"sidecar.istio.io/proxyMemory", "1GB", "quantities"},
       {"proxy.istio.io/config", "{notAField: 1}", "unknown ProxyConfig field"},
+      // Istio 1.30's interface-name checks (netutil.ValidateInterfaceNames).
+      {"traffic.sidecar.istio.io/excludeInterfaces", "eth0,,eth1", "empty interface name"},
+      {"traffic.sidecar.istio.io/kubevirtInterfaces", "averyverylongname0", "\"averyverylongname0\" too long (max 15 chars)"},
+      {"istio.io/reroute-virtual-interfaces", "net1;rm", "\"net1;rm\" contains invalid characters"},
   };
+  const IstioRelease newest = parse_istio_release("1.30");
   for (const auto& c : cases) {
     INFO(c.annotation);
     Node annos = Node::map();
     annos.set(c.annotation, Node::string(c.value));
     try {
-      validate_annotations(&annos);
+      validate_annotations(&annos, newest);
       FAIL("no error");
     } catch (const Error& e) {
       CHECK_THAT(e.what(), Catch::Contains(std::string("annotation '") + c.annotation + "'"));
@@ -216,7 +221,19 @@ TEST_CASE("bad per-pod annotations are errors naming the annotation", "[injector
   fine.set("traffic.sidecar.istio.io/includeOutboundIPRanges", Node::string("10.0.0.0/8,fd00::/8"));
   fine.set("traffic.sidecar.istio.io/includeInboundPorts", Node::string("*"));
   fine.set("traffic.sidecar.istio.io/excludeOutboundIPRanges", Node::string(""));
-  CHECK_NOTHROW(validate_annotations(&fine));
+  fine.set("traffic.sidecar.istio.io/excludeInterfaces", Node::string("eth0, net1.2,veth_x-1"));
+  CHECK_NOTHROW(validate_annotations(&fine, newest));
+}
+
+TEST_CASE("annotation checks follow the release: enableCoreDump until 1.24, interface names from 1.30", "[injector][release]") {
+  Node core = Node::map();
+  core.set("sidecar.istio.io/enableCoreDump", Node::string("sure"));
+  CHECK_THROWS_WITH(validate_annotations(&core, parse_istio_release("1.24")), Catch::Contains("invalid syntax"));
+  CHECK_NOTHROW(validate_annotations(&core, parse_istio_release("1.25")));
+  Node iface = Node::map();
+  iface.set("traffic.sidecar.istio.io/excludeInterfaces", Node::string("bad name"));
+  CHECK_NOTHROW(validate_annotations(&iface, parse_istio_release("1.29")));
+  CHECK_THROWS_WITH(validate_annotations(&iface, parse_istio_release("1.30")), Catch::Contains("contains invalid characters"));
 }
 
 TEST_CASE("template problems are reported with the template's name and position", "[injector]") {

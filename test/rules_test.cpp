@@ -94,6 +94,24 @@ TEST_CASE("kube-inject's default decision, with its reasons", "[rules]") {
   CHECK(decide_for("metadata: {labels: {sidecar.istio.io/inject: true}}", "default", InjectPolicy::Disabled).inject);
 }
 
+// Istio 1.24-1.26's injectRequired: strings.ToLower(value) in y, yes, true,
+// on injects, "" falls back, anything else skips; 1.27 made only "true" and
+// "false" decide (the table above).
+TEST_CASE("sidecar.istio.io/inject before Istio 1.27: yaml booleans, and any other value opts out", "[rules][release]") {
+  InjectorPolicy old = InjectorPolicy::from(InjectPolicy::Disabled, Node::seq(), Node::seq(), "cfg");
+  old.strict_inject_value = false;
+  auto d = [&](const char* md) { return decide(pod_facts(parse_yaml(md, "p"), "default"), old); };
+  CHECK(d("metadata: {labels: {sidecar.istio.io/inject: 'Yes'}}").inject);
+  CHECK(d("metadata: {annotations: {sidecar.istio.io/inject: 'on'}}").inject);
+  CHECK_FALSE(d("metadata: {labels: {sidecar.istio.io/inject: 'enabled'}}").inject);
+  CHECK_THAT(d("metadata: {labels: {sidecar.istio.io/inject: 'enabled'}}").reason, Catch::Contains("before Istio 1.27"));
+  old.policy = InjectPolicy::Enabled;
+  CHECK_FALSE(d("metadata: {labels: {sidecar.istio.io/inject: 'no'}}").inject);
+  CHECK(d("metadata: {labels: {sidecar.istio.io/inject: ''}, annotations: {sidecar.istio.io/inject: 'no'}}").inject);
+  old.strict_inject_value = true;  // 1.27+: 'no' falls back to the enabled policy
+  CHECK(d("metadata: {labels: {sidecar.istio.io/inject: 'no'}}").inject);
+}
+
 TEST_CASE("never and always inject selectors, then the policy", "[rules]") {
   InjectorPolicy p = InjectorPolicy::from(InjectPolicy::Disabled, parse_yaml("[{matchLabels: {legacy: 'yes'}}, {}]", "n"),
                                           parse_yaml("[{matchExpressions: [{key: mesh, operator: Exists}]}]", "a"), "cfg");

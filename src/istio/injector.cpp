@@ -30,7 +30,7 @@ std::vector<std::string> previous_volumes(const Node& pod, std::string_view stat
 
 // webhook.go's injectPod: Istio's steps, in Istio's order.
 Injected inject_pod(const Node& pod, const Workload& w, const Templates& templates) {
-  validate_annotations(child(pod.get("metadata"), "annotations"));
+  validate_annotations(child(pod.get("metadata"), "annotations"), templates.config->release);
   validate_container_names(pod);
   InjectionParams p = injection_params(pod, w, templates);
   TemplateRun run = run_template(p, reinsert_overrides(strip_pod(pod, p.status_key(), p.target_port()), pod));

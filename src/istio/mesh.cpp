@@ -30,9 +30,11 @@ class LazyInjector {
 Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> policy) {
   Mesh m;
   m.status_annotation = config.status_annotation;
-  auto chain = std::make_shared<const InjectorPolicy>(
+  InjectorPolicy istio_policy =
       InjectorPolicy::from(policy.value_or(config.policy), config.never_inject_selector, config.always_inject_selector,
-                           config.description.empty() ? "injector config" : config.description));
+                           config.description.empty() ? "injector config" : config.description);
+  istio_policy.strict_inject_value = config.release.strict_inject_value();
+  auto chain = std::make_shared<const InjectorPolicy>(std::move(istio_policy));
   m.decide = [chain](const PodFacts& pod, const WebhookRules* webhooks, const Namespaces& namespaces) {
     return webhooks ? decide(pod, *chain, *webhooks, namespaces) : decide(pod, *chain);
   };

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "kinject/base/text.h"
+
 namespace kinject {
 
 bool is_ignored_namespace(std::string_view ns) {
@@ -43,6 +45,13 @@ Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
   } else if (auto a = label_value(pod.annotations, kInjectKey)) {
     source = "annotation";
     value = *a;
+  }
+  if (!policy.strict_inject_value) {
+    std::string lower = ascii_lower(value);
+    if (lower == "y" || lower == "yes" || lower == "true" || lower == "on")
+      return {true, fmt::format("pod {} {}={}", source, kInjectKey, value), {}};
+    if (!value.empty() && value != "false")
+      return {false, fmt::format("pod {} {}={} (before Istio 1.27 any value but y, yes, true or on opts out)", source, kInjectKey, value), {}};
   }
   if (value == "true") return {true, fmt::format("pod {} {}=true", source, kInjectKey), {}};
   if (value == "false") return {false, fmt::format("pod {} {}=false", source, kInjectKey), {}};

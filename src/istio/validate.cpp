@@ -13,6 +13,7 @@
 #include "kinject/istio/strconv.h"
 #include "kinject/istio/template_data.h"
 #include "kinject/k8s/k8s_types.h"
+#include "kinject/gotemplate/strconv.h"
 #include "kinject/yaml/reader.h"
 
 namespace kinject {
@@ -101,12 +102,31 @@ std::optional<std::string> check_ports(std::string_view v, const char* what) {
   return std::nullopt;
 }
 
-std::optional<std::string> check_annotation(std::string_view name, const std::string& v) {
+// netutil.ValidateInterfaceNames (Istio 1.30): comma-separated Linux
+// interface names.
+std::optional<std::string> check_interface_names(std::string_view v) {
+  if (v.empty()) return std::nullopt;
+  for (const auto& part : split(v, ',')) {
+    std::string iface = trim(part);
+    if (iface.empty()) return "empty interface name";
+    if (iface.size() > 15) return fmt::format("interface name {} too long (max 15 chars)", tmpl::go_quote(iface));
+    bool ok = std::isalpha(static_cast<unsigned char>(iface[0])) != 0;
+    for (char c : iface) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-');
+    if (!ok) return fmt::format("interface name {} contains invalid characters", tmpl::go_quote(iface));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_annotation(std::string_view name, const std::string& v, const IstioRelease& release) {
   if (name == "sidecar.istio.io/interceptionMode") {
     if (v != "REDIRECT" && v != "TPROXY" && v != "NONE")
       return fmt::format("interceptionMode invalid, use REDIRECT,TPROXY,NONE: {}", v);
-  } else if (name == "sidecar.istio.io/enableCoreDump" || name == "prometheus.istio.io/merge-metrics" ||
-             name == "sidecar.istio.io/rewriteAppHTTPProbers") {
+  } else if (name == "sidecar.istio.io/enableCoreDump") {
+    if (release.validates_core_dump() && !parse_bool(v)) return fmt::format("strconv.ParseBool: parsing \"{}\": invalid syntax", v);
+  } else if (name == "traffic.sidecar.istio.io/excludeInterfaces" || name == "traffic.sidecar.istio.io/kubevirtInterfaces" ||
+             name == "istio.io/reroute-virtual-interfaces") {
+    if (release.validates_interface_names()) return check_interface_names(v);
+  } else if (name == "prometheus.istio.io/merge-metrics" || name == "sidecar.istio.io/rewriteAppHTTPProbers") {
     if (!parse_bool(v)) return fmt::format("strconv.ParseBool: parsing \"{}\": invalid syntax", v);
   } else if (name == "status.sidecar.istio.io/port") {
     if (auto e = check_port(v)) return fmt::format("excludeInboundPorts invalid: {}", *e);
@@ -143,14 +163,14 @@ std::optional<std::string> check_annotation(std::string_view name, const std::st
 
 }  // namespace
 
-void validate_annotations(const Node* annotations) {
+void validate_annotations(const Node* annotations, const IstioRelease& release) {
   if (!annotations || !annotations->is_map()) return;
   std::vector<std::string> errors;
   long offset = -1;
   for (const auto& e : annotations->entries) {
     std::string name = e.key.scalar_text();
     std::string value = e.value.scalar_text();
-    if (auto why = check_annotation(name, value)) {
+    if (auto why = check_annotation(name, value, release)) {
       errors.push_back(fmt::format("invalid value '{}' for annotation '{}': {}", value, name, *why));
       if (offset < 0 && e.key.has_span) offset = e.key.span.begin;
     }

@@ -53,8 +53,8 @@ class Injector {
   std::unique_ptr<Impl> impl_;
 };
 
-// Validates Istio's per-pod override annotations (validate.go). Throws Error
-// "invalid value 'V' for annotation 'NAME': why".
-void validate_annotations(const Node* annotations);
+// Validates Istio's per-pod override annotations (validate.go) as `release`
+// does. Throws Error "invalid value 'V' for annotation 'NAME': why".
+void validate_annotations(const Node* annotations, const IstioRelease& release);
 
 }  // namespace kinject

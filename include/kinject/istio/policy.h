@@ -24,6 +24,11 @@ struct InjectorPolicy {
   InjectPolicy policy = InjectPolicy::Enabled;
   std::vector<LabelSelector> never_inject;   // neverInjectSelector
   std::vector<LabelSelector> always_inject;  // alwaysInjectSelector
+  // sidecar.istio.io/inject as Istio 1.27+ reads it: "true" and "false"
+  // decide, anything else falls back to the selectors and the policy.
+  // Before 1.27: y, yes, true, on (any case) inject, "" falls back, anything
+  // else skips.
+  bool strict_inject_value = true;
 
   // From the inject config's selector lists; invalid selectors are errors.
   static InjectorPolicy from(InjectPolicy policy, const Node& never, const Node& always, const std::string& source);
