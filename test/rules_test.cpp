@@ -218,3 +218,38 @@ TEST_CASE("namespace labels carry the automatic metadata.name", "[rules]") {
   CHECK(ns.labels("a").get("kubernetes.io/metadata.name")->text == "a");
   CHECK(ns.labels("unknown").size() == 1);
 }
+
+TEST_CASE("a cluster's webhook names its Istio revision by the service it calls, else its istio.io/rev label",
+          "[rules][cluster]") {
+  WebhookRules rules = WebhookRules::parse(R"(apiVersion: admissionregistration.k8s.io/v1
+kind: MutatingWebhookConfigurationList
+items:
+- kind: MutatingWebhookConfiguration
+  metadata: {name: istio-sidecar-injector, labels: {istio.io/rev: default}}
+  webhooks:
+  - name: a.sidecar-injector.istio.io
+    clientConfig: {service: {name: istiod, namespace: istio-system}}
+- kind: MutatingWebhookConfiguration
+  metadata: {name: istio-sidecar-injector-canary, labels: {istio.io/rev: canary}}
+  webhooks:
+  - name: b.sidecar-injector.istio.io
+    clientConfig: {service: {name: istiod-canary, namespace: istio-system}}
+- kind: MutatingWebhookConfiguration
+  metadata: {name: istio-revision-tag-prod, labels: {istio.io/rev: stable, istio.io/tag: prod}}
+  webhooks:
+  - name: c.sidecar-injector.istio.io
+    clientConfig: {url: "https://istiod.example/inject"}
+- kind: MutatingWebhookConfiguration
+  metadata: {name: other}
+  webhooks:
+  - name: d.example.com
+    clientConfig: {service: {name: policy, namespace: x}}
+)",
+                                           "mwc.yaml");
+  REQUIRE(rules.webhooks().size() == 4);
+  CHECK(istio_revision_of(rules.webhooks()[0]) == std::optional<std::string>(""));
+  CHECK(istio_revision_of(rules.webhooks()[1]) == std::optional<std::string>("canary"));
+  CHECK(istio_revision_of(rules.webhooks()[2]) == std::optional<std::string>("stable"));
+  CHECK(istio_revision_of(rules.webhooks()[3]) == std::nullopt);
+  CHECK(rules.webhooks()[1].configuration == "istio-sidecar-injector-canary");
+}

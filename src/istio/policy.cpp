@@ -77,6 +77,7 @@ Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const Webhook
   if (!m.fired) return {false, m.reason, {}};
   Decision d = decide(pod, policy);
   d.webhook = m.fired->name;
+  d.fired = m.fired;
   if (!d.inject) d.reason += fmt::format(" (webhook {} fired)", m.fired->name);
   else d.reason = fmt::format("webhook {} matched {}", m.fired->name, m.reason);
   return d;
@@ -110,6 +111,16 @@ WebhookRules istio_webhooks(const std::string& revision, bool enable_namespaces_
           {selector_requirement("sidecar.istio.io/inject", "DoesNotExist"), selector_requirement("istio.io/rev", "DoesNotExist")});
   }
   return WebhookRules(std::move(source), std::move(webhooks));
+}
+
+std::optional<std::string> istio_revision_of(const Webhook& webhook) {
+  std::string_view service = webhook.service;
+  if (auto slash = service.find('/'); slash != std::string_view::npos) service.remove_prefix(slash + 1);
+  if (service == "istiod") return std::string();
+  if (service.substr(0, 7) == "istiod-" && service.size() > 7) return std::string(service.substr(7));
+  if (auto rev = label_value(&webhook.configuration_labels, "istio.io/rev"))
+    return *rev == "default" ? std::string() : *rev;
+  return std::nullopt;
 }
 
 }  // namespace kinject

@@ -68,6 +68,11 @@ void add_configuration(const Node& obj, const std::string& file, std::vector<Web
     if (const Node* ns = w.get("namespaceSelector")) hook.namespace_selector = LabelSelector::from_node(*ns, where + " namespaceSelector");
     if (const Node* os = w.get("objectSelector")) hook.object_selector = LabelSelector::from_node(*os, where + " objectSelector");
     hook.intercepts_pods = intercepts_pods(w.get("rules"));
+    hook.configuration = config_name;
+    if (const Node* l = obj.at_path("metadata.labels"); l && l->is_map()) hook.configuration_labels = *l;
+    if (const Node* svc = w.at_path("clientConfig.service"); svc && svc->is_map())
+      hook.service = fmt::format("{}/{}", svc->get("namespace") ? svc->get("namespace")->scalar_text() : "",
+                                 svc->get("name") ? svc->get("name")->scalar_text() : "");
     out.push_back(std::move(hook));
   }
 }

@@ -5,6 +5,7 @@
 // which decide whether the API server sends it at all (k8s/rules.h).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,5 +45,10 @@ Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const Webhook
 // default): rev.namespace. and rev.object. always; namespace. and object.
 // for the default revision; auto. with enableNamespacesByDefault.
 WebhookRules istio_webhooks(const std::string& revision, bool enable_namespaces_by_default);
+
+// The control plane revision a cluster's webhook calls ("" = default): the
+// service istiod[-REV] it calls, else its configuration's istio.io/rev label
+// (revision tags carry the revision they point at). nullopt: not Istio's.
+std::optional<std::string> istio_revision_of(const Webhook& webhook);
 
 }  // namespace kinject

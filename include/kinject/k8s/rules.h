@@ -36,6 +36,12 @@ struct Webhook {
   LabelSelector namespace_selector;  // a missing selector means {}: everything
   LabelSelector object_selector;
   bool intercepts_pods = false;      // its rules cover pod CREATE
+  // Where it came from: its MutatingWebhookConfiguration's name and labels,
+  // and the service it calls (clientConfig.service, "namespace/name"), which
+  // say whose webhook it is (e.g. which control plane revision).
+  std::string configuration;
+  Node configuration_labels = Node::map();
+  std::string service;
 };
 
 // The webhooks a cluster runs for sidecar injection.
@@ -79,6 +85,7 @@ struct Decision {
   bool inject = false;
   std::string reason;   // what decided, in words for the report
   std::string webhook;  // the webhook that fired, with --rules
+  const Webhook* fired = nullptr;  // that webhook, in the rules decided with
 };
 
 // Which webhook the API server would call for the pod: the first that
