@@ -26,7 +26,10 @@ def main():
     ok = True
     runs = (("istio-conformance", [], []),
             ("istio-conformance-builtin", ["--builtin"], []),
-            ("istio-conformance-kube-inject", [], ["kube-inject"]))
+            ("istio-conformance-kube-inject", [], ["kube-inject"]),
+            ("istio-conformance-1.28", ["--version", "1.28"], []),
+            ("istio-conformance-1.30", ["--version", "1.30"], []),
+            ("istio-conformance-kube-inject-1.30", ["--version", "1.30"], ["kube-inject"]))
     for name, tool_flags, binary_args in runs:
         r = subprocess.run([tool, *tool_flags, binary, *binary_args], capture_output=True, text=True)
         m = re.search(r"(\d+) passed, (\d+) failed, (\d+) skipped", r.stdout)
