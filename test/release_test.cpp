@@ -1,0 +1,86 @@
+// Which Istio injector kinject plays (istio/release.h): chosen by flag, or
+// read off the configuration, and what each release changed, by Istio's
+// sources (pkg/kube/inject and the chart at each tag).
+#include "kinject/istio/release.h"
+
+#include <catch2/catch.hpp>
+
+#include "kinject/base/error.h"
+#include "kinject/yaml/reader.h"
+
+using namespace kinject;
+
+TEST_CASE("--istio-version: a minor or a patch of 1.24 to 1.30; others are errors that list what is known", "[release]") {
+  IstioRelease r = parse_istio_release("1.30.3");
+  CHECK(r.minor == 30);
+  CHECK(r.patch == 3);
+  CHECK(r.name() == "1.30.3");
+  CHECK(parse_istio_release("v1.28").name() == "1.28");
+  CHECK(parse_istio_release("1.26.0-beta.1").minor == 26);
+  CHECK_THROWS_WITH(parse_istio_release("1.31"), Catch::Contains("1.24 to 1.30") && Catch::Contains("1.28, 1.29, 1.30"));
+  CHECK_THROWS_WITH(parse_istio_release("1.23.4"), Catch::Contains("--istio-version 1.23.4"));
+  CHECK_THROWS_WITH(parse_istio_release("latest"), Catch::Contains("built-in profiles"));
+  CHECK_THROWS(parse_istio_release("2.0"));
+  CHECK_THROWS(parse_istio_release("1.28x"));
+}
+
+TEST_CASE("what changed, release by release", "[release]") {
+  auto at = [](const char* v) { return parse_istio_release(v); };
+  CHECK_FALSE(at("1.24").rewrites_lifecycle_hooks());
+  CHECK(at("1.25").rewrites_lifecycle_hooks());
+  CHECK(at("1.24").validates_core_dump());
+  CHECK_FALSE(at("1.25").validates_core_dump());
+  CHECK_FALSE(at("1.26").native_sidecars_tristate());
+  CHECK(at("1.27").native_sidecars_tristate());
+  CHECK_FALSE(at("1.26.8").strict_inject_value());
+  CHECK(at("1.27.0").strict_inject_value());
+  CHECK_FALSE(at("1.26").appends_missing_probers());
+  CHECK(at("1.27").appends_missing_probers());
+  // Backported to 1.27.6 and 1.28.4, in 1.29.0.
+  CHECK_FALSE(at("1.27.5").validates_proxy_resources());
+  CHECK(at("1.27.6").validates_proxy_resources());
+  CHECK_FALSE(at("1.28.3").validates_proxy_resources());
+  CHECK(at("1.28.4").validates_proxy_resources());
+  CHECK(at("1.28").validates_proxy_resources());  // a minor alone: its latest patch
+  CHECK(at("1.29.0").validates_proxy_resources());
+  CHECK_FALSE(at("1.29").validates_interface_names());
+  CHECK(at("1.30").validates_interface_names());
+}
+
+TEST_CASE("the release a configuration comes from: the ConfigMap's label, a released tag, else the template",
+          "[release]") {
+  const IstioRelease fallback{30, -1, "fallback"};
+  Node none = Node::map();
+  Node tagged = parse_yaml("global: {tag: 1.28.3, multiCluster: {enabled: false}}", "v");
+  Node latest = parse_yaml("global: {tag: latest, multiCluster: {enabled: false}}", "v");
+
+  IstioRelease by_label = infer_istio_release("1.29.2", tagged, {}, fallback);
+  CHECK(by_label.name() == "1.29.2");
+  CHECK_THAT(by_label.reason, Catch::Contains("version label"));
+  CHECK(infer_istio_release("", tagged, {}, fallback).name() == "1.28.3");
+
+  struct Case {
+    const char* template_text;
+    int minor;
+  };
+  const Case cases[] = {
+      {"value: \"{{ otelResourceAttributes .MeshConfig }}\"", 30},
+      {"name: {{ .Values.pilot.crlConfigMapName | default \"istio-ca-crl\" }}", 29},
+      {"{{- if .Values.global.proxy.seccompProfile }}", 28},
+      {"{{ $n := printf \"%t\" .NativeSidecars }}", 27},
+      {"{{ if eq (.Values.pilot.env).ENABLE_CLUSTER_TRUST_BUNDLE_API true }}", 26},
+      {"{{ index .ObjectMeta.Labels `service.istio.io/workload-name` }}", 25},
+      {"spec: {containers: [{name: istio-proxy}]}", 24},
+  };
+  for (const auto& c : cases) {
+    INFO(c.template_text);
+    IstioRelease r = infer_istio_release("", latest, {c.template_text}, fallback);
+    CHECK(r.minor == c.minor);
+    CHECK(r.patch == -1);
+  }
+  // Values alone: 1.28 added global.resourceScope, 1.27 global.nativeNftables.
+  CHECK(infer_istio_release("", parse_yaml("global: {resourceScope: all}", "v"), {}, fallback).minor == 28);
+  CHECK(infer_istio_release("", parse_yaml("global: {nativeNftables: false}", "v"), {}, fallback).minor == 27);
+  // Nothing says: the fallback, with its reason.
+  CHECK(infer_istio_release("", none, {"spec: {}"}, fallback).reason == "fallback");
+}
