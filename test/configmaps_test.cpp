@@ -320,6 +320,12 @@ TEST_CASE("configmaps: a stream of many kinds, as helm template istiod prints it
   CHECK(scan.objects == 8);
   CHECK(scan.other_kinds == std::vector<std::string>{"ServiceAccount", "ConfigMap", "Deployment", "MutatingWebhookConfiguration"});
   CHECK(configmap_revisions(scan) == std::vector<std::string>{""});
+
+  // parse_inject_config reads such a stream too (no revision asked).
+  IstioConfig direct;
+  parse_inject_config(*disk.file("istiod.yaml"), "istiod.yaml", direct);
+  CHECK(direct.templates.at("sidecar").find(".MeshConfig.TrustDomain") != std::string::npos);
+  CHECK(direct.chart_version == "1.28.3");
 }
 
 TEST_CASE("configmaps: kubectl get cm -o json", "[configmaps]") {
