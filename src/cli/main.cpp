@@ -56,10 +56,11 @@ void add_output_flags(CLI::App& app, Flags& f) {
 void add_config_flags(CLI::App& app, Flags& f) {
   auto& c = f.o.config;
   app.add_option("--injectConfigFile", c.inject_config_file,
-                 "Injector config (the istio-sidecar-injector ConfigMap's `config`), or a bare template")
+                 "Injector config (the istio-sidecar-injector ConfigMap's `config`), a bare template, or the ConfigMaps "
+                 "themselves (kubectl get cm -o yaml, helm template)")
       ->type_name("FILE");
-  app.add_option("--valuesFile", c.values_file, "Injector values (the ConfigMap's `values`), JSON or YAML")->type_name("FILE");
-  app.add_option("--meshConfigFile", c.mesh_config_file, "Mesh config (the istio ConfigMap's `mesh`)")->type_name("FILE");
+  app.add_option("--valuesFile", c.values_file, "Injector values (the ConfigMap's `values`), JSON or YAML, or the ConfigMaps")->type_name("FILE");
+  app.add_option("--meshConfigFile", c.mesh_config_file, "Mesh config (the istio ConfigMap's `mesh`), or the ConfigMaps")->type_name("FILE");
   app.add_option("--operatorFileName", c.operator_file, "An IstioOperator whose spec.values and spec.meshConfig apply")
       ->type_name("FILE");
   app.add_option("-r,--revision", c.revision, "Istio control plane revision");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "kinject/base/error.h"
 #include "kinject/k8s/k8s_types.h"
 #include "kinject/yaml/reader.h"
+#include "kinject/istio/configmaps.h"
 #include "kinject/istio/template_data.h"
 
 namespace kinject {
@@ -25,17 +27,6 @@ std::string read_file(const Disk& disk, const std::string& path) {
   ss << in->rdbuf();
   if (in->bad()) throw Error(Location{path}, "read error");
   return ss.str();
-}
-
-// Users often capture configuration with `kubectl get cm NAME -o yaml`; take
-// the ConfigMap's data key then.
-const Node* unwrap_configmap(const Node& doc, std::string_view key) {
-  const Node* kind = doc.get("kind");
-  if (kind && kind->str() == "ConfigMap") {
-    const Node* data = doc.get("data");
-    if (data) return data->get(key);
-  }
-  return nullptr;
 }
 
 // Helm-style values merge: maps merge key by key, anything else replaces.
@@ -85,7 +76,78 @@ void apply_inject_config(const Node& doc, const std::string& name, IstioConfig& 
 
 }  // namespace
 
-void parse_inject_config(std::string_view text, const std::string& name, IstioConfig& into) {
+namespace {
+
+// A file given to --injectConfigFile, --valuesFile or --meshConfigFile: the
+// raw data, or Kubernetes objects holding it in Istio's ConfigMaps (one
+// ConfigMap, a List, helm template's or istioctl manifest generate's stream).
+struct ConfigInput {
+  std::string file;
+  std::string text;
+  std::optional<ConfigMapScan> scan;  // set when the file holds Kubernetes objects
+};
+
+// A text that does not parse but means to be objects (lines `apiVersion:`
+// and `kind:`, or a JSON object naming them): its error is the user's to
+// see, not a reason to take it for a bare template.
+bool looks_like_objects(std::string_view text) {
+  auto at_line_start = [&](std::string_view word) {
+    for (std::size_t p = text.find(word); p != std::string_view::npos; p = text.find(word, p + 1))
+      if (p == 0 || text[p - 1] == '\n') return true;
+    return false;
+  };
+  if (at_line_start("apiVersion:") && at_line_start("kind:")) return true;
+  std::size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && text[first] == '{' && text.compare(first, 2, "{{") != 0 &&
+         text.find("\"apiVersion\"") != std::string_view::npos && text.find("\"kind\"") != std::string_view::npos;
+}
+
+ConfigInput read_input(std::string text, const std::string& file) {
+  ConfigInput in{file, std::move(text), std::nullopt};
+  std::vector<Document> docs;
+  try {
+    docs = read_all(in.text, file);
+  } catch (const Error&) {
+    if (looks_like_objects(in.text)) throw;
+    return in;  // raw data: a bare template need not be YAML; values and mesh config report their own error
+  }
+  if (holds_objects(docs)) in.scan = scan_configmaps(docs, file);
+  return in;
+}
+
+// Runs `read` on a ConfigMap's data string (named by the choice's source);
+// what goes wrong is reported at its place in the file, naming the ConfigMap.
+template <class F>
+auto from_configmap(const ConfigMapChoice& c, F&& read) -> decltype(read(std::string())) {
+  const std::string source = c.source();
+  try {
+    return read(source);
+  } catch (const Error& e) {
+    const Location& w = e.where();
+    if (w.file != source && !w.file.empty()) throw;
+    throw Error(c.text->locate(w.line, w.column),
+                fmt::format("ConfigMap {} data.{}: {}", c.configmap->display(), c.text->key, e.bare()));
+  }
+}
+
+// An injector config as the ConfigMap holds it: Istio's injector reads
+// nothing else there, so a text without templates is an error, not a bare
+// template.
+void apply_configmap_inject_config(const ConfigMapChoice& c, IstioConfig& into) {
+  from_configmap(c, [&](const std::string& source) {
+    Node doc = parse_yaml(c.text->text, source);
+    const Node* templates = doc.is_map() ? doc.get("templates") : nullptr;
+    if (!templates || !templates->is_map() || templates->entries.empty())
+      throw Error(Location{source}, "not an injector config: it has no templates (Istio's has `templates: {sidecar: ...}`)");
+    apply_inject_config(doc, source, into);
+    return 0;
+  });
+  if (into.chart_version.empty()) into.chart_version = c.configmap->version;
+}
+
+// The raw text of --injectConfigFile: an injector config, or else a bare
+// template, used as `sidecar` (as istioctl kube-inject does).
+void parse_raw_inject_config(std::string_view text, const std::string& name, IstioConfig& into) {
   Node doc;
   bool parsed = true;
   try {
@@ -93,23 +155,26 @@ void parse_inject_config(std::string_view text, const std::string& name, IstioCo
   } catch (const Error&) {
     parsed = false;
   }
-  if (parsed) {
-    if (const Node* wrapped = unwrap_configmap(doc, "config")) {
-      if (!wrapped->is_string()) throw Error(Location{name}, "ConfigMap data.config is not a string");
-      parse_inject_config(wrapped->text, name + " (data.config)", into);
-      return;
-    }
-  }
   const Node* templates = parsed && doc.is_map() ? doc.get("templates") : nullptr;
   if (!templates || !templates->is_map() || templates->entries.empty()) {
-    // Not an inject config: a bare template, used as `sidecar` (as
-    // istioctl kube-inject does).
     into.templates.clear();
     into.templates["sidecar"] = std::string(text);
     into.default_templates = {"sidecar"};
     return;
   }
   apply_inject_config(doc, name, into);
+}
+
+}  // namespace
+
+void parse_inject_config(std::string_view text, const std::string& name, IstioConfig& into) {
+  ConfigInput in = read_input(std::string(text), name);
+  if (!in.scan) return parse_raw_inject_config(in.text, name, into);
+  ConfigMapQuery q;
+  q.role = ConfigMapRole::Injector;
+  q.key = "config";
+  q.flag = "--injectConfigFile";
+  apply_configmap_inject_config(select_configmap(*in.scan, q), into);
 }
 
 IstioConfig builtin_config() {
@@ -282,16 +347,6 @@ void check_set_value(std::string_view assignment, const Node& defaults, const No
       for (const auto& e : m->entries) check_quantity(e.value, fmt::format("resources.{}.{}", part, e.key.scalar_text()));
 }
 
-// A file of Istio's YAML, or a ConfigMap holding it as the string data.<key>.
-Node read_unwrapped(const Disk& disk, const std::string& file, const char* key) {
-  Node n = parse_yaml(read_file(disk, file), file);
-  if (const Node* wrapped = unwrap_configmap(n, key)) {
-    if (!wrapped->is_string()) throw Error(Location{file}, fmt::format("ConfigMap data.{} is not a string", key));
-    n = parse_yaml(wrapped->text, fmt::format("{} (data.{})", file, key));
-  }
-  return n;
-}
-
 // A sidecar of one's own: the template is rendered against the same data
 // (values included), then merged; Istio's post-processing is off, and it
 // records itself under its own status key.
@@ -311,29 +366,102 @@ void use_own_template(IstioConfig& cfg, const std::string& file, std::string tex
 IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   IstioConfig cfg = builtin_config();
   std::vector<std::string> parts;
+  std::optional<std::string> asked;  // -r; not given: the ConfigMaps' own revision
+  if (!src.revision.empty()) asked = normal_revision(src.revision);
+
+  // One file may serve all three flags (a cluster's ConfigMaps as kubectl
+  // prints them): it is read and scanned once.
+  std::map<std::string, ConfigInput> inputs;
+  auto input = [&](const std::string& file) -> const ConfigInput& {
+    auto it = inputs.find(file);
+    if (it == inputs.end()) it = inputs.emplace(file, read_input(read_file(disk, file), file)).first;
+    return it->second;
+  };
+  struct Picked {
+    std::string flag;
+    ConfigMapChoice choice;
+  };
+  std::vector<Picked> picked;
+  auto choose = [&](const ConfigInput& in, ConfigMapRole role, const char* key, const char* flag) {
+    ConfigMapQuery q;
+    q.role = role;
+    q.key = key;
+    q.revision = asked;
+    q.flag = flag;
+    ConfigMapChoice c = select_configmap(*in.scan, q);
+    picked.push_back({flag, c});
+    parts.push_back(fmt::format("{} ({})", in.file, c.configmap->display()));
+    return c;
+  };
+
   if (!src.inject_config_file.empty()) {
-    parse_inject_config(read_file(disk, src.inject_config_file), src.inject_config_file, cfg);
-    parts.push_back(src.inject_config_file);
+    const ConfigInput& in = input(src.inject_config_file);
+    if (in.scan) {
+      apply_configmap_inject_config(choose(in, ConfigMapRole::Injector, "config", "--injectConfigFile"), cfg);
+    } else {
+      parse_raw_inject_config(in.text, in.file, cfg);
+      parts.push_back(in.file);
+    }
   }
   if (!src.values_file.empty()) {
-    Node values = read_unwrapped(disk, src.values_file, "values");
-    if (!values.is_map())
-      throw Error(Location{src.values_file}, "expected a mapping of Istio values (e.g. `global: {hub: ...}`)");
-    check_values_shape(cfg.values, values, "", src.values_file);
-    cfg.values = values;
-    parts.push_back(src.values_file);
+    const ConfigInput& in = input(src.values_file);
+    auto read_values = [&](std::string_view text, const std::string& name) {
+      Node values = parse_yaml(text, name);
+      if (!values.is_map()) throw Error(Location{name}, "expected a mapping of Istio values (e.g. `global: {hub: ...}`)");
+      check_values_shape(cfg.values, values, "", name);
+      return values;
+    };
+    if (in.scan) {
+      ConfigMapChoice c = choose(in, ConfigMapRole::Injector, "values", "--valuesFile");
+      cfg.values = from_configmap(c, [&](const std::string& source) { return read_values(c.text->text, source); });
+    } else {
+      cfg.values = read_values(in.text, in.file);
+      parts.push_back(in.file);
+    }
   }
   if (!src.mesh_config_file.empty()) {
-    Node mesh = read_unwrapped(disk, src.mesh_config_file, "mesh");
-    if (!mesh.is_map() && !mesh.is_null())
-      throw Error(Location{src.mesh_config_file}, "expected a MeshConfig mapping (e.g. `defaultConfig: {...}`)");
-    try {
-      cfg.mesh = apply_mesh_config(default_mesh_config(), mesh);
-    } catch (const Error& e) {
-      throw Error(Location{src.mesh_config_file}, e.bare());
+    const ConfigInput& in = input(src.mesh_config_file);
+    auto read_mesh = [&](std::string_view text, const std::string& name) {
+      Node mesh = parse_yaml(text, name);
+      if (!mesh.is_map() && !mesh.is_null())
+        throw Error(Location{name}, "expected a MeshConfig mapping (e.g. `defaultConfig: {...}`)");
+      try {
+        return apply_mesh_config(default_mesh_config(), mesh);
+      } catch (const Error& e) {
+        throw Error(Location{name}, e.bare());
+      }
+    };
+    if (in.scan) {
+      ConfigMapChoice c = choose(in, ConfigMapRole::Mesh, "mesh", "--meshConfigFile");
+      cfg.mesh = from_configmap(c, [&](const std::string& source) { return read_mesh(c.text->text, source); });
+    } else {
+      cfg.mesh = read_mesh(in.text, in.file);
+      parts.push_back(in.file);
     }
-    parts.push_back(src.mesh_config_file);
   }
+  // Without -r, the ConfigMaps say which revision they are: all the same one.
+  std::string adopted;
+  const Picked* first = nullptr;
+  for (const auto& p : picked) {
+    if (p.choice.single && !p.choice.revision_inferred) continue;  // a name of one's own, no revision label
+    const std::string& rev = p.choice.configmap->revision;
+    if (!first) {
+      first = &p;
+      adopted = rev;
+    } else if (rev != adopted) {
+      auto phrase = [](const std::string& r) { return r.empty() ? std::string("the default revision") : "revision " + r; };
+      throw Error(Location{p.choice.configmap->where.file},
+                  fmt::format("{} takes ConfigMap {} ({}), but {} took {} ({}); choose the revision with -r", p.flag,
+                              p.choice.configmap->display(), phrase(rev), first->flag,
+                              first->choice.configmap->display(), phrase(adopted)));
+    }
+  }
+  // The release the ConfigMaps' labels name (the injector's first).
+  for (const auto& p : picked)
+    if (!p.choice.configmap->version.empty()) {
+      cfg.chart_version = p.choice.configmap->version;
+      break;
+    }
   if (!src.operator_file.empty()) {
     // istioctl's --operatorFileName: the IstioOperator's values and mesh
     // config win over the files. They merge over the built-in profile, so a
@@ -363,7 +491,7 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
     apply_set(cfg.values, s);
     if (cfg.istio) check_set_value(s, defaults, cfg.values);
   }
-  cfg.revision = src.revision == "default" ? "" : src.revision;
+  cfg.revision = asked ? *asked : adopted;
   // A revision's injector ConfigMap carries its revision in its values
   // (CA_ADDR points at istiod-<revision>); the built-in values need it set.
   if (!cfg.revision.empty()) {
@@ -381,7 +509,12 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   }
   if (!parts.empty()) {
     cfg.description.clear();
-    for (const auto& p : parts) cfg.description += (cfg.description.empty() ? "" : ", ") + p;
+    std::vector<std::string> said;  // one file for several flags is named once
+    for (const auto& p : parts)
+      if (std::find(said.begin(), said.end(), p) == said.end()) {
+        said.push_back(p);
+        cfg.description += (cfg.description.empty() ? "" : ", ") + p;
+      }
   }
   return cfg;
 }

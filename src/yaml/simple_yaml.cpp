@@ -490,7 +490,7 @@ class Reader {
       // does the scalar.
       if (lines_[i + b].end < t_.size()) out += '\n';
     }
-    if (chomp == '-' && !out.empty()) out.pop_back();
+    if (chomp == '-' && !out.empty() && out.back() == '\n') out.pop_back();  // none after a last line without one
     if (chomp == '+') out.append(trailing, '\n');
     // The next content line ends the scalar: it must belong to an enclosing collection.
     pos_ = next_content(j);

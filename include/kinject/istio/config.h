@@ -40,17 +40,21 @@ struct IstioConfig {
   // post-processing and the annotation checks do.
   IstioRelease release;
   // The version label of the ConfigMap the configuration was read from
-  // (app.kubernetes.io/version, helm.sh/chart istiod-X.Y.Z), if any.
+  // (app.kubernetes.io/version, helm.sh/chart istiod-X.Y.Z,
+  // operator.istio.io/version; configmaps.h version_label), if any.
   std::string chart_version;
 };
 
+// Each of the three Istio files holds the raw data, or Istio's ConfigMaps
+// (one, a List, or a stream of any kinds: configmaps.h), of which the
+// revision's is taken; one file may be given for all three.
 struct ConfigSources {
   std::string inject_config_file;  // full inject config, or a bare template
   std::string values_file;         // JSON or YAML
   std::string mesh_config_file;    // MeshConfig YAML
   std::string template_file;       // --template: a sidecar of one's own (not Istio's)
   std::string operator_file;       // an IstioOperator: spec.values and spec.meshConfig
-  std::string revision;
+  std::string revision;            // "" = not given: the ConfigMaps' own, else the default ("default")
   std::string istio_version;       // --istio-version: the release (and built-in profile) to play
   std::vector<std::string> sets;   // --set path=value, applied to values in order
 };
@@ -63,7 +67,9 @@ IstioConfig load_config(const ConfigSources& sources, const Disk& disk);
 IstioConfig builtin_config();
 
 // Parses the inject config text (the ConfigMap's `config` key); a text that
-// is not a config document is taken as a bare template named `sidecar`.
+// is not a config document is taken as a bare template named `sidecar`. A
+// text of Kubernetes objects gives the default revision's (or its only)
+// istio-sidecar-injector ConfigMap's `config`.
 void parse_inject_config(std::string_view text, const std::string& name, IstioConfig& into);
 
 // Applies `--set path=value` (Istio values paths such as `global.hub`; a
