@@ -283,3 +283,172 @@ items:
   CHECK(add_nodes(parse_yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", "n.yaml"), nodes) == 0);
   CHECK(nodes == ClusterNodes{{"n1", "v1.33.0"}, {"n2", "v1.32.4-eks-1"}, {"bare", ""}});
 }
+
+// ---- through the injector
+
+namespace {
+
+const char* kPod = R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  nodeName: NODE
+  containers:
+  - name: app
+    image: app:1
+)";
+
+struct Layout {
+  std::string sidecar, reason, where;
+};
+
+// Injects `yaml` (one pod), with the annotation sidecar.istio.io/nativeSidecar
+// when given: where the proxy went, and what the outcome says of it.
+Layout inject_pod(const Injector& injector, std::string yaml = kPod, const std::optional<std::string>& annotation = std::nullopt) {
+  if (annotation)
+    yaml.replace(yaml.find("  name: p\n"), 0, "  annotations: {sidecar.istio.io/nativeSidecar: '" + *annotation + "'}\n");
+  Node root = parse_yaml(yaml, "p.yaml");
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  REQUIRE(ws.size() == 1);
+  auto out = injector.inject(root, ws[0]);
+  std::string where = pod::find_container(pod::container_list(root, "initContainers"), "istio-proxy")  ? "initContainers"
+                      : pod::find_container(pod::container_list(root, "containers"), "istio-proxy") ? "containers"
+                                                                                                    : "";
+  return {out.sidecar, out.sidecar_reason, where};
+}
+
+
+// Istio's own rule for where its template puts the proxy, each release's,
+// in a template that does nothing else.
+const char* kRule128 =
+    R"({{- $native := ne (index .ObjectMeta.Annotations "sidecar.istio.io/nativeSidecar" | default (printf "%t" .NativeSidecars)) "false" }})";
+const char* kRule124 =
+    R"({{- $native := (or (and (not (isset .ObjectMeta.Annotations "sidecar.istio.io/nativeSidecar")) (eq (env "ENABLE_NATIVE_SIDECARS" "false") "true")) (eq (index .ObjectMeta.Annotations "sidecar.istio.io/nativeSidecar") "true")) }})";
+const char* kPlacement = R"(
+spec:
+  {{- if $native }}
+  initContainers:
+  - name: istio-proxy
+    image: proxy:1
+    restartPolicy: Always
+  {{- else }}
+  containers:
+  - name: istio-proxy
+    image: proxy:1
+  {{- end }}
+)";
+
+IstioConfig rule_config(const IstioRelease& release, const std::string& rule) {
+  IstioConfig cfg = builtin_config();
+  cfg.templates = {{"sidecar", rule + kPlacement}};
+  cfg.release = release;
+  return cfg;
+}
+
+}  // namespace
+
+TEST_CASE("native sidecars: Istio's own template rules, through the injector", "[native][injector]") {
+  SECTION("1.28: .NativeSidecars unless the annotation says otherwise") {
+    IstioConfig cfg = rule_config(k128, kRule128);
+    CHECK(inject_pod(Injector(cfg, no_env())).where == "initContainers");
+    CHECK(inject_pod(Injector(cfg, no_env(), kube("1.32"))).where == "containers");
+    CHECK(inject_pod(Injector(cfg, no_env(), kube_inject())).where == "containers");
+    CHECK(inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "false")), kPod, "true").where == "initContainers");
+    auto yes = inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "false")), kPod, "yes");
+    CHECK(yes.where == "initContainers");
+    CHECK(yes.sidecar == "native");
+    CHECK_THAT(yes.reason, Catch::Contains("so native to Istio 1.28's template"));
+    CHECK(inject_pod(Injector(cfg, no_env()), kPod, "false").where == "containers");
+    CHECK(inject_pod(Injector(cfg, no_env()), kPod, "").sidecar == "native");
+  }
+  SECTION("1.24: the env exactly \"true\", or the annotation exactly \"true\"") {
+    IstioConfig cfg = rule_config(k124, kRule124);
+    CHECK(inject_pod(Injector(cfg, no_env())).where == "containers");
+    CHECK(inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "true"))).where == "initContainers");
+    auto one = inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "1")));
+    CHECK(one.where == "containers");
+    CHECK(one.sidecar == "classic");
+    CHECK_THAT(one.reason, Catch::Contains("template wants exactly \"true\""));
+    CHECK(inject_pod(Injector(cfg, no_env()), kPod, "true").where == "initContainers");
+    CHECK(inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "true")), kPod, "yes").where == "containers");
+  }
+  SECTION("a template that places the proxy its own way is reported as it did") {
+    IstioConfig cfg = rule_config(k128, "{{- $native := false }}");
+    auto l = inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "true")));
+    CHECK(l.where == "containers");
+    CHECK(l.sidecar == "classic");
+    CHECK(l.reason == "the injection template put istio-proxy among the containers: classic (Istio's own template would go by: "
+                      "ENABLE_NATIVE_SIDECARS=true: native)");
+  }
+}
+
+TEST_CASE("native sidecars: the injector lays the proxy out as decided and says why", "[native][injector]") {
+  // The built-in profile played as 1.30 (its template reads .NativeSidecars).
+  ConfigSources src;
+  src.istio_version = "1.30";
+  IstioConfig cfg = load_config(src, RealDisk{});
+  REQUIRE(cfg.release.native_sidecars_tristate());
+  SECTION("auto, no --kube-version: native") {
+    auto l = inject_pod(Injector(cfg, no_env()));
+    CHECK(l.sidecar == "native");
+    CHECK(l.where == "initContainers");
+    CHECK(l.reason == "ENABLE_NATIVE_SIDECARS unset (auto) and no --kube-version: native, as on a current Kubernetes (1.33+)");
+  }
+  SECTION("auto, --kube-version 1.32: classic") {
+    auto l = inject_pod(Injector(cfg, no_env(), kube("1.32")));
+    CHECK(l.sidecar == "classic");
+    CHECK(l.where == "containers");
+  }
+  SECTION("kube-inject: classic unless ENABLE_NATIVE_SIDECARS=true") {
+    CHECK(inject_pod(Injector(cfg, no_env(), kube_inject())).where == "containers");
+    CHECK(inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "true"), kube_inject())).where == "initContainers");
+  }
+  SECTION("the pod's spec.nodeName picks its node") {
+    ClusterNodes mixed{{"old", "v1.32.0"}, {"new", "v1.33.0"}};
+    std::string to_old = kPod, to_new = kPod;
+    to_old.replace(to_old.find("NODE"), 4, "old");
+    to_new.replace(to_new.find("NODE"), 4, "new");
+    Injector injector(cfg, no_env(), cluster(mixed));
+    CHECK(inject_pod(injector, to_old).where == "containers");
+    CHECK(inject_pod(injector, to_new).where == "initContainers");
+    CHECK(inject_pod(injector).where == "containers");  // NODE: not in the snapshot, and one node is old
+  }
+  SECTION("the annotation overrides either way") {
+    auto off = inject_pod(Injector(cfg, no_env()), kPod, "false");
+    CHECK(off.where == "containers");
+    CHECK(off.reason == "pod annotation sidecar.istio.io/nativeSidecar=false: classic");
+    auto on = inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "false")), kPod, "true");
+    CHECK(on.where == "initContainers");
+    CHECK(on.sidecar == "native");
+    // Any other value is native to 1.27+'s template.
+    CHECK(inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "false")), kPod, "yes").where == "initContainers");
+  }
+  SECTION("an unknown ENABLE_NATIVE_SIDECARS: classic, with Istio's warning") {
+    Node root = parse_yaml(kPod, "p.yaml");
+    auto ws = find_workloads(root, WorkloadCatalog{});
+    auto out = Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "TRUE")).inject(root, ws[0]);
+    CHECK(out.sidecar == "classic");
+    CHECK_THAT(out.sidecar_warning, Catch::Contains("knows only \"true\", \"false\" and \"auto\""));
+  }
+}
+
+TEST_CASE("native sidecars: Istio 1.24's built-in profile keeps its bool", "[native][injector]") {
+  ConfigSources src;
+  src.istio_version = "1.24";
+  IstioConfig cfg = load_config(src, RealDisk{});
+  REQUIRE_FALSE(cfg.release.native_sidecars_tristate());
+  auto unset = inject_pod(Injector(cfg, no_env()));
+  CHECK(unset.where == "containers");
+  CHECK(unset.reason == "ENABLE_NATIVE_SIDECARS unset (Istio 1.24's default: false): classic");
+  CHECK(inject_pod(Injector(cfg, no_env(), kube("1.34"))).where == "containers");
+  CHECK(inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "true"))).where == "initContainers");
+  // "1" is true to the injector, but the template wants exactly "true".
+  auto one = inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "1")));
+  CHECK(one.where == "containers");
+  CHECK(one.sidecar == "classic");
+  CHECK_THAT(one.reason, Catch::Contains("template wants exactly \"true\""));
+  // The annotation: exactly "true" is native, anything else classic.
+  CHECK(inject_pod(Injector(cfg, no_env()), kPod, "true").where == "initContainers");
+  CHECK(inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "true")), kPod, "yes").where == "containers");
+}
