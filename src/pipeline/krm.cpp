@@ -93,6 +93,7 @@ Node krm_result(const Node& root, const ReportEntry& e) {
     msg += "]";
   }
   if (!e.reason.empty()) msg += ": " + e.reason;
+  if (!e.sidecar_reason.empty()) msg += (e.reason.empty() ? ": " : "; ") + e.sidecar_reason;
   r.set("message", Node::string(msg));
   r.set("severity", Node::string("info"));
   // The item this is about: items[i] of the ResourceList.

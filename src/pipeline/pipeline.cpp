@@ -298,8 +298,13 @@ class Run {
     e.reason = out.changed ? d.reason : "already injected with this configuration";
     e.containers = out.containers;
     e.containers.insert(e.containers.end(), out.init_containers.begin(), out.init_containers.end());
+    e.sidecar = out.sidecar;
+    e.sidecar_reason = out.sidecar_reason;
     if (out.changed) ++changed_workloads_;
     for (const auto& wmsg : out.warnings) report_.warnings.push_back(fmt::format("{}/{}: {}", ascii_lower(w.kind), w.name, wmsg));
+    // Said once: it is about the run's environment or cluster, not the workload.
+    if (!out.sidecar_warning.empty() && std::find(report_.warnings.begin(), report_.warnings.end(), out.sidecar_warning) == report_.warnings.end())
+      report_.warnings.push_back(out.sidecar_warning);
     add_entry(std::move(e));
   }
 
