@@ -67,6 +67,7 @@ void apply_function_config(const Node& config, Options& opts) {
     else if (key == "valuesFile") opts.config.values_file = text;
     else if (key == "meshConfigFile") opts.config.mesh_config_file = text;
     else if (key == "template") opts.config.template_file = text;
+    else if (key == "kubeVersion") opts.kube_version = text;
     else if (key == "set") {
       for (auto& s : list()) opts.config.sets.push_back(s);
     } else if (key == "workload" || key == "workloads") {
@@ -78,7 +79,7 @@ void apply_function_config(const Node& config, Options& opts) {
     } else {
       throw Error(fmt::format(
           "functionConfig: unknown setting \"{}\" (known: rules, namespaces, namespace, selector, revision, policy, set, "
-          "workloads, injectConfigFile, valuesFile, meshConfigFile, template)",
+          "workloads, injectConfigFile, valuesFile, meshConfigFile, template, kubeVersion)",
           key));
     }
   }
