@@ -68,6 +68,10 @@ void add_config_flags(CLI::App& app, Flags& f) {
                  "The Istio release to inject as (its built-in profile, and its injector's behaviour), e.g. 1.30 or 1.30.3; "
                  "default: the newest, or the release the given configuration is from")
       ->type_name("X.Y[.Z]");
+  app.add_option("--kube-version", f.o.kube_version,
+                 "The Kubernetes the output is for (as helm template's flag), e.g. 1.33: with ENABLE_NATIVE_SIDECARS=auto "
+                 "(Istio 1.27+'s default), 1.33+ gets native sidecars; default: a current Kubernetes")
+      ->type_name("X.Y");
   app.add_option("--set", c.sets, "Override an Istio value, e.g. --set global.hub=registry.example.com")
       ->type_name("PATH=VALUE")
       ->expected(1)
@@ -210,6 +214,7 @@ int main(int argc, char** argv) {
     kube.files = {kube.files.back()};  // istioctl: the last -f wins
     o = finish(kube, kinject::Command::Inject);
     o.output_file = kube_out;
+    o.kube_inject = true;  // istioctl's offline choices (ENABLE_NATIVE_SIDECARS=auto is off)
   } else {
     // `kinject --diff` is `kinject check --diff`: what would change, as kubectl diff shows it.
     Flags& f = *inject_cmd ? inject_alias : inject;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "kinject/base/error.h"
 #include "kinject/istio/inject_steps.h"
 #include "kinject/istio/status.h"
@@ -22,10 +24,24 @@ namespace {
 struct Injected {
   Node pod;
   std::vector<std::string> warnings;
+  std::string sidecar, sidecar_reason, sidecar_warning;  // InjectionOutcome's
 };
 
 std::vector<std::string> previous_volumes(const Node& pod, std::string_view status_key) {
   return parse_status(annotation(pod, status_key)).value_or(InjectionStatus{}).volumes;
+}
+
+// Where the proxy ended up, and why: by the release's rule (the decision
+// and the pod's annotation), unless the template placed it otherwise.
+void sidecar_layout(Injected& out, const InjectionParams& p) {
+  bool in_init = find_container(container_list(out.pod, "initContainers"), kProxyContainer) != nullptr;
+  if (!in_init && !find_container(container_list(out.pod, "containers"), kProxyContainer)) return;
+  const NativeSidecarLayout& rule = p.native_layout;
+  out.sidecar = in_init ? "native" : "classic";
+  out.sidecar_reason = rule.native == in_init ? rule.reason
+                                              : fmt::format("the injection template put istio-proxy among the {}: {} (Istio's "
+                                                            "own template would go by: {})",
+                                                            in_init ? "init containers" : "containers", out.sidecar, rule.reason);
 }
 
 // webhook.go's injectPod: Istio's steps, in Istio's order.
@@ -38,7 +54,9 @@ Injected inject_pod(const Node& pod, const Workload& w, const Templates& templat
   reapply_overwritten_containers(run.merged, pod, run.template_pod, p);
   keep_container_quantity_spelling(run.merged, pod);
   std::vector<std::string> warnings = post_process_pod(run.merged, run.template_pod, p);
-  return {std::move(run.merged), std::move(warnings)};
+  Injected out{std::move(run.merged), std::move(warnings), {}, {}, p.native.warning};
+  sidecar_layout(out, p);
+  return out;
 }
 
 // A template of one's own (--template) is rendered and merged as Istio's
@@ -60,7 +78,7 @@ Injected inject_own_template(const Node& pod, const Workload& w, const Templates
   }
   annotations_of(run.merged)
       .set(p.status_key(), Node::string(injection_status(run.template_pod, p.config().revision, p.status_key(), &own)));
-  return {std::move(run.merged), {}};
+  return {std::move(run.merged), {}, {}, {}, {}};
 }
 
 // The labels and annotations maps the steps create for bookkeeping are not
@@ -94,14 +112,18 @@ InjectionOutcome write_back(Node& target, Injected injected, std::string_view st
   target.set("spec", *merged.get("spec"));
   out.changed = !before.same_value(target);
   out.warnings = std::move(injected.warnings);
+  out.sidecar = std::move(injected.sidecar);
+  out.sidecar_reason = std::move(injected.sidecar_reason);
+  out.sidecar_warning = std::move(injected.sidecar_warning);
   return out;
 }
 
 }  // namespace
 
-Injector::Injector(IstioConfig config, EnvLookup env) : impl_(std::make_unique<Impl>()) {
+Injector::Injector(IstioConfig config, EnvLookup env, NativeSidecarContext native) : impl_(std::make_unique<Impl>()) {
   impl_->config = std::move(config);
   impl_->templates = parse_templates(impl_->config, std::move(env));
+  impl_->templates.native = std::move(native);
 }
 
 Injector::~Injector() = default;

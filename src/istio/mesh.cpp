@@ -13,21 +13,23 @@ namespace {
 // parsed only when a workload needs them (most documents hold none).
 class LazyInjector {
  public:
-  LazyInjector(IstioConfig config, EnvLookup env) : config_(std::move(config)), env_(std::move(env)) {}
+  LazyInjector(IstioConfig config, EnvLookup env, NativeSidecarContext native)
+      : config_(std::move(config)), env_(std::move(env)), native_(std::move(native)) {}
   const Injector& get() {
-    if (!injector_) injector_.emplace(std::move(*config_), std::move(env_));
+    if (!injector_) injector_.emplace(std::move(*config_), std::move(env_), std::move(native_));
     return *injector_;
   }
 
  private:
   std::optional<IstioConfig> config_;
   EnvLookup env_;
+  NativeSidecarContext native_;
   std::optional<Injector> injector_;
 };
 
 }  // namespace
 
-Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> policy) {
+Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> policy, NativeSidecarContext native) {
   Mesh m;
   m.status_annotation = config.status_annotation;
   InjectorPolicy istio_policy =
@@ -43,7 +45,7 @@ Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> po
     return istio_webhooks(revision, all);
   };
   m.uninject = [key = m.status_annotation](Node& pod) { return uninject_pod(pod, key); };
-  auto injector = std::make_shared<LazyInjector>(std::move(config), std::move(env));
+  auto injector = std::make_shared<LazyInjector>(std::move(config), std::move(env), std::move(native));
   m.inject = [injector](Node& root, const Workload& w) { return injector->get().inject(root, w); };
   m.load = [injector] { injector->get(); };
   return m;

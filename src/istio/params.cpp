@@ -72,17 +72,6 @@ void deploy_meta_from_pod(const Node& pod, std::string& api_version, std::string
 }
 
 
-// Native sidecars: offline, ENABLE_NATIVE_SIDECARS decides; the pod's
-// annotation overrides it.
-bool native_sidecars(const Node& pod, const tmpl::EnvLookup& env) {
-  bool native = env("ENABLE_NATIVE_SIDECARS").value_or("") == "true";
-  if (auto a = annotation(pod, "sidecar.istio.io/nativeSidecar")) {
-    if (*a == "true") native = true;
-    else if (*a == "false") native = false;
-  }
-  return native;
-}
-
 // extractClusterAndNetwork, as the proxy env variables they become.
 std::map<std::string, std::string> cluster_and_network(const Node& pod, const Node& values) {
   std::map<std::string, std::string> envs;
@@ -120,7 +109,14 @@ InjectionParams injection_params(const Node& pod, const Workload& w, const Templ
   }
   if (const Node* sp = p.proxy_config().get("statusPort"); sp && sp->kind == Kind::Int) p.status_port = sp->i;
   p.proxy_envs = cluster_and_network(pod, templates.config->values);
-  p.native_sidecars = native_sidecars(pod, templates.env);
+  // The webhook's DetectNativeSidecar (istioctl's, offline), then
+  // RunTemplate's and the template's readings of the pod's annotation.
+  const IstioRelease& release = templates.config->release;
+  auto env = templates.env("ENABLE_NATIVE_SIDECARS");
+  auto native_annotation = annotation(pod, "sidecar.istio.io/nativeSidecar");
+  p.native = decide_native_sidecars(release, env, templates.native, str_at(pod.get("spec"), "nodeName"));
+  p.native_sidecars = native_sidecar_move(p.native, native_annotation);
+  p.native_layout = native_sidecar_layout(release, p.native, env, native_annotation);
   p.api_version = w.api_version;
   p.kind = w.kind;
   p.name = w.name;

@@ -99,7 +99,13 @@ SidecarTemplateData sidecar_template_data(const InjectionParams& p, const Node& 
   d.proxy_init_image = image_url(p.values(), "proxyv2", "global.proxy_init.image", proxy_image_type, type_annotation);
   d.inbound_traffic_policy_mode = str_at(&p.mesh, "inboundTrafficPolicy.mode") == "LOCALHOST" ? "localhost" : "passthrough";
   d.compliance_policy = p.templates->env("COMPLIANCE_POLICY").value_or("");
-  d.native_sidecars = p.native_sidecars;
+  // Istio's is params.nativeSidecar, and its templates read the pod's
+  // annotation themselves (1.27+: `index annos ... | default .NativeSidecars`;
+  // 1.24 - 1.26 read the annotation and the env, not this field). Their
+  // rule applied here changes nothing for them, and a template that reads
+  // .NativeSidecars alone (kinject's built-in profile) lays the proxy out as
+  // the release's own template would.
+  d.native_sidecars = p.native_layout.native;
   return d;
 }
 

@@ -67,6 +67,7 @@ void apply_function_config(const Node& config, Options& opts) {
     else if (key == "valuesFile") opts.config.values_file = text;
     else if (key == "meshConfigFile") opts.config.mesh_config_file = text;
     else if (key == "template") opts.config.template_file = text;
+    else if (key == "kubeVersion") opts.kube_version = text;
     else if (key == "set") {
       for (auto& s : list()) opts.config.sets.push_back(s);
     } else if (key == "workload" || key == "workloads") {
@@ -78,7 +79,7 @@ void apply_function_config(const Node& config, Options& opts) {
     } else {
       throw Error(fmt::format(
           "functionConfig: unknown setting \"{}\" (known: rules, namespaces, namespace, selector, revision, policy, set, "
-          "workloads, injectConfigFile, valuesFile, meshConfigFile, template)",
+          "workloads, injectConfigFile, valuesFile, meshConfigFile, template, kubeVersion)",
           key));
     }
   }
@@ -93,6 +94,7 @@ Node krm_result(const Node& root, const ReportEntry& e) {
     msg += "]";
   }
   if (!e.reason.empty()) msg += ": " + e.reason;
+  if (!e.sidecar_reason.empty()) msg += (e.reason.empty() ? ": " : "; ") + e.sidecar_reason;
   r.set("message", Node::string(msg));
   r.set("severity", Node::string("info"));
   // The item this is about: items[i] of the ResourceList.

@@ -43,6 +43,21 @@ Summary summary_for(Command command) {
   return s;
 }
 
+// What the injector is told of the cluster, for native sidecars.
+NativeSidecarContext native_context(const Options& o) {
+  NativeSidecarContext c;
+  if (!o.kube_version.empty()) {
+    c.kube_version = parse_kube_version(o.kube_version);
+    if (!c.kube_version)
+      throw Error(fmt::format("--kube-version {}: not a Kubernetes version; give MAJOR.MINOR, e.g. 1.33 (v1.33, 1.33.2 and "
+                              "1.33.2-eks-1234 are read too)",
+                              o.kube_version));
+  }
+  c.nodes = o.cluster_nodes;
+  c.kube_inject = o.kube_inject;
+  return c;
+}
+
 class Run {
  public:
   Run(const Options& opts, Disk& disk, std::istream& in, const EnvLookup& env)
@@ -145,7 +160,7 @@ class Run {
   void setup() {
     for (const auto& w : opts_.workloads) catalog_.add(w);
     selector_ = LabelSelector::parse(opts_.selector, "--selector");
-    mesh_ = make_mesh(load_config(opts_.config, disk_), env_, opts_.policy);
+    mesh_ = make_mesh(load_config(opts_.config, disk_), env_, opts_.policy, native_context(opts_));
     if (opts_.rules == "istio") {
       rules_ = mesh_.default_webhooks();
     } else if (!opts_.rules.empty()) {
@@ -298,8 +313,13 @@ class Run {
     e.reason = out.changed ? d.reason : "already injected with this configuration";
     e.containers = out.containers;
     e.containers.insert(e.containers.end(), out.init_containers.begin(), out.init_containers.end());
+    e.sidecar = out.sidecar;
+    e.sidecar_reason = out.sidecar_reason;
     if (out.changed) ++changed_workloads_;
     for (const auto& wmsg : out.warnings) report_.warnings.push_back(fmt::format("{}/{}: {}", ascii_lower(w.kind), w.name, wmsg));
+    // Said once: it is about the run's environment or cluster, not the workload.
+    if (!out.sidecar_warning.empty() && std::find(report_.warnings.begin(), report_.warnings.end(), out.sidecar_warning) == report_.warnings.end())
+      report_.warnings.push_back(out.sidecar_warning);
     add_entry(std::move(e));
   }
 

@@ -15,6 +15,7 @@
 #include "kinject/istio/funcs.h"
 #include "kinject/gotemplate/template.h"
 #include "kinject/istio/config.h"
+#include "kinject/istio/native.h"
 #include "kinject/istio/template_data.h"
 #include "kinject/k8s/workloads.h"
 #include "kinject/yaml/node.h"
@@ -34,6 +35,7 @@ inline constexpr std::string_view kProxyConfigAnnotation = "proxy.istio.io/confi
 struct Templates {
   const IstioConfig* config = nullptr;
   tmpl::EnvLookup env;
+  NativeSidecarContext native;  // what decides ENABLE_NATIVE_SIDECARS=auto
   std::map<std::string, tmpl::Template> parsed;
   tmpl::Value values;
   // .ProxyConfig and .MeshConfig of a pod without proxy.istio.io/config.
@@ -49,7 +51,9 @@ struct InjectionParams {
   bool own_proxy_config = false;  // the pod has proxy.istio.io/config
   std::int64_t status_port = 15020;
   std::map<std::string, std::string> proxy_envs;  // ISTIO_META_CLUSTER_ID, ISTIO_META_NETWORK
-  bool native_sidecars = false;
+  NativeSidecarDecision native;   // params.nativeSidecar, and why
+  bool native_sidecars = false;   // RunTemplate's move: that, or the pod's sidecar.istio.io/nativeSidecar
+  NativeSidecarLayout native_layout;  // what the release's template makes of both (.NativeSidecars)
   std::string api_version, kind;  // typeMeta
   std::string namespace_, name;   // deployMeta
   const Templates* templates = nullptr;

@@ -17,6 +17,7 @@
 #include "kinject/yaml/node.h"
 #include "kinject/gotemplate/template.h"
 #include "kinject/istio/funcs.h"
+#include "kinject/istio/native.h"
 #include "kinject/k8s/workloads.h"
 
 namespace kinject {
@@ -32,13 +33,21 @@ struct InjectionOutcome {
   std::vector<std::string> containers;
   bool changed = false;
   std::vector<std::string> warnings;  // what the injection left alone, and why
+  // The proxy's layout: "native" (a restartable init container) or
+  // "classic" (a container), as the injected pod has it; "" when the
+  // injection added no istio-proxy (or was not Istio's). Why, and what
+  // Istio would have warned of in deciding it (ENABLE_NATIVE_SIDECARS=yes).
+  std::string sidecar;
+  std::string sidecar_reason;
+  std::string sidecar_warning;
 };
 
 class Injector {
  public:
   // Parses every template once. Throws Error naming the template and
-  // line:column on a template syntax error.
-  Injector(IstioConfig config, EnvLookup env);
+  // line:column on a template syntax error. `native`: what is known of
+  // the cluster, for ENABLE_NATIVE_SIDECARS=auto (istio/native.h).
+  Injector(IstioConfig config, EnvLookup env, NativeSidecarContext native = {});
   ~Injector();
   Injector(Injector&&) noexcept;
 

@@ -14,6 +14,7 @@
 
 #include "kinject/istio/config.h"
 #include "kinject/istio/injector.h"
+#include "kinject/istio/native.h"
 #include "kinject/istio/uninject.h"
 #include "kinject/k8s/rules.h"
 #include "kinject/k8s/workloads.h"
@@ -41,8 +42,10 @@ struct Mesh {
 
 // The mesh the configuration describes: Istio's injection, or (config.istio
 // false) a --template sidecar of one's own, rendered and recorded only.
-// `policy`: --policy, over the configuration's. Throws Error for invalid
+// `policy`: --policy, over the configuration's; `native`: what is known of
+// the cluster the output is for (native sidecars). Throws Error for invalid
 // never/always inject selectors.
-Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> policy = std::nullopt);
+Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> policy = std::nullopt,
+               NativeSidecarContext native = {});
 
 }  // namespace kinject

@@ -15,6 +15,7 @@
 #include "kinject/istio/injector.h"
 #include "kinject/yaml/reader.h"
 #include "kinject/pipeline/report.h"
+#include "kinject/k8s/cluster.h"
 #include "kinject/k8s/rules.h"
 
 namespace kinject {
@@ -45,6 +46,14 @@ struct Options {
   std::string selector;                // --selector: only pods whose labels match
   std::string rules;                   // --rules: a MutatingWebhookConfiguration file, or "istio"
   std::string namespaces_file;         // --namespaces: Namespace objects (labels for --rules)
+  // What decides ENABLE_NATIVE_SIDECARS=auto (istio/native.h): the
+  // Kubernetes the output is for, a cluster snapshot's nodes (name →
+  // kubelet version; add_nodes() reads them from Node objects; nullopt: no
+  // snapshot), and whether kinject runs as istioctl kube-inject (offline,
+  // auto is off).
+  std::string kube_version;                   // --kube-version X.Y
+  std::optional<ClusterNodes> cluster_nodes;  // --cluster's Node objects
+  bool kube_inject = false;                   // `kinject kube-inject`
   Limits limits;
   std::string temp_dir = "/tmp";      // where output too large to hold in memory waits (main: $TMPDIR)
 };

@@ -21,6 +21,8 @@ struct ReportEntry {
   std::string reason;
   std::vector<std::string> containers;  // added (containers, then init containers)
   std::string webhook;    // with --rules: the webhook that fired, if one did
+  std::string sidecar;         // the proxy's layout, "native" or "classic"; "" when none was injected
+  std::string sidecar_reason;  // why that layout
 };
 
 struct Report {
