@@ -58,6 +58,9 @@ TEST_CASE("the release a configuration comes from: the ConfigMap's label, a rele
   CHECK(by_label.name() == "1.29.2");
   CHECK_THAT(by_label.reason, Catch::Contains("version label"));
   CHECK(infer_istio_release("", tagged, {}, fallback).name() == "1.28.3");
+  // A development chart's 1.0.0, or a release newer than kinject plays, says nothing.
+  CHECK(infer_istio_release("1.0.0", latest, {"{{ .NativeSidecars }}"}, fallback).minor == 27);
+  CHECK(infer_istio_release("1.31.0", none, {}, fallback).reason == "fallback");
 
   struct Case {
     const char* template_text;

@@ -45,6 +45,8 @@ Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> po
     return istio_webhooks(revision, all);
   };
   m.uninject = [key = m.status_annotation](Node& pod) { return uninject_pod(pod, key); };
+  m.revision = config.revision;
+  m.serves = [revision = config.revision](const Webhook& webhook) { return istio_revision_of(webhook) == revision; };
   auto injector = std::make_shared<LazyInjector>(std::move(config), std::move(env), std::move(native));
   m.inject = [injector](Node& root, const Workload& w) { return injector->get().inject(root, w); };
   m.load = [injector] { injector->get(); };

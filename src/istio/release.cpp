@@ -73,15 +73,15 @@ IstioRelease parse_istio_release(std::string_view text, std::string_view flag) {
 
 IstioRelease infer_istio_release(const std::string& chart_version, const Node& values,
                                  const std::vector<std::string_view>& templates, const IstioRelease& fallback) {
-  if (auto v = parse_version(chart_version)) {
-    IstioRelease r{v->first, v->second, fmt::format("the ConfigMap's version label {}", chart_version)};
-    return r;
-  }
+  // A version outside what kinject plays is a development build's (Istio's
+  // charts say 1.0.0 until released) or one newer than kinject: say so and
+  // go on to what the configuration uses.
+  auto known = [](const std::optional<std::pair<int, int>>& v) { return v && v->first >= 24 && v->first <= 30; };
+  if (auto v = parse_version(chart_version); known(v))
+    return IstioRelease{v->first, v->second, fmt::format("the ConfigMap's version label {}", chart_version)};
   if (const Node* tag = values.at_path("global.tag"); tag && tag->is_scalar())
-    if (auto v = parse_version(tag->scalar_text())) {
-      IstioRelease r{v->first, v->second, fmt::format("values global.tag {}", tag->scalar_text())};
-      return r;
-    }
+    if (auto v = parse_version(tag->scalar_text()); known(v))
+      return IstioRelease{v->first, v->second, fmt::format("values global.tag {}", tag->scalar_text())};
   for (const auto& m : kTemplateMarkers)
     for (std::string_view t : templates)
       if (t.find(m.text) != std::string_view::npos)

@@ -7,7 +7,9 @@
 
 #include "kinject/base/error.h"
 #include "kinject/base/text.h"
+#include "kinject/istio/configmaps.h"
 #include "kinject/istio/mesh.h"
+#include "kinject/k8s/cluster.h"
 #include "kinject/k8s/selector.h"
 #include "kinject/k8s/workloads.h"
 #include "kinject/pipeline/diff.h"
@@ -157,10 +159,75 @@ class Run {
     });
   }
 
+  // --cluster: the namespaces, nodes and webhooks of the snapshot, and one
+  // mesh per revision whose injector ConfigMaps it holds. What flags gave
+  // (rules, namespaces, configuration files, --kube-version) wins.
+  void load_cluster() {
+    const std::string& file = opts_.cluster_file;
+    std::string text = read_text(file);
+    std::vector<Document> docs = read_all(text, file, opts_.limits);
+    ClusterNodes nodes;
+    for (const auto& d : docs)
+      if (!d.empty) {
+        namespaces_.add(d.root);
+        add_nodes(d.root, nodes);
+      }
+    NativeSidecarContext native = native_context(opts_);
+    if (!native.nodes && !native.kube_version && !nodes.empty()) native.nodes = std::move(nodes);
+    if (opts_.rules.empty()) {
+      try {
+        rules_ = WebhookRules::parse(text, file);
+      } catch (const Error& e) {
+        throw Error(Location{file}, fmt::format("{}; take the snapshot with `kubectl get namespaces,nodes,"
+                                                "mutatingwebhookconfigurations,configmaps -A -o yaml` (docs/cluster.md)",
+                                                e.bare()));
+      }
+    }
+    ConfigMapScan scan = scan_configmaps(docs, file);
+    std::vector<std::string> revisions = configmap_revisions(scan, ConfigMapRole::Injector);
+    bool own_injector = !opts_.config.inject_config_file.empty() || !opts_.config.template_file.empty();
+    if (revisions.empty() && !own_injector)
+      throw Error(Location{file}, fmt::format("the cluster snapshot holds no istio-sidecar-injector ConfigMap (it holds "
+                                              "{}); take the configmaps of istio-system too (docs/cluster.md)",
+                                              describe_configmaps(scan)));
+    if (revisions.empty()) revisions = {normal_revision(opts_.config.revision)};
+    for (const auto& revision : revisions) {
+      ConfigSources src = opts_.config;
+      for (std::string* f : {&src.inject_config_file, &src.values_file, &src.mesh_config_file})
+        if (f->empty()) *f = file;
+      src.revision = revision.empty() ? "default" : revision;
+      cluster_meshes_.push_back(make_mesh(load_config(src, disk_), env_, opts_.policy, native));
+    }
+    // Workloads no webhook sends anywhere are decided (skipped) by the
+    // revision -r names, else the default one.
+    std::string wanted = normal_revision(opts_.config.revision);
+    mesh_ = cluster_meshes_.front();
+    for (const auto& m : cluster_meshes_)
+      if (m.revision == wanted) mesh_ = m;
+  }
+
+  // The mesh a workload goes to: with a snapshot, the revision the webhook
+  // that fires for it calls.
+  const Mesh& mesh_for(const PodFacts& facts) const {
+    if (cluster_meshes_.empty() || !rules_) return mesh_;
+    WebhookMatch m = match_webhooks(facts, *rules_, namespaces_);
+    if (!m.fired) return mesh_;
+    for (const auto& mesh : cluster_meshes_)
+      if (mesh.serves(*m.fired)) return mesh;
+    std::string known;
+    for (const auto& mesh : cluster_meshes_) known += (known.empty() ? "" : ", ") + (mesh.revision.empty() ? "default" : mesh.revision);
+    throw Error(fmt::format("webhook {} (of {}, calling {}) fired, but the cluster snapshot holds no injector ConfigMaps of "
+                            "its revision (it holds revisions {}); take the snapshot's configmaps from every namespace "
+                            "with a control plane",
+                            m.fired->name, m.fired->configuration, m.fired->service.empty() ? "a URL" : m.fired->service,
+                            known));
+  }
+
   void setup() {
     for (const auto& w : opts_.workloads) catalog_.add(w);
     selector_ = LabelSelector::parse(opts_.selector, "--selector");
-    mesh_ = make_mesh(load_config(opts_.config, disk_), env_, opts_.policy, native_context(opts_));
+    if (!opts_.cluster_file.empty()) load_cluster();
+    else mesh_ = make_mesh(load_config(opts_.config, disk_), env_, opts_.policy, native_context(opts_));
     if (opts_.rules == "istio") {
       rules_ = mesh_.default_webhooks();
     } else if (!opts_.rules.empty()) {
@@ -176,7 +243,8 @@ class Run {
     const ConfigSources& src = opts_.config;
     bool own = !src.inject_config_file.empty() || !src.values_file.empty() || !src.mesh_config_file.empty() ||
                !src.template_file.empty() || !src.operator_file.empty();
-    if (own) mesh_.load();
+    if (own || !cluster_meshes_.empty()) mesh_.load();
+    for (const auto& m : cluster_meshes_) m.load();
   }
 
   std::string read_text(const std::string& path) {
@@ -291,7 +359,10 @@ class Run {
       add_entry(std::move(e));
       return;
     }
-    Decision d = mesh_.decide(facts, rules_ ? &*rules_ : nullptr, namespaces_);
+    const Mesh& mesh = mesh_for(facts);
+    Decision d = mesh.decide(facts, rules_ ? &*rules_ : nullptr, namespaces_);
+    if (d.inject && !cluster_meshes_.empty())
+      d.reason += fmt::format(" (revision {})", mesh.revision.empty() ? "default" : mesh.revision);
     e.webhook = d.webhook;
     if (!d.inject) {
       e.action = "skipped";
@@ -302,7 +373,7 @@ class Run {
     bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(mesh_.status_annotation);
     InjectionOutcome out;
     try {
-      out = mesh_.inject(root, w);
+      out = mesh.inject(root, w);
     } catch (const Error& err) {
       throw located(doc, w, err);
     }
@@ -403,6 +474,7 @@ class Run {
   OutputGuard guard_;
   LabelSelector selector_;
   Mesh mesh_;  // what a sidecar is: decided, injected, undone
+  std::vector<Mesh> cluster_meshes_;  // --cluster: one per revision
   std::optional<WebhookRules> rules_;
   Namespaces namespaces_;
   std::optional<Document> krm_;

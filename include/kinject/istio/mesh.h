@@ -38,6 +38,10 @@ struct Mesh {
   // Parses the templates now, so that a broken configuration fails the run
   // with workloads or without; otherwise the first inject() does.
   std::function<void()> load;
+  // A cluster runs one injector per control plane: the one this mesh is
+  // ("" = the default), and whether a cluster's webhook calls it.
+  std::string revision;
+  std::function<bool(const Webhook& webhook)> serves;
 };
 
 // The mesh the configuration describes: Istio's injection, or (config.istio

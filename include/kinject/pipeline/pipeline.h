@@ -46,6 +46,11 @@ struct Options {
   std::string selector;                // --selector: only pods whose labels match
   std::string rules;                   // --rules: a MutatingWebhookConfiguration file, or "istio"
   std::string namespaces_file;         // --namespaces: Namespace objects (labels for --rules)
+  // --cluster: a snapshot of the cluster (kubectl get namespaces, nodes,
+  // mutatingwebhookconfigurations, configmaps -o yaml): its namespaces'
+  // labels, its webhooks (as --rules), each revision's injector ConfigMaps
+  // and its nodes' kubelets. Flags given beside it win.
+  std::string cluster_file;
   // What decides ENABLE_NATIVE_SIDECARS=auto (istio/native.h): the
   // Kubernetes the output is for, a cluster snapshot's nodes (name →
   // kubelet version; add_nodes() reads them from Node objects; nullopt: no
