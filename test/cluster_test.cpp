@@ -142,7 +142,7 @@ std::string document_of(const std::string& out, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("--cluster: each namespace gets the revision its webhook calls; the kubelets decide native sidecars",
+TEST_CASE("cluster snapshot (--cluster): each namespace gets the revision its webhook calls; the kubelets decide native sidecars",
           "[cluster]") {
   Options o;
   o.config.istio_version = "1.30";  // the tri-state ENABLE_NATIVE_SIDECARS, default auto
@@ -175,7 +175,7 @@ TEST_CASE("--cluster: each namespace gets the revision its webhook calls; the ku
   }
 }
 
-TEST_CASE("--cluster: a webhook whose revision has no ConfigMaps in the snapshot is an error, nothing written",
+TEST_CASE("cluster snapshot (--cluster): a webhook whose revision has no ConfigMaps in the snapshot is an error, nothing written",
           "[cluster]") {
   std::string without_canary = "apiVersion: v1\nkind: List\nitems:\n"
                                "- {apiVersion: v1, kind: Namespace, metadata: {name: b, labels: {istio.io/rev: canary}}}\n" +
@@ -186,7 +186,7 @@ TEST_CASE("--cluster: a webhook whose revision has no ConfigMaps in the snapshot
   CHECK_THAT(r.err, Catch::Contains("istio-system/istiod-canary") && Catch::Contains("holds revisions default"));
 }
 
-TEST_CASE("--cluster: a snapshot without webhooks or injector ConfigMaps says what to take", "[cluster]") {
+TEST_CASE("cluster snapshot (--cluster): a snapshot without webhooks or injector ConfigMaps says what to take", "[cluster]") {
   Result no_webhooks = run_with("apiVersion: v1\nkind: List\nitems:\n" + configmaps("default", "r"));
   CHECK(no_webhooks.rc != 0);
   CHECK_THAT(no_webhooks.err, Catch::Contains("mutatingwebhookconfigurations"));

@@ -212,11 +212,12 @@ std::string env_of(const Node& container, std::string_view name) {
   return "";
 }
 
+// The proxy, a container or (native sidecars) an init container.
 const Node* proxy_of(const Node& root) {
-  const Node* containers = root.at_path("spec.template.spec.containers");
-  if (containers)
-    for (const auto& c : containers->items)
-      if (c.get("name") && c.get("name")->str() == "istio-proxy") return &c;
+  for (const char* field : {"spec.template.spec.containers", "spec.template.spec.initContainers"})
+    if (const Node* containers = root.at_path(field))
+      for (const auto& c : containers->items)
+        if (c.get("name") && c.get("name")->str() == "istio-proxy") return &c;
   return nullptr;
 }
 

@@ -10,7 +10,7 @@
 
 using namespace kinject;
 
-TEST_CASE("--istio-version: a minor or a patch of 1.24 to 1.30; others are errors that list what is known", "[release]") {
+TEST_CASE("istio release (--istio-version): a minor or a patch of 1.24 to 1.30; others are errors that list what is known", "[release]") {
   IstioRelease r = parse_istio_release("1.30.3");
   CHECK(r.minor == 30);
   CHECK(r.patch == 3);
