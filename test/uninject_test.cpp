@@ -411,6 +411,61 @@ spec:
   CHECK_THAT(out.warnings[0], Catch::Contains("readinessProbe of container helper"));
 }
 
+// Istio 1.25+ sends httpGet and tcpSocket lifecycle hooks through the agent
+// as it does probes (hello-probes.yaml of Istio's goldens).
+TEST_CASE("uninject: lifecycle hooks sent through the agent get their recorded handler back", "[uninject]") {
+  Node pod = yaml(R"(
+metadata:
+  annotations:
+    sidecar.istio.io/status: '{"containers":["istio-proxy"]}'
+spec:
+  containers:
+  - name: hello
+    lifecycle:
+      postStart:
+        httpGet:
+          path: /app-lifecycle/hello/poststartz
+          port: 15020
+      preStop:
+        httpGet:
+          path: /app-lifecycle/hello/prestopz
+          port: 15020
+  - name: world
+    lifecycle:
+      preStop:
+        httpGet:
+          path: /app-lifecycle/world/prestopz
+          port: 15020
+  - name: istio-proxy
+    env:
+    - name: ISTIO_KUBE_APP_PROBERS
+      value: '{"/app-lifecycle/hello/poststartz":{"tcpSocket":{"port":93}},"/app-lifecycle/hello/prestopz":{"httpGet":{"port":91}}}'
+)");
+  auto out = uninject_pod(pod);
+  Node want = yaml(R"(
+spec:
+  containers:
+  - name: hello
+    lifecycle:
+      postStart:
+        tcpSocket:
+          port: 93
+      preStop:
+        httpGet:
+          port: 91
+  - name: world
+    lifecycle:
+      preStop:
+        httpGet:
+          path: /app-lifecycle/world/prestopz
+          port: 15020
+)");
+  INFO(difference(want, pod));
+  CHECK(pod.same_value(want));
+  REQUIRE(out.warnings.size() == 1);
+  CHECK_THAT(out.warnings[0], Catch::Contains("lifecycle.preStop of container world"));
+}
+
 TEST_CASE("uninject: a recorded probe port that one named container port has comes back as its name", "[uninject]") {
   // The injection records named ports as numbers; which spelling the user
   // wrote is lost. A number with exactly one name gets the name back.
@@ -707,7 +762,7 @@ spec:
 }  // namespace
 
 TEST_CASE("uninject: uninject(inject(x)) is x and re-injection gives inject(x)", "[uninject]") {
-  IstioConfig cfg = builtin_config();
+  IstioConfig cfg = builtin_profile("1.24");
   SECTION("the default sidecar, overrides, probes and Prometheus") {
     Injector injector(cfg, no_env());
     auto r = round_trip(kWeb, injector);
@@ -805,7 +860,7 @@ spec:
     CHECK(uninjected.same_value(r.original));
   }
   SECTION("a template of one's own") {
-    IstioConfig own = builtin_config();
+    IstioConfig own = builtin_profile("1.24");
     own.templates = {{"sidecar", "metadata:\n  annotations:\n    shipper: \"yes\"\nspec:\n  containers:\n"
                                  "  {{- range .Spec.Containers }}\n  - name: {{ .Name }}\n    volumeMounts:\n"
                                  "    - {name: logs, mountPath: /var/log/app}\n  {{- end }}\n"
@@ -1032,9 +1087,9 @@ void corpus_round_trip(const std::vector<std::string>& files, const char* setup,
 // The default profile, then the layouts that move things around: native
 // sidecars, and CNI with the proxy held first.
 void round_trips_in_every_layout(const std::vector<std::string>& files) {
-  corpus_round_trip(files, "default profile", Injector(builtin_config(), no_env()));
-  corpus_round_trip(files, "native sidecars", Injector(builtin_config(), env_with("ENABLE_NATIVE_SIDECARS", "true")));
-  IstioConfig cni = builtin_config();
+  corpus_round_trip(files, "default profile", Injector(builtin_profile("1.24"), no_env()));
+  corpus_round_trip(files, "native sidecars", Injector(builtin_profile("1.24"), env_with("ENABLE_NATIVE_SIDECARS", "true")));
+  IstioConfig cni = builtin_profile("1.24");
   cni.values.at_path("pilot.cni")->set("enabled", Node::boolean(true));
   cni.values.at_path("global.proxy")->set("holdApplicationUntilProxyStarts", Node::boolean(true));
   corpus_round_trip(files, "CNI, proxy first", Injector(cni, no_env()));

@@ -381,7 +381,8 @@ void undo_volumes(Node& pod, const InjectionStatus& st, const std::set<const Nod
   }
 }
 
-// Probes rewritten to the agent get their recorded handler back.
+// Probes rewritten to the agent get their recorded handler back, and so do
+// the httpGet and tcpSocket lifecycle hooks Istio 1.25+ rewrites alike.
 void undo_probes(Node& pod, const ProxyRecord& proxy, const std::set<const Node*>& users, std::vector<std::string>& warnings) {
   Node* spec = map_at(&pod, "spec");
   for (Node* list : {seq_at(spec, "containers"), seq_at(spec, "initContainers")}) {
@@ -389,17 +390,27 @@ void undo_probes(Node& pod, const ProxyRecord& proxy, const std::set<const Node*
     for (auto& c : list->items) {
       std::string name = name_of(c);
       if (!c.is_map() || name == kProxy || users.count(&c)) continue;
-      const std::pair<const char*, const char*> kinds[] = {
-          {"readinessProbe", "readyz"}, {"livenessProbe", "livez"}, {"startupProbe", "startupz"}};
-      for (auto [field, suffix] : kinds) {
-        Node* probe = map_at(&c, field);
-        std::string url = fmt::format("/app-health/{}/{}", name, suffix);
-        if (!probe || scalar_at(map_at(probe, "httpGet"), "path") != url) continue;
-        if (const Node* p = proxy.probers.get(url); p && p->is_map()) {
-          restore_probe(*probe, *p, c);
+      Node* lifecycle = map_at(&c, "lifecycle");
+      const struct {
+        Node* parent;
+        const char* field;
+        std::string url;
+      } handlers[] = {
+          {&c, "readinessProbe", fmt::format("/app-health/{}/readyz", name)},
+          {&c, "livenessProbe", fmt::format("/app-health/{}/livez", name)},
+          {&c, "startupProbe", fmt::format("/app-health/{}/startupz", name)},
+          {lifecycle, "preStop", fmt::format("/app-lifecycle/{}/prestopz", name)},
+          {lifecycle, "postStart", fmt::format("/app-lifecycle/{}/poststartz", name)},
+      };
+      for (const auto& h : handlers) {
+        Node* handler = map_at(h.parent, h.field);
+        if (!handler || scalar_at(map_at(handler, "httpGet"), "path") != h.url) continue;
+        if (const Node* p = proxy.probers.get(h.url); p && p->is_map()) {
+          restore_probe(*handler, *p, c);
         } else {
           warnings.push_back(fmt::format("{} of container {} has no recorded original in {}; left pointing at the agent",
-                                         field, name, kProbers));
+                                         h.parent == lifecycle ? fmt::format("lifecycle.{}", h.field) : h.field, name,
+                                         kProbers));
         }
       }
     }
