@@ -6,15 +6,29 @@
 
 using namespace kinject;
 
-TEST_CASE("the built-in profile is Istio's default install", "[config]") {
-  IstioConfig c = builtin_config();
-  CHECK(c.templates.count("sidecar") == 1);
-  CHECK(c.default_templates == std::vector<std::string>{"sidecar"});
-  CHECK(c.values.at_path("global.hub")->text == "docker.io/istio");
-  CHECK(c.values.at_path("global.proxy.statusPort")->i == 15020);
-  CHECK(c.mesh.at_path("defaultConfig.discoveryAddress")->text == "istiod.istio-system.svc:15012");
-  CHECK(c.mesh.get("proxyListenPort")->i == 15001);
-  CHECK(c.policy == InjectPolicy::Enabled);
+TEST_CASE("each built-in profile is its Istio release's default install", "[config]") {
+  // release -> the proxy image's hub and tag (Istio's released charts).
+  const std::pair<const char*, std::pair<const char*, const char*>> expected[] = {
+      {"1.24", {"docker.io/istio", "1.24.6"}},
+      {"1.28", {"docker.io/istio", "1.28.10"}},
+      {"1.29", {"docker.io/istio", "1.29.6"}},
+      {"1.30", {"registry.istio.io/release", "1.30.3"}},
+  };
+  REQUIRE(builtin_releases() == std::vector<std::string>{"1.24", "1.28", "1.29", "1.30"});
+  for (const auto& [release, image] : expected) {
+    CAPTURE(release);
+    IstioConfig c = builtin_config(parse_istio_release(release));
+    for (const char* t : {"sidecar", "gateway", "grpc-simple", "grpc-agent"}) CHECK(c.templates.count(t) == 1);
+    CHECK(c.default_templates == std::vector<std::string>{"sidecar"});
+    CHECK(c.values.at_path("global.hub")->text == image.first);
+    CHECK(c.values.at_path("global.tag")->text == image.second);
+    CHECK(c.values.at_path("global.proxy.statusPort")->i == 15020);
+    CHECK(c.mesh.at_path("defaultConfig.discoveryAddress")->text == "istiod.istio-system.svc:15012");
+    CHECK(c.mesh.get("proxyListenPort")->i == 15001);
+    CHECK(c.policy == InjectPolicy::Enabled);
+    CHECK(c.release.name() == image.second);  // the profile's patch
+  }
+  CHECK(default_istio_release().name() == "1.30");
 }
 
 TEST_CASE("inject config files: full config, ConfigMap, or a bare template", "[config]") {

@@ -25,7 +25,9 @@ def main():
     tool = os.path.join(shared, "tools", "istio-conformance")
     ok = True
     runs = (("istio-conformance", [], []),
-            ("istio-conformance-builtin", ["--builtin"], []),
+            ("istio-conformance-builtin", ["--builtin"], ["--istio-version", "1.24"]),
+            ("istio-conformance-builtin-1.28", ["--version", "1.28", "--builtin"], ["--istio-version", "1.28"]),
+            ("istio-conformance-builtin-1.30", ["--version", "1.30", "--builtin"], ["--istio-version", "1.30"]),
             ("istio-conformance-kube-inject", [], ["kube-inject"]),
             ("istio-conformance-1.28", ["--version", "1.28"], []),
             ("istio-conformance-1.30", ["--version", "1.30"], []),

@@ -50,7 +50,7 @@ struct RoundTrips {
 // its pod templates what it meant, and the injection reads back.
 RoundTrips round_trips(const std::string& label, const std::vector<std::string>& files) {
   RealDisk disk;
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   WorkloadCatalog catalog;
 
   long identical = 0, opted_in = 0, injected = 0, reformatted = 0, refused = 0;

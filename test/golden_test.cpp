@@ -1,6 +1,9 @@
 // Golden tests: every input under test/golden/ is injected with the built-in
-// profile; stdout must equal NAME.out and the report NAME.report, byte for
-// byte. They cover each workload kind and the writer's fidelity cases.
+// profile of Istio 1.24 (--istio-version 1.24: the expectations were read
+// against that release, and what they test is the workload kinds and the
+// writer, not a release; test/profiles_test.cpp has the releases); stdout
+// must equal NAME.out and the report NAME.report, byte for byte. They cover
+// each workload kind and the writer's fidelity cases.
 //
 // After a deliberate change, refresh the expected files with
 //   KINJECT_REFRESH_GOLDEN=1 build/kinject_tests "[golden]"
@@ -43,6 +46,7 @@ TEST_CASE("golden outputs of every workload kind and fidelity case", "[golden]")
     SECTION(name) {
       Options o;
       o.inputs = {kDir + "/" + name};
+      o.config.istio_version = "1.24";
       std::istringstream in;
       std::ostringstream out, err;
       EnvLookup env = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };

@@ -85,7 +85,7 @@ std::string env_value(const Node& c, const char* name) {
 }  // namespace
 
 TEST_CASE("the built-in profile injects Istio's sidecar into a Deployment", "[injector]") {
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   auto r = inject(kDeployment, injector);
   const Node& pod = *r.root.at_path("spec.template");
   CHECK(r.outcome.changed);
@@ -126,7 +126,7 @@ TEST_CASE("the built-in profile injects Istio's sidecar into a Deployment", "[in
 }
 
 TEST_CASE("injecting an injected pod changes nothing", "[injector]") {
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   auto once = inject(kDeployment, injector);
   Node root = once.root;
   auto ws = find_workloads(root, WorkloadCatalog{});
@@ -136,7 +136,7 @@ TEST_CASE("injecting an injected pod changes nothing", "[injector]") {
 }
 
 TEST_CASE("values, annotations and the environment change what is injected", "[injector]") {
-  IstioConfig cfg = builtin_config();
+  IstioConfig cfg = builtin_profile("1.24");
   SECTION("holdApplicationUntilProxyStarts puts the proxy first") {
     cfg.values.at_path("global.proxy")->set("holdApplicationUntilProxyStarts", Node::boolean(true));
     Injector injector(cfg, no_env());
@@ -237,7 +237,7 @@ TEST_CASE("annotation checks follow the release: enableCoreDump until 1.24, inte
 }
 
 TEST_CASE("template problems are reported with the template's name and position", "[injector]") {
-  IstioConfig cfg = builtin_config();
+  IstioConfig cfg = builtin_profile("1.24");
   cfg.templates["sidecar"] = "spec:\n  containers:\n  - name: {{ .Nope }\n";
   CHECK_THROWS_WITH(Injector(cfg, no_env()), Catch::Contains("\"sidecar\"") && Catch::Contains("sidecar:3"));
 
@@ -249,7 +249,7 @@ TEST_CASE("template problems are reported with the template's name and position"
   Injector bad_yaml(cfg, no_env());
   CHECK_THROWS_WITH(inject(kDeployment, bad_yaml), Catch::Contains("failed parsing generated injected YAML"));
 
-  cfg = builtin_config();
+  cfg = builtin_profile("1.24");
   std::string yaml = kDeployment;
   yaml.replace(yaml.find("      labels:\n"), 0, "      annotations:\n        inject.istio.io/templates: sidecar,nosuch\n");
   Injector injector(cfg, no_env());
@@ -257,7 +257,7 @@ TEST_CASE("template problems are reported with the template's name and position"
 }
 
 TEST_CASE("any sidecar can be injected with a template of one's own", "[injector]") {
-  IstioConfig cfg = builtin_config();
+  IstioConfig cfg = builtin_profile("1.24");
   parse_inject_config(
       "spec:\n  containers:\n  - name: log-shipper\n    image: fluent/fluent-bit:3.0\n"
       "    env:\n    - name: APP\n      value: {{ .DeploymentMeta.Name | quote }}\n",
@@ -287,7 +287,7 @@ spec:
       - name: traffic
         image: traffic:1.0
 )";
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   for (bool user_wrote_resources : {false, true}) {
     std::string yaml = pod;
     if (user_wrote_resources) yaml += "        resources: {}\n";
@@ -306,7 +306,7 @@ spec:
 TEST_CASE("injector: a container without a name is an error, not a non-idempotent injection (fuzz finding)", "[injector]") {
   // Injection records containers by name; a nameless one was recorded as ""
   // and stripped as such on the next injection.
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   const std::string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: x\n  - image: y\n";
   CHECK_THAT(injection_error(pod, injector), Catch::Contains("spec.containers[1]: the container has no name"));
 }
@@ -316,7 +316,7 @@ TEST_CASE("injector: a port without containerPort is an error, not a duplicated 
   // misspelt containerPort matched nothing, so re-applying the user's
   // container under grpc-agent appended it a second time (and the next
   // injection a third). Kubernetes refuses such a pod anyway.
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   const std::string pod =
       "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {inject.istio.io/templates: grpc-agent}\n"
       "spec:\n  containers:\n  - name: app\n    image: x\n    ports:\n    - containerPort: 80\n    - containerPrt: 81\n";
@@ -338,7 +338,7 @@ TEST_CASE("injector: a mapping where Kubernetes expects a string is an error (fu
   // `args: [{ds: 1}]` under grpc-agent: the recorded override wrote the
   // item as "" (Go's decoder would have failed), so the next injection
   // replaced it.
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   const std::string pod =
       "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {inject.istio.io/templates: grpc-agent}\n"
       "spec:\n  containers:\n  - name: app\n    image: x\n    args:\n    - ds: 1\n";
@@ -348,7 +348,7 @@ TEST_CASE("injector: a mapping where Kubernetes expects a string is an error (fu
 TEST_CASE("injector: a scalar where Kubernetes expects a map is an error, as Go's decoding fails (fuzz finding)", "[injector]") {
   // `limits: 3000m` in the user's istio-proxy used to vanish on the first
   // injection (an "empty" map) and come back from the template on the next.
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   const std::string pod =
       "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: x\n"
       "  - name: istio-proxy\n    image: auto\n    resources:\n      limits: 3000m\n";
@@ -364,7 +364,7 @@ TEST_CASE("injector: Istio's JSON records escape <, > and & as Go does (regressi
   yaml.insert(yaml.find("      containers:\n"),
               "      containers:\n      - name: istio-proxy\n        image: auto\n        args: [\"--log=a&b\"]\n");
   yaml.erase(yaml.find("      containers:\n      - name: app"), 18);
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   auto r = inject(yaml, injector);
   const Node& pod = *r.root.at_path("spec.template");
   const Node* proxy = container(pod, "containers", "istio-proxy");
@@ -377,7 +377,7 @@ TEST_CASE("injector: Istio's JSON records escape <, > and & as Go does (regressi
 // the typed decode of the rendered proxy refuses it, as Go's
 // resource.Quantity does.
 TEST_CASE("injector: a proxy resource that is no quantity is an error, as Istio's typed decode fails", "[injector]") {
-  IstioConfig cfg = builtin_config();
+  IstioConfig cfg = builtin_profile("1.24");
   cfg.values.at_path("global.proxy.resources.requests")->set("cpu", Node::string("abc"));
   Injector injector(cfg, no_env());
   CHECK_THAT(injection_error(kDeployment, injector),
@@ -400,7 +400,7 @@ std::string with_pod(const std::string& extra, const std::string& annos = "") {
 // PVC) was merged with the injected emptyDir into one volume with two
 // sources; the report said "injected" and the API server refused the pod.
 TEST_CASE("injector: a name or port of the pod's that the sidecar uses is an error naming it (regression)", "[injector]") {
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   CHECK_THAT(injection_error(with_pod("      volumes:\n      - name: istio-envoy\n        persistentVolumeClaim:\n"
                                       "          claimName: data\n"),
                              injector),
@@ -444,7 +444,7 @@ TEST_CASE("injector: a pod template's new metadata goes before its spec (regress
   std::string yaml = kDeployment;
   const std::string meta = "    metadata:\n      labels:\n        app: web\n";
   yaml.erase(yaml.find(meta), meta.size());
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   auto r = inject(yaml, injector);
   const Node& tmpl = *r.root.at_path("spec.template");
   REQUIRE(tmpl.entries.size() == 2);
@@ -457,7 +457,7 @@ TEST_CASE("injector: a pod template's new metadata goes before its spec (regress
 // output again changed it. Go's decoder refuses a string where it expects a
 // boolean (or an integer), and so does kinject.
 TEST_CASE("injector: a scalar of the wrong type in an override is an error, as Go's decoding fails (fuzz finding)", "[injector]") {
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   CHECK_THAT(injection_error(with_pod("      - name: istio-proxy\n        image: auto\n        securityContext:\n"
                                       "          readOnlyRootFilesystem: felse\n"),
                              injector),

@@ -340,7 +340,7 @@ spec:
 )";
 
 IstioConfig rule_config(const IstioRelease& release, const std::string& rule) {
-  IstioConfig cfg = builtin_config();
+  IstioConfig cfg = builtin_config(default_istio_release());
   cfg.templates = {{"sidecar", rule + kPlacement}};
   cfg.release = release;
   return cfg;

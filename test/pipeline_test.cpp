@@ -49,7 +49,8 @@ TEST_CASE("the example: the StatefulSet gets the sidecar, the Service stays byte
   auto cut = kExample.find("        app: redis\n    spec:");
   REQUIRE(cut != std::string::npos);
   CHECK(r.out.substr(0, cut) == kExample.substr(0, cut));
-  CHECK_THAT(r.out, Catch::Contains("        - name: istio-proxy\n          image: docker.io/istio/proxyv2:1.24.6\n"));
+  // The default profile is the newest release's (Istio 1.30.3's images are on registry.istio.io).
+  CHECK_THAT(r.out, Catch::Contains("        - name: istio-proxy\n          image: registry.istio.io/release/proxyv2:1.30.3\n"));
   CHECK_THAT(r.out, Catch::Contains("      initContainers:\n        - name: istio-init\n"));
   // The volumeClaimTemplates after the pod template are untouched too.
   CHECK(r.out.substr(r.out.find("  volumeClaimTemplates:")) == kExample.substr(kExample.find("  volumeClaimTemplates:")));

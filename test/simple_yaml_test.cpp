@@ -125,7 +125,7 @@ TEST_CASE("simple_yaml: declines what it does not read, valid or not", "[simple_
 namespace {
 
 std::pair<Tally, Tally> agree_before_and_after_injection(const std::vector<std::string>& files) {
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   WorkloadCatalog catalog;
   Tally as_written, injected;
   for (const auto& path : files) {
@@ -243,7 +243,7 @@ void same_document(const RawDocument& raw, Tally& t) {
 namespace {
 
 std::pair<Tally, Tally> same_spans_before_and_after_injection(const std::vector<std::string>& files) {
-  Injector injector(builtin_config(), no_env());
+  Injector injector(builtin_profile("1.24"), no_env());
   WorkloadCatalog catalog;
   Limits slow;
   slow.fast_reader = false;

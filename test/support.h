@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "kinject/base/disk.h"
+#include "kinject/istio/config.h"
 #include "kinject/istio/injector.h"
 #include "kinject/yaml/node.h"
 
@@ -45,6 +46,10 @@ inline std::map<std::string, long> ratchets() {
   }
   return out;
 }
+
+// A built-in profile ("1.24", "1.30"), as --istio-version chooses it. Tests
+// whose expectations were read off one release's output name it.
+inline IstioConfig builtin_profile(std::string_view release) { return builtin_config(parse_istio_release(release)); }
 
 // The reference data (Istio's golden cases, the real-manifest corpus, the
 // YAML test suite) is not part of the repository. Tests find it through one

@@ -14,11 +14,10 @@ std::string value_at(const Node& values, std::string_view path) {
   return n && n->is_scalar() && !n->is_null() ? n->scalar_text() : std::string();
 }
 
-// "Istio 1.24.6, proxy image docker.io/istio/proxyv2:1.24.6": the image the
-// built-in profile's templates use for a pod that names none (Istio's
-// hub/image:tag, as the injector builds it).
-std::string describe_builtin_profile() {
-  IstioConfig cfg = builtin_config();
+// "Istio 1.30.3, proxy image registry.istio.io/release/proxyv2:1.30.3": the
+// image a built-in profile's templates use for a pod that names none
+// (Istio's hub/image:tag, as the injector builds it).
+std::string describe_profile(const IstioConfig& cfg) {
   std::string hub = value_at(cfg.values, "global.hub");
   std::string tag = value_at(cfg.values, "global.tag");
   std::string image = value_at(cfg.values, "global.proxy.image");
@@ -33,10 +32,15 @@ std::string describe_builtin_profile() {
 
 std::string version_text() {
   std::string text = std::string("kinject ") + kVersion + " (commit " + kCommit + ")\n";
-  try {
-    text += "built-in profile: " + describe_builtin_profile() + "\n";
-  } catch (const std::exception& e) {
-    text += std::string("built-in profile: unreadable (") + e.what() + ")\n";
+  // One line per built-in profile, the default (the newest) marked.
+  const std::string newest = default_istio_release().name();
+  for (const auto& name : builtin_releases()) {
+    try {
+      text += "built-in profile: " + describe_profile(builtin_config(parse_istio_release(name))) +
+              (name == newest ? " (default)" : "") + "\n";
+    } catch (const std::exception& e) {
+      text += "built-in profile " + name + ": unreadable (" + e.what() + ")\n";
+    }
   }
   return text;
 }
@@ -48,7 +52,7 @@ CLI::App* add_version(CLI::App& app) {
     if (!text.empty() && text.back() == '\n') text.pop_back();
     return text;
   });
-  return app.add_subcommand("version", "Print the version, the commit and the built-in profile's Istio release");
+  return app.add_subcommand("version", "Print the version, the commit and the Istio releases of the built-in profiles");
 }
 
 }  // namespace kinject::cli

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "kinject/base/error.h"
 #include "kinject/k8s/k8s_types.h"
@@ -16,7 +17,11 @@
 namespace kinject {
 
 namespace embedded {
-extern const std::string_view istio_yaml;
+extern const std::string_view istio_templates_yaml;
+extern const std::string_view istio_1_24_yaml;
+extern const std::string_view istio_1_28_yaml;
+extern const std::string_view istio_1_29_yaml;
+extern const std::string_view istio_1_30_yaml;
 }
 
 namespace {
@@ -177,18 +182,90 @@ void parse_inject_config(std::string_view text, const std::string& name, IstioCo
   apply_configmap_inject_config(select_configmap(*in.scan, q), into);
 }
 
-IstioConfig builtin_config() {
+
+namespace {
+
+// The built-in profiles (src/istio/profiles, embedded by cmake/embed.cmake):
+// one file per release, each naming the profile it builds on.
+std::string_view profile_text(std::string_view minor) {
+  static const std::pair<std::string_view, std::string_view> kProfiles[] = {
+      {"1.24", embedded::istio_1_24_yaml},
+      {"1.28", embedded::istio_1_28_yaml},
+      {"1.29", embedded::istio_1_29_yaml},
+      {"1.30", embedded::istio_1_30_yaml},
+  };
+  for (const auto& [name, text] : kProfiles)
+    if (name == minor) return text;
+  return {};
+}
+
+// Helm-style, as a profile's values go over its base's: maps merge key by
+// key, a null removes the key, anything else replaces.
+void overlay_values(Node& base, const Node& over) {
+  for (const auto& e : over.entries) {
+    const std::string key = e.key.scalar_text();
+    Node* cur = base.get(key);
+    if (e.value.is_null()) base.erase(key);
+    else if (cur && cur->is_map() && e.value.is_map()) overlay_values(*cur, e.value);
+    else base.set(key, e.value);
+  }
+}
+
+// What a release's profile file and those it builds on give: the values and
+// the prelude (the template text that sets the release's switches), oldest
+// first.
+struct ReleaseProfile {
+  std::string release;  // "1.28.10"
+  Node values = Node::map();
+  std::string prelude;
+};
+
+ReleaseProfile read_release_profile(std::string_view minor, int depth = 0) {
+  std::string_view text = profile_text(minor);
+  std::string name = fmt::format("<built-in profile {}>", minor);
+  if (text.empty() || depth > 8) throw Error(fmt::format("internal error: no built-in profile {}", minor));
+  Node doc = parse_yaml(text, name);
+  ReleaseProfile p;
+  if (const Node* base = doc.get("base"); base && base->is_scalar()) p = read_release_profile(base->scalar_text(), depth + 1);
+  const Node* release = doc.get("release");
+  if (!release || !release->is_scalar()) throw Error(fmt::format("internal error: {} names no release", name));
+  p.release = release->scalar_text();
+  if (const Node* values = doc.get("values"); values && values->is_map()) overlay_values(p.values, *values);
+  if (const Node* prelude = doc.get("prelude"); prelude && prelude->is_string()) p.prelude += prelude->text;
+  return p;
+}
+
+}  // namespace
+
+IstioConfig builtin_config(const IstioRelease& release) {
+  const std::string minor = fmt::format("1.{}", release.minor);
+  if (profile_text(minor).empty())
+    throw Error(fmt::format("{}: kinject has no built-in profile of Istio {} (built-in: {}); choose one of those, or give "
+                            "that release's configuration (--injectConfigFile, --valuesFile, --meshConfigFile)",
+                            release.reason.empty() ? "--istio-version" : release.reason, minor,
+                            fmt::join(builtin_releases(), ", ")));
+  ReleaseProfile p = read_release_profile(minor);
+  Node shared = parse_yaml(embedded::istio_templates_yaml, "<built-in templates>");
+  const Node* mesh = shared.get("mesh");
+  const Node* common = shared.get("common");
+  const Node* templates = shared.get("templates");
+  if (!templates || !templates->is_map() || !mesh || !common || !common->is_string())
+    throw Error("internal error: the built-in templates are incomplete");
   IstioConfig cfg;
-  Node profile = parse_yaml(embedded::istio_yaml, "<built-in profile>");
-  const Node* values = profile.get("values");
-  const Node* mesh = profile.get("mesh");
-  const Node* templates = profile.get("templates");
-  if (!templates || !templates->is_map() || !values || !mesh) throw Error("internal error: the built-in profile is incomplete");
-  apply_inject_config(profile, "<built-in profile>", cfg);
-  cfg.values = *values;
+  apply_inject_config(shared, "<built-in templates>", cfg);
+  // A release's template: its prelude (the switches), the shared named
+  // templates, then the shared body.
+  for (auto& [name, text] : cfg.templates) text = p.prelude + common->text + text;
+  cfg.values = std::move(p.values);
   cfg.mesh = apply_mesh_config(default_mesh_config(), *mesh);
-  cfg.description = "built-in default profile";
-  cfg.release = IstioRelease{24, -1, "the built-in profile"};
+  cfg.description = fmt::format("built-in profile of Istio {}", p.release);
+  cfg.release = release;
+  if (cfg.release.patch < 0) {
+    // The profile says which patch it is of.
+    IstioRelease of_profile = parse_istio_release(p.release);
+    cfg.release.patch = of_profile.patch;
+  }
+  if (cfg.release.reason.empty()) cfg.release.reason = "the built-in profile";
   return cfg;
 }
 
@@ -363,8 +440,50 @@ void use_own_template(IstioConfig& cfg, const std::string& file, std::string tex
 
 }  // namespace
 
+namespace {
+
+// The built-in profile nearest to a release that has none (1.25 -> 1.24,
+// 1.26 and 1.27 -> 1.28): what fills in the parts of the configuration the
+// files given leave out.
+IstioRelease nearest_builtin(const IstioRelease& release) {
+  IstioRelease best;
+  int best_distance = 1000;
+  for (const auto& name : builtin_releases()) {
+    IstioRelease r = parse_istio_release(name);
+    int distance = std::abs(r.minor - release.minor);
+    if (distance <= best_distance) {  // ties go to the newer
+      best = r;
+      best_distance = distance;
+    }
+  }
+  best.reason = fmt::format("the built-in profile nearest to Istio {}", release.name());
+  return best;
+}
+
+bool has_builtin_profile(const IstioRelease& release) {
+  const auto& all = builtin_releases();
+  return std::find(all.begin(), all.end(), fmt::format("1.{}", release.minor)) != all.end();
+}
+
+}  // namespace
+
+IstioRelease default_istio_release() {
+  IstioRelease newest = parse_istio_release(builtin_releases().back());
+  newest.reason = "the newest built-in profile";
+  return newest;
+}
+
 IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
-  IstioConfig cfg = builtin_config();
+  // The profile that fills in what the files leave out: --istio-version's
+  // (the nearest built-in one for a release without its own), else the
+  // newest. The release the files are from is read off them below.
+  const bool own_files = !src.inject_config_file.empty() || !src.values_file.empty() || !src.mesh_config_file.empty() ||
+                         !src.operator_file.empty() || !src.template_file.empty();
+  IstioRelease release = src.istio_version.empty() ? default_istio_release() : parse_istio_release(src.istio_version);
+  IstioConfig cfg = has_builtin_profile(release) || !own_files ? builtin_config(release) : builtin_config(nearest_builtin(release));
+  if (!has_builtin_profile(release)) cfg.description = fmt::format("{} (nearest to Istio {})", cfg.description, release.name());
+  cfg.release = release;
+  const Node defaults = cfg.values;
   std::vector<std::string> parts;
   std::optional<std::string> asked;  // -r; not given: the ConfigMaps' own revision
   if (!src.revision.empty()) asked = normal_revision(src.revision);
@@ -484,7 +603,6 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
     use_own_template(cfg, src.template_file, read_file(disk, src.template_file));
     parts.push_back(src.template_file);
   }
-  const Node defaults = builtin_config().values;
   const std::vector<std::string> read = src.sets.empty() ? std::vector<std::string>{} : values_read_by(cfg.templates);
   for (const auto& s : src.sets) {
     if (cfg.istio) check_set_path(s, defaults, cfg.values, read);
@@ -498,12 +616,11 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
     const Node* r = cfg.values.get("revision");
     if (!r || r->scalar_text().empty()) cfg.values.set("revision", Node::string(cfg.revision));
   }
-  if (!src.istio_version.empty()) {
-    cfg.release = parse_istio_release(src.istio_version);
-  } else if (!src.inject_config_file.empty() || !src.values_file.empty()) {
+  // With files and no --istio-version, the release they are from.
+  if (src.istio_version.empty() && (!src.inject_config_file.empty() || !src.values_file.empty())) {
     std::vector<std::string_view> texts;
     for (const auto& [name, text] : cfg.templates) texts.push_back(text);
-    IstioRelease newest = parse_istio_release(builtin_releases().back());
+    IstioRelease newest = default_istio_release();
     newest.reason = "the newest release kinject knows (nothing in the configuration says)";
     cfg.release = infer_istio_release(cfg.chart_version, cfg.values, texts, newest);
   }

@@ -25,8 +25,19 @@ kinject --version > version.txt
 kinject version > version2.txt
 cmp version.txt version2.txt || fail "kinject --version and kinject version differ"
 grep -qE "^kinject $version \(commit [0-9a-zA-Z.+-]+\)$" version.txt || { cat version.txt; fail "kinject --version does not say kinject $version (commit ...)"; }
-tag=$(sed -n 's/^    tag: //p' "$SRC/src/istio/profiles/istio.yaml")
-contains version.txt "built-in profile: Istio $tag, proxy image docker.io/istio/proxyv2:$tag"
+# One line per built-in profile (src/istio/profiles/istio-<minor>.yaml), each
+# with its release's proxy image; the newest is the default.
+newest=
+for f in "$SRC"/src/istio/profiles/istio-1.*.yaml; do
+  release=$(sed -n 's/^release: //p' "$f")
+  [ -n "$release" ] || fail "$f names no release"
+  grep -qE "^built-in profile: Istio ${release//./\\.}, proxy image [a-z0-9.]+/[a-z0-9/]+/proxyv2:${release//./\\.}( |$)" version.txt ||
+    { cat version.txt; fail "kinject --version has no line for the built-in profile of Istio $release"; }
+  newest=$release
+done
+grep -q "^built-in profile: Istio $newest, .* (default)$" version.txt || { cat version.txt; fail "the default profile is not the newest ($newest)"; }
+contains version.txt "built-in profile: Istio 1.24.6, proxy image docker.io/istio/proxyv2:1.24.6"
+contains version.txt "built-in profile: Istio 1.30.3, proxy image registry.istio.io/release/proxyv2:1.30.3 (default)"
 # The installed scripts are what `kinject completion` prints.
 kinject completion bash | cmp - "$BASH_COMPLETION" || fail "the installed bash completion differs from kinject completion bash"
 kinject completion zsh | cmp - "$ZSH_COMPLETION" || fail "the installed zsh completion differs from kinject completion zsh"

@@ -6,7 +6,8 @@
 C=$(reference_part conformance/istio-1.24) || exit $?
 DIFF="$(dirname "$(dirname "$C")")/tools/manifest-diff"
 cd "$WORK"
-TEST_VALUES=(--set global.hub=gcr.io/istio-testing --set global.tag=latest)
+# Istio 1.24's goldens, with its built-in profile and the hub they were made with.
+TEST_VALUES=(--istio-version 1.24 --set global.hub=gcr.io/istio-testing --set global.tag=latest)
 
 # istioctl's cluster flags are accepted and ignored; -o writes the file.
 kinject kube-inject -f "$C/inject/hello.yaml" -o out.yaml "${TEST_VALUES[@]}" \
@@ -28,6 +29,13 @@ kinject kube-inject -f /nonexistent.yaml -f app.yaml -o app.yaml "${TEST_VALUES[
 # -r: the revision is recorded as istio.io/rev.
 kinject kube-inject -f "$C/inject/hello.yaml" -r canary > rev.yaml 2>/dev/null || fail "-r failed"
 contains rev.yaml "istio.io/rev: canary"
+
+# Without --istio-version, the newest built-in profile: Istio 1.30's golden
+# (made with native sidecars on, and its own test hub).
+C30="$(dirname "$C")/istio-1.30"
+ENABLE_NATIVE_SIDECARS=true kinject kube-inject -f "$C30/inject/hello.yaml" -o new.yaml \
+  --set global.hub=registry.istio.io/testing --set global.tag=latest 2> err.txt || { cat err.txt; fail "kube-inject (1.30) failed"; }
+"$DIFF" --serialization-insensitive "$C30/inject/hello.yaml.injected" new.yaml || fail "the default profile's output differs from Istio 1.30's"
 
 # A failure writes nothing to -o.
 printf 'kind: Pod\nmetadata: {name: [x\n' > bad.yaml

@@ -1,6 +1,7 @@
 // The injector configuration a cluster runs, read from the files istioctl
 // kube-inject takes (--injectConfigFile, --valuesFile, --meshConfigFile), or
-// kinject's built-in default profile when none is given.
+// one of kinject's built-in profiles (one per Istio release, --istio-version)
+// when none is given.
 #pragma once
 
 #include <map>
@@ -60,11 +61,22 @@ struct ConfigSources {
 };
 
 // Reads the configuration. Files given replace the matching part of the
-// built-in profile. Throws Error naming the file on a read or parse error.
+// built-in profile of the release: --istio-version, else the one the files
+// are from (infer_istio_release), else the newest. A release without a
+// profile is an error when no files are given; with files, the nearest
+// profile fills in what they leave out. Throws Error naming the file on a
+// read or parse error.
 IstioConfig load_config(const ConfigSources& sources, const Disk& disk);
 
-// The built-in default profile alone.
-IstioConfig builtin_config();
+// The built-in profile of `release`'s minor (src/istio/profiles): that
+// release's default injector values and mesh config and our templates of
+// what its templates inject. A release given without its patch gets the
+// profile's. Throws Error listing the built-in releases for a minor that has
+// no profile.
+IstioConfig builtin_config(const IstioRelease& release);
+
+// The release played when nothing chooses one: the newest built-in profile.
+IstioRelease default_istio_release();
 
 // Parses the inject config text (the ConfigMap's `config` key); a text that
 // is not a config document is taken as a bare template named `sidecar`. A
