@@ -6,7 +6,7 @@ cd "$WORK"
 EX="$SRC/examples/redis-statefulset.yaml"
 kinject "$EX" > injected.yaml 2>/dev/null
 kinject uninject injected.yaml > back.yaml 2> err.txt || { cat err.txt; fail "uninject failed"; }
-contains err.txt "statefulset/redis (ns default): uninjected [istio-proxy, istio-init]"
+contains err.txt "statefulset/redis (ns default): uninjected [istio-init, istio-proxy]"  # native sidecars: both are init containers
 cmp "$EX" back.yaml || fail "uninject(inject(example)) is not the example"
 # In place, then again: the second run finds nothing to undo and touches nothing.
 cp injected.yaml app.yaml
