@@ -135,7 +135,7 @@ TEST_CASE("Istio's webhooks and injection chain: the table of reference §2.2", 
   const Case cases[] = {
       // ns istio-injection=enabled: namespace. fires; the chain still applies.
       {{"{istio-injection: enabled}", "{}", "{}"},
-       "injected [istio-proxy, istio-init] — webhook namespace.sidecar-injector.istio.io matched namespace data label istio-injection=enabled"},
+       "injected [istio-init, istio-proxy] — webhook namespace.sidecar-injector.istio.io matched namespace data label istio-injection=enabled"},
       {{"{istio-injection: enabled, istio.io/rev: canary}", "{istio.io/rev: foo}", "{}"}, "injected"},
       {{"{istio-injection: enabled}", "{}", "{sidecar.istio.io/inject: 'false'}"},
        "skipped — pod annotation sidecar.istio.io/inject=false (webhook namespace.sidecar-injector.istio.io fired)"},
@@ -149,7 +149,7 @@ TEST_CASE("Istio's webhooks and injection chain: the table of reference §2.2", 
       {{"{istio.io/rev: canary}", "{}", "{}"}, "skipped — namespace data has istio.io/rev=canary (no webhook fired)"},
       // Unlabelled namespace: the pod opts in by label.
       {{"{}", "{sidecar.istio.io/inject: 'true'}", "{}"},
-       "injected [istio-proxy, istio-init] — webhook object.sidecar-injector.istio.io matched pod label sidecar.istio.io/inject=true"},
+       "injected [istio-init, istio-proxy] — webhook object.sidecar-injector.istio.io matched pod label sidecar.istio.io/inject=true"},
       {{"{}", "{istio.io/rev: default}", "{}"}, "webhook rev.object.sidecar-injector.istio.io matched pod label istio.io/rev=default"},
       {{"{}", "{}", "{}"}, "skipped — pod has no label istio.io/rev or sidecar.istio.io/inject (no webhook fired)"},
       // An annotation cannot make a webhook fire.
@@ -163,7 +163,7 @@ TEST_CASE("Istio's webhooks and injection chain: the table of reference §2.2", 
 
 TEST_CASE("revisions: a canary control plane answers for its own label", "[rules]") {
   CHECK_THAT(cluster_says({"{istio.io/rev: canary}", "{}", "{}"}, "istio", "canary"),
-             Catch::Contains("injected [istio-proxy, istio-init] — webhook rev.namespace.sidecar-injector.istio.io matched namespace data label istio.io/rev=canary"));
+             Catch::Contains("injected [istio-init, istio-proxy] — webhook rev.namespace.sidecar-injector.istio.io matched namespace data label istio.io/rev=canary"));
   CHECK_THAT(cluster_says({"{}", "{istio.io/rev: canary}", "{}"}, "istio", "canary"),
              Catch::Contains("webhook rev.object.sidecar-injector.istio.io matched pod label istio.io/rev=canary"));
   // The canary plane does not answer for istio-injection=enabled (that is the default revision's).
@@ -174,7 +174,7 @@ TEST_CASE("revisions: a canary control plane answers for its own label", "[rules
 
 TEST_CASE("enableNamespacesByDefault adds the auto. webhook", "[rules]") {
   CHECK_THAT(cluster_says({"{}", "{}", "{}"}, "istio", "", true),
-             Catch::Contains("injected [istio-proxy, istio-init] — webhook auto.sidecar-injector.istio.io matched"));
+             Catch::Contains("injected [istio-init, istio-proxy] — webhook auto.sidecar-injector.istio.io matched"));
   CHECK_THAT(cluster_says({"{}", "{}", "{}"}, "istio", "", true, "kube-public"), Catch::Contains("skipped"));
   CHECK_THAT(cluster_says({"{}", "{sidecar.istio.io/inject: 'false'}", "{}"}, "istio", "", true), Catch::Contains("skipped"));
 }

@@ -482,7 +482,9 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   IstioRelease release = src.istio_version.empty() ? default_istio_release() : parse_istio_release(src.istio_version);
   IstioConfig cfg = has_builtin_profile(release) || !own_files ? builtin_config(release) : builtin_config(nearest_builtin(release));
   if (!has_builtin_profile(release)) cfg.description = fmt::format("{} (nearest to Istio {})", cfg.description, release.name());
-  cfg.release = release;
+  // The profile names its release's patch (1.30.3); a patch asked for, or a
+  // release played with the nearest profile, is kept as asked.
+  if (release.patch >= 0 || !has_builtin_profile(release)) cfg.release = release;
   const Node defaults = cfg.values;
   std::vector<std::string> parts;
   std::optional<std::string> asked;  // -r; not given: the ConfigMaps' own revision
