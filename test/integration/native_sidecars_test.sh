@@ -57,7 +57,7 @@ ENABLE_NATIVE_SIDECARS=true expect initContainers "${NEW[@]}" --kube-version 1.2
 contains err.txt "ENABLE_NATIVE_SIDECARS=true: native"
 # Not one of Istio's three words: false, and Istio's warning, once.
 ENABLE_NATIVE_SIDECARS=TRUE expect containers "${NEW[@]}" app.yaml
-contains err.txt 'warning: ENABLE_NATIVE_SIDECARS="TRUE": Istio 1.30 knows only "true", "false" and "auto" and defaults to false'
+contains err.txt 'warning: ENABLE_NATIVE_SIDECARS="TRUE": Istio 1.30.3 knows only "true", "false" and "auto" and defaults to false'
 
 # kube-inject is istioctl offline: auto is off, --kube-version or not.
 kinject kube-inject "${NEW[@]}" -f app.yaml -o out.yaml 2> err.txt || fail "kube-inject failed"
@@ -72,7 +72,7 @@ contains out.yaml "restartPolicy: Always"
 # Istio 1.24: a bool, false by default, no detection; strconv.ParseBool
 # for the injector, exactly "true" for the template.
 expect containers "${OLD[@]}" --kube-version 1.34 app.yaml
-contains err.txt "ENABLE_NATIVE_SIDECARS unset (Istio 1.24's default: false): classic"
+contains err.txt "ENABLE_NATIVE_SIDECARS unset (Istio 1.24.6's default: false): classic"
 ENABLE_NATIVE_SIDECARS=true expect initContainers "${OLD[@]}" app.yaml
 ENABLE_NATIVE_SIDECARS=1 expect containers "${OLD[@]}" app.yaml
 contains err.txt 'template wants exactly "true"'
