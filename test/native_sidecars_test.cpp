@@ -201,7 +201,7 @@ TEST_CASE("native sidecars: auto with a cluster's nodes is Istio's DetectNativeS
 TEST_CASE("native sidecars, Istio 1.24 - 1.26: a bool, false by default, no auto", "[native]") {
   auto unset = decide(k124, std::nullopt);
   CHECK_FALSE(unset.native);
-  CHECK(unset.reason == "ENABLE_NATIVE_SIDECARS unset (Istio 1.24's default: false): classic");
+  CHECK(unset.reason == "ENABLE_NATIVE_SIDECARS unset (Istio 1.24.6's default: false): classic");
   CHECK(decide(k124, "true").reason == "ENABLE_NATIVE_SIDECARS=true: native");
   CHECK(decide(k124, "false").reason == "ENABLE_NATIVE_SIDECARS=false: classic");
   // strconv.ParseBool for the injector's half.
@@ -440,7 +440,7 @@ TEST_CASE("native sidecars: Istio 1.24's built-in profile keeps its bool", "[nat
   REQUIRE_FALSE(cfg.release.native_sidecars_tristate());
   auto unset = inject_pod(Injector(cfg, no_env()));
   CHECK(unset.where == "containers");
-  CHECK(unset.reason == "ENABLE_NATIVE_SIDECARS unset (Istio 1.24's default: false): classic");
+  CHECK(unset.reason == "ENABLE_NATIVE_SIDECARS unset (Istio 1.24.6's default: false): classic");
   CHECK(inject_pod(Injector(cfg, no_env(), kube("1.34"))).where == "containers");
   CHECK(inject_pod(Injector(cfg, env_with("ENABLE_NATIVE_SIDECARS", "true"))).where == "initContainers");
   // "1" is true to the injector, but the template wants exactly "true".

@@ -44,7 +44,8 @@ TEST_CASE("the example: the StatefulSet gets the sidecar, the Service stays byte
   o.inputs = {"redis.yaml"};
   auto r = run(o, disk);
   REQUIRE(r.rc == 0);
-  CHECK_THAT(r.err, Catch::Contains("statefulset/redis (ns default): injected [istio-proxy, istio-init]"));
+  // The newest profile on a current Kubernetes: a native sidecar, both init containers.
+  CHECK_THAT(r.err, Catch::Contains("statefulset/redis (ns default): injected [istio-init, istio-proxy]"));
   // Everything up to the StatefulSet's pod labels is untouched.
   auto cut = kExample.find("        app: redis\n    spec:");
   REQUIRE(cut != std::string::npos);
@@ -366,6 +367,7 @@ TEST_CASE("pipeline: an input is read once, so a pipe with --rules comes out who
   Options o;
   o.inputs = {"/dev/fd/63", "plain.yaml"};
   o.rules = "istio";
+  o.kube_version = "1.32";  // the classic layout: the proxy beside the app
   auto r = run(o, disk);
   REQUIRE(r.rc == 0);
   CHECK_THAT(r.err, Catch::Contains("deployment/web (ns shop): injected [istio-proxy, istio-init]"));
