@@ -2,7 +2,8 @@
 """Runs Istio's kube-inject golden cases (tools/istio-conformance of the
 reference data: KINJECT_REFERENCE_DATA, else ../shared beside the source
 tree; not part of the repository) against kinject, with Istio's configuration files, with the built-in
-profile, and through `kinject kube-inject` (istioctl's flags), and fails if either score is below the figure in test/ratchets.txt."""
+profile of each release that has goldens (1.24, 1.28, 1.30; --istio-version chooses it), and through
+`kinject kube-inject` (istioctl's flags), and fails if any score is below the figure in test/ratchets.txt."""
 import os, re, subprocess, sys
 
 def main():

@@ -148,6 +148,7 @@ TEST_CASE("profiles: --set knows the values of the release's profile", "[profile
   // global.nativeNftables came with Istio 1.27.
   CHECK_THROWS_WITH(with_set("1.24", "global.nativeNftables=true"), Catch::Contains("Istio's values have no global.nativeNftables"));
   CHECK(with_set("1.28", "global.nativeNftables=true").values.at_path("global.nativeNftables")->b);
+  CHECK_THROWS_WITH(with_set("1.30", "global.nativeNftables=maybe"), Catch::Contains("is a boolean"));
   // Read by 1.29's templates only (pilot.crlConfigMapName), yet known.
   CHECK_NOTHROW(with_set("1.29", "pilot.crlConfigMapName=my-crl"));
 }
