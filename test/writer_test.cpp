@@ -521,3 +521,128 @@ TEST_CASE("writer: NEL, LS, PS and C1 controls in new strings are written as esc
     CHECK(back[0].root.get("k" + odd)->str() == odd);
   }
 }
+
+namespace {
+
+// Moves spec.containers[i] to the end of spec.initContainers (made after
+// the other keys of spec when missing), as Istio moves a user's istio-proxy
+// under native sidecars, and lets `change` edit it there.
+void move_to_init(Node& root, std::size_t i, const std::function<void(Node&)>& change) {
+  Node* cs = root.at_path("spec.containers");
+  Node moved = cs->items[i];
+  cs->items.erase(cs->items.begin() + static_cast<long>(i));
+  change(moved);
+  Node& spec = *root.get("spec");
+  Node* inits = spec.get("initContainers");
+  if (!inits) {
+    inits = &spec.set("initContainers", Node::seq());
+    inits->items.push_back(container("init"));
+  }
+  inits->items.push_back(std::move(moved));
+}
+
+}  // namespace
+
+TEST_CASE("writer: an item moved to another list keeps its comments and key order (native sidecars lost them)", "[writer]") {
+  const std::string text =
+      "spec:\n"
+      "  containers:\n"
+      "  - name: app\n"
+      "    image: app:1\n"
+      "  - name: proxy\n"
+      "    # keep me\n"
+      "    image: auto   # resolved later\n"
+      "    args: [a, b]\n"
+      "  volumes: []\n";
+  auto r = edit(text, [](Node& root) {
+    move_to_init(root, 1, [](Node& c) {
+      c.set("image", Node::string("proxy:2"));
+      c.set("tty", Node::boolean(true));
+    });
+  });
+  CHECK(r.text ==
+        "spec:\n"
+        "  containers:\n"
+        "  - name: app\n"
+        "    image: app:1\n"
+        "  volumes: []\n"
+        "  initContainers:\n"
+        "  - name: init\n"
+        "    image: proxy:1\n"
+        "  - name: proxy\n"
+        "    # keep me\n"
+        "    image: proxy:2   # resolved later\n"
+        "    args: [a, b]\n"
+        "    tty: true\n");
+}
+
+TEST_CASE("writer: an item moved to a list indented otherwise is shifted whole, block scalars included", "[writer]") {
+  const std::string text =
+      "spec:\n"
+      "  initContainers:\n"
+      "  - name: first\n"
+      "  containers:\n"
+      "    - name: proxy\n"
+      "      command: |\n"
+      "        echo one\n"
+      "          echo two\n"
+      "      env:\n"
+      "        - name: A   # a\n"
+      "          value: b\n";
+  auto r = edit(text, [](Node& root) { move_to_init(root, 0, [](Node&) {}); });
+  CHECK(r.text ==
+        "spec:\n"
+        "  initContainers:\n"
+        "  - name: first\n"
+        "  - name: proxy\n"
+        "    command: |\n"
+        "      echo one\n"
+        "        echo two\n"
+        "    env:\n"
+        "      - name: A   # a\n"
+        "        value: b\n"
+        "  containers: []\n");
+}
+
+TEST_CASE("writer: a moved item whose lines cannot shift left is written afresh", "[writer]") {
+  // The comment at column 0 cannot move two columns left: the item is
+  // emitted as new content (its comment goes, its meaning stays).
+  const std::string text =
+      "spec:\n"
+      "  initContainers:\n"
+      "  - name: first\n"
+      "  containers:\n"
+      "    - name: proxy\n"
+      "# odd\n"
+      "      image: auto\n";
+  auto r = edit(text, [](Node& root) { move_to_init(root, 0, [](Node&) {}); });
+  CHECK(r.text ==
+        "spec:\n"
+        "  initContainers:\n"
+        "  - name: first\n"
+        "  - name: proxy\n"
+        "    image: auto\n"
+        "  containers: []\n");
+}
+
+TEST_CASE("writer: a renamed item is not taken for the item it was copied from", "[writer]") {
+  const std::string text =
+      "spec:\n"
+      "  containers:\n"
+      "  - name: proxy\n"
+      "    # proxy's own\n"
+      "    image: auto\n";
+  auto r = edit(text, [](Node& root) {
+    Node copy = root.at_path("spec.containers")->items[0];
+    copy.set("name", Node::string("other"));
+    root.at_path("spec.containers")->items.push_back(std::move(copy));
+  });
+  CHECK(r.text ==
+        "spec:\n"
+        "  containers:\n"
+        "  - name: proxy\n"
+        "    # proxy's own\n"
+        "    image: auto\n"
+        "  - name: other\n"
+        "    image: auto\n");
+}

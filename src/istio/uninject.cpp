@@ -97,6 +97,10 @@ Node restore_override(Node record, const Node& injected) {
   Node* now = record.get("resources");
   const Node* was = injected.get("resources");
   if (now && was && now->is_map() && was->is_map()) k8s::keep_quantity_spelling(*now, *was);
+  // Where the container stood: should it move back (native sidecars put it
+  // in the init containers), the writer takes its text along.
+  record.span = injected.span;
+  record.has_span = injected.has_span;
   return record;
 }
 

@@ -30,9 +30,48 @@ struct Ctx {
   std::size_t slot = 0;        // MapValue: just after ':'; SeqItem: just after '-'
 };
 
+bool tree_has_aliases(const Node& n);
+
+// The block sequence items of the document read, by where they begin: a
+// node of the new tree that still has its span and is inserted elsewhere
+// (Istio moves a user's istio-proxy from the containers to the init
+// containers, uninject moves it back) is found here, and its text goes
+// along with it, comments and key order included.
+struct Origins {
+  const Node* root = nullptr;
+  bool built = false;
+  std::map<std::uint32_t, const Node*> items;
+  std::vector<const Node*> active;  // items being moved (no item moves into itself)
+
+  const Node* find(const Node& n) {
+    if (!built) {
+      built = true;
+      if (root) collect(*root);
+    }
+    auto it = items.find(n.span.begin);
+    return it == items.end() || it->second->span.end != n.span.end ? nullptr : it->second;
+  }
+
+ private:
+  void collect(const Node& o) {
+    if (o.is_alias) return;
+    for (const auto& e : o.entries) collect(e.value);
+    for (const auto& it : o.items) {
+      if (o.style != Style::Flow && it.is_map() && !it.entries.empty() && it.style != Style::Flow && !it.is_alias)
+        items.emplace(it.span.begin, &it);
+      collect(it);
+    }
+  }
+};
+
 class Differ {
  public:
-  Differ(const Document& doc, const DocStyle& st) : t_(doc.raw.text), st_(st), em_(st) {}
+  Differ(const Document& doc, const DocStyle& st, Origins& origins)
+      : doc_(doc), t_(doc.raw.text), st_(st), em_(st), origins_(origins) {
+    em_.set_item_source([this](const Node& n, int dash) { return moved_item(n, dash); });
+  }
+  Differ(const Differ&) = delete;
+  Differ& operator=(const Differ&) = delete;
 
   void run(const Node& o, const Node& n) {
     Ctx ctx;
@@ -41,7 +80,11 @@ class Differ {
     expand_dirty_aliases();
   }
 
-  std::string apply() {
+  std::string apply() { return apply_range(0, t_.size()); }
+
+  // The text of [begin, end) with the edits made in it; throws NotEditable
+  // when an edit reaches outside it.
+  std::string apply_range(std::size_t begin, std::size_t end) {
     // By position; at one position, pure insertions go before a deletion
     // or replacement that starts there.
     std::stable_sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) {
@@ -51,15 +94,15 @@ class Differ {
       return a.seq < b.seq;
     });
     std::string out;
-    out.reserve(t_.size() + 1024);
-    std::size_t pos = 0;
+    out.reserve(end - begin + 1024);
+    std::size_t pos = begin;
     for (const auto& e : edits_) {
-      if (e.begin < pos) throw NotEditable();  // overlapping edits
+      if (e.begin < pos || e.end > end) throw NotEditable();  // overlapping edits, or outside the range
       out.append(t_.substr(pos, e.begin - pos));
       out.append(e.text);
       pos = e.end;
     }
-    out.append(t_.substr(pos));
+    out.append(t_.substr(pos, end - pos));
     return out;
   }
 
@@ -96,6 +139,86 @@ class Differ {
   void edit(std::size_t b, std::size_t e, std::string text) {
     edits_.push_back(Edit{b, e, std::move(text), edits_.size()});
     for (const auto& a : anchors_) dirty_.insert(a);
+  }
+
+  // --- an item moved within the document
+
+  // The text after "-" for `n`, inserted with its dash at column `dash`,
+  // when n is an item of the document read (by its span) that moved: its
+  // own text with the changes made in it. Nothing when its text cannot go
+  // along as it is (another indentation, aliases, an edit reaching past it).
+  std::optional<std::string> moved_item(const Node& n, int dash) const {
+    const Node* found = origins_.find(n);
+    if (!found || std::find(origins_.active.begin(), origins_.active.end(), found) != origins_.active.end())
+      return std::nullopt;
+    const Node& o = *found;
+    const Node* on = o.get("name");
+    const Node* nn = n.get("name");
+    if ((on == nullptr) != (nn == nullptr) || (on && !on->same_value(*nn)) || tree_has_aliases(o)) return std::nullopt;
+    try {
+      std::size_t d = dash_of(o);
+      if (!only_blanks(line_start(d), d)) return std::nullopt;
+      std::size_t end = line_end(o.span.end);
+      Differ sub(doc_, st_, origins_);
+      sub.pretty_flow_ = pretty_flow_;
+      origins_.active.push_back(&o);
+      struct Pop {
+        Origins& o;
+        ~Pop() { o.active.pop_back(); }
+      } pop{origins_};
+      Ctx c;
+      c.parent = Parent::SeqItem;
+      c.col = dash;
+      c.slot = d + 1;
+      sub.diff(o, n, c);
+      sub.expand_dirty_aliases();
+      // What goes after the item's last line (new entries after trailing
+      // comments, which stay where they were) goes at its end instead.
+      for (auto& e : sub.edits_)
+        if (e.begin == e.end && e.begin > end && only_blanks_or_comments(end, e.begin)) e.begin = e.end = end;
+      return shift_lines(sub.apply_range(d + 1, end), dash - column(d));
+    } catch (const NotEditable&) {
+      return std::nullopt;
+    }
+  }
+
+  // Every line of `text` but the first `by` columns further right (left,
+  // when negative): the item moves to a list indented otherwise. Relative
+  // indentation is all YAML reads, block scalars included; a line with too
+  // few leading spaces to move left cannot go.
+  static std::string shift_lines(const std::string& text, int by) {
+    if (by == 0) return text;
+    std::string out;
+    out.reserve(text.size() + 64);
+    std::size_t pos = 0;
+    for (;;) {
+      std::size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) {
+        out.append(text, pos, std::string::npos);
+        return out;
+      }
+      out.append(text, pos, nl + 1 - pos);
+      pos = nl + 1;
+      std::size_t stop = text.find_first_not_of(' ', pos);
+      bool blank = stop == std::string::npos || text[stop] == '\n' || text[stop] == '\r';
+      if (blank) continue;
+      if (by > 0) {
+        out.append(static_cast<std::size_t>(by), ' ');
+      } else {
+        if (stop - pos < static_cast<std::size_t>(-by)) throw NotEditable();
+        pos += static_cast<std::size_t>(-by);
+      }
+    }
+  }
+
+  bool only_blanks_or_comments(std::size_t a, std::size_t b) const {
+    for (std::size_t k = a; k < b; k = after_newline(k)) {
+      std::size_t first = k;
+      while (first < b && (t_[first] == ' ' || t_[first] == '\t')) ++first;
+      if (first < b && t_[first] != '#' && t_[first] != '\n' && t_[first] != '\r') return false;
+      if (after_newline(k) <= k) break;
+    }
+    return true;
   }
 
   // --- the comparison
@@ -814,9 +937,11 @@ class Differ {
   void set_pretty_flow(bool v) { pretty_flow_ = v; }
 
  private:
+  const Document& doc_;
   std::string_view t_;
   const DocStyle& st_;
   Emitter em_;
+  Origins& origins_;
   std::vector<Edit> edits_;
   std::vector<std::string> anchors_;  // anchors of the nodes being diffed
   std::set<std::string> dirty_;
@@ -838,7 +963,9 @@ bool tree_has_aliases(const Node& n) {
 }  // namespace
 
 std::string edit_in_place(const Document& doc, const DocStyle& st, const Node& updated) {
-  Differ d(doc, st);
+  Origins origins;
+  origins.root = &doc.root;
+  Differ d(doc, st, origins);
   d.set_has_aliases(tree_has_aliases(doc.root));
   d.set_pretty_flow(st.flow && st.indent > 0);
   d.run(doc.root, updated);

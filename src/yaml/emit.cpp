@@ -78,6 +78,8 @@ std::string Emitter::after_key(const Node& n, int col) const {
 
 // The item part after "-" for a dash at column `dash` (block context).
 std::string Emitter::after_dash(const Node& n, int dash) const {
+  if (item_source_ && n.has_span && n.is_map())
+    if (auto kept = item_source_(n, dash)) return *kept;
   // An item map's keys go at the document's item indentation, an item
   // list's dash two columns in; either starts on the dash's own line.
   if (n.is_map() && !n.entries.empty()) {

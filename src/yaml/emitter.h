@@ -3,6 +3,8 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "kinject/yaml/node.h"
@@ -13,6 +15,12 @@ namespace kinject {
 class Emitter {
  public:
   explicit Emitter(const DocStyle& st, bool exact = true) : st_(st), exact_(exact) {}
+
+  // The text after "-" of a block sequence item that can be taken from the
+  // document being edited (an item moved there from elsewhere in it, see
+  // edit.cpp), or nothing: the item is emitted afresh.
+  using ItemSource = std::function<std::optional<std::string>(const Node& item, int dash)>;
+  void set_item_source(ItemSource source) { item_source_ = std::move(source); }
 
   std::string spaces(int n) const { return std::string(static_cast<std::size_t>(std::max(n, 0)), ' '); }
 
@@ -61,6 +69,7 @@ class Emitter {
  private:
   const DocStyle& st_;
   bool exact_;  // see json_number (scalar.cpp)
+  ItemSource item_source_;
 };
 
 }  // namespace kinject
