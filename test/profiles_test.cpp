@@ -348,3 +348,43 @@ TEST_CASE("profiles: --set global.nativeNftables=yes is refused like Helm's stri
   src.sets = {"global.nativeNftables=yes"};
   CHECK_THROWS_WITH(load(src), Catch::Contains("is a boolean"));
 }
+
+namespace {
+
+// An injector config file (the raw data, as --injectConfigFile takes it)
+// whose template reads what Istio 1.28's does (global.proxy.seccompProfile).
+const char* kInjector128 = R"(policy: enabled
+templates:
+  sidecar: |
+    spec:
+      containers:
+      - name: istio-proxy
+        {{- if .Values.global.proxy.seccompProfile }}
+        securityContext:
+          seccompProfile: {}
+        {{- end }}
+)";
+
+}  // namespace
+
+TEST_CASE("profiles: files of an older release that leave a part out are filled from that release's profile", "[profiles]") {
+  // Regression: the values and mesh config a 1.28 injector ConfigMap left
+  // out came from the newest profile (1.30), and its global.tag then made
+  // the files read as 1.30.
+  MemoryDisk disk;
+  disk.add_file("injector.yaml", kInjector128);
+  ConfigSources src;
+  src.inject_config_file = "injector.yaml";
+  IstioConfig c = load(src, disk);
+  CHECK(c.release.minor == 28);
+  CHECK_THAT(c.release.reason, Catch::Contains("seccompProfile"));
+  CHECK(c.values.at_path("global.tag")->text == load(version("1.28")).values.at_path("global.tag")->text);
+  // --istio-version still says which profile fills in.
+  src.istio_version = "1.30";
+  CHECK(load(src, disk).values.at_path("global.tag")->text == "1.30.3");
+  // Files that say nothing of their release: the newest fills in, as before.
+  disk.add_file("injector.yaml", "policy: enabled\ntemplates:\n  sidecar: |\n    spec: {}\n");
+  src.istio_version.clear();
+  CHECK(load(src, disk).release.minor == 30);
+  CHECK(load(src, disk).values.at_path("global.tag")->text == "1.30.3");
+}

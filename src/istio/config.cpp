@@ -473,13 +473,13 @@ IstioRelease default_istio_release() {
   return newest;
 }
 
-IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
-  // The profile that fills in what the files leave out: --istio-version's
-  // (the nearest built-in one for a release without its own), else the
-  // newest. The release the files are from is read off them below.
+namespace {
+
+// `fill`: the release whose profile fills in what the files leave out.
+IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const IstioRelease& fill) {
   const bool own_files = !src.inject_config_file.empty() || !src.values_file.empty() || !src.mesh_config_file.empty() ||
                          !src.operator_file.empty() || !src.template_file.empty();
-  IstioRelease release = src.istio_version.empty() ? default_istio_release() : parse_istio_release(src.istio_version);
+  const IstioRelease& release = fill;
   IstioConfig cfg = has_builtin_profile(release) || !own_files ? builtin_config(release) : builtin_config(nearest_builtin(release));
   if (!has_builtin_profile(release)) cfg.description = fmt::format("{} (nearest to Istio {})", cfg.description, release.name());
   // The profile names its release's patch (1.30.3); a patch asked for, or a
@@ -624,7 +624,10 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
     for (const auto& [name, text] : cfg.templates) texts.push_back(text);
     IstioRelease newest = default_istio_release();
     newest.reason = "the newest release kinject knows (nothing in the configuration says)";
-    cfg.release = infer_istio_release(cfg.chart_version, cfg.values, texts, newest);
+    // The values a file gave: the profile's own (global.tag 1.30.3) say
+    // nothing of the files.
+    const Node given = src.values_file.empty() ? Node::map() : cfg.values;
+    cfg.release = infer_istio_release(cfg.chart_version, given, texts, newest);
   }
   if (!parts.empty()) {
     cfg.description.clear();
@@ -636,6 +639,27 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
       }
   }
   return cfg;
+}
+
+}  // namespace
+
+IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
+  // The profile that fills in what the files leave out: --istio-version's
+  // (the nearest built-in one for a release without its own), else the
+  // newest; the release the files are from is read off them.
+  if (!src.istio_version.empty()) return load_config_filled(src, disk, parse_istio_release(src.istio_version));
+  IstioConfig cfg = load_config_filled(src, disk, default_istio_release());
+  // Files of another release that leave a part out (an injector ConfigMap
+  // of 1.26 without its values) are filled from that release's nearest
+  // profile, not from the newest: read again with it.
+  const bool partial = src.inject_config_file.empty() || src.values_file.empty() || src.mesh_config_file.empty();
+  if (!partial || cfg.release.minor == default_istio_release().minor) return cfg;
+  IstioRelease files = cfg.release;
+  IstioRelease fill = has_builtin_profile(files) ? files : nearest_builtin(files);
+  if (fill.minor == default_istio_release().minor) return cfg;
+  IstioConfig again = load_config_filled(src, disk, fill);
+  again.release = files;  // as read off the files, with its reason
+  return again;
 }
 
 void apply_set(Node& values, std::string_view assignment) {

@@ -40,9 +40,11 @@ struct Marker {
   std::string_view what;
 };
 constexpr Marker kTemplateMarkers[] = {
-    {30, "otelResourceAttributes", "calls otelResourceAttributes"},
-    {29, "crlConfigMapName", "reads pilot.crlConfigMapName"},
-    {28, "seccompProfile", "sets seccompProfile"},
+    // As Istio's templates spell them: a variable or a comment of the same
+    // name (`$seccompProfile`) says nothing.
+    {30, "otelResourceAttributes .", "calls otelResourceAttributes"},
+    {29, ".Values.pilot.crlConfigMapName", "reads pilot.crlConfigMapName"},
+    {28, ".Values.global.proxy.seccompProfile", "reads global.proxy.seccompProfile"},
     {27, ".NativeSidecars", "reads .NativeSidecars"},
     {26, "ENABLE_CLUSTER_TRUST_BUNDLE_API", "reads ENABLE_CLUSTER_TRUST_BUNDLE_API"},
     {25, "service.istio.io/workload-name", "reads service.istio.io/workload-name"},
