@@ -338,13 +338,18 @@ TEST_CASE("profiles: the values are the release's injector values", "[profiles]"
   }
 }
 
-// Known bug (pre-existing in apply_set): --set reads `yes` as a YAML 1.1
-// boolean, where Helm's --set takes only true/false and keeps `yes` a string
-// (so Istio's values schema refuses it). Marked [!shouldfail] so that the fix
-// turns this red until the tag is removed.
-TEST_CASE("profiles: --set global.nativeNftables=yes is refused like Helm's string (known bug)", "[profiles][!shouldfail]") {
+// Regression: --set read `yes` as a YAML 1.1 boolean, where Helm's --set
+// takes only true/false (in any case) and keeps `yes` a string, which
+// Istio's boolean value then refuses.
+TEST_CASE("profiles: --set global.nativeNftables=yes is refused like Helm's string", "[profiles]") {
   ConfigSources src;
   src.istio_version = "1.30";
+  src.sets = {"global.nativeNftables=True"};
+  CHECK(load(src).values.at_path("global.nativeNftables")->b);
+  src.sets = {"global.nativeNftables=FALSE"};
+  CHECK_FALSE(load(src).values.at_path("global.nativeNftables")->b);
+  src.sets = {"global.hub=on"};
+  CHECK(load(src).values.at_path("global.hub")->kind == Kind::String);
   src.sets = {"global.nativeNftables=yes"};
   CHECK_THROWS_WITH(load(src), Catch::Contains("is a boolean"));
 }

@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "kinject/base/error.h"
+#include "kinject/base/text.h"
 #include "kinject/k8s/k8s_types.h"
 #include "kinject/yaml/reader.h"
 #include "kinject/istio/configmaps.h"
@@ -676,6 +677,10 @@ void apply_set(Node& values, std::string_view assignment) {
     parsed = Node::string(std::string(value));
   }
   if (parsed.is_null() && !value.empty() && value != "null" && value != "~") parsed = Node::string(std::string(value));
+  // Helm's --set (strvals) takes true and false, in any case, for booleans
+  // and keeps YAML 1.1's other words (yes, no, on, off) strings.
+  if (std::string word = ascii_lower(value); word == "true" || word == "false") parsed = Node::boolean(word == "true");
+  else if (parsed.kind == Kind::Bool) parsed = Node::string(std::string(value));
   parsed.forget_source();
   Node* cur = &values;
   while (true) {
