@@ -145,8 +145,10 @@ class Differ {
 
   // The text after "-" for `n`, inserted with its dash at column `dash`,
   // when n is an item of the document read (by its span) that moved: its
-  // own text with the changes made in it. Nothing when its text cannot go
-  // along as it is (another indentation, aliases, an edit reaching past it).
+  // own text with the changes made in it, shifted to the new column.
+  // Nothing when its text cannot go along (aliases, a line too shallow to
+  // shift left, an edit reaching past it): it is emitted afresh. The output
+  // guard reads every written document back either way.
   std::optional<std::string> moved_item(const Node& n, int dash) const {
     const Node* found = origins_.find(n);
     if (!found || std::find(origins_.active.begin(), origins_.active.end(), found) != origins_.active.end())
