@@ -108,3 +108,24 @@ TEST_CASE("object_ids: an object, or a List's items", "[guard]") {
   CHECK(ids[1].str() == "v1 Pod -/a");
   CHECK(object_ids(Node()).empty());
 }
+
+// The writer hands its libyaml reading on so that the guard need not read the
+// same bytes again; a reading of other bytes (the writer's YAML when -o json
+// writes JSON, or a mistake) must not stand for the bytes written.
+TEST_CASE("output guard: the writer's reading stands only for the bytes it was made of", "[guard]") {
+  std::string valid = std::string(kPod) + "  # a comment now\n";
+  StrictReading of_valid = StrictReading::of(valid, "written");
+  SECTION("of these bytes: taken") {
+    Fixture f({kPod});
+    CHECK_NOTHROW(f.guard.written(f.id, f.docs[0], valid, &of_valid));
+  }
+  SECTION("of other bytes: the bytes written are read") {
+    Fixture f({kPod});
+    CHECK_THROWS_WITH(f.guard.written(f.id, f.docs[0], std::string(kPod) + "  []\n", &of_valid),
+                      Catch::Contains("does not parse"));
+    Fixture g({kPod});
+    std::string renamed = kPod;
+    renamed.replace(renamed.find("name: p"), 7, "name: q");
+    CHECK_THROWS_WITH(g.guard.written(g.id, g.docs[0], renamed, &of_valid), Catch::Contains("v1 Pod ns/q"));
+  }
+}

@@ -117,10 +117,10 @@ class Run {
     result.set("message", Node::string(message));
     result.set("severity", Node::string("error"));
     append_results(root, {result});
-    std::string text = write_document(*krm_, root).text;
+    WriteResult wr = write_document(*krm_, root);
     // Even this answer is checked: kpt deletes what a function's answer lacks.
-    guard_.check(*krm_, text);
-    return text;
+    guard_.check(*krm_, wr.text, wr.reading ? &*wr.reading : nullptr);
+    return wr.text;
   }
 
  private:
@@ -275,6 +275,7 @@ class Run {
       if (!doc.empty) check_object_fields(doc);
       // What goes out: the document as read, edited, or as JSON.
       std::string text;
+      WriteResult wr;
       if (doc.empty) {
         text = doc.raw.text;
       } else if (!json && find_workloads(doc.root, catalog_).empty()) {
@@ -284,12 +285,12 @@ class Run {
       } else {
         Node root = doc.root;
         handle_document(doc, root);
-        WriteResult wr = write_document(doc, root);
+        wr = write_document(doc, root);
         if (wr.reformatted) warn_reformatted(doc);
         changed = changed || wr.changed;
-        text = json ? emit_json(root, 4) : std::move(wr.text);
+        text = json ? emit_json(root, 4) : wr.text;
       }
-      guard_.written(s.id(), doc, text);
+      guard_.written(s.id(), doc, text, wr.reading ? &*wr.reading : nullptr);
       output.add(doc, std::move(text));
     }
     output.end_file(input.name, input.path, changed);
@@ -447,8 +448,8 @@ class Run {
     Source& s = *krm_source_;
     Spool& out = output_->text();
     const bool json = opts_.output == OutputFormat::Json && opts_.command != Command::Check;
-    std::string text = json ? emit_json(root, 4) : std::move(wr.text);
-    guard_.written(s.id(), doc, text);
+    std::string text = json ? emit_json(root, 4) : wr.text;
+    guard_.written(s.id(), doc, text, wr.reading ? &*wr.reading : nullptr);
     if (opts_.command == Command::Check) {
       if (opts_.diff) out.write(unified_diff({TextPart{doc.raw.text, text}}, "-"));
     } else if (json) {

@@ -72,23 +72,29 @@ std::string tidy_tail(std::string_view after) {
   return out;
 }
 
-// Whether `text`, written for `doc`, reads as `want`. The fast reader takes
+// libyaml's reading of `text`, written for `doc`, if it reads as `want` both
+// there and with kinject's own reader; else nullopt. The fast reader takes
 // most documents (it agrees with yaml-cpp on all it accepts); yaml-cpp reads
-// the rest. Throws Error if yaml-cpp refuses the text.
-bool reads_back_as(const Document& doc, const std::string& text, const Node& want) {
+// the rest.
+std::optional<StrictReading> reads_back_as(const Document& doc, std::string text, const Node& want) {
   // Not only with the reader that read the input: a leniency of that reader
   // would pass its own mistakes (strict_yaml.h). And not only with libyaml
   // either: kinject must be able to read what it wrote (a second injection,
   // uninject), and the two disagree on a few exotic texts (a tag before a
   // block map's first key on its line).
   try {
-    if (!read_strict_yaml(text, doc.file).same_value(want)) return false;
-    if (auto quick = read_simple_yaml(text)) return quick->same_value(want);
-    RawDocument raw = doc.raw;
-    raw.text = text;
-    return parse_document(std::move(raw), doc.file).root.same_value(want);
+    StrictReading strict = StrictReading::of(std::move(text), doc.file);
+    if (!strict.root().same_value(want)) return std::nullopt;
+    if (auto quick = read_simple_yaml(strict.text())) {
+      if (!quick->same_value(want)) return std::nullopt;
+    } else {
+      RawDocument raw = doc.raw;
+      raw.text = strict.text();
+      if (!parse_document(std::move(raw), doc.file).root.same_value(want)) return std::nullopt;
+    }
+    return strict;
   } catch (const Error&) {
-    return false;
+    return std::nullopt;
   }
 }
 
@@ -123,15 +129,16 @@ void refuse_collection_keys(const Document& doc) {
 }
 
 // The document edited in place, if that can be done and the edit reads back
-// as exactly the new value; else nullopt.
-std::optional<std::string> edited(const Document& doc, const DocStyle& st, const Node& updated) {
+// as exactly the new value (libyaml's reading of it); else nullopt.
+std::optional<StrictReading> edited(const Document& doc, const DocStyle& st, const Node& updated) {
   try {
     std::string text = edit_in_place(doc, st, updated);
-    if (reads_back_as(doc, text, updated)) return text;
+    if (auto r = reads_back_as(doc, text, updated)) return r;
     // A literal block scalar that now ends a text without a final line
     // break has lost its own trailing line break: give it one (only
     // then: a text that had none keeps having none).
-    if (!text.empty() && text.back() != '\n' && reads_back_as(doc, text + st.eol(), updated)) return text + st.eol();
+    if (!text.empty() && text.back() != '\n')
+      if (auto r = reads_back_as(doc, text + st.eol(), updated)) return r;
   } catch (const NotEditable&) {
   } catch (const Error&) {
   }
@@ -199,14 +206,16 @@ WriteResult write_document(const Document& doc, const Node& updated) {
   refuse_collection_keys(doc);
   DocStyle st = detect_style(doc);
   if (doc.editable) {
-    if (auto text = edited(doc, st, updated)) {
-      r.text = std::move(*text);
+    if (auto reading = edited(doc, st, updated)) {
+      r.text = reading->text();
+      r.reading = std::move(reading);
       return r;
     }
   }
   r.reformatted = true;
-  r.text = reemitted(doc, st, updated);
-  if (!reads_back_as(doc, r.text, updated)) refuse_unwritable(doc);
+  r.reading = reads_back_as(doc, reemitted(doc, st, updated), updated);
+  if (!r.reading) refuse_unwritable(doc);
+  r.text = r.reading->text();
   return r;
 }
 

@@ -27,6 +27,7 @@
 
 #include "kinject/yaml/reader.h"
 #include "kinject/k8s/workloads.h"
+#include "kinject/yaml/strict_yaml.h"
 
 namespace kinject {
 
@@ -54,12 +55,16 @@ class OutputGuard {
   void read_all(std::size_t input, std::size_t bytes);
 
   // The document `doc` of `input` goes out as `text` (YAML, or JSON for -o
-  // json). Throws Error (an internal error) on a violation.
-  void written(std::size_t input, const Document& doc, std::string_view text);
+  // json). `reading`, when given, is the writer's libyaml reading of a text
+  // (WriteResult::reading): if it is of these very bytes, it stands for
+  // reading them again. Throws Error (an internal error) on a violation.
+  void written(std::size_t input, const Document& doc, std::string_view text, const StrictReading* reading = nullptr);
 
   // The checks of written() on one text, without the accounting (for an
   // answer made after a failure, such as a KRM function's error result).
-  void check(const Document& doc, std::string_view text) const { check(doc.file, doc, text); }
+  void check(const Document& doc, std::string_view text, const StrictReading* reading = nullptr) const {
+    check(doc.file, doc, text, reading);
+  }
 
   // Every document read was written once, and every input was read to its
   // end and cut without loss. Throws Error (an internal error) otherwise.
@@ -76,7 +81,7 @@ class OutputGuard {
     std::map<int, int> written;  // document index -> times written (0: read, not yet written)
   };
 
-  void check(const std::string& where, const Document& doc, std::string_view text) const;
+  void check(const std::string& where, const Document& doc, std::string_view text, const StrictReading* reading) const;
   [[noreturn]] void violation(const std::string& where, const std::string& what) const;
 
   const WorkloadCatalog& catalog_;

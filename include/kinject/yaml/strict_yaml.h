@@ -31,4 +31,26 @@ namespace kinject {
 // invalid YAML, a repeated key, or a second document. No spans or styles.
 Node read_strict_yaml(std::string_view text, const std::string& what);
 
+// A text and this reader's value of it, made together: whoever holds one
+// knows the value is that very text's. The writer checks what it wrote with
+// one and hands it on, so that the output's last check (OutputGuard) need
+// not read the same bytes a second time.
+class StrictReading {
+ public:
+  // Throws as read_strict_yaml.
+  static StrictReading of(std::string text, const std::string& what) {
+    StrictReading r;
+    r.root_ = read_strict_yaml(text, what);
+    r.text_ = std::move(text);
+    return r;
+  }
+  const std::string& text() const { return text_; }
+  const Node& root() const { return root_; }
+
+ private:
+  StrictReading() = default;
+  std::string text_;
+  Node root_;
+};
+
 }  // namespace kinject

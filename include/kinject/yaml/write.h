@@ -14,10 +14,12 @@
 // that anchor with the value it had.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "kinject/yaml/node.h"
 #include "kinject/yaml/parse.h"
+#include "kinject/yaml/strict_yaml.h"
 
 namespace kinject {
 
@@ -25,6 +27,9 @@ struct WriteResult {
   std::string text;
   bool changed = false;
   bool reformatted = false;  // could not edit in place; the document was re-emitted whole
+  // libyaml's value of `text`, with which the writer checked it: set when
+  // the document changed.
+  std::optional<StrictReading> reading;
 };
 
 // The document's text with its content replaced by `updated`.
