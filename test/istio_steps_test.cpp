@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "kinject/base/error.h"
+#include "kinject/istio/config.h"
 #include "kinject/istio/mesh.h"
 #include "kinject/istio/release.h"
 #include "kinject/istio/status.h"
@@ -380,4 +381,22 @@ TEST_CASE("the mesh seam: the status key and the decision come from the configur
   Decision w = istio.decide(pod_facts(pod, "shop"), &hooks, none);
   CHECK_FALSE(w.inject);
   CHECK(w.webhook.empty());
+}
+
+// A call with the built-in profile parses only the template its pods use
+// (the profile has four, each over 25 KB with the shared named templates);
+// a template given in a file, or changed, is parsed first, as Istio does.
+TEST_CASE("parse_templates: a built-in template is parsed when first used, any other at once", "[istio][steps]") {
+  IstioConfig cfg = builtin_config(parse_istio_release("1.30"));
+  REQUIRE(cfg.templates.size() >= 4);
+  Templates t = parse_templates(cfg, {});
+  CHECK(t.parsed.empty());
+  REQUIRE(t.find("sidecar"));
+  CHECK(t.parsed.size() == 1);
+  CHECK(t.find("nosuch") == nullptr);
+
+  cfg.templates["gateway"] = "metadata: {{ .Nope }\n";
+  CHECK_THROWS_WITH(parse_templates(cfg, {}), Catch::Contains("invalid injection template \"gateway\""));
+  cfg.templates["gateway"] = "metadata: {}\n";
+  CHECK(parse_templates(cfg, {}).parsed.size() == 1);
 }

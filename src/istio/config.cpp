@@ -256,7 +256,10 @@ IstioConfig builtin_config(const IstioRelease& release) {
   apply_inject_config(shared, "<built-in templates>", cfg);
   // A release's template: its prelude (the switches), the shared named
   // templates, then the shared body.
-  for (auto& [name, text] : cfg.templates) text = p.prelude + common->text + text;
+  for (auto& [name, text] : cfg.templates) {
+    text = p.prelude + common->text + text;
+    cfg.builtin_templates[name] = std::hash<std::string_view>{}(text);
+  }
   cfg.values = std::move(p.values);
   cfg.mesh = apply_mesh_config(default_mesh_config(), *mesh);
   cfg.description = fmt::format("built-in profile of Istio {}", p.release);

@@ -20,17 +20,25 @@ namespace kinject::istio {
 
 using namespace pod;
 
+const tmpl::Template* Templates::find(const std::string& name) const {
+  if (auto it = parsed.find(name); it != parsed.end()) return &it->second;
+  auto text = config->templates.find(name);
+  if (text == config->templates.end()) return nullptr;
+  try {
+    return &parsed.emplace(name, tmpl::Template::parse(name, text->second, funcs)).first->second;
+  } catch (const tmpl::TemplateError& e) {
+    throw Error(fmt::format("{}: invalid injection template \"{}\": {}", config->description, name, e.what()));
+  }
+}
+
 Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env) {
   Templates t;
   t.config = &config;
   t.env = std::move(env);
-  tmpl::FuncMap funcs = tmpl::injection_funcs(t.env);
+  t.funcs = tmpl::injection_funcs(t.env);
   for (const auto& [name, text] : config.templates) {
-    try {
-      t.parsed.emplace(name, tmpl::Template::parse(name, text, funcs));
-    } catch (const tmpl::TemplateError& e) {
-      throw Error(fmt::format("{}: invalid injection template \"{}\": {}", config.description, name, e.what()));
-    }
+    auto builtin = config.builtin_templates.find(name);
+    if (builtin == config.builtin_templates.end() || builtin->second != std::hash<std::string_view>{}(text)) t.find(name);
   }
   t.values = json_value(config.values);
   if (const Node* dc = config.mesh.get("defaultConfig")) t.default_proxy_config = proxy_config_value(*dc);
@@ -120,15 +128,15 @@ namespace {
 
 // runTemplate and the YAML it writes, as a pod.
 Node render(const InjectionParams& p, const std::string& tname, const tmpl::Value& data) {
-  auto it = p.templates->parsed.find(tname);
-  if (it == p.templates->parsed.end()) {
+  const tmpl::Template* parsed = p.templates->find(tname);
+  if (!parsed) {
     std::string have;
-    for (const auto& [k, _] : p.templates->parsed) have += (have.empty() ? "" : ", ") + k;
+    for (const auto& [k, _] : p.config().templates) have += (have.empty() ? "" : ", ") + k;
     throw Error(fmt::format("requested template \"{}\" not found; have {}", tname, have));
   }
   std::string text;
   try {
-    text = it->second.execute(tname, data);
+    text = parsed->execute(tname, data);
   } catch (const tmpl::TemplateError& e) {
     throw Error(fmt::format("failed to run injection template \"{}\": {}", tname, e.what()));
   }

@@ -4,6 +4,7 @@
 // when none is given.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -21,6 +22,12 @@ enum class InjectPolicy { Enabled, Disabled };
 
 struct IstioConfig {
   std::map<std::string, std::string> templates;  // name -> Go template text
+  // The built-in profile's templates, which kinject's tests parse and run:
+  // name -> std::hash of the text. A template whose text is still that is
+  // parsed when a pod first asks for it; any other (given in files, or
+  // changed since) is parsed first, as Istio parses every template, which
+  // refuses a configuration with one that does not parse.
+  std::map<std::string, std::size_t> builtin_templates;
   std::vector<std::string> default_templates{"sidecar"};
   std::map<std::string, std::vector<std::string>> aliases;
   InjectPolicy policy = InjectPolicy::Enabled;

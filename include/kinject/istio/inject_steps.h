@@ -36,12 +36,20 @@ struct Templates {
   const IstioConfig* config = nullptr;
   tmpl::EnvLookup env;
   NativeSidecarContext native;  // what decides ENABLE_NATIVE_SIDECARS=auto
-  std::map<std::string, tmpl::Template> parsed;
+  tmpl::FuncMap funcs;
+  // The template `name` of the configuration, parsed (once), or nullptr if
+  // it has none. Throws Error naming the template and line:column on a
+  // syntax error.
+  const tmpl::Template* find(const std::string& name) const;
+  // Parsed so far: every template but the built-in profile's
+  // (IstioConfig::builtin_templates), which are parsed as pods ask for them.
+  mutable std::map<std::string, tmpl::Template> parsed;
   tmpl::Value values;
   // .ProxyConfig and .MeshConfig of a pod without proxy.istio.io/config.
   tmpl::Value default_proxy_config, default_mesh_config;
 };
-// Throws Error naming the template and line:column on a syntax error.
+// Throws Error naming the template and line:column on a syntax error (of any
+// template given in files; of a built-in one, when it is first used).
 Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env);
 
 // InjectionParameters: one pod's injection as every step reads it.
