@@ -294,8 +294,13 @@ class Reader {
     char q = line[p];
     std::string out;
     std::size_t k = p + 1;
+    const std::string_view stops = q == '"' ? std::string_view("\"\\") : std::string_view("'");
     for (;;) {
-      if (k >= line.size()) decline();  // runs onto the next line
+      // The run up to the next quote or escape, at once.
+      std::size_t stop = line.find_first_of(stops, k);
+      if (stop == std::string_view::npos) decline();  // runs onto the next line
+      out.append(line.substr(k, stop - k));
+      k = stop;
       char c = line[k];
       if (c == q) {
         if (q == '\'' && k + 1 < line.size() && line[k + 1] == '\'') {
