@@ -38,13 +38,42 @@ def series(res):
     return out
 
 
+# The one-call panel: one small document per call, beside spawning `true` the same way.
+ONE_CALL = [("true", "spawn `true`", "#7f7f7f"),
+            ("kinject", "kinject (built-in)", "#d62728"),
+            ("kinject-static", "kinject (built-in, static)", "#e377c2"),
+            ("kinject-istio", "kinject (Istio config)", "#ff9896")]
+
+
+def one_call(res):
+    """[(label, milliseconds, color)] of the one-document runs."""
+    od = res.get("one_doc") or {}
+    return [(label, od[t]["wall"] * 1000, color) for t, label, color in ONE_CALL if "wall" in od.get(t, {})]
+
+
 def with_matplotlib(res, png):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     data = series(res)
     kinds = [k for k in ("statefulsets", "deployments", "crd-heavy") if k in data]
-    fig, axes = plt.subplots(1, len(kinds), figsize=(4.2 * len(kinds), 4.0), sharey=True, squeeze=False)
+    calls = one_call(res)
+    panels = len(kinds) + (1 if calls else 0)
+    fig, axes = plt.subplots(1, panels, figsize=(4.2 * panels, 4.0), squeeze=False)
+    if calls:
+        ax = axes[0][-1]
+        ys = range(len(calls))
+        ax.barh(list(ys), [c[1] for c in calls], color=[c[2] for c in calls])
+        ax.set_yticks(list(ys))
+        ax.set_yticklabels([c[0] for c in calls], fontsize=8)
+        ax.invert_yaxis()
+        for y, (_, v, _) in zip(ys, calls):
+            ax.annotate("%.1f ms" % v, (v, y), textcoords="offset points", xytext=(3, -3), fontsize=7)
+        ax.set_title("one call: one small document", fontsize=10)
+        ax.set_xlabel("wall time, median (ms)", fontsize=9)
+        ax.set_xlim(0, max(c[1] for c in calls) * 1.3)
+        ax.grid(True, axis="x", linewidth=0.3, alpha=0.5)
+        ax.tick_params(labelsize=8)
     for ax, kind in zip(axes[0], kinds):
         for t, label, color, marker in TOOLS:
             pts = data[kind].get(t)
@@ -61,6 +90,8 @@ def with_matplotlib(res, png):
         ax.set_xlabel("stream size (MB)", fontsize=9)
         ax.grid(True, which="both", linewidth=0.3, alpha=0.5)
         ax.tick_params(labelsize=8)
+        if ax is not axes[0][0]:
+            ax.sharey(axes[0][0])
     axes[0][0].set_ylabel("wall time, median (s)", fontsize=9)
     handles, labels = axes[0][0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=min(7, len(labels)), fontsize=8, frameon=False)
@@ -78,9 +109,11 @@ def with_gnuplot(res, png):
     data = series(res)
     kinds = [k for k in ("statefulsets", "deployments", "crd-heavy") if k in data]
     tmp = tempfile.mkdtemp()
-    lines = ["set terminal pngcairo size %d,340 font ',8'" % (340 * len(kinds)), "set output '%s'" % png,
+    calls = one_call(res)
+    panels = len(kinds) + (1 if calls else 0)
+    lines = ["set terminal pngcairo size %d,340 font ',8'" % (340 * panels), "set output '%s'" % png,
              "set logscale xy", "set grid", "set key bottom right font ',7'",
-             "set multiplot layout 1,%d title 'kinject benchmark, %s'" % (len(kinds), res["env"]["date"])]
+             "set multiplot layout 1,%d title 'kinject benchmark, %s'" % (panels, res["env"]["date"])]
     for kind in kinds:
         plots = []
         for t, label, color, _ in TOOLS:
@@ -93,6 +126,14 @@ def with_gnuplot(res, png):
             plots.append("'%s' using 1:2 with linespoints lc rgb '%s' title '%s'" % (f, color, label))
         lines += ["set title '%s'" % kind, "set xlabel 'stream size (MB)'", "set ylabel 'wall time (s)'",
                   "plot " + ", ".join(plots)]
+    if calls:
+        f = os.path.join(tmp, "one-call.dat")
+        with open(f, "w") as fh:
+            fh.write("".join('%d "%s" %g\n' % (i, label, v) for i, (label, v, _) in enumerate(calls)))
+        lines += ["unset logscale", "set title 'one call: one small document'", "set xlabel ''",
+                  "set ylabel 'wall time, median (ms)'", "set style fill solid", "set boxwidth 0.6",
+                  "set yrange [0:*]", "set xtics rotate by -20 font ',7'",
+                  "plot '%s' using 1:3:xtic(2) with boxes lc rgb '#d62728' notitle" % f]
     lines.append("unset multiplot")
     script = os.path.join(tmp, "plot.gp")
     with open(script, "w") as fh:
