@@ -91,7 +91,15 @@ struct ConfigInput {
   std::string file;
   std::string text;
   std::optional<ConfigMapScan> scan;  // set when the file holds Kubernetes objects
+  // Else the data's value (parse_yaml's), when the text is one YAML
+  // document: the file is not read a second time for it.
+  std::optional<Node> value;
 };
+
+// parse_yaml of the input's text, unless read_input has it already.
+Node value_of(const ConfigInput& in, const std::string& name) {
+  return in.value ? *in.value : parse_yaml(in.text, name);
+}
 
 // A text that does not parse but means to be objects (lines `apiVersion:`
 // and `kind:`, or a JSON object naming them): its error is the user's to
@@ -109,7 +117,7 @@ bool looks_like_objects(std::string_view text) {
 }
 
 ConfigInput read_input(std::string text, const std::string& file) {
-  ConfigInput in{file, std::move(text), std::nullopt};
+  ConfigInput in{file, std::move(text), std::nullopt, std::nullopt};
   std::vector<Document> docs;
   try {
     docs = read_all(in.text, file);
@@ -117,7 +125,15 @@ ConfigInput read_input(std::string text, const std::string& file) {
     if (looks_like_objects(in.text)) throw;
     return in;  // raw data: a bare template need not be YAML; values and mesh config report their own error
   }
-  if (holds_objects(docs)) in.scan = scan_configmaps(docs, file);
+  if (holds_objects(docs)) {
+    in.scan = scan_configmaps(docs, file);
+  } else {
+    try {
+      in.value = value_of_documents(docs, file);
+    } catch (const Error&) {
+      // more than one document: parse_yaml says so where the value is read
+    }
+  }
   return in;
 }
 
@@ -153,11 +169,12 @@ void apply_configmap_inject_config(const ConfigMapChoice& c, IstioConfig& into) 
 
 // The raw text of --injectConfigFile: an injector config, or else a bare
 // template, used as `sidecar` (as istioctl kube-inject does).
-void parse_raw_inject_config(std::string_view text, const std::string& name, IstioConfig& into) {
+void parse_raw_inject_config(const ConfigInput& in, const std::string& name, IstioConfig& into) {
+  std::string_view text = in.text;
   Node doc;
   bool parsed = true;
   try {
-    doc = parse_yaml(text, name);
+    doc = value_of(in, name);
   } catch (const Error&) {
     parsed = false;
   }
@@ -175,7 +192,7 @@ void parse_raw_inject_config(std::string_view text, const std::string& name, Ist
 
 void parse_inject_config(std::string_view text, const std::string& name, IstioConfig& into) {
   ConfigInput in = read_input(std::string(text), name);
-  if (!in.scan) return parse_raw_inject_config(in.text, name, into);
+  if (!in.scan) return parse_raw_inject_config(in, name, into);
   ConfigMapQuery q;
   q.role = ConfigMapRole::Injector;
   q.key = "config";
@@ -524,30 +541,28 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
     if (in.scan) {
       apply_configmap_inject_config(choose(in, ConfigMapRole::Injector, "config", "--injectConfigFile"), cfg);
     } else {
-      parse_raw_inject_config(in.text, in.file, cfg);
+      parse_raw_inject_config(in, in.file, cfg);
       parts.push_back(in.file);
     }
   }
   if (!src.values_file.empty()) {
     const ConfigInput& in = input(src.values_file);
-    auto read_values = [&](std::string_view text, const std::string& name) {
-      Node values = parse_yaml(text, name);
+    auto read_values = [&](const Node& values, const std::string& name) {
       if (!values.is_map()) throw Error(Location{name}, "expected a mapping of Istio values (e.g. `global: {hub: ...}`)");
       check_values_shape(cfg.values, values, "", name);
       return values;
     };
     if (in.scan) {
       ConfigMapChoice c = choose(in, ConfigMapRole::Injector, "values", "--valuesFile");
-      cfg.values = from_configmap(c, [&](const std::string& source) { return read_values(c.text->text, source); });
+      cfg.values = from_configmap(c, [&](const std::string& source) { return read_values(parse_yaml(c.text->text, source), source); });
     } else {
-      cfg.values = read_values(in.text, in.file);
+      cfg.values = read_values(value_of(in, in.file), in.file);
       parts.push_back(in.file);
     }
   }
   if (!src.mesh_config_file.empty()) {
     const ConfigInput& in = input(src.mesh_config_file);
-    auto read_mesh = [&](std::string_view text, const std::string& name) {
-      Node mesh = parse_yaml(text, name);
+    auto read_mesh = [&](const Node& mesh, const std::string& name) {
       if (!mesh.is_map() && !mesh.is_null())
         throw Error(Location{name}, "expected a MeshConfig mapping (e.g. `defaultConfig: {...}`)");
       try {
@@ -558,9 +573,9 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
     };
     if (in.scan) {
       ConfigMapChoice c = choose(in, ConfigMapRole::Mesh, "mesh", "--meshConfigFile");
-      cfg.mesh = from_configmap(c, [&](const std::string& source) { return read_mesh(c.text->text, source); });
+      cfg.mesh = from_configmap(c, [&](const std::string& source) { return read_mesh(parse_yaml(c.text->text, source), source); });
     } else {
-      cfg.mesh = read_mesh(in.text, in.file);
+      cfg.mesh = read_mesh(value_of(in, in.file), in.file);
       parts.push_back(in.file);
     }
   }

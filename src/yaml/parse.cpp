@@ -714,7 +714,10 @@ Node parse_yaml(std::string_view text, const std::string& what, const Limits& li
       keep_last_of_repeated_keys(*quick);
       return std::move(*quick);
     }
-  auto docs = read_all(text, what, limits);
+  return value_of_documents(read_all(text, what, limits), what);
+}
+
+Node value_of_documents(const std::vector<Document>& docs, const std::string& what) {
   const Document* found = nullptr;
   for (const auto& d : docs) {
     if (d.empty) continue;

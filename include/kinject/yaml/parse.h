@@ -39,6 +39,11 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
 // Istio, so a repeated key keeps its last value (keep_last_of_repeated_keys).
 Node parse_yaml(std::string_view text, const std::string& what, const Limits& limits = {});
 
+// parse_yaml's value of a text already read as `docs` (read_all), so that a
+// text read for its documents is not read again for its value. Throws Error
+// as parse_yaml does for a second document.
+Node value_of_documents(const std::vector<Document>& docs, const std::string& what);
+
 // Reads every document of a whole text (convenience for tests and config files).
 std::vector<Document> read_all(std::string_view text, const std::string& name, const Limits& limits = {});
 
