@@ -1,6 +1,7 @@
 #include "kinject/yaml/strict_yaml.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "kinject/base/error.h"
 #include "kinject/yaml/reader.h"
@@ -53,4 +54,19 @@ TEST_CASE("strict_yaml: a repeated key, a second document and unknown aliases ar
   // Merge keys and null keys are no repeats, as for the reader.
   CHECK_NOTHROW(read_strict_yaml("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: *a\n  <<: *b\n", "t"));
   CHECK_NOTHROW(read_strict_yaml("~: a\n~: b\n", "t"));
+}
+
+// A repeated key is found in a small mapping by searching it and in a big one
+// by a set: both ways, wherever the repeat is.
+TEST_CASE("strict_yaml: a key repeated in a mapping of any size is refused", "[strict_yaml]") {
+  for (int size : {3, 15, 16, 17, 40}) {
+    std::string text;
+    for (int i = 0; i < size; ++i) text += fmt::format("k{}: {}\n", i, i);
+    CAPTURE(size);
+    CHECK_NOTHROW(read_strict_yaml(text + "<<: {x: 1}\n<<: {y: 2}\n~: a\n~: b\n", "t"));
+    for (int again : {0, size / 2, size - 1})
+      CHECK_THROWS_WITH(read_strict_yaml(text + fmt::format("k{}: again\n", again), "t"),
+                        Catch::Contains(fmt::format("key \"k{}\" appears more than once", again)));
+    CHECK_THROWS_WITH(read_strict_yaml(text + "z: 1\n\"z\": 2\n", "t"), Catch::Contains("key \"z\""));
+  }
 }

@@ -128,8 +128,32 @@ class Builder {
     bool have_key = false;
     Node key;
     yaml_mark_t key_mark{};
-    std::unordered_set<std::string> keys;  // scalar keys seen, for repeats
+    // The counted keys, for repeats, once the mapping is not small: a small
+    // one (most are) is searched instead, which needs no copies.
+    std::unordered_set<std::string> keys;
   };
+
+  // A key that counts for repeats: a scalar, not null (reader.h leaves
+  // those alone), not a merge key (`<<` entries are sources, not keys).
+  static bool counted(const Node& key) {
+    return key.is_scalar() && !key.is_null() && !(key.style == Style::Plain && key.text == "<<");
+  }
+
+  // Whether the mapping has a counted key of this text already (and, in the
+  // set, it has it from now on). By text, as go-yaml v3 compares them: `1`
+  // and "1" are the same key.
+  static bool repeated(Frame& f, const std::string& text) {
+    constexpr std::size_t kSmall = 16;
+    if (f.node.entries.size() < kSmall) {
+      for (const auto& e : f.node.entries)
+        if (counted(e.key) && e.key.text == text) return true;
+      return false;
+    }
+    if (f.keys.empty())
+      for (const auto& e : f.node.entries)
+        if (counted(e.key)) f.keys.insert(e.key.text);
+    return !f.keys.insert(text).second;
+  }
 
   void add(Node n, const yaml_char_t* anchor, const yaml_mark_t& mark) {
     if (++nodes_ > kMaxNodes) fail(mark, "the document expands to too many nodes");
@@ -149,14 +173,9 @@ class Builder {
       f.have_key = true;
       return;
     }
-    // go-yaml v3 and kustomize refuse a key repeated in one mapping (a merge
-    // key may repeat: `<<` entries are sources, not keys).
-    // (Null keys are left alone, as reader.h leaves them.)
-    if (f.key.is_scalar() && !f.key.is_null() && !(f.key.style == Style::Plain && f.key.text == "<<")) {
-      // By text, as go-yaml v3 compares them: `1` and "1" are the same key.
-      if (!f.keys.insert(f.key.text).second)
-        fail(f.key_mark, fmt::format("key \"{}\" appears more than once in the same mapping", f.key.text));
-    }
+    // go-yaml v3 and kustomize refuse a key repeated in one mapping.
+    if (counted(f.key) && repeated(f, f.key.text))
+      fail(f.key_mark, fmt::format("key \"{}\" appears more than once in the same mapping", f.key.text));
     f.node.entries.emplace_back(std::move(f.key), std::move(n));
     f.key = Node();
     f.have_key = false;
