@@ -356,8 +356,6 @@ class Reader {
         }
         continue;
       }
-      out += c;
-      ++k;
     }
     Node n = Node::string(std::move(out));
     n.style = q == '"' ? Style::Double : Style::Single;
