@@ -541,7 +541,7 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
   try {
     if (!check && !o.in_place && !o.output_file.empty()) files.emplace_back(o.output_file, r.output().str());
     if (!o.report_file.empty()) files.emplace_back(o.report_file, report);
-    if (!files.empty()) disk.replace_all(files);
+    if (!files.empty()) disk.write_all(files);
     if (to_stdout) r.output().copy_to(out);
   } catch (const Error& e) {
     if (opts.report == ReportFormat::Json) report_error("error", e.bare(), &e.where());
