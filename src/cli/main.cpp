@@ -40,7 +40,7 @@ void add_input_flags(CLI::App& app, Flags& f) {
   app.add_flag("-R,--recursive", f.o.recursive, "Read directories recursively");
   app.add_option("--report", f.report, "Per-workload report on stderr")->check(CLI::IsMember({"text", "json", "none"}));
   app.add_option("--report-file", f.o.report_file, "Write the report to FILE instead of stderr (Helm discards a post-renderer's stderr); a FIFO or device is written "
-                 "through; - is stdout, where stdout carries nothing else (check without --diff, -i)")->type_name("FILE");
+                 "through; - is stdout, allowed where stdout carries nothing else (check, -i)")->type_name("FILE");
   app.add_option("--max-document-size", f.o.limits.max_document_bytes, "Largest document accepted, in bytes")->type_name("BYTES");
   app.add_option("--max-depth", f.o.limits.max_depth, "Deepest nesting accepted");
   app.add_option("--max-nodes", f.o.limits.max_nodes, "Most nodes in one document, aliases expanded");
