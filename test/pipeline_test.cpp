@@ -565,3 +565,107 @@ TEST_CASE("report: --report none still gives the warnings: each says something w
   CHECK_THAT(warnings, Catch::Contains("grpc port is not a number"));
   CHECK(quiet.err == warnings);
 }
+
+namespace {
+
+// Counts what is opened for reading.
+class CountingDisk : public MemoryDisk {
+ public:
+  std::unique_ptr<std::istream> open(const std::string& path) const override {
+    ++opens;
+    return MemoryDisk::open(path);
+  }
+  mutable int opens = 0;
+};
+
+}  // namespace
+
+// Regression (issue 22): -i on a FIFO (or /dev/stdin, a device) read it and
+// renamed a regular file over it. Such an input can be read, not rewritten:
+// refused before any input is read.
+TEST_CASE("pipeline: -i on an input that is not a regular file was read and replaced (regression)", "[pipeline][errors]") {
+  CountingDisk disk;
+  disk.add_file("a.yaml", kExample);
+  disk.add_stream("in.fifo", kExample);
+  Options o;
+  o.inputs = {"a.yaml", "in.fifo"};
+  o.in_place = true;
+  auto r = run(o, disk);
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.err, Catch::Contains("in.fifo: --in-place rewrites a file, and this is a FIFO") &&
+                        Catch::Contains("drop -i and redirect the output"));
+  CHECK(disk.opens == 0);
+  CHECK(*disk.file("a.yaml") == kExample);
+  CHECK(disk.streamed("in.fifo") == nullptr);
+  CHECK(r.out.empty());
+  // Without -i it is read as any input.
+  o.in_place = false;
+  r = run(o, disk);
+  CHECK(r.rc == 0);
+  CHECK(read_all(r.out, "-").size() == 4);
+}
+
+// Regression (issue 22): `-` as an output path made a file named "-". It is
+// stdout; the report there beside the manifests would mix the two, a usage
+// error before anything is read.
+TEST_CASE("pipeline: - as an output path was taken for a file named - (regression)", "[pipeline][errors]") {
+  CountingDisk disk;
+  disk.add_file("a.yaml", kExample);
+  Options o;
+  o.inputs = {"a.yaml"};
+  o.output_file = "-";  // kube-inject -o -
+  auto r = run(o, disk);
+  CHECK(r.rc == 0);
+  CHECK(disk.file("-") == nullptr);
+  CHECK_THAT(r.out, Catch::Contains("name: istio-proxy"));
+  CHECK_THAT(r.err, Catch::Contains("summary: 1 injected"));
+  CHECK_THAT(r.err, Catch::Contains("; written to stdout"));
+  // --report-file - beside the manifests: exit 2, nothing read or written.
+  o.output_file.clear();
+  o.report_file = "-";
+  disk.opens = 0;
+  r = run(o, disk);
+  CHECK(r.rc == 2);
+  CHECK(r.out.empty());
+  CHECK(disk.opens == 0);
+  CHECK(disk.file("-") == nullptr);
+  CHECK_THAT(r.err, Catch::Contains("--report-file - would mix the report into the manifests on stdout"));
+  // ... and beside a diff.
+  o.command = Command::Check;
+  o.diff = true;
+  std::istringstream none;
+  std::ostringstream out, err;
+  CHECK(kinject::run(o, disk, none, out, err, [](std::string_view) -> std::optional<std::string> { return std::nullopt; }) == 2);
+  CHECK_THAT(err.str(), Catch::Contains("would mix the report into the diff on stdout"));
+  CHECK(out.str().empty());
+  // Where stdout carries nothing else, the report goes there: check, -i.
+  o.diff = false;
+  std::ostringstream out2, err2;
+  CHECK(kinject::run(o, disk, none, out2, err2, [](std::string_view) -> std::optional<std::string> { return std::nullopt; }) == 1);
+  CHECK_THAT(out2.str(), Catch::Contains("summary: 1 would inject"));
+  CHECK(err2.str().empty());
+  o.command = Command::Inject;
+  o.in_place = true;
+  r = run(o, disk);
+  CHECK(r.rc == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("statefulset/redis (ns default): injected"));
+  CHECK_THAT(*disk.file("a.yaml"), Catch::Contains("name: istio-proxy"));
+}
+
+// A FIFO given to --report-file stays a FIFO and gets the report, after
+// the rewritten files (the Disk's policy, seen from the pipeline).
+TEST_CASE("pipeline: a report FIFO beside -i gets the report and stays a FIFO", "[pipeline]") {
+  MemoryDisk disk;
+  disk.add_file("a.yaml", kExample);
+  disk.add_stream("report.fifo");
+  Options o;
+  o.inputs = {"a.yaml"};
+  o.in_place = true;
+  o.report_file = "report.fifo";
+  auto r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  REQUIRE(disk.streamed("report.fifo"));
+  CHECK_THAT(*disk.streamed("report.fifo"), Catch::Contains("summary: 1 injected"));
+  CHECK(disk.file("report.fifo") == nullptr);
+  CHECK(r.err.empty());
+}

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "kinject/base/error.h"
+#include "write_fully.h"
 
 namespace kinject {
 
@@ -56,150 +57,6 @@ std::unique_ptr<std::istream> RealDisk::open(const std::string& path) const {
   return in;
 }
 
-namespace {
-
-std::string dir_of(const std::string& path) {
-  auto slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
-}
-
-}  // namespace
-
-namespace {
-
-struct Staged {
-  std::string path, tmp, backup;
-  bool renamed = false;
-};
-
-void remove_staged(std::vector<Staged>& staged) {
-  for (auto& s : staged) {
-    if (!s.tmp.empty()) ::unlink(s.tmp.c_str());
-    if (!s.backup.empty()) ::unlink(s.backup.c_str());
-  }
-}
-
-[[noreturn]] void fail(std::vector<Staged>& staged, const std::string& path, const std::string& what, int err) {
-  remove_staged(staged);
-  throw Error(Location{path}, fmt::format("{}: {}; no file was changed", what, std::strerror(err)));
-}
-
-}  // namespace
-
-namespace {
-
-// The file a path names: a symbolic link is followed to its target, so that
-// the target gets the new content and the link stays a link.
-std::string file_behind(const std::string& path) {
-  struct ::stat st {};
-  if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return path;
-  char* real = ::realpath(path.c_str(), nullptr);
-  if (!real) throw Error(Location{path}, fmt::format("cannot follow the symbolic link: {}; no file was changed", std::strerror(errno)));
-  std::string out = real;
-  std::free(real);
-  return out;
-}
-
-}  // namespace
-
-void RealDisk::replace_all(const std::vector<std::pair<std::string, std::string>>& given) {
-  std::vector<std::pair<std::string, std::string>> files;
-  std::vector<std::pair<dev_t, ino_t>> seen;
-  for (const auto& [path, content] : given) {
-    std::string target = file_behind(path);
-    struct ::stat st {};
-    if (::stat(target.c_str(), &st) == 0) {
-      for (std::size_t i = 0; i < seen.size(); ++i)
-        if (seen[i] == std::pair{st.st_dev, st.st_ino})
-          throw Error(Location{path}, fmt::format("{} and {} are the same file, to be written twice; give it once. No file "
-                                                  "was changed",
-                                                  given[i].first, path));
-      seen.emplace_back(st.st_dev, st.st_ino);
-    } else {
-      seen.emplace_back(0, 0);
-    }
-    files.emplace_back(std::move(target), content);
-  }
-  std::vector<Staged> staged;
-  staged.reserve(files.size());
-  // Phase 1: refuse what is read-only, then write every new content beside
-  // its target. Nothing visible has changed yet.
-  for (const auto& [path, content] : files) {
-    struct ::stat st {};
-    mode_t mode = 0644;
-    if (::stat(path.c_str(), &st) == 0) {
-      if ((st.st_mode & 0222) == 0) {
-        remove_staged(staged);
-        throw Error(Location{path}, "the file is read-only (chmod u+w to let kinject rewrite it); no file was changed");
-      }
-      mode = st.st_mode & 07777;
-    }
-    struct ::stat dst {};
-    if (::stat(dir_of(path).c_str(), &dst) == 0 && (dst.st_mode & 0222) == 0) {
-      remove_staged(staged);
-      throw Error(Location{path}, "its directory is read-only; no file was changed");
-    }
-    Staged s;
-    s.path = path;
-    std::string tmpl = dir_of(path) + "/.kinject-XXXXXX";
-    std::vector<char> name(tmpl.begin(), tmpl.end());
-    name.push_back('\0');
-    int fd = ::mkstemp(name.data());
-    if (fd < 0) fail(staged, path, "cannot create a temporary file next to it", errno);
-    s.tmp = name.data();
-    staged.push_back(s);
-    const char* p = content.data();
-    std::size_t left = content.size();
-    while (left > 0) {
-      ssize_t n = ::write(fd, p, left);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        int err = errno;
-        ::close(fd);
-        fail(staged, path, "cannot write the new content", err);
-      }
-      p += n;
-      left -= static_cast<std::size_t>(n);
-    }
-    if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
-      int err = errno;
-      ::close(fd);
-      fail(staged, path, "cannot flush the new content to disk", err);
-    }
-    if (::close(fd) != 0) fail(staged, path, "cannot close the temporary file", errno);
-  }
-  // Phase 2: keep a hard link to each original, then rename the new files
-  // over them. A failing rename puts the renamed ones back.
-  for (auto& s : staged) {
-    if (::access(s.path.c_str(), F_OK) == 0) {
-      std::string b = s.tmp + ".orig";
-      if (::link(s.path.c_str(), b.c_str()) == 0) s.backup = b;
-    }
-  }
-  for (std::size_t i = 0; i < staged.size(); ++i) {
-    if (::rename(staged[i].tmp.c_str(), staged[i].path.c_str()) == 0) {
-      staged[i].renamed = true;
-      staged[i].tmp.clear();
-      continue;
-    }
-    int err = errno;
-    for (std::size_t j = 0; j < i; ++j)
-      if (!staged[j].backup.empty() && ::rename(staged[j].backup.c_str(), staged[j].path.c_str()) == 0) staged[j].backup.clear();
-    fail(staged, staged[i].path, "cannot replace the file", err);
-  }
-  for (auto& s : staged) {
-    if (!s.backup.empty()) ::unlink(s.backup.c_str());
-    // Make the rename durable too.
-    int dfd = ::open(dir_of(s.path).c_str(), O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) {
-      ::fsync(dfd);
-      ::close(dfd);
-    }
-  }
-}
-
 void MemoryDisk::add_file(const std::string& path, std::string content) { files_[path] = std::move(content); }
 
 void MemoryDisk::add_dir(const std::string& path) { dirs_.push_back(path); }
@@ -209,8 +66,16 @@ const std::string* MemoryDisk::file(const std::string& path) const {
   return it == files_.end() ? nullptr : &it->second;
 }
 
+const std::string* MemoryDisk::streamed(const std::string& path) const {
+  auto it = streamed_.find(path);
+  return it == streamed_.end() ? nullptr : &it->second;
+}
+
+void MemoryDisk::add_stream(const std::string& path, std::string content) { streams_[path] = std::move(content); }
+
 PathKind MemoryDisk::stat(const std::string& path) const {
   if (files_.count(path)) return PathKind::File;
+  if (streams_.count(path)) return PathKind::Other;
   if (std::find(dirs_.begin(), dirs_.end(), path) != dirs_.end()) return PathKind::Directory;
   std::string prefix = path + "/";
   for (auto& [p, _] : files_)
@@ -230,6 +95,7 @@ std::vector<std::string> MemoryDisk::list(const std::string& dir) const {
     if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
   };
   for (auto& [p, _] : files_) add(p);
+  for (auto& [p, _] : streams_) add(p);
   for (auto& d : dirs_) add(d);
   return out;
 }
@@ -237,16 +103,35 @@ std::vector<std::string> MemoryDisk::list(const std::string& dir) const {
 std::unique_ptr<std::istream> MemoryDisk::open(const std::string& path) const {
   if (std::find(unreadable_.begin(), unreadable_.end(), path) != unreadable_.end())
     throw Error(Location{path}, "cannot open file: Permission denied (give the user running kinject read permission)");
+  if (auto s = streams_.find(path); s != streams_.end()) return std::make_unique<std::istringstream>(s->second);
   auto it = files_.find(path);
   if (it == files_.end()) throw Error(Location{path}, "cannot open file: No such file or directory (check the path)");
   return std::make_unique<std::istringstream>(it->second);
 }
 
-void MemoryDisk::replace_all(const std::vector<std::pair<std::string, std::string>>& files) {
-  for (const auto& [path, _] : files)
+OutputPath MemoryDisk::output_path(const std::string& path) const {
+  if (streams_.count(path)) return {WriteMode::Stream, "a FIFO", "", -1};
+  switch (stat(path)) {
+    case PathKind::Directory: return {WriteMode::Refuse, "a directory", " (name a file)", -1};
+    case PathKind::File: return {WriteMode::Replace, "a regular file", "", -1};
+    case PathKind::Other: return {WriteMode::Stream, "a special file", "", -1};
+    case PathKind::Missing: break;
+  }
+  return {WriteMode::Replace, "a new file", "", -1};
+}
+
+void MemoryDisk::write_all(const std::vector<std::pair<std::string, std::string>>& files) {
+  for (const auto& [path, _] : files) {
+    OutputPath where = output_path(path);
+    if (where.mode == WriteMode::Refuse)
+      throw Error(Location{path}, fmt::format("cannot write to {}{}; no file was changed", where.what, where.why));
     if (std::find(failing_.begin(), failing_.end(), path) != failing_.end())
       throw Error(Location{path}, "cannot write the new content: No space left on device; no file was changed");
-  for (const auto& [path, content] : files) files_[path] = content;
+  }
+  for (const auto& [path, content] : files)
+    if (output_path(path).mode == WriteMode::Replace) files_[path] = content;
+  for (const auto& [path, content] : files)
+    if (output_path(path).mode == WriteMode::Stream) streamed_[path] += content;
 }
 
 // ---------------------------------------------------------------- Spool
@@ -287,15 +172,9 @@ void Spool::write(std::string_view text) {
     }
     spill();
   }
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0)
-      throw Error(Location{path_}, fmt::format("cannot write the output to its temporary file: {}",
-                                               n < 0 ? std::strerror(errno) : "no space left"));
-    done += static_cast<std::size_t>(n);
-  }
+  std::size_t written = 0;
+  if (int err = write_fully(fd_, text, written))
+    throw Error(Location{path_}, fmt::format("cannot write the output to its temporary file: {}", std::strerror(err)));
   size_ += text.size();
 }
 

@@ -39,7 +39,8 @@ void add_input_flags(CLI::App& app, Flags& f) {
   app.add_option("files", f.files, "Manifest files or directories (same as -f)")->type_name("FILE");
   app.add_flag("-R,--recursive", f.o.recursive, "Read directories recursively");
   app.add_option("--report", f.report, "Per-workload report on stderr")->check(CLI::IsMember({"text", "json", "none"}));
-  app.add_option("--report-file", f.o.report_file, "Write the report to FILE instead of stderr (Helm discards a post-renderer's stderr)")->type_name("FILE");
+  app.add_option("--report-file", f.o.report_file, "Write the report to FILE instead of stderr (Helm discards a post-renderer's stderr); a FIFO or device is written "
+                 "through; - is stdout, allowed where stdout carries nothing else (check, -i)")->type_name("FILE");
   app.add_option("--max-document-size", f.o.limits.max_document_bytes, "Largest document accepted, in bytes")->type_name("BYTES");
   app.add_option("--max-depth", f.o.limits.max_depth, "Deepest nesting accepted");
   app.add_option("--max-nodes", f.o.limits.max_nodes, "Most nodes in one document, aliases expanded");
@@ -50,7 +51,7 @@ void add_input_flags(CLI::App& app, Flags& f) {
 
 void add_output_flags(CLI::App& app, Flags& f) {
   app.add_option("-o,--output", f.output, "Output format")->check(CLI::IsMember({"yaml", "json"}));
-  app.add_flag("-i,--in-place", f.o.in_place, "Rewrite each input file (atomically) instead of printing");
+  app.add_flag("-i,--in-place", f.o.in_place, "Rewrite each input file (atomically) instead of printing; each must be a regular file or a link to one");
 }
 
 void add_config_flags(CLI::App& app, Flags& f) {
@@ -172,7 +173,7 @@ int main(int argc, char** argv) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  kube_cmd->add_option("-o,--output", kube_out, "Output file (written atomically; may be the input file)")->type_name("FILE");
+  kube_cmd->add_option("-o,--output", kube_out, "Output file (written atomically; may be the input file), a FIFO or device (written through), or - for stdout")->type_name("FILE");
   add_config_flags(*kube_cmd, kube);
   for (const char* name : {"--meshConfigMapName", "--injectConfigMapName", "--webhookConfig", "--istioNamespace,-i", "--kubeconfig",
                            "--context", "--xds-address", "--cert-dir", "--xds-label", "--xds-port", "--timeout", "--authority"})

@@ -1,5 +1,7 @@
 #include "kinject/pipeline/output.h"
 
+#include <fmt/format.h>
+
 #include "kinject/pipeline/diff.h"
 #include "kinject/yaml/writer.h"
 
@@ -100,6 +102,29 @@ std::string JsonWriter::item(const std::string& json) const {
     if (c == '\n') out += indent_;
   }
   return out;
+}
+
+bool is_stdout_path(const std::string& path) { return path == "-"; }
+
+namespace {
+
+// `-`, or a path that names kinject's descriptor 1 (/dev/stdout, /dev/fd/1).
+bool names_stdout(const std::string& path, const Disk& disk) {
+  return is_stdout_path(path) || disk.output_path(path).descriptor == 1;
+}
+
+}  // namespace
+
+std::optional<std::string> report_mixes_into_stdout(const Options& o, bool krm, const Disk& disk) {
+  if (o.report_file.empty() || !names_stdout(o.report_file, disk)) return std::nullopt;
+  std::string_view carried;
+  if (krm) carried = "ResourceList";
+  else if (o.command == Command::Check) carried = o.diff ? "diff" : "";
+  else if (!o.in_place && (o.output_file.empty() || names_stdout(o.output_file, disk))) carried = "manifests";
+  if (carried.empty()) return std::nullopt;
+  return fmt::format("--report-file {} would mix the report into the {} on stdout; give the report a file (--report-file "
+                     "report.txt) or leave it on stderr",
+                     o.report_file, carried);
 }
 
 Sink sink_for(const Options& o) {

@@ -70,11 +70,10 @@ class Run {
     if (opts_.in_place && opts_.output == OutputFormat::Json && opts_.command != Command::Check)
       throw Error("-o json cannot be combined with -i/--in-place: it would rewrite each file as JSON; to convert "
                   "files, run without -i and redirect the output (kinject -o json -f app.yaml > app.json)");
-    for (auto& input : collect_inputs(opts_.inputs, opts_.recursive, disk_, &report_.warnings)) {
-      if (input.is_stdin() && opts_.in_place)
-        throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
-      sources_.emplace_back(std::move(input), in_, disk_, guard_, opts_.limits, opts_.temp_dir);
-    }
+    auto inputs = collect_inputs(opts_.inputs, opts_.recursive, disk_, &report_.warnings);
+    if (opts_.in_place)
+      for (const auto& input : inputs) check_rewritable(input, disk_);  // before any is read
+    for (auto& input : inputs) sources_.emplace_back(std::move(input), in_, disk_, guard_, opts_.limits, opts_.temp_dir);
     // A KRM ResourceList on stdin switches to function mode; its
     // functionConfig adds to the options.
     if (sources_.size() == 1 && sources_[0].input().is_stdin()) detect_krm(sources_[0]);
@@ -103,7 +102,7 @@ class Run {
     summary.files_read = static_cast<long>(sources_.size());
     if (opts_.command == Command::Check) summary.output = opts_.diff ? "stdout" : "";
     else if (opts_.in_place) summary.files_rewritten = static_cast<long>(output_->changed_files().size());
-    else summary.output = opts_.output_file.empty() ? "stdout" : opts_.output_file;
+    else summary.output = opts_.output_file.empty() || is_stdout_path(opts_.output_file) ? "stdout" : opts_.output_file;
     return format_report_parts(report_.warnings, entries, report_count_, opts_.report, &summary);
   }
   bool krm() const { return krm_.has_value(); }
@@ -518,6 +517,13 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
     }
     return error_status;
   };
+  // The report on stdout beside the output would mix them: a usage error,
+  // before anything is read. (A ResourceList found on stdin goes where the
+  // manifests would have gone, so this covers it too.)
+  if (auto mixed = report_mixes_into_stdout(opts, opts.krm, disk)) {
+    report_error("error", *mixed, nullptr);
+    return 2;
+  }
   try {
     r.execute();
   } catch (const Error& e) {
@@ -528,21 +534,25 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
     // output, a non-zero status, and a KRM answer that keeps the items.
     return fail("internal error", fmt::format("{}; please report this with the input", e.what()));
   }
-  // Everything succeeded: now, and only now, produce output. Files first,
-  // all of them or none (the rewritten inputs, -o FILE, --report-file: the
-  // report goes there for hosts that discard stderr on success, such as
-  // Helm's post-renderers); stdout only when they are written.
+  // Everything succeeded: now, and only now, produce output. The paths
+  // first, as the Disk's output-path policy writes them (the rewritten
+  // inputs, -o FILE, --report-file: the report goes there for hosts that
+  // discard stderr on success, such as Helm's post-renderers): files all or
+  // none, then FIFOs and devices; stdout only when they are written.
   const Options& o = r.options();
   const bool check = o.command == Command::Check;
   std::string report = r.report_text();
   std::vector<std::pair<std::string, std::string>> files;
   if (!check && o.in_place) files = r.changed_files();
-  const bool to_stdout = check || (!o.in_place && o.output_file.empty());
+  const bool to_file = !check && !o.in_place && !o.output_file.empty() && !is_stdout_path(o.output_file);
+  const bool to_stdout = check || (!o.in_place && !to_file);
+  const bool report_to_stdout = is_stdout_path(o.report_file);
   try {
-    if (!check && !o.in_place && !o.output_file.empty()) files.emplace_back(o.output_file, r.output().str());
-    if (!o.report_file.empty()) files.emplace_back(o.report_file, report);
-    if (!files.empty()) disk.replace_all(files);
+    if (to_file) files.emplace_back(o.output_file, r.output().str());
+    if (!o.report_file.empty() && !report_to_stdout) files.emplace_back(o.report_file, report);
+    if (!files.empty()) disk.write_all(files);
     if (to_stdout) r.output().copy_to(out);
+    if (report_to_stdout) out << report;
   } catch (const Error& e) {
     if (opts.report == ReportFormat::Json) report_error("error", e.bare(), &e.where());
     else report_error("error", e.what(), nullptr);

@@ -56,6 +56,16 @@ mkdir -p linked/base && cp "$EX" linked/base/redis.yaml && ln -s base/redis.yaml
 kinject -i linked/redis.yaml 2>/dev/null || fail "in-place through a link failed"
 [ -L linked/redis.yaml ] || fail "the link was replaced by a file"
 contains linked/base/redis.yaml "name: istio-proxy"
+# Regression: -i -R refused a tree in which one manifest is a symbolic link
+# to another ("the same file, to be written twice"), which -R cannot avoid.
+# Both are read and injected alike; the target is rewritten once, the link
+# stays a link, and a hard link stays one file with its other name.
+mkdir -p tree/base && cp "$EX" tree/base/redis.yaml && ln -s base/redis.yaml tree/redis.yaml && ln tree/base/redis.yaml tree/hard.yaml
+kinject -i -R tree 2> err.txt || { cat err.txt; fail "-i -R over a link and its target failed"; }
+[ -L tree/redis.yaml ] || fail "-i -R replaced the link by a file"
+[ "$(grep -c 'name: istio-proxy' tree/base/redis.yaml)" = 1 ] || fail "the target was not injected exactly once"
+[ "$(stat -c %i tree/hard.yaml)" = "$(stat -c %i tree/base/redis.yaml)" ] || fail "-i -R split a hard link into two files"
+[ "$(ls -A tree | wc -l) $(ls -A tree/base | wc -l)" = "3 1" ] || fail "temporary files left behind"
 # -R does not follow a link to a directory (as kubectl's -R): a loop reads
 # each file once.
 mkdir -p loop && cp "$EX" loop/redis.yaml && ln -s . loop/again

@@ -15,6 +15,31 @@ namespace kinject {
 
 enum class PathKind { Missing, File, Directory, Other };
 
+// How kinject writes a path it is asked to write: the one output-path policy
+// of the program (docs/robustness.md, "Output paths"), decided here for every
+// flag that takes one (-i, kube-inject -o, --report-file).
+enum class WriteMode {
+  // Missing, or a regular file (through symbolic links: the target gets the
+  // content, the link stays): a temporary file beside it, flushed, renamed
+  // over it together with the others, all or none.
+  Replace,
+  // A character device, FIFO or socket (through links), or a descriptor
+  // kinject has open (/dev/stdout, /dev/stderr, /dev/fd/N, whatever is
+  // behind it): opened as it is and written through, as every Unix tool
+  // does. It cannot be atomic, so it comes after every replacement.
+  Stream,
+  // Anything else (a directory, a block device, a link to nothing, a
+  // descriptor open only for reading): refused before anything is written.
+  Refuse,
+};
+
+struct OutputPath {
+  WriteMode mode = WriteMode::Replace;
+  std::string what;     // what the path names, for messages: "a regular file", "a FIFO", "descriptor 1 of kinject (standard output)"
+  std::string why;      // Refuse: why, and what to do instead (starts with ", " or " (")
+  int descriptor = -1;  // the descriptor of kinject's own the path names, else -1
+};
+
 class Disk {
  public:
   virtual ~Disk() = default;
@@ -27,17 +52,25 @@ class Disk {
   // Opens a file for streaming reads. Throws Error naming the file if it
   // cannot be opened.
   virtual std::unique_ptr<std::istream> open(const std::string& path) const = 0;
-  // Replaces several files as one: every new content is first written to a
-  // temporary file next to its target and flushed to disk; only when all of
-  // them are there are they renamed over their targets (keeping each file's
-  // permissions). If anything fails, every file is left as it was and Error
-  // says which and why. A file that is read-only (no write permission bit)
-  // or in a read-only directory is refused, even for root. A symbolic link
-  // is written through: its target gets the new content, the link stays. Two
-  // paths that are the same file are refused.
-  virtual void replace_all(const std::vector<std::pair<std::string, std::string>>& files) = 0;
-  // One file.
-  void replace(const std::string& path, const std::string& content) { replace_all({{path, content}}); }
+  // What `path` names as an output, and so how write_all() writes it.
+  virtual OutputPath output_path(const std::string& path) const = 0;
+  // Writes several outputs as one, each as output_path() says. First every
+  // path is looked at: one that is refused, or a read-only file (no write
+  // permission bit, even for root) or directory, fails with nothing written.
+  // Then the streams are opened (a FIFO waits here for its reader), so that
+  // one that cannot be opened also fails with nothing written. Then every
+  // file to replace is written to a temporary file next to it and flushed;
+  // only when all are there are they renamed over their targets (keeping
+  // each one's permissions); a failure leaves every file as it was. Last,
+  // the streams are written, in the order given; a failure there says what
+  // was already written. Two paths naming one regular file (a link and its
+  // target, two hard links) with one content are written once, and a link
+  // or a hard link stays one; with two contents they are refused. Two paths
+  // naming one stream (`/dev/null` twice) are both written. Error says which
+  // path and why.
+  virtual void write_all(const std::vector<std::pair<std::string, std::string>>& files) = 0;
+  // One output.
+  void write(const std::string& path, const std::string& content) { write_all({{path, content}}); }
 };
 
 class RealDisk : public Disk {
@@ -46,7 +79,8 @@ class RealDisk : public Disk {
   bool is_symlink(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   std::unique_ptr<std::istream> open(const std::string& path) const override;
-  void replace_all(const std::vector<std::pair<std::string, std::string>>& files) override;
+  OutputPath output_path(const std::string& path) const override;
+  void write_all(const std::vector<std::pair<std::string, std::string>>& files) override;
 };
 
 // Output held back until a run has succeeded (nothing may reach stdout
@@ -91,14 +125,21 @@ class MemoryDisk : public Disk {
  public:
   void add_file(const std::string& path, std::string content);
   void add_dir(const std::string& path);
+  // A FIFO or device: read, it gives `content`; written, it keeps what came
+  // (streamed()), and it stays what it is.
+  void add_stream(const std::string& path, std::string content = "");
   const std::string* file(const std::string& path) const;
+  const std::string* streamed(const std::string& path) const;
 
   PathKind stat(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   std::unique_ptr<std::istream> open(const std::string& path) const override;
-  void replace_all(const std::vector<std::pair<std::string, std::string>>& files) override;
+  OutputPath output_path(const std::string& path) const override;
+  // The policy of RealDisk's, without its checks of one file by two names:
+  // refusals first, then the files (all or none), then the streams.
+  void write_all(const std::vector<std::pair<std::string, std::string>>& files) override;
 
-  // Makes replace() fail for this path (simulates a full disk or a
+  // Makes write_all() fail for this path (simulates a full disk or a
   // read-only directory).
   void fail_writes_to(const std::string& path) { failing_.push_back(path); }
   // Makes open() fail for this path, as for a file without read permission.
@@ -106,6 +147,8 @@ class MemoryDisk : public Disk {
 
  private:
   std::map<std::string, std::string> files_;
+  std::map<std::string, std::string> streams_;   // what a stream gives when read
+  std::map<std::string, std::string> streamed_;  // what was written to a stream
   std::vector<std::string> dirs_;
   std::vector<std::string> failing_;
   std::vector<std::string> unreadable_;

@@ -25,4 +25,11 @@ struct Input {
 std::vector<Input> collect_inputs(const std::vector<std::string>& args, bool recursive, const Disk& disk,
                                   std::vector<std::string>* notes = nullptr);
 
+// -i rewrites an input by renaming a new file over it (disk.h, WriteMode):
+// an input that is not a regular file or a link to one (a FIFO, a device,
+// /dev/stdin, a process substitution's /dev/fd/N) can be read, not
+// rewritten. Throws Error saying so; called for every input before any is
+// read.
+void check_rewritable(const Input& input, const Disk& disk);
+
 }  // namespace kinject

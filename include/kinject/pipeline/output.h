@@ -60,6 +60,15 @@ class JsonWriter {
   std::string head_, tail_, indent_;
 };
 
+// `-` as an output path (kube-inject -o, --report-file) is stdout.
+bool is_stdout_path(const std::string& path);
+
+// --report-file naming stdout (`-`, /dev/stdout) while stdout carries the
+// run's output (manifests, a diff, a KRM ResourceList) would mix the two:
+// the usage error saying so, or nullopt. Where stdout carries nothing else
+// (check without --diff, -i, kube-inject -o FILE) the report may go there.
+std::optional<std::string> report_mixes_into_stdout(const Options& o, bool krm, const Disk& disk);
+
 // Where the documents of a run go, chosen once from the options.
 enum class Sink {
   Stream,   // the manifests, one stream (stdout or -o FILE)
