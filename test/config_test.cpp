@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "kinject/base/error.h"
+#include "kinject/yaml/reader.h"
 
 using namespace kinject;
 
@@ -110,4 +111,53 @@ TEST_CASE("config: --set values are checked as Istio types them (regression)", "
   CHECK_NOTHROW(load("global.proxy.resources.requests.cpu=250m"));
   CHECK_NOTHROW(load("global.proxy.resources.limits.memory=1Gi"));
   CHECK_NOTHROW(load("global.proxy.privileged=true"));
+}
+
+// Where Helm's typing (typedVal: only whole numbers without a leading zero
+// are numbers) meets Istio's typed values, decided by what the pod would
+// get (config.cpp, check_set_value): Istio's numbers are whole numbers the
+// templates print into integer fields, so a string there is refused, saying
+// why; quantities are strings anyway.
+TEST_CASE("config: --set, Helm's typing against Istio's values", "[config][set]") {
+  MemoryDisk disk;
+  auto load = [&](std::vector<std::string> sets) {
+    ConfigSources src;
+    src.istio_version = "1.30";
+    src.sets = std::move(sets);
+    return load_config(src, disk);
+  };
+  CHECK_THROWS_WITH(load({"global.proxy.statusPort=15020.5"}),
+                    Catch::StartsWith("--set global.proxy.statusPort=15020.5: global.proxy.statusPort is a number in "
+                                      "Istio's values, not a string (Helm's --set reads only whole numbers without a "
+                                      "leading zero as numbers: 15020.5 stays a string"));
+  CHECK_THROWS_WITH(load({"global.proxy.readinessPeriodSeconds=015"}), Catch::Contains("015 stays a string"));
+  CHECK(load({"global.proxy.readinessPeriodSeconds=15"}).values.at_path("global.proxy.readinessPeriodSeconds")->kind == Kind::Int);
+  CHECK_THROWS_WITH(load({"global.proxy.privileged=null"}),
+                    Catch::Contains("is a boolean (true or false) in Istio's values, not null (a null removes the value"));
+  // Quantities are strings to Helm and to Kubernetes alike.
+  IstioConfig half = load({"global.proxy.resources.requests.cpu=0.5,global.proxy.resources.limits.cpu=2"});
+  CHECK(half.values.at_path("global.proxy.resources.requests.cpu")->text == "0.5");
+  CHECK(half.values.at_path("global.proxy.resources.limits.cpu")->i == 2);
+  // Helm has no mapping values, and a list or mapping replaced by a string
+  // renders where Kubernetes wants the list or mapping.
+  CHECK_THROWS_WITH(load({"global.proxy.seccompProfile={type: RuntimeDefault}"}),
+                    "--set global.proxy.seccompProfile={type: RuntimeDefault}: global.proxy.seccompProfile is a mapping "
+                    "in Istio's values, not a list; set its keys one by one (global.proxy.seccompProfile.KEY=VALUE)");
+  CHECK_THROWS_WITH(load({"global.imagePullSecrets=pull"}),
+                    Catch::EndsWith("global.imagePullSecrets is a list in Istio's values, not a string; write a list as "
+                                    "global.imagePullSecrets={a,b} or global.imagePullSecrets[0]=a"));
+  CHECK_THROWS_WITH(load({"global.hub[0]=x"}), Catch::EndsWith("global.hub is a string in Istio's values, not a list"));
+  CHECK(load({"global.imagePullSecrets[1]=b"}).values.at_path("global.imagePullSecrets")->same_value(
+      parse_yaml("[null, b]", "want")));
+  CHECK(load({"global.proxy.resources=null"}).values.at_path("global.proxy.resources") == nullptr);
+  // One text, several assignments: the message names the one at fault.
+  CHECK_THROWS_WITH(load({"global.hub=registry.example.com,global.proxy.privileged=maybe,global.tag=1"}),
+                    Catch::StartsWith("--set global.proxy.privileged=maybe: global.proxy.privileged is a boolean"));
+  CHECK_THROWS_WITH(load({"global.hub=x", "globl.tag=1"}), Catch::StartsWith("--set globl.tag=1: Istio's values have no globl"));
+  // values. (istioctl's paths) and escapes in the same text.
+  CHECK(load({R"(values.global.proxy.excludeIPRanges=10.0.0.0/8\,192.168.0.0/16,values.global.tag=1.30.1)"})
+            .values.at_path("global.proxy.excludeIPRanges")
+            ->text == "10.0.0.0/8,192.168.0.0/16");
+  // An empty --set (a shell variable left empty) sets nothing, as in Helm.
+  CHECK(load({""}).values.same_value(load({}).values));
 }
