@@ -158,6 +158,26 @@ TEST_CASE("config: --set, Helm's typing against Istio's values", "[config][set]"
   CHECK(load({R"(values.global.proxy.excludeIPRanges=10.0.0.0/8\,192.168.0.0/16,values.global.tag=1.30.1)"})
             .values.at_path("global.proxy.excludeIPRanges")
             ->text == "10.0.0.0/8,192.168.0.0/16");
+  // The invariant behind issue 22's bug: a value the templates take as the
+  // default of an override annotation (`annotation $meta
+  // traffic.sidecar.istio.io/excludeOutboundIPRanges $proxy.excludeIPRanges`)
+  // passes the check Istio gives that annotation, whatever way it came in:
+  // here a backslash Helm's grammar keeps (`\\` is one), which would reach
+  // istio-iptables' arguments.
+  CHECK_THROWS_WITH(load({R"(global.proxy.excludeIPRanges=10.0.0.0/8\\\,192.168.0.0/16)"}),
+                    Catch::StartsWith(R"(--set global.proxy.excludeIPRanges=10.0.0.0/8\\\,192.168.0.0/16: )"
+                                      R"(global.proxy.excludeIPRanges is "10.0.0.0/8\,192.168.0.0/16", which Istio )"
+                                      R"(refuses in traffic.sidecar.istio.io/excludeOutboundIPRanges, the annotation )"
+                                      R"(it is the default of: excludeIPRanges invalid: failed parsing cidr '10.0.0.0/8\')"));
+  CHECK_THROWS_WITH(load({"global.proxy.includeInboundPorts=80;443"}),
+                    Catch::Contains("traffic.sidecar.istio.io/includeInboundPorts") && Catch::Contains("failed parsing port '80;443'"));
+  CHECK_THROWS_WITH(load({"global.proxy.excludeOutboundPorts=70000"}), Catch::Contains("excludeOutboundPorts invalid"));
+  CHECK_THROWS_WITH(load({"global.proxy.statusPort=70000"}), Catch::Contains("status.sidecar.istio.io/port"));
+  CHECK_NOTHROW(load({R"(global.proxy.includeIPRanges=*,global.proxy.excludeInboundPorts=8080\,9090,global.proxy.excludeOutboundPorts=)"}));
+  // A list where Istio has a string renders as Go prints a list, [a b].
+  CHECK_THROWS_WITH(load({"global.proxy.excludeIPRanges={10.0.0.0/8,192.168.0.0/16}"}),
+                    Catch::EndsWith("global.proxy.excludeIPRanges is a string in Istio's values, not a list; Helm's "
+                                    "{a,b} is a list: write a comma inside a string as \\,"));
   // An empty --set (a shell variable left empty) sets nothing, as in Helm.
   CHECK(load({""}).values.same_value(load({}).values));
 }

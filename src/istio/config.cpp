@@ -14,6 +14,7 @@
 #include "kinject/yaml/reader.h"
 #include "kinject/istio/configmaps.h"
 #include "kinject/istio/helm_set.h"
+#include "kinject/istio/injector.h"
 #include "kinject/istio/template_data.h"
 
 namespace kinject {
@@ -428,7 +429,23 @@ void check_set_path(const HelmSetAssignment& set, const Node& defaults, const No
 // string where Istio's values hold a number is refused here, whatever it
 // looks like, and so is null, which Helm turns into no value at all (the
 // templates print `<no value>`).
-void check_set_value(const HelmSetAssignment& set, const Node& defaults, const Node& values) {
+// The values Istio's templates take as the default of a per-pod override
+// annotation (`annotation $meta ANNOTATION .Values.PATH`): what the
+// annotation is checked for, the value must pass too, or it reaches
+// istio-iptables' arguments unchecked (issue 22: a backslash in
+// excludeIPRanges).
+constexpr std::pair<std::string_view, std::string_view> kAnnotationDefaults[] = {
+    {"global.proxy.includeIPRanges", "traffic.sidecar.istio.io/includeOutboundIPRanges"},
+    {"global.proxy.excludeIPRanges", "traffic.sidecar.istio.io/excludeOutboundIPRanges"},
+    {"global.proxy.includeInboundPorts", "traffic.sidecar.istio.io/includeInboundPorts"},
+    {"global.proxy.excludeInboundPorts", "traffic.sidecar.istio.io/excludeInboundPorts"},
+    {"global.proxy.includeOutboundPorts", "traffic.sidecar.istio.io/includeOutboundPorts"},
+    {"global.proxy.excludeOutboundPorts", "traffic.sidecar.istio.io/excludeOutboundPorts"},
+    {"global.proxy.statusPort", "status.sidecar.istio.io/port"},
+};
+
+void check_set_value(const HelmSetAssignment& set, const Node& defaults, const Node& values,
+                     const IstioRelease& release) {
   const std::string path = helm_set_dotted(set.path);
   const Node& now = set.value;
   bool whole_path = true;  // a path without list indices names one default
@@ -451,12 +468,22 @@ void check_set_value(const HelmSetAssignment& set, const Node& defaults, const N
     // Helm keeps the user's value and the templates render it where
     // Kubernetes wants the mapping or the list. Helm's --set has no mapping
     // values: `{type: RuntimeDefault}` is a list of one string.
+    if (was->is_string() && (now.is_seq() || now.is_map()))
+      throw Error(fmt::format("--set {}: {} is a string in Istio's values, not {}; Helm's {{a,b}} is a list: write a "
+                              "comma inside a string as \\,",
+                              set.text, path, kind_name(now)));
     if ((was->is_map() || was->is_seq()) && !now.is_null())
       throw Error(fmt::format("--set {}: {} is {} in Istio's values, not {}; {}", set.text, path, kind_name(*was),
                               kind_name(now),
                               was->is_map() ? fmt::format("set its keys one by one ({}.KEY=VALUE)", path)
                                             : fmt::format("write a list as {}={{a,b}} or {}[0]=a", path, path)));
   }
+  for (const auto& [values_path, annotation] : kAnnotationDefaults)
+    if (path == values_path && now.is_scalar() && !now.is_null())
+      if (auto why = annotation_value_error(annotation, now.scalar_text(), release))
+        throw Error(fmt::format("--set {}: {} is \"{}\", which Istio refuses in {}, the annotation it is the default "
+                                "of: {}",
+                                set.text, path, now.scalar_text(), annotation, *why));
   // ...resources.requests.cpu, ...resources.limits.memory (a whole
   // resources mapping is checked entry by entry).
   auto check_quantity = [&](const Node& v, const std::string& where) {
@@ -676,7 +703,7 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
       if (cfg.istio) check_set_path(set, defaults, cfg.values, read);
       apply_helm_set(user, set);
       cfg.values = helm_coalesce(user, configured);
-      if (cfg.istio) check_set_value(set, defaults, cfg.values);
+      if (cfg.istio) check_set_value(set, defaults, cfg.values, cfg.release);
     }
   cfg.revision = asked ? *asked : adopted;
   // A revision's injector ConfigMap carries its revision in its values
