@@ -284,7 +284,7 @@ TEST_CASE("profiles: what the releases inject differently", "[profiles]") {
 
   SECTION("global.proxy.seccompProfile from 1.28, on both containers") {
     ConfigSources src = version("1.30");
-    src.sets = {"global.proxy.seccompProfile={type: RuntimeDefault}"};
+    src.sets = {"global.proxy.seccompProfile.type=RuntimeDefault"};
     Node p = inject(kDeployment, load(src));
     CHECK(proxy_of(p)->at_path("securityContext.seccompProfile.type")->text == "RuntimeDefault");
     CHECK(named(p.at_path("spec.initContainers"), "istio-init")->at_path("securityContext.seccompProfile.type")->text ==
@@ -293,12 +293,36 @@ TEST_CASE("profiles: what the releases inject differently", "[profiles]") {
   }
 
   SECTION("null resources left out from 1.28 (omitNil)") {
+    // Nulls in the values (an IstioOperator's, kept as given; a --set null
+    // removes the default instead, as Helm does).
+    MemoryDisk disk;
+    disk.add_file("iop.yaml", "apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n"
+                              "    global:\n      proxy:\n        resources:\n          limits: {cpu: null, memory: 500Mi}\n"
+                              "          requests: {cpu: null, memory: 150Mi}\n");
     ConfigSources src = version("1.28");
-    src.sets = {"global.proxy.resources={limits: {cpu: null, memory: 500Mi}, requests: {cpu: null, memory: 150Mi}}"};
-    const Node injected = inject(kDeployment, load(src));  // held: `resources` points into it
+    src.operator_file = "iop.yaml";
+    IstioConfig cfg = load(src, disk);
+    REQUIRE(cfg.values.at_path("global.proxy.resources.limits.cpu"));
+    CHECK(cfg.values.at_path("global.proxy.resources.limits.cpu")->is_null());
+    const Node injected = inject(kDeployment, cfg);  // held: `resources` points into it
     const Node* resources = proxy_of(injected)->get("resources");
     CHECK_FALSE(resources->at_path("limits.cpu"));
     CHECK(resources->at_path("limits.memory")->text == "500Mi");
+  }
+
+  SECTION("--set ...cpu=null removes Istio's default limit, as Helm's coalescing does") {
+    for (const char* release : {"1.24", "1.28"}) {
+      CAPTURE(release);
+      ConfigSources src = version(release);
+      src.sets = {"global.proxy.resources.limits.cpu=null,global.proxy.resources.limits.memory=500Mi"};
+      IstioConfig cfg = load(src);
+      CHECK_FALSE(cfg.values.at_path("global.proxy.resources.limits.cpu"));
+      const Node injected = inject(kDeployment, cfg);
+      const Node* resources = proxy_of(injected)->get("resources");
+      CHECK_FALSE(resources->at_path("limits.cpu"));
+      CHECK(resources->at_path("limits.memory")->text == "500Mi");
+      CHECK(resources->at_path("requests.cpu")->text == "100m");
+    }
   }
 
   SECTION("istiod's root certificate: global.trustBundleName from 1.27, a ClusterTrustBundle from 1.26") {
@@ -352,6 +376,38 @@ TEST_CASE("profiles: --set global.nativeNftables=yes is refused like Helm's stri
   CHECK(load(src).values.at_path("global.hub")->kind == Kind::String);
   src.sets = {"global.nativeNftables=yes"};
   CHECK_THROWS_WITH(load(src), Catch::Contains("is a boolean"));
+}
+
+// Regression (issue 22): --set took everything after the first `=` as one
+// value, so Helm's escaped comma kept its backslash and istio-init got
+// `-x 10.0.0.0/8\,192.168.0.0/16`, which istio-iptables refuses in the
+// cluster (kinject exited 0). Helm's grammar takes `\,` as a comma.
+TEST_CASE("profiles: --set excludeIPRanges with an escaped comma reached istio-iptables' args with its backslash (regression)",
+          "[profiles][set]") {
+  for (const char* release : {"1.24", "1.30"}) {
+    CAPTURE(release);
+    ConfigSources src = version(release);
+    src.sets = {R"(global.proxy.excludeIPRanges=10.0.0.0/8\,192.168.0.0/16)"};
+    std::vector<std::string> args = args_of(inject(kDeployment, load(src)), "istio-init");
+    auto x = std::find(args.begin(), args.end(), "-x");
+    REQUIRE(x != args.end());
+    REQUIRE(x + 1 != args.end());
+    CHECK(x[1] == "10.0.0.0/8,192.168.0.0/16");
+  }
+}
+
+// Regression (issue 22): `--set a=1,b=2` set a to "1,b=2"; in Helm's grammar
+// (and so in every Helm command line copied into kinject's) it is two
+// assignments.
+TEST_CASE("profiles: --set a=1,b=2 was read as one value (regression)", "[profiles][set]") {
+  ConfigSources src = version("1.30");
+  src.sets = {"global.hub=registry.example.com/istio,global.tag=1.30.0,global.proxy.statusPort=15021"};
+  IstioConfig c = load(src);
+  CHECK(c.values.at_path("global.hub")->text == "registry.example.com/istio");
+  CHECK(c.values.at_path("global.tag")->text == "1.30.0");
+  CHECK(c.values.at_path("global.proxy.statusPort")->kind == Kind::Int);
+  CHECK(c.values.at_path("global.proxy.statusPort")->i == 15021);
+  CHECK(proxy_of(inject(kDeployment, c))->get("image")->text == "registry.example.com/istio/proxyv2:1.30.0");
 }
 
 namespace {

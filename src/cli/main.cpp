@@ -73,8 +73,10 @@ void add_config_flags(CLI::App& app, Flags& f) {
                  "The Kubernetes the output is for (as helm template's flag), e.g. 1.33: with ENABLE_NATIVE_SIDECARS=auto "
                  "(Istio 1.27+'s default), 1.33+ gets native sidecars; default: a current Kubernetes")
       ->type_name("X.Y");
-  app.add_option("--set", c.sets, "Override an Istio value, e.g. --set global.hub=registry.example.com")
-      ->type_name("PATH=VALUE")
+  app.add_option("--set", c.sets,
+                 "Override Istio values in Helm's --set grammar, e.g. --set global.hub=registry.example.com,global.tag=1.30.3 "
+                 "(\\, for a comma in a value, a[0]=x, a={x,y})")
+      ->type_name("NAME=VALUE[,...]")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

@@ -13,6 +13,8 @@
 #include "kinject/k8s/k8s_types.h"
 #include "kinject/yaml/reader.h"
 #include "kinject/istio/configmaps.h"
+#include "kinject/istio/helm_set.h"
+#include "kinject/istio/injector.h"
 #include "kinject/istio/template_data.h"
 
 namespace kinject {
@@ -357,29 +359,25 @@ std::vector<std::string> values_read_by(const std::map<std::string, std::string>
   return out;
 }
 
-void check_set_path(std::string_view assignment, const Node& defaults, const Node& values,
+void check_set_path(const HelmSetAssignment& set, const Node& defaults, const Node& values,
                     const std::vector<std::string>& read) {
   {
     // A path the templates read, or one beneath it (`global.proxy.lifecycle`
     // is read whole and holds anything), is known even if no values file
     // sets it.
-    std::string_view full = assignment.substr(0, assignment.find('='));
-    if (full.substr(0, 7) == "values.") full.remove_prefix(7);
+    const std::string full = helm_set_dotted(set.path);
     for (const auto& r : read)
-      if (full == r || (full.size() > r.size() && full.substr(0, r.size()) == r && full[r.size()] == '.')) return;
+      if (full == r || (full.size() > r.size() && full.compare(0, r.size(), r) == 0 && full[r.size()] == '.')) return;
   }
-  std::string_view path = assignment.substr(0, assignment.find('='));
-  if (path.substr(0, 7) == "values.") path.remove_prefix(7);
   const Node* a = &defaults;
   const Node* b = &values;
   std::string done;
-  while (!path.empty()) {
-    auto dot = path.find('.');
-    std::string key(path.substr(0, dot));
+  for (const HelmSetKey& step : set.path) {
+    const std::string& key = step.name;
     bool a_map = a && a->is_map(), b_map = b && b->is_map();
     if (!a_map && !b_map) {
       const Node* leaf = a ? a : b;
-      throw Error(fmt::format("--set {}: {} is {} in Istio's values, not a mapping", assignment, done,
+      throw Error(fmt::format("--set {}: {} is {} in Istio's values, not a mapping", set.text, done,
                               leaf ? kind_name(*leaf) : "not set"));
     }
     const Node* na = a_map ? a->get(key) : nullptr;
@@ -400,13 +398,19 @@ void check_set_path(std::string_view assignment, const Node& defaults, const Nod
       std::string hint = best.empty() ? "" : fmt::format(" (did you mean {}?)", done.empty() ? best : done + "." + best);
       throw Error(fmt::format("--set {}: Istio's values have no {}{}; a template of one's own (--template) may use "
                               "any path",
-                              assignment, at, hint));
+                              set.text, at, hint));
     }
     done = done.empty() ? key : done + "." + key;
+    if (!step.indices.empty()) {
+      // An index into a list: its items are whatever the templates make of
+      // them, but the value must be a list.
+      const Node* known = nb ? nb : na;
+      if (!known->is_seq() && !known->is_null())
+        throw Error(fmt::format("--set {}: {} is {} in Istio's values, not a list", set.text, done, kind_name(*known)));
+      return;
+    }
     a = na;
     b = nb;
-    if (dot == std::string_view::npos) return;
-    path.remove_prefix(dot + 1);
   }
 }
 
@@ -414,18 +418,72 @@ void check_set_path(std::string_view assignment, const Node& defaults, const Nod
 // schema's booleans and numbers) and as Kubernetes decodes what the
 // templates make of them: resources must be quantities, or every injection
 // fails where the API server (or Istio's typed decode) refuses the pod.
-void check_set_value(std::string_view assignment, const Node& defaults, const Node& values) {
-  std::string path(assignment.substr(0, assignment.find('=')));
-  if (path.substr(0, 7) == "values.") path.erase(0, 7);
-  const Node* now = values.at_path(path);
-  if (!now) return;
-  if (const Node* was = defaults.at_path(path); was && now->kind != was->kind) {
+//
+// Helm's --set types only whole numbers (and only those written without a
+// leading zero) as numbers: 0.5, 1e3 and 015020 stay strings. Every number
+// among Istio's injector values is a whole number the templates print into
+// an integer field or flag (ports, uids, seconds, thresholds: statusPort,
+// readinessPeriodSeconds, startupProbe.failureThreshold); a string there
+// renders `15020.5` or `"015020"` into the pod, which the API server (or
+// pilot-agent's flag parsing) refuses, in every pod, in the cluster. So a
+// string where Istio's values hold a number is refused here, whatever it
+// looks like, and so is null, which Helm turns into no value at all (the
+// templates print `<no value>`).
+// The values Istio's templates take as the default of a per-pod override
+// annotation (`annotation $meta ANNOTATION .Values.PATH`): what the
+// annotation is checked for, the value must pass too, or it reaches
+// istio-iptables' arguments unchecked (issue 22: a backslash in
+// excludeIPRanges).
+constexpr std::pair<std::string_view, std::string_view> kAnnotationDefaults[] = {
+    {"global.proxy.includeIPRanges", "traffic.sidecar.istio.io/includeOutboundIPRanges"},
+    {"global.proxy.excludeIPRanges", "traffic.sidecar.istio.io/excludeOutboundIPRanges"},
+    {"global.proxy.includeInboundPorts", "traffic.sidecar.istio.io/includeInboundPorts"},
+    {"global.proxy.excludeInboundPorts", "traffic.sidecar.istio.io/excludeInboundPorts"},
+    {"global.proxy.includeOutboundPorts", "traffic.sidecar.istio.io/includeOutboundPorts"},
+    {"global.proxy.excludeOutboundPorts", "traffic.sidecar.istio.io/excludeOutboundPorts"},
+    {"global.proxy.statusPort", "status.sidecar.istio.io/port"},
+};
+
+void check_set_value(const HelmSetAssignment& set, const Node& defaults, const Node& values,
+                     const IstioRelease& release) {
+  const std::string path = helm_set_dotted(set.path);
+  const Node& now = set.value;
+  bool whole_path = true;  // a path without list indices names one default
+  for (const auto& step : set.path) whole_path = whole_path && step.indices.empty();
+  if (const Node* was = whole_path ? helm_set_find(defaults, set.path) : nullptr; was && now.kind != was->kind) {
     bool number = was->kind == Kind::Int || was->kind == Kind::Float;
-    bool now_number = now->kind == Kind::Int || now->kind == Kind::Float;
-    if (was->kind == Kind::Bool || (number && !now_number))
-      throw Error(fmt::format("--set {}: {} is {} in Istio's values, not {}", assignment, path,
-                              was->kind == Kind::Bool ? "a boolean (true or false)" : "a number", kind_name(*now)));
+    bool now_number = now.kind == Kind::Int || now.kind == Kind::Float;
+    if (was->kind == Kind::Bool || (number && !now_number)) {
+      std::string why;
+      if (number && now.is_string() && Node::plain_kind(now.text) != Kind::String)
+        why = fmt::format(" (Helm's --set reads only whole numbers without a leading zero as numbers: {} stays a "
+                          "string, which the templates would print where Kubernetes wants an integer)",
+                          now.text);
+      else if (now.is_null())
+        why = " (a null removes the value, as Helm does, and the templates would print <no value>)";
+      throw Error(fmt::format("--set {}: {} is {} in Istio's values, not {}{}", set.text, path,
+                              was->kind == Kind::Bool ? "a boolean (true or false)" : "a number", kind_name(now), why));
+    }
+    // A mapping or a list replaced by something else (null removes it):
+    // Helm keeps the user's value and the templates render it where
+    // Kubernetes wants the mapping or the list. Helm's --set has no mapping
+    // values: `{type: RuntimeDefault}` is a list of one string.
+    if (was->is_string() && (now.is_seq() || now.is_map()))
+      throw Error(fmt::format("--set {}: {} is a string in Istio's values, not {}; Helm's {{a,b}} is a list: write a "
+                              "comma inside a string as \\,",
+                              set.text, path, kind_name(now)));
+    if ((was->is_map() || was->is_seq()) && !now.is_null())
+      throw Error(fmt::format("--set {}: {} is {} in Istio's values, not {}; {}", set.text, path, kind_name(*was),
+                              kind_name(now),
+                              was->is_map() ? fmt::format("set its keys one by one ({}.KEY=VALUE)", path)
+                                            : fmt::format("write a list as {}={{a,b}} or {}[0]=a", path, path)));
   }
+  for (const auto& [values_path, annotation] : kAnnotationDefaults)
+    if (path == values_path && now.is_scalar() && !now.is_null())
+      if (auto why = annotation_value_error(annotation, now.scalar_text(), release))
+        throw Error(fmt::format("--set {}: {} is \"{}\", which Istio refuses in {}, the annotation it is the default "
+                                "of: {}",
+                                set.text, path, now.scalar_text(), annotation, *why));
   // ...resources.requests.cpu, ...resources.limits.memory (a whole
   // resources mapping is checked entry by entry).
   auto check_quantity = [&](const Node& v, const std::string& where) {
@@ -434,7 +492,7 @@ void check_set_value(std::string_view assignment, const Node& defaults, const No
     if (!k8s::is_quantity(q))
       throw Error(fmt::format("--set {}: {} is \"{}\", not a Kubernetes quantity: quantities must match the regular "
                               "expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$' (e.g. 100m, 128Mi)",
-                              assignment, where, q));
+                              set.text, where, q));
   };
   std::size_t at = ("." + path + ".").find(".resources.");
   if (at == std::string::npos) return;
@@ -443,6 +501,15 @@ void check_set_value(std::string_view assignment, const Node& defaults, const No
   for (const char* part : {"limits", "requests"})
     if (const Node* m = res->get(part); m && m->is_map())
       for (const auto& e : m->entries) check_quantity(e.value, fmt::format("resources.{}.{}", part, e.key.scalar_text()));
+}
+
+// The assignments of one --set text (Helm's grammar, helm_set.h), with the
+// leading `values.` istioctl's paths have (values.global.hub) dropped.
+std::vector<HelmSetAssignment> istio_set_assignments(std::string_view text) {
+  std::vector<HelmSetAssignment> out = parse_helm_set(text);
+  for (auto& a : out)
+    if (a.path.size() > 1 && a.path[0].name == "values" && a.path[0].indices.empty()) a.path.erase(a.path.begin());
+  return out;
 }
 
 // A sidecar of one's own: the template is rendered against the same data
@@ -624,12 +691,20 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
     use_own_template(cfg, src.template_file, read_file(disk, src.template_file));
     parts.push_back(src.template_file);
   }
+  // --set: each text holds comma-separated assignments in Helm's grammar.
+  // As in Helm, they build the user's values, which then coalesce over the
+  // configuration's as over a chart's (a null removes a default); each
+  // assignment is checked on its own, with its own text.
   const std::vector<std::string> read = src.sets.empty() ? std::vector<std::string>{} : values_read_by(cfg.templates);
-  for (const auto& s : src.sets) {
-    if (cfg.istio) check_set_path(s, defaults, cfg.values, read);
-    apply_set(cfg.values, s);
-    if (cfg.istio) check_set_value(s, defaults, cfg.values);
-  }
+  const Node configured = cfg.values;
+  Node user = Node::map();
+  for (const auto& text : src.sets)
+    for (const auto& set : istio_set_assignments(text)) {
+      if (cfg.istio) check_set_path(set, defaults, cfg.values, read);
+      apply_helm_set(user, set);
+      cfg.values = helm_coalesce(user, configured);
+      if (cfg.istio) check_set_value(set, defaults, cfg.values, cfg.release);
+    }
   cfg.revision = asked ? *asked : adopted;
   // A revision's injector ConfigMap carries its revision in its values
   // (CA_ADDR points at istiod-<revision>); the built-in values need it set.
@@ -679,40 +754,6 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   IstioConfig again = load_config_filled(src, disk, fill);
   again.release = files;  // as read off the files, with its reason
   return again;
-}
-
-void apply_set(Node& values, std::string_view assignment) {
-  auto eq = assignment.find('=');
-  if (eq == std::string_view::npos || eq == 0)
-    throw Error(fmt::format("--set {}: expected PATH=VALUE, e.g. global.hub=registry.example.com/istio", assignment));
-  std::string_view path = assignment.substr(0, eq);
-  std::string_view value = assignment.substr(eq + 1);
-  if (path.substr(0, 7) == "values.") path.remove_prefix(7);
-  Node parsed;
-  try {
-    parsed = value.empty() ? Node::string("") : parse_yaml(value, "--set value");
-  } catch (const Error&) {
-    parsed = Node::string(std::string(value));
-  }
-  if (parsed.is_null() && !value.empty() && value != "null" && value != "~") parsed = Node::string(std::string(value));
-  // Helm's --set (strvals) takes true and false, in any case, for booleans
-  // and keeps YAML 1.1's other words (yes, no, on, off) strings.
-  if (std::string word = ascii_lower(value); word == "true" || word == "false") parsed = Node::boolean(word == "true");
-  else if (parsed.kind == Kind::Bool) parsed = Node::string(std::string(value));
-  parsed.forget_source();
-  Node* cur = &values;
-  while (true) {
-    auto dot = path.find('.');
-    std::string key(path.substr(0, dot));
-    if (key.empty()) throw Error(fmt::format("--set {}: empty path segment", assignment));
-    if (!cur->is_map()) *cur = Node::map();
-    if (dot == std::string_view::npos) {
-      cur->set(key, std::move(parsed));
-      return;
-    }
-    cur = &cur->child_map(key);
-    path.remove_prefix(dot + 1);
-  }
 }
 
 }  // namespace kinject

@@ -163,6 +163,11 @@ std::optional<std::string> check_annotation(std::string_view name, const std::st
 
 }  // namespace
 
+std::optional<std::string> annotation_value_error(std::string_view annotation, const std::string& value,
+                                                  const IstioRelease& release) {
+  return check_annotation(annotation, value, release);
+}
+
 void validate_annotations(const Node* annotations, const IstioRelease& release) {
   if (!annotations || !annotations->is_map()) return;
   std::vector<std::string> errors;
@@ -170,7 +175,7 @@ void validate_annotations(const Node* annotations, const IstioRelease& release) 
   for (const auto& e : annotations->entries) {
     std::string name = e.key.scalar_text();
     std::string value = e.value.scalar_text();
-    if (auto why = check_annotation(name, value, release)) {
+    if (auto why = annotation_value_error(name, value, release)) {
       errors.push_back(fmt::format("invalid value '{}' for annotation '{}': {}", value, name, *why));
       if (offset < 0 && e.key.has_span) offset = e.key.span.begin;
     }

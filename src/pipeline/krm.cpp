@@ -10,11 +10,12 @@ namespace kinject {
 
 namespace {
 
-std::vector<std::string> split_list(const std::string& s) {
+// Items one a line, or separated by commas too.
+std::vector<std::string> split_list(const std::string& s, bool commas = true) {
   std::vector<std::string> out;
   std::string cur;
   for (char c : s) {
-    if (c == '\n' || c == ',') {
+    if (c == '\n' || (commas && c == ',')) {
       auto a = cur.find_first_not_of(" \t\r");
       if (a != std::string::npos) out.push_back(cur.substr(a, cur.find_last_not_of(" \t\r") - a + 1));
       cur.clear();
@@ -47,14 +48,14 @@ void apply_function_config(const Node& config, Options& opts) {
     std::string key = e.key.scalar_text();
     const Node& v = e.value;
     std::string text = v.scalar_text();
-    auto list = [&]() {
+    auto list = [&](bool commas = true) {
       std::vector<std::string> out;
       if (v.is_seq()) {
         for (const auto& it : v.items) out.push_back(it.scalar_text());
       } else if (v.is_map()) {
         for (const auto& x : v.entries) out.push_back(x.key.scalar_text() + "=" + x.value.scalar_text());
       } else {
-        out = split_list(text);
+        out = split_list(text, commas);
       }
       return out;
     };
@@ -69,7 +70,9 @@ void apply_function_config(const Node& config, Options& opts) {
     else if (key == "template") opts.config.template_file = text;
     else if (key == "kubeVersion") opts.kube_version = text;
     else if (key == "set") {
-      for (auto& s : list()) opts.config.sets.push_back(s);
+      // One --set a line: Helm's grammar splits each at its commas and
+      // keeps escaped ones (\,) in the value.
+      for (auto& s : list(false)) opts.config.sets.push_back(s);
     } else if (key == "workload" || key == "workloads") {
       for (auto& s : list()) opts.workloads.push_back(s);
     } else if (key == "policy") {

@@ -64,7 +64,10 @@ struct ConfigSources {
   std::string operator_file;       // an IstioOperator: spec.values and spec.meshConfig
   std::string revision;            // "" = not given: the ConfigMaps' own, else the default ("default")
   std::string istio_version;       // --istio-version: the release (and built-in profile) to play
-  std::vector<std::string> sets;   // --set path=value, applied to values in order
+  // --set, in order: each text comma-separated assignments in Helm's
+  // grammar (helm_set.h) to Istio's values paths (global.hub; a leading
+  // `values.` is accepted).
+  std::vector<std::string> sets;
 };
 
 // Reads the configuration. Files given replace the matching part of the
@@ -90,10 +93,5 @@ IstioRelease default_istio_release();
 // text of Kubernetes objects gives the default revision's (or its only)
 // istio-sidecar-injector ConfigMap's `config`.
 void parse_inject_config(std::string_view text, const std::string& name, IstioConfig& into);
-
-// Applies `--set path=value` (Istio values paths such as `global.hub`; a
-// leading `values.` is accepted). The value is read as a YAML scalar or flow
-// collection. Throws Error for a malformed assignment.
-void apply_set(Node& values, std::string_view assignment);
 
 }  // namespace kinject

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kinject/istio/config.h"
@@ -65,5 +66,10 @@ class Injector {
 // Validates Istio's per-pod override annotations (validate.go) as `release`
 // does. Throws Error "invalid value 'V' for annotation 'NAME': why".
 void validate_annotations(const Node* annotations, const IstioRelease& release);
+
+// Why Istio's validateAnnotations refuses `value` for the override
+// annotation `annotation` (as `release` checks it), or nullopt.
+std::optional<std::string> annotation_value_error(std::string_view annotation, const std::string& value,
+                                                  const IstioRelease& release);
 
 }  // namespace kinject
