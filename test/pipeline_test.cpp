@@ -538,9 +538,89 @@ TEST_CASE("pipeline: -o json with -i is refused, not written as YAML", "[pipelin
   o.in_place = true;
   o.output = OutputFormat::Json;
   auto r = run(o, disk);
-  CHECK(r.rc == 1);
+  CHECK(r.rc == 2);  // a usage error (issue 22)
   CHECK_THAT(r.err, Catch::Contains("-o json cannot be combined with -i/--in-place"));
   CHECK(*disk.file("redis.yaml") == kExample);
+}
+
+TEST_CASE("pipeline: a usage error exits 2 with a hint, before anything is read (issue 22)", "[pipeline][errors]") {
+  struct Case {
+    const char* name;
+    std::function<void(Options&)> setup;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {"namespace not a DNS-1123 label", [](Options& o) { o.default_namespace = "Bad_NS"; },
+       "--namespace \"Bad_NS\": not a valid namespace name: a lowercase RFC 1123 label"},
+      {"namespace of 64 characters", [](Options& o) { o.default_namespace = std::string(64, 'a'); },
+       "must be no more than 63 characters (it has 64)"},
+      {"namespace spelt like a flag", [](Options& o) { o.default_namespace = "-f"; }, "e.g. my-namespace or 123-abc"},
+      {"--kube-version", [](Options& o) { o.kube_version = "one.thirty"; }, "--kube-version one.thirty: not a Kubernetes version"},
+      {"--selector", [](Options& o) { o.selector = "app in (a"; }, "--selector"},
+      {"--workload", [](Options& o) { o.workloads = {"CloneSet"}; }, "--workload CloneSet: expected KIND=PATH"},
+      {"-i on stdin", [](Options& o) { o.inputs = {"-"}; o.in_place = true; }, "--in-place needs files to rewrite"},
+      {"--istio-version", [](Options& o) { o.config.istio_version = "1.99"; }, "--istio-version 1.99: kinject plays the injectors"},
+      {"--set without =", [](Options& o) { o.config.sets = {"global.hub"}; }, "--set global.hub: expected PATH=VALUE"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    MemoryDisk disk;
+    disk.add_file("redis.yaml", kExample);
+    Options o;
+    o.inputs = {"redis.yaml"};
+    c.setup(o);
+    auto r = run(o, disk, kExample);
+    CHECK(r.rc == 2);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::StartsWith("kinject: error: "));
+    CHECK_THAT(r.err, Catch::Contains(c.says));
+    CHECK_THAT(r.err, Catch::EndsWith("\nRun with --help for more information.\n"));
+    CHECK(*disk.file("redis.yaml") == kExample);
+  }
+  // A name the API server accepts is taken as it is.
+  MemoryDisk disk;
+  disk.add_file("redis.yaml", kExample);
+  Options o;
+  o.inputs = {"redis.yaml"};
+  o.default_namespace = std::string(63, 'a');
+  CHECK(run(o, disk).rc == 0);
+  o.default_namespace = "123-abc";
+  CHECK(run(o, disk).rc == 0);
+}
+
+TEST_CASE("krm: empty stdin is an error, not an empty answer with exit 0 (issue 22)", "[pipeline][krm]") {
+  for (const char* empty : {"", "\n\n", "---\n", "# nothing\n"}) {
+    INFO(empty);
+    MemoryDisk disk;
+    Options o;
+    o.krm = true;
+    auto r = run(o, disk, empty);
+    CHECK(r.rc == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains("no KRM ResourceList on stdin"));
+    CHECK_THAT(r.err, Catch::Contains("kinject without krm"));
+  }
+  // Without `krm`, empty stdin is an empty stream, and the answer is empty too.
+  MemoryDisk disk;
+  Options o;
+  auto r = run(o, disk, "");
+  CHECK(r.rc == 0);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("krm: a functionConfig namespace that is no DNS-1123 label is an error result (issue 22)", "[pipeline][krm]") {
+  std::string list =
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n"
+      "    name: p\n  spec:\n    containers:\n    - name: app\n      image: app\nfunctionConfig:\n  apiVersion: v1\n"
+      "  kind: ConfigMap\n  data:\n    namespace: Shop\n";
+  MemoryDisk disk;
+  Options o;
+  auto r = run(o, disk, list);
+  CHECK(r.rc == 1);  // KRM's contract: exit 1 and the items back with the error
+  CHECK_THAT(r.err, Catch::Contains("functionConfig: namespace \"Shop\": not a valid namespace name"));
+  CHECK_THAT(r.out, Catch::Contains("severity: error"));
+  CHECK_THAT(r.out, Catch::Contains("name: app"));
+  CHECK_THAT(r.out, !Catch::Contains("istio-proxy"));
 }
 
 TEST_CASE("report: --report none still gives the warnings: each says something was not done or not kept", "[pipeline][report]") {

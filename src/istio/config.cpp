@@ -666,7 +666,16 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   // The profile that fills in what the files leave out: --istio-version's
   // (the nearest built-in one for a release without its own), else the
   // newest; the release the files are from is read off them.
-  if (!src.istio_version.empty()) return load_config_filled(src, disk, parse_istio_release(src.istio_version));
+  if (!src.istio_version.empty()) {
+    IstioRelease release;
+    try {
+      release = parse_istio_release(src.istio_version);
+    } catch (Error& e) {
+      e.as_usage();  // the flag's value alone is wrong
+      throw;
+    }
+    return load_config_filled(src, disk, release);
+  }
   IstioConfig cfg = load_config_filled(src, disk, default_istio_release());
   // Files of another release that leave a part out (an injector ConfigMap
   // of 1.26 without its values) are filled from that release's nearest
@@ -684,7 +693,7 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
 void apply_set(Node& values, std::string_view assignment) {
   auto eq = assignment.find('=');
   if (eq == std::string_view::npos || eq == 0)
-    throw Error(fmt::format("--set {}: expected PATH=VALUE, e.g. global.hub=registry.example.com/istio", assignment));
+    throw Error(fmt::format("--set {}: expected PATH=VALUE, e.g. global.hub=registry.example.com/istio", assignment)).as_usage();
   std::string_view path = assignment.substr(0, eq);
   std::string_view value = assignment.substr(eq + 1);
   if (path.substr(0, 7) == "values.") path.remove_prefix(7);
@@ -704,7 +713,7 @@ void apply_set(Node& values, std::string_view assignment) {
   while (true) {
     auto dot = path.find('.');
     std::string key(path.substr(0, dot));
-    if (key.empty()) throw Error(fmt::format("--set {}: empty path segment", assignment));
+    if (key.empty()) throw Error(fmt::format("--set {}: empty path segment", assignment)).as_usage();
     if (!cur->is_map()) *cur = Node::map();
     if (dot == std::string_view::npos) {
       cur->set(key, std::move(parsed));

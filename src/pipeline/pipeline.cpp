@@ -10,6 +10,7 @@
 #include "kinject/istio/configmaps.h"
 #include "kinject/istio/mesh.h"
 #include "kinject/k8s/cluster.h"
+#include "kinject/k8s/names.h"
 #include "kinject/k8s/selector.h"
 #include "kinject/k8s/workloads.h"
 #include "kinject/pipeline/diff.h"
@@ -53,7 +54,8 @@ NativeSidecarContext native_context(const Options& o) {
     if (!c.kube_version)
       throw Error(fmt::format("--kube-version {}: not a Kubernetes version; give MAJOR.MINOR, e.g. 1.33 (v1.33, 1.33.2 and "
                               "1.33.2-eks-1234 are read too)",
-                              o.kube_version));
+                              o.kube_version))
+          .as_usage();
   }
   c.nodes = o.cluster_nodes;
   c.kube_inject = o.kube_inject;
@@ -69,10 +71,11 @@ class Run {
     // -o json with -i would turn each YAML file into JSON behind the user's back.
     if (opts_.in_place && opts_.output == OutputFormat::Json && opts_.command != Command::Check)
       throw Error("-o json cannot be combined with -i/--in-place: it would rewrite each file as JSON; to convert "
-                  "files, run without -i and redirect the output (kinject -o json -f app.yaml > app.json)");
+                  "files, run without -i and redirect the output (kinject -o json -f app.yaml > app.json)")
+          .as_usage();
     for (auto& input : collect_inputs(opts_.inputs, opts_.recursive, disk_, &report_.warnings)) {
       if (input.is_stdin() && opts_.in_place)
-        throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
+        throw Error("--in-place needs files to rewrite; it cannot be used with stdin").as_usage();
       sources_.emplace_back(std::move(input), in_, disk_, guard_, opts_.limits, opts_.temp_dir);
     }
     // A KRM ResourceList on stdin switches to function mode; its
@@ -126,15 +129,27 @@ class Run {
  private:
   // ------------------------------------------------------------ inputs
 
+  static Error no_resource_list(Location where, std::string_view why) {
+    return Error(std::move(where), fmt::format("no KRM ResourceList on stdin ({}): a KRM function is run by its host (kpt "
+                                               "fn eval --exec \"kinject krm\", a kustomize transformer), which sends one; "
+                                               "to inject manifests, pipe them to kinject without krm",
+                                               why));
+  }
+
   // stdin is read as it streams. To see whether it is a KRM ResourceList,
   // its first document is read ahead and kept for processing.
   void detect_krm(Source& s) {
     std::optional<RawDocument> raw = s.peek_content();
-    if (!raw) return;
+    if (!raw) {
+      // A function answers a ResourceList; given none, there is nothing to
+      // answer with, and an empty answer would read as "no resources".
+      if (opts_.krm) throw no_resource_list(Location{"-"}, "it holds no document");
+      return;
+    }
     if (!opts_.krm && raw->text.find("ResourceList") == std::string::npos) return;
     Document doc = parse_document(*raw, "-", opts_.limits);
     if (!is_resource_list(doc.root)) {
-      if (opts_.krm) throw Error(Location{"-", doc.raw.index}, "expected a KRM ResourceList (kind: ResourceList) on stdin");
+      if (opts_.krm) throw no_resource_list(Location{"-", doc.raw.index}, "its first document is not kind: ResourceList");
       return;
     }
     // The ResourceList is the whole input: what follows it is read (and
@@ -223,9 +238,24 @@ class Run {
                             known));
   }
 
+  // The values of flags that are wrong whatever the input: usage errors.
+  void check_flag_values() {
+    try {
+      for (const auto& w : opts_.workloads) catalog_.add(w);
+      selector_ = LabelSelector::parse(opts_.selector, "--selector");
+    } catch (Error& e) {
+      e.as_usage();
+      throw;
+    }
+    // Documents that name no namespace are decided (and recorded) in this
+    // one: the API server would refuse it, so no decision about it holds.
+    if (const std::string& ns = opts_.default_namespace; !ns.empty())
+      if (auto why = invalid_dns1123_label(ns))
+        throw Error(fmt::format("--namespace \"{}\": not a valid namespace name: {}", ns, *why)).as_usage();
+  }
+
   void setup() {
-    for (const auto& w : opts_.workloads) catalog_.add(w);
-    selector_ = LabelSelector::parse(opts_.selector, "--selector");
+    check_flag_values();
     if (!opts_.cluster_file.empty()) load_cluster();
     else mesh_ = make_mesh(load_config(opts_.config, disk_), env_, opts_.policy, native_context(opts_));
     if (opts_.rules == "istio") {
@@ -497,6 +527,13 @@ class Run {
 int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env) {
   Run r(opts, disk, in, env);
   const int error_status = opts.command == Command::Check ? 2 : 1;
+  // A usage error exits 2 with CLI11's hint line; in KRM mode the settings
+  // come from the functionConfig, and a failure is exit 1 with a result.
+  auto usage_hint = [&](const Error& e) {
+    if (!e.usage() || r.krm()) return error_status;
+    if (opts.report != ReportFormat::Json) err << "Run with --help for more information.\n";
+    return 2;
+  };
   // A KRM function never answers with an empty list: the items go back
   // untouched with the error as a result.
   // With --report json an error is JSON too, for the programs that read it.
@@ -521,8 +558,9 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
   try {
     r.execute();
   } catch (const Error& e) {
-    if (opts.report == ReportFormat::Json) return fail("error", e.bare(), &e.where());
-    return fail("error", e.what());
+    if (opts.report == ReportFormat::Json) fail("error", e.bare(), &e.where());
+    else fail("error", e.what());
+    return usage_hint(e);
   } catch (const std::exception& e) {
     // A bug, not bad input (fuzzing looks for these): still no partial
     // output, a non-zero status, and a KRM answer that keeps the items.
