@@ -1,4 +1,5 @@
 #include "kinject/pipeline/pipeline.h"
+#include "kinject/istio/status.h"
 #include "kinject/yaml/reader.h"
 
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <sstream>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 using namespace kinject;
 
@@ -644,4 +646,133 @@ TEST_CASE("report: --report none still gives the warnings: each says something w
     if (line.rfind("warning: ", 0) == 0) warnings += line + "\n";
   CHECK_THAT(warnings, Catch::Contains("grpc port is not a number"));
   CHECK(quiet.err == warnings);
+}
+
+namespace {
+
+// A StatefulSet whose claim template is named `claim`, mounted by its app.
+std::string statefulset_with_claim(const std::string& claim, const std::string& pod_labels = "{app: db}") {
+  return "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  selector:\n"
+         "    matchLabels: {app: db}\n  template:\n    metadata:\n      labels: " +
+         pod_labels +
+         "\n    spec:\n      containers:\n      - name: db\n        image: postgres\n        volumeMounts:\n"
+         "        - name: " +
+         claim +
+         "\n          mountPath: /var/lib/postgresql\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n"
+         "    spec:\n      accessModes: [ReadWriteOnce]\n  - metadata:\n      name: " +
+         claim + "\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources: {requests: {storage: 1Gi}}\n";
+}
+
+}  // namespace
+
+// Issue 22: a claim template named like a volume the sidecar adds made the
+// output guard report "internal error ... a bug in kinject". The
+// StatefulSet controller gives each pod a volume per claim template and
+// drops a template volume of that name: the sidecar's volume would be
+// replaced by the claim (the proxy on the app's disk, or without its
+// token). It is the user's collision, reported as the others are.
+TEST_CASE("pipeline: a StatefulSet claim template named like an injected volume is a collision, not an internal error (issue 22)",
+          "[pipeline][errors]") {
+  struct Case {
+    const char* name;
+    std::string claim;
+    std::function<void(Options&, MemoryDisk&)> setup;
+    std::string sidecar_volume;
+  };
+  const std::vector<Case> cases = {
+      {"classic (Istio 1.24)", "istio-data", [](Options& o, MemoryDisk&) { o.config.istio_version = "1.24"; }, "emptyDir"},
+      {"native (Istio 1.30)", "istio-data", [](Options&, MemoryDisk&) {}, "emptyDir"},
+      {"the token volume", "istio-token", [](Options&, MemoryDisk&) {}, "projected"},
+      {"a --template sidecar's volume", "app-logs",
+       [](Options& o, MemoryDisk& d) {
+         d.add_file("t.tmpl",
+                    "spec:\n  containers:\n  - name: shipper\n    image: s\n    volumeMounts:\n    - name: app-logs\n"
+                    "      mountPath: /logs\n  volumes:\n  - name: app-logs\n    emptyDir: {}\n");
+         o.config.template_file = "t.tmpl";
+       },
+       "emptyDir"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    MemoryDisk disk;
+    const std::string input = statefulset_with_claim(c.claim);
+    disk.add_file("db.yaml", input);
+    Options o;
+    o.inputs = {"db.yaml"};
+    c.setup(o, disk);
+    auto r = run(o, disk);
+    CHECK(r.rc == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, !Catch::Contains("internal error"));
+    // At the claim template's name, which is what to rename.
+    auto [line, col] = line_col(input, input.rfind("name: " + c.claim) + 6);
+    CHECK_THAT(r.err, Catch::StartsWith(fmt::format("kinject: error: db.yaml (document 1):{}:{}: statefulset/db: ", line, col)));
+    CHECK_THAT(r.err, Catch::Contains(fmt::format("volumeClaimTemplates[1] \"{}\" gives each pod a volume of that name", c.claim)));
+    CHECK_THAT(r.err, Catch::Contains(fmt::format("the name of a volume the sidecar adds ({})", c.sidecar_volume)));
+    CHECK_THAT(r.err, Catch::Contains("rename the claim template"));
+    CHECK(*disk.file("db.yaml") == input);
+  }
+  // A claim the sidecar does not name is the pod's own, as always.
+  MemoryDisk disk;
+  disk.add_file("db.yaml", statefulset_with_claim("pgdata"));
+  Options o;
+  o.inputs = {"db.yaml"};
+  CHECK(run(o, disk).rc == 0);
+}
+
+// The class of issue 22 item 6: the output guard (the API server's name
+// rules) found what the collision check did not know of, and called the
+// user's collision a bug in kinject. For every name an injection adds
+// (volumes, containers, init containers; classic and native), a pod that
+// already uses it in each place the guard checks is either injected or
+// refused as the user's collision: never an internal error.
+TEST_CASE("pipeline: every name the sidecar adds, taken by the pod anywhere the guard looks, is the user's error, never an internal error",
+          "[pipeline][errors]") {
+  for (const char* release : {"1.24", "1.30"}) {
+    INFO("Istio " << release);
+    auto run_on = [&](const std::string& text) {
+      MemoryDisk disk;
+      disk.add_file("db.yaml", text);
+      Options o;
+      o.inputs = {"db.yaml"};
+      o.config.istio_version = release;
+      return run(o, disk);
+    };
+    const std::string plain = statefulset_with_claim("pgdata");
+    auto first = run_on(plain);
+    REQUIRE(first.rc == 0);
+    auto docs = read_all(first.out, "out");
+    const Node* status = docs[0].root.at_path("spec.template.metadata.annotations")->get("sidecar.istio.io/status");
+    REQUIRE(status);
+    InjectionStatus st = *parse_status(status->text);
+    REQUIRE_FALSE(st.volumes.empty());
+    std::vector<std::string> variants;
+    const std::string pod_spec = "    spec:\n      containers:\n";
+    for (const auto& v : st.volumes) {
+      variants.push_back(statefulset_with_claim(v));
+      std::string own = plain;
+      own.insert(own.find("  volumeClaimTemplates:"),
+                 "      volumes:\n      - name: " + v + "\n        hostPath: {path: /x}\n");
+      variants.push_back(own);
+    }
+    std::vector<std::string> names = st.containers;
+    names.insert(names.end(), st.init_containers.begin(), st.init_containers.end());
+    for (const auto& c : names)
+      for (const char* list : {"containers", "initContainers"}) {
+        std::string own = plain;
+        own.insert(own.find("  volumeClaimTemplates:"),
+                   std::string("      ") + list + ":\n      - name: " + c + "\n        image: busybox\n        ports:\n"
+                   "        - containerPort: 15090\n");
+        variants.push_back(own);
+      }
+    for (const auto& text : variants) {
+      INFO(text);
+      auto r = run_on(text);
+      CHECK_THAT(r.err, !Catch::Contains("internal error"));
+      if (r.rc != 0) {
+        CHECK(r.rc == 1);
+        CHECK_THAT(r.err, Catch::StartsWith("kinject: error: db.yaml (document 1):"));
+      }
+    }
+  }
 }
