@@ -438,8 +438,10 @@ TEST_CASE("pipeline: a document whose name or kind is not a string is refused at
   o.in_place = true;
   auto r = run(o, disk);
   CHECK(r.rc == 1);
-  CHECK_THAT(r.err, Catch::Contains("chart/templates/deploy.yaml (document 1):4:9: metadata.name is a mapping, not a string"));
-  CHECK_THAT(r.err, Catch::Contains("Helm or Go template"));
+  // The first line says what the file is (issue 22), then what that makes of it.
+  CHECK_THAT(r.err, Catch::StartsWith("kinject: error: chart/templates/deploy.yaml (document 1):4:9: the file holds Go/Helm "
+                                      "template syntax ({{ .Release.Name }} at 4:9) and must be rendered first: helm template "
+                                      "CHART | kinject\n  as it is, metadata.name is a mapping, not a string"));
   CHECK(*disk.file("chart/templates/deploy.yaml") == chart);
   // Whatever the field and wherever the object: a number, a List's item.
   disk.add_file("n.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 1234\n");
@@ -775,4 +777,53 @@ TEST_CASE("pipeline: every name the sidecar adds, taken by the pod anywhere the 
       }
     }
   }
+}
+
+// The class of issue 22 item 7: a chart's template fails wherever its
+// first `{{` at a value's start makes something kinject stumbles on (the
+// reader's YAML error, an identity field, the writer's refusal of a map
+// key, an annotation's check), each time with a message that did not say
+// the file is a template. Every such refusal of a workload says it first.
+TEST_CASE("pipeline: a chart template is refused first as a template, wherever its syntax makes it fail (issue 22)",
+          "[pipeline][errors]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string first_line;
+  };
+  const std::string head = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n";
+  const std::vector<Case> cases = {
+      {"an image (a map key the writer refuses)",
+       head + "    spec:\n      containers:\n      - name: web\n        image: {{ .Values.image }}\n",
+       "c.yaml (document 1):10:16: the file holds Go/Helm template syntax ({{ .Values.image }} at 10:16)"},
+      {"an annotation the injector checks",
+       head + "    metadata:\n      annotations:\n        sidecar.istio.io/proxyCPU: {{ .Values.cpu }}\n    spec:\n"
+              "      containers:\n      - name: web\n        image: nginx\n",
+       "c.yaml (document 1):9:36: the file holds Go/Helm template syntax ({{ .Values.cpu }} at 9:36)"},
+      {"a YAML error", head + "    spec:\n      {{- if .Values.sa }}\n      serviceAccountName: x\n      {{- end }}\n"
+                              "      containers:\n      - name: web\n        image: nginx\n",
+       "c.yaml (document 1):8:7: the file holds Go/Helm template syntax ({{- if .Values.sa }} at 8:7)"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    MemoryDisk disk;
+    disk.add_file("c.yaml", c.text);
+    Options o;
+    o.inputs = {"c.yaml"};
+    o.in_place = true;
+    auto r = run(o, disk);
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.err, Catch::StartsWith("kinject: error: " + c.first_line + " and must be rendered first: helm template CHART | kinject\n"));
+    CHECK(*disk.file("c.yaml") == c.text);
+  }
+  // A document kinject does not edit passes through as ever (kubectl will
+  // judge it), and quoted templates are data.
+  MemoryDisk disk;
+  const std::string data = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations: {t: \"{{ .x }}\"}\ndata: {{ .Values.data }}\n";
+  disk.add_file("d.yaml", data);
+  Options o;
+  o.inputs = {"d.yaml"};
+  auto r = run(o, disk);
+  CHECK(r.rc == 0);
+  CHECK(r.out == data);
 }

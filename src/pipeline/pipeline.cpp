@@ -19,6 +19,7 @@
 #include "kinject/pipeline/output.h"
 #include "kinject/pipeline/output_guard.h"
 #include "kinject/pipeline/sources.h"
+#include "kinject/yaml/template_syntax.h"
 #include "kinject/yaml/writer.h"
 
 namespace kinject {
@@ -313,6 +314,7 @@ class Run {
         warn_about(doc);
         text = doc.raw.text;
       } else {
+        refuse_chart_template(doc);
         Node root = doc.root;
         handle_document(doc, root);
         wr = write_document(doc, root);
@@ -335,10 +337,29 @@ class Run {
     auto [line, col] = line_col(doc.raw.text, at);
     std::string msg = fmt::format("{} is {}, not a string: this is not a Kubernetes object as written (kubectl refuses it too)",
                                   p->path, p->what);
+    // `name: {{ .Release.Name }}` reads as a mapping: a chart's template.
     std::string_view t = doc.raw.text;
-    if (p->node->has_span && t.substr(at, 2) == "{{")
-      msg += "; it reads as a Helm or Go template (`{{ ... }}`): render it first (e.g. helm template) and give kinject the result";
+    if (auto actions = template_actions(p->node->has_span ? t.substr(at) : std::string_view());
+        !actions.empty() && actions[0].begin == 0)
+      msg = fmt::format("{}\n  as it is, {}", template_syntax_message(t.substr(at, actions[0].end), doc.raw.first_line + line - 1, col),
+                        msg);
     throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col}, msg);
+  }
+
+  // A document kinject edits must not be a chart's template: its `{{ }}` at
+  // a value's start reads as a mapping, which injection, the writer or an
+  // annotation's check would each refuse without saying why.
+  static void refuse_chart_template(const Document& doc) {
+    std::string_view t = doc.raw.text;
+    if (t.find("{{") == std::string_view::npos) return;
+    const Node* n = template_mapping(doc.root, t);
+    if (!n) return;
+    auto [line, col] = line_col(t, n->span.begin);
+    const int at_line = doc.raw.first_line + line - 1;
+    std::string_view action = t.substr(n->span.begin, template_actions(t.substr(n->span.begin))[0].end);
+    throw Error(Location{doc.file, doc.raw.index, at_line, col},
+                fmt::format("{}\n  as it is, {} reads as a mapping keyed by a mapping, which kubectl refuses (invalid map key)",
+                            template_syntax_message(action, at_line, col), action));
   }
 
   void warn_reformatted(const Document& doc) {
@@ -457,6 +478,7 @@ class Run {
   void process_krm() {
     Document& doc = *krm_;
     check_object_fields(doc);
+    refuse_chart_template(doc);
     Node root = doc.root;
     if (rules_) namespaces_.add(doc.root);  // Namespace items
     handle_document(doc, root);
