@@ -422,6 +422,17 @@ class Run {
       add_entry(std::move(e));
       return;
     }
+    // istioctl kube-inject records a CronJob's injection on its job template,
+    // where neither the webhook nor kinject looks: injecting it again would
+    // inject twice.
+    if (injection_records(doc.root, w, mesh.status_annotation).job_template) {
+      e.action = "skipped";
+      e.reason = fmt::format("injected by istioctl kube-inject ({} on spec.jobTemplate.metadata); to inject it with "
+                             "kinject, run kinject uninject on it first",
+                             mesh.status_annotation);
+      add_entry(std::move(e));
+      return;
+    }
     bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(mesh_.status_annotation);
     InjectionOutcome out;
     try {
@@ -447,10 +458,9 @@ class Run {
   }
 
   void uninject_one(const Document& doc, Node& root, const Workload& w, ReportEntry& e) {
-    (void)root;
     UninjectOutcome out;
     try {
-      out = mesh_.uninject(*w.pod(root));
+      out = mesh_.uninject(root, w);
     } catch (const Error& err) {
       throw located(doc, w, err);
     }
