@@ -1,4 +1,5 @@
 #include "kinject/pipeline/pipeline.h"
+#include "kinject/base/text.h"
 #include "kinject/istio/status.h"
 #include "kinject/yaml/reader.h"
 
@@ -826,4 +827,119 @@ TEST_CASE("pipeline: a chart template is refused first as a template, wherever i
   auto r = run(o, disk);
   CHECK(r.rc == 0);
   CHECK(r.out == data);
+}
+
+namespace {
+
+std::string job_like(const std::string& kind, const std::string& restart_policy, const std::string& annotations = "") {
+  const std::string pod_spec = "containers:\n- name: work\n  image: busybox\n" +
+                               (restart_policy.empty() ? std::string() : "restartPolicy: " + restart_policy + "\n");
+  auto indent = [](const std::string& text, const std::string& by) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t nl = text.find('\n', at);
+      out += by + text.substr(at, nl - at + 1);
+      at = nl + 1;
+    }
+    return out;
+  };
+  const std::string meta = annotations.empty() ? "metadata: {labels: {app: work}}\n"
+                                               : "metadata:\n  annotations:\n" + indent(annotations, "    ");
+  const std::string tmpl = meta + "spec:\n" + indent(pod_spec, "  ");
+  if (kind == "Pod") return "apiVersion: v1\nkind: Pod\nmetadata:\n  name: work\n" + tmpl.substr(tmpl.find("spec:"));
+  if (kind == "Job") return "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: work\nspec:\n  template:\n" + indent(tmpl, "    ");
+  if (kind == "CronJob")
+    return "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: work\nspec:\n  schedule: \"@daily\"\n  jobTemplate:\n"
+           "    spec:\n      template:\n" +
+           indent(tmpl, "        ");
+  return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: work\nspec:\n  template:\n" + indent(tmpl, "    ");
+}
+
+}  // namespace
+
+// Issue 22: a Job or CronJob given a classic sidecar never completes (the
+// proxy keeps running after the job's containers exit), and the report
+// said only "injected". Istio's documentation says so of classic sidecars
+// (istio.io, "Kubernetes Native Sidecars in Istio"): the report warns on
+// that workload, with why the sidecar is classic and what to do.
+TEST_CASE("report: a Job or CronJob given a classic sidecar is warned that it never completes (issue 22)", "[pipeline][report]") {
+  struct Case {
+    const char* name;
+    std::string kind, restart_policy;
+    std::function<void(Options&)> setup;
+    std::optional<std::string> env;  // ENABLE_NATIVE_SIDECARS
+    std::string annotations;
+    std::string why;  // the layout's reason in the warning; "" for no warning
+  };
+  const std::vector<Case> cases = {
+      {"Job, --kube-version 1.32", "Job", "Never", [](Options& o) { o.kube_version = "1.32"; }, std::nullopt, "",
+       "--kube-version 1.32: classic (native sidecars need Kubernetes 1.33)"},
+      {"CronJob, ENABLE_NATIVE_SIDECARS=false", "CronJob", "OnFailure", [](Options&) {}, "false", "",
+       "ENABLE_NATIVE_SIDECARS=false: classic"},
+      {"CronJob, Istio 1.24's default", "CronJob", "OnFailure", [](Options& o) { o.config.istio_version = "1.24"; },
+       std::nullopt, "", "ENABLE_NATIVE_SIDECARS unset (Istio 1.24.6's default: false): classic"},
+      {"Job, the pod's annotation", "Job", "Never", [](Options&) {}, std::nullopt,
+       "sidecar.istio.io/nativeSidecar: \"false\"\n", "pod annotation sidecar.istio.io/nativeSidecar=false: classic"},
+      {"a bare Pod that runs to completion", "Pod", "OnFailure", [](Options& o) { o.kube_version = "1.28"; }, std::nullopt,
+       "", "--kube-version 1.28: classic"},
+      {"kube-inject offline", "Job", "Never", [](Options& o) { o.kube_inject = true; }, std::nullopt, "",
+       "kube-inject offline: auto is off, as istioctl: classic"},
+      // No warning: a native sidecar ends with the job, and a pod that
+      // restarts forever or a Deployment never completes anyway.
+      {"Job, native", "Job", "Never", [](Options&) {}, std::nullopt, "", ""},
+      {"a Pod that always restarts", "Pod", "", [](Options& o) { o.kube_version = "1.28"; }, std::nullopt, "", ""},
+      {"Deployment, classic", "Deployment", "", [](Options& o) { o.kube_version = "1.28"; }, std::nullopt, "", ""},
+  };
+  for (const auto& c : cases) {
+    for (ReportFormat format : {ReportFormat::Text, ReportFormat::Json}) {
+      INFO(c.name << (format == ReportFormat::Json ? " (json)" : ""));
+      MemoryDisk disk;
+      disk.add_file("w.yaml", job_like(c.kind, c.restart_policy, c.annotations));
+      Options o;
+      o.inputs = {"w.yaml"};
+      o.report = format;
+      c.setup(o);
+      std::istringstream in;
+      std::ostringstream out, err;
+      auto env_value = c.env;
+      EnvLookup env = [env_value](std::string_view key) -> std::optional<std::string> {
+        return key == "ENABLE_NATIVE_SIDECARS" ? env_value : std::nullopt;
+      };
+      int rc = run_inject(o, disk, in, out, err, env);
+      INFO(err.str());
+      REQUIRE(rc == 0);
+      const std::string workload = ascii_lower(c.kind) + "/work";
+      if (c.why.empty()) {
+        CHECK_THAT(err.str(), !Catch::Contains("never complete"));
+        continue;
+      }
+      const std::string never = c.kind == "CronJob" ? "the Jobs it starts never complete"
+                                : c.kind == "Job" ? "the Job never completes"
+                                                  : "the pod never completes";
+      std::string text = err.str();
+      if (format == ReportFormat::Json) {
+        // One JSON string in "warnings": read it back as text.
+        auto docs = read_all(text, "report.json");
+        const Node* warnings = docs[0].root.get("warnings");
+        REQUIRE(warnings);
+        REQUIRE(warnings->items.size() == 1);
+        text = "warning: " + warnings->items[0].text + "\n";
+      }
+      CHECK_THAT(text, Catch::Contains("warning: " + workload + ": the proxy is a classic sidecar, which keeps running after "
+                                       "the other containers exit, so " + never));
+      CHECK_THAT(text, Catch::Contains(c.why));
+      CHECK_THAT(text, Catch::Contains("native sidecar"));
+      CHECK_THAT(text, Catch::Contains("POST http://localhost:15020/quitquitquit"));
+    }
+  }
+  // The agent's /quitquitquit is on the status port, wherever the pod moved it.
+  MemoryDisk disk;
+  disk.add_file("w.yaml", job_like("Job", "Never", "status.sidecar.istio.io/port: \"15030\"\n"));
+  Options o;
+  o.inputs = {"w.yaml"};
+  o.kube_version = "1.30";
+  auto r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.err, Catch::Contains("curl -fsS -X POST http://localhost:15030/quitquitquit"));
 }

@@ -57,6 +57,8 @@ Injected inject_pod(const Node& pod, const Workload& w, const Templates& templat
   std::vector<std::string> warnings = post_process_pod(run.merged, run.template_pod, p);
   Injected out{std::move(run.merged), std::move(warnings), {}, {}, p.native.warning};
   sidecar_layout(out, p);
+  if (out.sidecar == "classic")
+    if (auto never = classic_sidecar_never_completes(w, out.pod, out.sidecar_reason)) out.warnings.push_back(std::move(*never));
   return out;
 }
 
