@@ -1201,6 +1201,24 @@ std::string istioctl_cronjob(const std::string& text, const Injector& injector) 
   return write_document(docs[0], root).text;
 }
 
+struct Ran {
+  int rc;
+  std::string out, err;
+};
+
+// `command` through the pipeline, on `text` as the file c.yaml.
+Ran run_on(Command command, const std::string& text) {
+  MemoryDisk disk;
+  disk.add_file("c.yaml", text);
+  Options o;
+  o.command = command;
+  o.inputs = {"c.yaml"};
+  std::istringstream in;
+  std::ostringstream out, err;
+  int rc = run(o, disk, in, out, err, no_env());
+  return {rc, out.str(), err.str()};
+}
+
 }  // namespace
 
 // Issue 22: `kinject uninject` reported a CronJob istioctl kube-inject had
@@ -1229,28 +1247,16 @@ TEST_CASE("uninject: istioctl's CronJob, recorded on spec.jobTemplate.metadata, 
               ->same_value(*original_root.at_path("spec.jobTemplate.spec.template.metadata")));
     CHECK_THAT(injected, Catch::Contains("name: istio-proxy"));
 
-    MemoryDisk disk;
-    disk.add_file("c.yaml", injected);
-    Options o;
-    o.command = Command::Uninject;
-    o.inputs = {"c.yaml"};
-    std::istringstream in;
-    std::ostringstream out, err;
-    REQUIRE(run(o, disk, in, out, err, no_env()) == 0);
-    CHECK_THAT(err.str(), Catch::Contains("cronjob/report (ns jobs): uninjected [istio-"));
-    CHECK(out.str() == original);
+    Ran back = run_on(Command::Uninject, injected);
+    REQUIRE(back.rc == 0);
+    CHECK_THAT(back.err, Catch::Contains("cronjob/report (ns jobs): uninjected [istio-"));
+    CHECK(back.out == original);
   }
   // A CronJob with no record anywhere is skipped, saying where kinject looked.
-  MemoryDisk disk;
-  disk.add_file("c.yaml", original);
-  Options o;
-  o.command = Command::Uninject;
-  o.inputs = {"c.yaml"};
-  std::istringstream in;
-  std::ostringstream out, err;
-  REQUIRE(run(o, disk, in, out, err, no_env()) == 0);
-  CHECK_THAT(err.str(), Catch::Contains("cronjob/report (ns jobs): skipped — no sidecar.istio.io/status annotation"));
-  CHECK(out.str() == original);
+  Ran plain = run_on(Command::Uninject, original);
+  REQUIRE(plain.rc == 0);
+  CHECK_THAT(plain.err, Catch::Contains("cronjob/report (ns jobs): skipped — no sidecar.istio.io/status annotation"));
+  CHECK(plain.out == original);
 }
 
 // The same class from the other side: kinject injected an istioctl-injected
@@ -1266,32 +1272,21 @@ TEST_CASE("uninject: a CronJob istioctl injected is not injected again, and one 
       "        spec:\n          restartPolicy: Never\n          containers:\n          - name: report\n            image: report:1\n";
   const Injector injector(builtin_profile("1.30"), no_env());
   const std::string by_istioctl = istioctl_cronjob(original, injector);
-  auto pipeline = [](Command command, const std::string& text) {
-    MemoryDisk disk;
-    disk.add_file("c.yaml", text);
-    Options o;
-    o.command = command;
-    o.inputs = {"c.yaml"};
-    std::istringstream in;
-    std::ostringstream out, err;
-    int rc = run(o, disk, in, out, err, no_env());
-    return std::tuple{rc, out.str(), err.str()};
-  };
   for (Command command : {Command::Inject, Command::Check}) {
-    auto [rc, out, err] = pipeline(command, by_istioctl);
-    CHECK(rc == 0);
-    CHECK_THAT(err, Catch::Contains("cronjob/report (ns default): skipped — injected by istioctl kube-inject "
-                                    "(sidecar.istio.io/status on spec.jobTemplate.metadata"));
-    CHECK_THAT(err, Catch::Contains("kinject uninject"));
-    if (command == Command::Inject) CHECK(out == by_istioctl);
+    Ran r = run_on(command, by_istioctl);
+    CHECK(r.rc == 0);
+    CHECK_THAT(r.err, Catch::Contains("cronjob/report (ns default): skipped — injected by istioctl kube-inject "
+                                      "(sidecar.istio.io/status on spec.jobTemplate.metadata"));
+    CHECK_THAT(r.err, Catch::Contains("kinject uninject"));
+    if (command == Command::Inject) CHECK(r.out == by_istioctl);
   }
   // Injected twice (as kinject did before): both records are undone.
   auto docs = read_all(by_istioctl, "c.yaml");
   Node root = docs[0].root;
   auto ws = find_workloads(root, WorkloadCatalog{});
   injector.inject(root, ws[0]);
-  auto [rc, out, err] = pipeline(Command::Uninject, write_document(docs[0], root).text);
-  CHECK(rc == 0);
-  CHECK_THAT(err, Catch::Contains("cronjob/report (ns default): uninjected ["));
-  CHECK(read_all(out, "back")[0].root.same_value(read_all(original, "original")[0].root));
+  Ran twice = run_on(Command::Uninject, write_document(docs[0], root).text);
+  CHECK(twice.rc == 0);
+  CHECK_THAT(twice.err, Catch::Contains("cronjob/report (ns default): uninjected ["));
+  CHECK(read_all(twice.out, "back")[0].root.same_value(read_all(original, "original")[0].root));
 }
