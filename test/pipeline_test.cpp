@@ -1,4 +1,6 @@
 #include "kinject/pipeline/pipeline.h"
+#include "kinject/base/text.h"
+#include "kinject/istio/status.h"
 #include "kinject/yaml/reader.h"
 
 #include <fstream>
@@ -8,6 +10,7 @@
 #include <sstream>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 using namespace kinject;
 
@@ -436,8 +439,10 @@ TEST_CASE("pipeline: a document whose name or kind is not a string is refused at
   o.in_place = true;
   auto r = run(o, disk);
   CHECK(r.rc == 1);
-  CHECK_THAT(r.err, Catch::Contains("chart/templates/deploy.yaml (document 1):4:9: metadata.name is a mapping, not a string"));
-  CHECK_THAT(r.err, Catch::Contains("Helm or Go template"));
+  // The first line says what the file is (issue 22), then what that makes of it.
+  CHECK_THAT(r.err, Catch::StartsWith("kinject: error: chart/templates/deploy.yaml (document 1):4:9: the file holds Go/Helm "
+                                      "template syntax ({{ .Release.Name }} at 4:9) and must be rendered first: helm template "
+                                      "CHART | kinject\n  as it is, metadata.name is a mapping, not a string"));
   CHECK(*disk.file("chart/templates/deploy.yaml") == chart);
   // Whatever the field and wherever the object: a number, a List's item.
   disk.add_file("n.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 1234\n");
@@ -538,9 +543,89 @@ TEST_CASE("pipeline: -o json with -i is refused, not written as YAML", "[pipelin
   o.in_place = true;
   o.output = OutputFormat::Json;
   auto r = run(o, disk);
-  CHECK(r.rc == 1);
+  CHECK(r.rc == 2);  // a usage error (issue 22)
   CHECK_THAT(r.err, Catch::Contains("-o json cannot be combined with -i/--in-place"));
   CHECK(*disk.file("redis.yaml") == kExample);
+}
+
+TEST_CASE("pipeline: a usage error exits 2 with a hint, before anything is read (issue 22)", "[pipeline][errors]") {
+  struct Case {
+    const char* name;
+    std::function<void(Options&)> setup;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {"namespace not a DNS-1123 label", [](Options& o) { o.default_namespace = "Bad_NS"; },
+       "--namespace \"Bad_NS\": not a valid namespace name: a lowercase RFC 1123 label"},
+      {"namespace of 64 characters", [](Options& o) { o.default_namespace = std::string(64, 'a'); },
+       "must be no more than 63 characters (it has 64)"},
+      {"namespace spelt like a flag", [](Options& o) { o.default_namespace = "-f"; }, "e.g. my-namespace or 123-abc"},
+      {"--kube-version", [](Options& o) { o.kube_version = "one.thirty"; }, "--kube-version one.thirty: not a Kubernetes version"},
+      {"--selector", [](Options& o) { o.selector = "app in (a"; }, "--selector"},
+      {"--workload", [](Options& o) { o.workloads = {"CloneSet"}; }, "--workload CloneSet: expected KIND=PATH"},
+      {"-i on stdin", [](Options& o) { o.inputs = {"-"}; o.in_place = true; }, "--in-place needs files to rewrite"},
+      {"--istio-version", [](Options& o) { o.config.istio_version = "1.99"; }, "--istio-version 1.99: kinject plays the injectors"},
+      {"--set without =", [](Options& o) { o.config.sets = {"global.hub"}; }, "--set global.hub: key \"global.hub\" has no value"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    MemoryDisk disk;
+    disk.add_file("redis.yaml", kExample);
+    Options o;
+    o.inputs = {"redis.yaml"};
+    c.setup(o);
+    auto r = run(o, disk, kExample);
+    CHECK(r.rc == 2);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::StartsWith("kinject: error: "));
+    CHECK_THAT(r.err, Catch::Contains(c.says));
+    CHECK_THAT(r.err, Catch::EndsWith("\nRun with --help for more information.\n"));
+    CHECK(*disk.file("redis.yaml") == kExample);
+  }
+  // A name the API server accepts is taken as it is.
+  MemoryDisk disk;
+  disk.add_file("redis.yaml", kExample);
+  Options o;
+  o.inputs = {"redis.yaml"};
+  o.default_namespace = std::string(63, 'a');
+  CHECK(run(o, disk).rc == 0);
+  o.default_namespace = "123-abc";
+  CHECK(run(o, disk).rc == 0);
+}
+
+TEST_CASE("krm: empty stdin is an error, not an empty answer with exit 0 (issue 22)", "[pipeline][krm]") {
+  for (const char* empty : {"", "\n\n", "---\n", "# nothing\n"}) {
+    INFO(empty);
+    MemoryDisk disk;
+    Options o;
+    o.krm = true;
+    auto r = run(o, disk, empty);
+    CHECK(r.rc == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains("no KRM ResourceList on stdin"));
+    CHECK_THAT(r.err, Catch::Contains("kinject without krm"));
+  }
+  // Without `krm`, empty stdin is an empty stream, and the answer is empty too.
+  MemoryDisk disk;
+  Options o;
+  auto r = run(o, disk, "");
+  CHECK(r.rc == 0);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("krm: a functionConfig namespace that is no DNS-1123 label is an error result (issue 22)", "[pipeline][krm]") {
+  std::string list =
+      "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n"
+      "    name: p\n  spec:\n    containers:\n    - name: app\n      image: app\nfunctionConfig:\n  apiVersion: v1\n"
+      "  kind: ConfigMap\n  data:\n    namespace: Shop\n";
+  MemoryDisk disk;
+  Options o;
+  auto r = run(o, disk, list);
+  CHECK(r.rc == 1);  // KRM's contract: exit 1 and the items back with the error
+  CHECK_THAT(r.err, Catch::Contains("functionConfig: namespace \"Shop\": not a valid namespace name"));
+  CHECK_THAT(r.out, Catch::Contains("severity: error"));
+  CHECK_THAT(r.out, Catch::Contains("name: app"));
+  CHECK_THAT(r.out, !Catch::Contains("istio-proxy"));
 }
 
 TEST_CASE("report: --report none still gives the warnings: each says something was not done or not kept", "[pipeline][report]") {
@@ -668,4 +753,297 @@ TEST_CASE("pipeline: a report FIFO beside -i gets the report and stays a FIFO", 
   CHECK_THAT(*disk.streamed("report.fifo"), Catch::Contains("summary: 1 injected"));
   CHECK(disk.file("report.fifo") == nullptr);
   CHECK(r.err.empty());
+}
+
+namespace {
+
+// A StatefulSet whose claim template is named `claim`, mounted by its app.
+std::string statefulset_with_claim(const std::string& claim, const std::string& pod_labels = "{app: db}") {
+  return "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  selector:\n"
+         "    matchLabels: {app: db}\n  template:\n    metadata:\n      labels: " +
+         pod_labels +
+         "\n    spec:\n      containers:\n      - name: db\n        image: postgres\n        volumeMounts:\n"
+         "        - name: " +
+         claim +
+         "\n          mountPath: /var/lib/postgresql\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n"
+         "    spec:\n      accessModes: [ReadWriteOnce]\n  - metadata:\n      name: " +
+         claim + "\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources: {requests: {storage: 1Gi}}\n";
+}
+
+}  // namespace
+
+// Issue 22: a claim template named like a volume the sidecar adds made the
+// output guard report "internal error ... a bug in kinject". The
+// StatefulSet controller gives each pod a volume per claim template and
+// drops a template volume of that name: the sidecar's volume would be
+// replaced by the claim (the proxy on the app's disk, or without its
+// token). It is the user's collision, reported as the others are.
+TEST_CASE("pipeline: a StatefulSet claim template named like an injected volume is a collision, not an internal error (issue 22)",
+          "[pipeline][errors]") {
+  struct Case {
+    const char* name;
+    std::string claim;
+    std::function<void(Options&, MemoryDisk&)> setup;
+    std::string sidecar_volume;
+  };
+  const std::vector<Case> cases = {
+      {"classic (Istio 1.24)", "istio-data", [](Options& o, MemoryDisk&) { o.config.istio_version = "1.24"; }, "emptyDir"},
+      {"native (Istio 1.30)", "istio-data", [](Options&, MemoryDisk&) {}, "emptyDir"},
+      {"the token volume", "istio-token", [](Options&, MemoryDisk&) {}, "projected"},
+      {"a --template sidecar's volume", "app-logs",
+       [](Options& o, MemoryDisk& d) {
+         d.add_file("t.tmpl",
+                    "spec:\n  containers:\n  - name: shipper\n    image: s\n    volumeMounts:\n    - name: app-logs\n"
+                    "      mountPath: /logs\n  volumes:\n  - name: app-logs\n    emptyDir: {}\n");
+         o.config.template_file = "t.tmpl";
+       },
+       "emptyDir"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    MemoryDisk disk;
+    const std::string input = statefulset_with_claim(c.claim);
+    disk.add_file("db.yaml", input);
+    Options o;
+    o.inputs = {"db.yaml"};
+    c.setup(o, disk);
+    auto r = run(o, disk);
+    CHECK(r.rc == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, !Catch::Contains("internal error"));
+    // At the claim template's name, which is what to rename.
+    auto [line, col] = line_col(input, input.rfind("name: " + c.claim) + 6);
+    CHECK_THAT(r.err, Catch::StartsWith(fmt::format("kinject: error: db.yaml (document 1):{}:{}: statefulset/db: ", line, col)));
+    CHECK_THAT(r.err, Catch::Contains(fmt::format("volumeClaimTemplates[1] \"{}\" gives each pod a volume of that name", c.claim)));
+    CHECK_THAT(r.err, Catch::Contains(fmt::format("the name of a volume the sidecar adds ({})", c.sidecar_volume)));
+    CHECK_THAT(r.err, Catch::Contains("rename the claim template"));
+    CHECK(*disk.file("db.yaml") == input);
+  }
+  // A claim the sidecar does not name is the pod's own, as always.
+  MemoryDisk disk;
+  disk.add_file("db.yaml", statefulset_with_claim("pgdata"));
+  Options o;
+  o.inputs = {"db.yaml"};
+  CHECK(run(o, disk).rc == 0);
+}
+
+// The class of issue 22 item 6: the output guard (the API server's name
+// rules) found what the collision check did not know of, and called the
+// user's collision a bug in kinject. For every name an injection adds
+// (volumes, containers, init containers; classic and native), a pod that
+// already uses it in each place the guard checks is either injected or
+// refused as the user's collision: never an internal error.
+TEST_CASE("pipeline: every name the sidecar adds, taken by the pod anywhere the guard looks, is the user's error, never an internal error",
+          "[pipeline][errors]") {
+  for (const char* release : {"1.24", "1.30"}) {
+    INFO("Istio " << release);
+    auto run_on = [&](const std::string& text) {
+      MemoryDisk disk;
+      disk.add_file("db.yaml", text);
+      Options o;
+      o.inputs = {"db.yaml"};
+      o.config.istio_version = release;
+      return run(o, disk);
+    };
+    const std::string plain = statefulset_with_claim("pgdata");
+    auto first = run_on(plain);
+    REQUIRE(first.rc == 0);
+    auto docs = read_all(first.out, "out");
+    const Node* status = docs[0].root.at_path("spec.template.metadata.annotations")->get("sidecar.istio.io/status");
+    REQUIRE(status);
+    InjectionStatus st = *parse_status(status->text);
+    REQUIRE_FALSE(st.volumes.empty());
+    std::vector<std::string> variants;
+    const std::string pod_spec = "    spec:\n      containers:\n";
+    for (const auto& v : st.volumes) {
+      variants.push_back(statefulset_with_claim(v));
+      std::string own = plain;
+      own.insert(own.find("  volumeClaimTemplates:"),
+                 "      volumes:\n      - name: " + v + "\n        hostPath: {path: /x}\n");
+      variants.push_back(own);
+    }
+    std::vector<std::string> names = st.containers;
+    names.insert(names.end(), st.init_containers.begin(), st.init_containers.end());
+    for (const auto& c : names)
+      for (const char* list : {"containers", "initContainers"}) {
+        std::string own = plain;
+        own.insert(own.find("  volumeClaimTemplates:"),
+                   std::string("      ") + list + ":\n      - name: " + c + "\n        image: busybox\n        ports:\n"
+                   "        - containerPort: 15090\n");
+        variants.push_back(own);
+      }
+    for (const auto& text : variants) {
+      INFO(text);
+      auto r = run_on(text);
+      CHECK_THAT(r.err, !Catch::Contains("internal error"));
+      if (r.rc != 0) {
+        CHECK(r.rc == 1);
+        CHECK_THAT(r.err, Catch::StartsWith("kinject: error: db.yaml (document 1):"));
+      }
+    }
+  }
+}
+
+// The class of issue 22 item 7: a chart's template fails wherever its
+// first `{{` at a value's start makes something kinject stumbles on (the
+// reader's YAML error, an identity field, the writer's refusal of a map
+// key, an annotation's check), each time with a message that did not say
+// the file is a template. Every such refusal of a workload says it first.
+TEST_CASE("pipeline: a chart template is refused first as a template, wherever its syntax makes it fail (issue 22)",
+          "[pipeline][errors]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string first_line;
+  };
+  const std::string head = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n";
+  const std::vector<Case> cases = {
+      {"an image (a map key the writer refuses)",
+       head + "    spec:\n      containers:\n      - name: web\n        image: {{ .Values.image }}\n",
+       "c.yaml (document 1):10:16: the file holds Go/Helm template syntax ({{ .Values.image }} at 10:16)"},
+      {"an annotation the injector checks",
+       head + "    metadata:\n      annotations:\n        sidecar.istio.io/proxyCPU: {{ .Values.cpu }}\n    spec:\n"
+              "      containers:\n      - name: web\n        image: nginx\n",
+       "c.yaml (document 1):9:36: the file holds Go/Helm template syntax ({{ .Values.cpu }} at 9:36)"},
+      {"a YAML error", head + "    spec:\n      {{- if .Values.sa }}\n      serviceAccountName: x\n      {{- end }}\n"
+                              "      containers:\n      - name: web\n        image: nginx\n",
+       "c.yaml (document 1):8:7: the file holds Go/Helm template syntax ({{- if .Values.sa }} at 8:7)"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    MemoryDisk disk;
+    disk.add_file("c.yaml", c.text);
+    Options o;
+    o.inputs = {"c.yaml"};
+    o.in_place = true;
+    auto r = run(o, disk);
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.err, Catch::StartsWith("kinject: error: " + c.first_line + " and must be rendered first: helm template CHART | kinject\n"));
+    CHECK(*disk.file("c.yaml") == c.text);
+  }
+  // A document kinject does not edit passes through as ever (kubectl will
+  // judge it), and quoted templates are data.
+  MemoryDisk disk;
+  const std::string data = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations: {t: \"{{ .x }}\"}\ndata: {{ .Values.data }}\n";
+  disk.add_file("d.yaml", data);
+  Options o;
+  o.inputs = {"d.yaml"};
+  auto r = run(o, disk);
+  CHECK(r.rc == 0);
+  CHECK(r.out == data);
+}
+
+namespace {
+
+std::string job_like(const std::string& kind, const std::string& restart_policy, const std::string& annotations = "") {
+  const std::string pod_spec = "containers:\n- name: work\n  image: busybox\n" +
+                               (restart_policy.empty() ? std::string() : "restartPolicy: " + restart_policy + "\n");
+  auto indent = [](const std::string& text, const std::string& by) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t nl = text.find('\n', at);
+      out += by + text.substr(at, nl - at + 1);
+      at = nl + 1;
+    }
+    return out;
+  };
+  const std::string meta = annotations.empty() ? "metadata: {labels: {app: work}}\n"
+                                               : "metadata:\n  annotations:\n" + indent(annotations, "    ");
+  const std::string tmpl = meta + "spec:\n" + indent(pod_spec, "  ");
+  if (kind == "Pod") return "apiVersion: v1\nkind: Pod\nmetadata:\n  name: work\n" + tmpl.substr(tmpl.find("spec:"));
+  if (kind == "Job") return "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: work\nspec:\n  template:\n" + indent(tmpl, "    ");
+  if (kind == "CronJob")
+    return "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: work\nspec:\n  schedule: \"@daily\"\n  jobTemplate:\n"
+           "    spec:\n      template:\n" +
+           indent(tmpl, "        ");
+  return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: work\nspec:\n  template:\n" + indent(tmpl, "    ");
+}
+
+}  // namespace
+
+// Issue 22: a Job or CronJob given a classic sidecar never completes (the
+// proxy keeps running after the job's containers exit), and the report
+// said only "injected". Istio's documentation says so of classic sidecars
+// (istio.io, "Kubernetes Native Sidecars in Istio"): the report warns on
+// that workload, with why the sidecar is classic and what to do.
+TEST_CASE("report: a Job or CronJob given a classic sidecar is warned that it never completes (issue 22)", "[pipeline][report]") {
+  struct Case {
+    const char* name;
+    std::string kind, restart_policy;
+    std::function<void(Options&)> setup;
+    std::optional<std::string> env;  // ENABLE_NATIVE_SIDECARS
+    std::string annotations;
+    std::string why;  // the layout's reason in the warning; "" for no warning
+  };
+  const std::vector<Case> cases = {
+      {"Job, --kube-version 1.32", "Job", "Never", [](Options& o) { o.kube_version = "1.32"; }, std::nullopt, "",
+       "--kube-version 1.32: classic (native sidecars need Kubernetes 1.33)"},
+      {"CronJob, ENABLE_NATIVE_SIDECARS=false", "CronJob", "OnFailure", [](Options&) {}, "false", "",
+       "ENABLE_NATIVE_SIDECARS=false: classic"},
+      {"CronJob, Istio 1.24's default", "CronJob", "OnFailure", [](Options& o) { o.config.istio_version = "1.24"; },
+       std::nullopt, "", "ENABLE_NATIVE_SIDECARS unset (Istio 1.24.6's default: false): classic"},
+      {"Job, the pod's annotation", "Job", "Never", [](Options&) {}, std::nullopt,
+       "sidecar.istio.io/nativeSidecar: \"false\"\n", "pod annotation sidecar.istio.io/nativeSidecar=false: classic"},
+      {"a bare Pod that runs to completion", "Pod", "OnFailure", [](Options& o) { o.kube_version = "1.28"; }, std::nullopt,
+       "", "--kube-version 1.28: classic"},
+      {"kube-inject offline", "Job", "Never", [](Options& o) { o.kube_inject = true; }, std::nullopt, "",
+       "kube-inject offline: auto is off, as istioctl: classic"},
+      // No warning: a native sidecar ends with the job, and a pod that
+      // restarts forever or a Deployment never completes anyway.
+      {"Job, native", "Job", "Never", [](Options&) {}, std::nullopt, "", ""},
+      {"a Pod that always restarts", "Pod", "", [](Options& o) { o.kube_version = "1.28"; }, std::nullopt, "", ""},
+      {"Deployment, classic", "Deployment", "", [](Options& o) { o.kube_version = "1.28"; }, std::nullopt, "", ""},
+  };
+  for (const auto& c : cases) {
+    for (ReportFormat format : {ReportFormat::Text, ReportFormat::Json}) {
+      INFO(c.name << (format == ReportFormat::Json ? " (json)" : ""));
+      MemoryDisk disk;
+      disk.add_file("w.yaml", job_like(c.kind, c.restart_policy, c.annotations));
+      Options o;
+      o.inputs = {"w.yaml"};
+      o.report = format;
+      c.setup(o);
+      std::istringstream in;
+      std::ostringstream out, err;
+      auto env_value = c.env;
+      EnvLookup env = [env_value](std::string_view key) -> std::optional<std::string> {
+        return key == "ENABLE_NATIVE_SIDECARS" ? env_value : std::nullopt;
+      };
+      int rc = run_inject(o, disk, in, out, err, env);
+      INFO(err.str());
+      REQUIRE(rc == 0);
+      const std::string workload = ascii_lower(c.kind) + "/work";
+      if (c.why.empty()) {
+        CHECK_THAT(err.str(), !Catch::Contains("never complete"));
+        continue;
+      }
+      const std::string never = c.kind == "CronJob" ? "the Jobs it starts never complete"
+                                : c.kind == "Job" ? "the Job never completes"
+                                                  : "the pod never completes";
+      std::string text = err.str();
+      if (format == ReportFormat::Json) {
+        // One JSON string in "warnings": read it back as text.
+        auto docs = read_all(text, "report.json");
+        const Node* warnings = docs[0].root.get("warnings");
+        REQUIRE(warnings);
+        REQUIRE(warnings->items.size() == 1);
+        text = "warning: " + warnings->items[0].text + "\n";
+      }
+      CHECK_THAT(text, Catch::Contains("warning: " + workload + ": the proxy is a classic sidecar, which keeps running after "
+                                       "the other containers exit, so " + never));
+      CHECK_THAT(text, Catch::Contains(c.why));
+      CHECK_THAT(text, Catch::Contains("native sidecar"));
+      CHECK_THAT(text, Catch::Contains("POST http://localhost:15020/quitquitquit"));
+    }
+  }
+  // The agent's /quitquitquit is on the status port, wherever the pod moved it.
+  MemoryDisk disk;
+  disk.add_file("w.yaml", job_like("Job", "Never", "status.sidecar.istio.io/port: \"15030\"\n"));
+  Options o;
+  o.inputs = {"w.yaml"};
+  o.kube_version = "1.30";
+  auto r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.err, Catch::Contains("curl -fsS -X POST http://localhost:15030/quitquitquit"));
 }

@@ -34,6 +34,9 @@ TEST_CASE("pod_validation: the name problems the API server refuses", "[pod_vali
         std::vector<std::string>{"spec.containers[0] \"a\": volumeMounts[0] mounts \"data\", which is no volume of the pod"});
   // A StatefulSet's claim templates are volumes of its pods.
   CHECK(problems("containers: [{name: a, volumeMounts: [{name: data, mountPath: /d}]}]\n", {"data"}).empty());
+  // A pod volume named like one is replaced by the claim's (issue 22).
+  CHECK(problems("containers: [{name: a}]\nvolumes: [{name: data, emptyDir: {}}]\n", {"data"}) ==
+        std::vector<std::string>{"spec.volumes[0] \"data\": named like a volumeClaimTemplate, whose volume takes its place"});
 }
 
 // The guard compares problems before and after an injection, which moves

@@ -1176,3 +1176,117 @@ TEST_CASE("uninject: what kinject injected comes back byte for byte (regression)
     CHECK(inject_then_uninject(text) == text);
   }
 }
+
+namespace {
+
+// What `istioctl kube-inject` does to a CronJob (IntoObject): it injects a
+// pod made of the job template's metadata and the pod template's spec, and
+// writes the pod's metadata back to spec.jobTemplate.metadata, leaving the
+// pod template's own. Played here with kinject's injector, so that the
+// rest of the file keeps its bytes.
+std::string istioctl_cronjob(const std::string& text, const Injector& injector) {
+  auto docs = read_all(text, "c.yaml");
+  REQUIRE(docs.size() == 1);
+  Node root = docs[0].root;
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  REQUIRE(ws.size() == 1);
+  Node* job = root.at_path("spec.jobTemplate");
+  Node* tmpl = ws[0].pod(root);
+  REQUIRE((job && tmpl && job->get("metadata") && tmpl->get("metadata")));
+  const Node pod_metadata = *tmpl->get("metadata");
+  tmpl->set("metadata", *job->get("metadata"));
+  injector.inject(root, ws[0]);
+  job->set("metadata", *tmpl->get("metadata"));
+  tmpl->set("metadata", pod_metadata);
+  return write_document(docs[0], root).text;
+}
+
+struct Ran {
+  int rc;
+  std::string out, err;
+};
+
+// `command` through the pipeline, on `text` as the file c.yaml.
+Ran run_on(Command command, const std::string& text) {
+  MemoryDisk disk;
+  disk.add_file("c.yaml", text);
+  Options o;
+  o.command = command;
+  o.inputs = {"c.yaml"};
+  std::istringstream in;
+  std::ostringstream out, err;
+  int rc = run(o, disk, in, out, err, no_env());
+  return {rc, out.str(), err.str()};
+}
+
+}  // namespace
+
+// Issue 22: `kinject uninject` reported a CronJob istioctl kube-inject had
+// injected as "skipped" (no status annotation on its pod template) and left
+// the sidecar in: istioctl records the injection on spec.jobTemplate.metadata.
+TEST_CASE("uninject: istioctl's CronJob, recorded on spec.jobTemplate.metadata, comes back byte for byte (issue 22)",
+          "[uninject]") {
+  const std::string original =
+      "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\n  namespace: jobs\nspec:\n"
+      "  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    metadata:\n      labels:\n        job: report\n"
+      "      annotations:\n        owner: team-a   # the user's own\n    spec:\n      backoffLimit: 2\n"
+      "      template:\n        metadata:\n          labels:\n            app: report\n        spec:\n"
+      "          restartPolicy: OnFailure\n          containers:\n          - name: report\n            image: report:1\n"
+      "            readinessProbe:\n              httpGet: {path: /ready, port: 8080}\n";
+  for (const char* release : {"1.24", "1.30"}) {
+    INFO("Istio " << release);
+    const std::string injected = istioctl_cronjob(original, Injector(builtin_profile(release), no_env()));
+    // As istioctl has it: the record and the labels on the job template, the
+    // sidecar in the pod template, whose metadata is as written.
+    auto docs = read_all(injected, "c.yaml");
+    const Node& root = docs[0].root;
+    REQUIRE(root.at_path("spec.jobTemplate.metadata.annotations")->get("sidecar.istio.io/status"));
+    CHECK(root.at_path("spec.jobTemplate.metadata.labels")->get("service.istio.io/canonical-name")->text == "report");
+    const Node original_root = read_all(original, "o")[0].root;
+    CHECK(root.at_path("spec.jobTemplate.spec.template.metadata")
+              ->same_value(*original_root.at_path("spec.jobTemplate.spec.template.metadata")));
+    CHECK_THAT(injected, Catch::Contains("name: istio-proxy"));
+
+    Ran back = run_on(Command::Uninject, injected);
+    REQUIRE(back.rc == 0);
+    CHECK_THAT(back.err, Catch::Contains("cronjob/report (ns jobs): uninjected [istio-"));
+    CHECK(back.out == original);
+  }
+  // A CronJob with no record anywhere is skipped, saying where kinject looked.
+  Ran plain = run_on(Command::Uninject, original);
+  REQUIRE(plain.rc == 0);
+  CHECK_THAT(plain.err, Catch::Contains("cronjob/report (ns jobs): skipped — no sidecar.istio.io/status annotation"));
+  CHECK(plain.out == original);
+}
+
+// The same class from the other side: kinject injected an istioctl-injected
+// CronJob again (the webhook's place, the pod template, had no record),
+// which left two records and two injections' worth of containers, volumes
+// and overrides; uninjecting that was an internal error. Now injection
+// skips such a CronJob, saying why, and uninject undoes both records.
+TEST_CASE("uninject: a CronJob istioctl injected is not injected again, and one injected twice is undone (issue 22)",
+          "[uninject]") {
+  const std::string original =
+      "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: \"@daily\"\n  jobTemplate:\n"
+      "    metadata:\n      labels: {job: report}\n    spec:\n      template:\n        metadata:\n          labels: {app: report}\n"
+      "        spec:\n          restartPolicy: Never\n          containers:\n          - name: report\n            image: report:1\n";
+  const Injector injector(builtin_profile("1.30"), no_env());
+  const std::string by_istioctl = istioctl_cronjob(original, injector);
+  for (Command command : {Command::Inject, Command::Check}) {
+    Ran r = run_on(command, by_istioctl);
+    CHECK(r.rc == 0);
+    CHECK_THAT(r.err, Catch::Contains("cronjob/report (ns default): skipped — injected by istioctl kube-inject "
+                                      "(sidecar.istio.io/status on spec.jobTemplate.metadata"));
+    CHECK_THAT(r.err, Catch::Contains("kinject uninject"));
+    if (command == Command::Inject) CHECK(r.out == by_istioctl);
+  }
+  // Injected twice (as kinject did before): both records are undone.
+  auto docs = read_all(by_istioctl, "c.yaml");
+  Node root = docs[0].root;
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  injector.inject(root, ws[0]);
+  Ran twice = run_on(Command::Uninject, write_document(docs[0], root).text);
+  CHECK(twice.rc == 0);
+  CHECK_THAT(twice.err, Catch::Contains("cronjob/report (ns default): uninjected ["));
+  CHECK(read_all(twice.out, "back")[0].root.same_value(read_all(original, "original")[0].root));
+}

@@ -103,3 +103,33 @@ TEST_CASE("a workload without a pod spec says where the path to it stops", "[wor
   CHECK(builtin[0].declared.empty());
   CHECK(builtin[0].missing == "spec.template.spec.containers is not a list");
 }
+
+TEST_CASE("workloads: a StatefulSet's claim templates are the volumes its controller adds, by name and place", "[workloads]") {
+  const std::string sts =
+      "apiVersion: v1\nkind: List\nitems:\n- apiVersion: apps/v1\n  kind: StatefulSet\n  metadata: {name: db}\n  spec:\n"
+      "    template:\n      spec:\n        containers: [{name: db}]\n    volumeClaimTemplates:\n"
+      "    - metadata: {name: data}\n    - spec: {}\n    - metadata:\n        name: logs\n";
+  auto docs = read_all(sts, "t.yaml");  // as the pipeline reads: with spans
+  REQUIRE(docs.size() == 1);
+  const Node& root = docs[0].root;
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  REQUIRE(ws.size() == 1);
+  auto claims = claim_templates(root, ws[0]);
+  REQUIRE(claims.size() == 2);  // a template without a name makes no volume kinject could name
+  CHECK(claims[0].name == "data");
+  CHECK(claims[0].path == "spec.volumeClaimTemplates[0]");
+  CHECK(claims[1].name == "logs");
+  CHECK(claims[1].path == "spec.volumeClaimTemplates[2]");
+  REQUIRE(claims[1].name_node->has_span);
+  CHECK(sts.substr(claims[1].name_node->span.begin, 4) == "logs");
+  // Kinds without claim templates, and a bare pod, have none.
+  for (const char* other : {"apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n"
+                            "      containers: [{name: a}]\n  volumeClaimTemplates: [{metadata: {name: x}}]\n",
+                            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a}]\n"}) {
+    Node r = parse_yaml(other, "t.yaml");
+    auto w = find_workloads(r, WorkloadCatalog{});
+    REQUIRE(w.size() == 1);
+    INFO(other);
+    CHECK(claim_templates(r, w[0]).empty());
+  }
+}

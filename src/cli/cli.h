@@ -36,6 +36,11 @@ std::string_view completion_script(std::string_view shell);
 // Adds `completion SHELL` (SHELL stored in shell) and returns it.
 CLI::App* add_completion(CLI::App& app, std::string& shell);
 
+// Makes every option of app and its subcommands that takes a value refuse
+// one spelt like a flag (`-n -f app.yaml`: "-f" is no namespace), a usage
+// error. Call it once every option is added.
+void refuse_flags_as_values(CLI::App& app);
+
 // The hidden command the scripts and kubectl_complete-inject call.
 inline constexpr std::string_view kCompleteCommand = "__complete";
 

@@ -69,10 +69,6 @@ void add_config_flags(CLI::App& app, Flags& f) {
                  "The Istio release to inject as (its built-in profile, and its injector's behaviour), e.g. 1.30 or 1.30.3; "
                  "default: the newest, or the release the given configuration is from")
       ->type_name("X.Y[.Z]");
-  app.add_option("--kube-version", f.o.kube_version,
-                 "The Kubernetes the output is for (as helm template's flag), e.g. 1.33: with ENABLE_NATIVE_SIDECARS=auto "
-                 "(Istio 1.27+'s default), 1.33+ gets native sidecars; default: a current Kubernetes")
-      ->type_name("X.Y");
   app.add_option("--set", c.sets,
                  "Override Istio values in Helm's --set grammar, e.g. --set global.hub=registry.example.com,global.tag=1.30.3 "
                  "(\\, for a comma in a value, a[0]=x, a={x,y})")
@@ -83,6 +79,15 @@ void add_config_flags(CLI::App& app, Flags& f) {
   app.add_option("--template", c.template_file,
                  "Inject a sidecar of one's own: a Go template rendering a pod fragment (instead of Istio's)")
       ->type_name("FILE");
+}
+
+// Not kube-inject's: istioctl kube-inject has no such flag and, offline,
+// takes ENABLE_NATIVE_SIDECARS=auto for false whatever the Kubernetes.
+void add_kube_version_flag(CLI::App& app, Flags& f) {
+  app.add_option("--kube-version", f.o.kube_version,
+                 "The Kubernetes the output is for (as helm template's flag), e.g. 1.33: with ENABLE_NATIVE_SIDECARS=auto "
+                 "(Istio 1.27+'s default), 1.33+ gets native sidecars; default: a current Kubernetes")
+      ->type_name("X.Y");
 }
 
 void add_rule_flags(CLI::App& app, Flags& f) {
@@ -110,6 +115,7 @@ void add_inject_flags(CLI::App& app, Flags& f) {
   add_input_flags(app, f);
   add_output_flags(app, f);
   add_config_flags(app, f);
+  add_kube_version_flag(app, f);
   add_rule_flags(app, f);
   app.add_flag("--diff", f.o.diff, "Print a unified diff of what injection would change instead of the manifests; exit like kubectl diff (same as check --diff)");
 }
@@ -154,6 +160,7 @@ int main(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check", "CI gate: print what injection would change; exit 0 nothing, 1 changes, >1 error");
   add_input_flags(*check_cmd, check);
   add_config_flags(*check_cmd, check);
+  add_kube_version_flag(*check_cmd, check);
   add_rule_flags(*check_cmd, check);
   check_cmd->add_flag("--diff", check.o.diff, "Print a unified diff of what would change (like kubectl diff)");
 
@@ -165,6 +172,7 @@ int main(int argc, char** argv) {
 
   auto* krm_cmd = app.add_subcommand("krm", "KRM function: a ResourceList on stdin, the injected ResourceList on stdout");
   add_config_flags(*krm_cmd, krm);
+  add_kube_version_flag(*krm_cmd, krm);
   add_rule_flags(*krm_cmd, krm);
 
   // istioctl kube-inject's flags, so scripts switch by changing one word.
@@ -187,6 +195,7 @@ int main(int argc, char** argv) {
   auto* version = kinject::cli::add_version(app);
   std::string shell;
   auto* completion = kinject::cli::add_completion(app, shell);
+  kinject::cli::refuse_flags_as_values(app);
   // Asked by the completion scripts and kubectl_complete-inject (src/cli/).
   if (argc > 1 && argv[1] == kinject::cli::kCompleteCommand)
     return kinject::cli::complete(app, std::vector<std::string>(argv + 2, argv + argc), std::cout);
@@ -216,7 +225,7 @@ int main(int argc, char** argv) {
     o.krm = true;
   } else if (*kube_cmd) {
     if (kube.files.empty()) {
-      std::cerr << "kinject kube-inject: filename not specified (see --filename or -f)\n";
+      std::cerr << "kinject kube-inject: filename not specified (see --filename or -f)\nRun with --help for more information.\n";
       return 2;
     }
     kube.files = {kube.files.back()};  // istioctl: the last -f wins

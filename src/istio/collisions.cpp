@@ -80,12 +80,24 @@ void check_template_lists(const Node& template_pod, const std::vector<std::strin
 // with two containers of that name. `previous`: the volumes an earlier
 // injection added, which the new one replaces.
 void check_collisions(const Node& own, const Node& added, const std::vector<std::string>& previous, bool native,
-                      const std::set<std::int64_t>& proxy_ports) {
+                      const std::set<std::int64_t>& proxy_ports, const std::vector<ClaimTemplate>& claims) {
   const Node* own_spec = own.get("spec");
   const Node* add_spec = added.get("spec");
   if (const Node* vs = child(add_spec, "volumes"); vs && vs->is_seq())
     for (const auto& v : vs->items) {
       std::string name = name_of(v);
+      // A claim template's volume takes the place of the sidecar's (no
+      // earlier injection makes this one the sidecar's own).
+      for (const auto& claim : claims) {
+        if (claim.name != name) continue;
+        throw Error(fmt::format("{} \"{}\" gives each pod a volume of that name, the name of a volume the sidecar adds "
+                                "({}); the controller would put the claim's volume in the sidecar's place, and the proxy "
+                                "would run on the app's persistent volume or not start: rename the claim template (a "
+                                "StatefulSet's cannot change once created: create it anew), or keep the workload out of "
+                                "the mesh (sidecar.istio.io/inject: \"false\")",
+                                claim.path, name, fmt::join(volume_sources(v), ", ")))
+            .at_offset(claim.name_node->has_span ? static_cast<long>(claim.name_node->span.begin) : -1);
+      }
       if (std::find(previous.begin(), previous.end(), name) != previous.end()) continue;
       const Node* mine = find_container((child(own_spec, "volumes")), name);
       if (!mine) continue;

@@ -741,7 +741,16 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   // The profile that fills in what the files leave out: --istio-version's
   // (the nearest built-in one for a release without its own), else the
   // newest; the release the files are from is read off them.
-  if (!src.istio_version.empty()) return load_config_filled(src, disk, parse_istio_release(src.istio_version));
+  if (!src.istio_version.empty()) {
+    IstioRelease release;
+    try {
+      release = parse_istio_release(src.istio_version);
+    } catch (Error& e) {
+      e.as_usage();  // the flag's value alone is wrong
+      throw;
+    }
+    return load_config_filled(src, disk, release);
+  }
   IstioConfig cfg = load_config_filled(src, disk, default_istio_release());
   // Files of another release that leave a part out (an injector ConfigMap
   // of 1.26 without its values) are filled from that release's nearest

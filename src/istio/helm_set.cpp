@@ -109,7 +109,7 @@ class Parser {
   std::size_t value_end_ = 0;
 
   [[noreturn]] void fail(const std::string& what, std::string_view hint) const {
-    throw Error(fmt::format("--set {}: {}; {}", s_, what, hint));
+    throw Error(fmt::format("--set {}: {}; {}", s_, what, hint)).as_usage();
   }
 
   // runesUntil: reads up to one of `stops`, taking `\x` as x.
@@ -136,7 +136,8 @@ class Parser {
   void check_name(const std::string& key, std::size_t start) const {
     if (key.empty())
       throw Error(fmt::format("--set {}: an empty name in {} sets nothing (Helm ignores it); {}", s_,
-                              tmpl::go_quote(s_.substr(start, pos_ - start)), kNameHint));
+                              tmpl::go_quote(s_.substr(start, pos_ - start)), kNameHint))
+          .as_usage();
   }
 
   // keyIndex: the index between [ and ], as strconv.Atoi reads it, within
@@ -234,7 +235,8 @@ class Parser {
 [[noreturn]] void conflict(const HelmSetAssignment& a, const std::string& at, const Node& was, std::string_view wanted) {
   std::string_view kind = was.is_null() ? "null" : was.is_seq() ? "a list" : was.is_map() ? "a mapping" : "a value";
   throw Error(fmt::format("--set {}: {} is {} from an earlier --set, not {}; set it whole or not at all", a.text, at,
-                          kind, wanted));
+                          kind, wanted))
+      .as_usage();
 }
 
 // setIndex: list[i] = v, growing the list with nulls.
@@ -259,7 +261,8 @@ void apply_index(Node& list, const HelmSetAssignment& a, std::size_t step, std::
     throw Error(fmt::format("--set {}: Helm sets nothing here: its parser drops an empty value ending the text under "
                             "a list item that does not exist yet ({}); give a value, or put another assignment after "
                             "this one",
-                            a.text, here));
+                            a.text, here))
+        .as_usage();
   Node& slot = grow(list, i);
   if (j + 1 < key.indices.size()) {
     // A list in the list: what is there must be one (null starts one).
@@ -323,7 +326,8 @@ std::vector<HelmSetAssignment> parse_helm_set(std::string_view text) {
     auto r = utf8::decode(text, i);
     if (!r.valid)
       throw Error(fmt::format("--set: byte {} of the text is not UTF-8 (0x{:02X}); write the text in UTF-8", i + 1,
-                              static_cast<unsigned char>(text[i])));
+                              static_cast<unsigned char>(text[i])))
+          .as_usage();
     i += r.width;
   }
   return Parser(text).parse();

@@ -45,17 +45,20 @@ void sidecar_layout(Injected& out, const InjectionParams& p) {
 }
 
 // webhook.go's injectPod: Istio's steps, in Istio's order.
-Injected inject_pod(const Node& pod, const Workload& w, const Templates& templates) {
+Injected inject_pod(const Node& pod, const Workload& w, const Templates& templates, const std::vector<ClaimTemplate>& claims) {
   validate_annotations(child(pod.get("metadata"), "annotations"), templates.config->release);
   validate_container_names(pod);
   InjectionParams p = injection_params(pod, w, templates);
   TemplateRun run = run_template(p, reinsert_overrides(strip_pod(pod, p.status_key(), p.target_port()), pod));
-  check_collisions(run.stripped, run.template_pod, previous_volumes(pod, p.status_key()), p.native_sidecars, proxy_ports(p));
+  check_collisions(run.stripped, run.template_pod, previous_volumes(pod, p.status_key()), p.native_sidecars, proxy_ports(p),
+                   claims);
   reapply_overwritten_containers(run.merged, pod, run.template_pod, p);
   keep_container_quantity_spelling(run.merged, pod);
   std::vector<std::string> warnings = post_process_pod(run.merged, run.template_pod, p);
   Injected out{std::move(run.merged), std::move(warnings), {}, {}, p.native.warning};
   sidecar_layout(out, p);
+  if (out.sidecar == "classic")
+    if (auto never = classic_sidecar_never_completes(w, out.pod, out.sidecar_reason)) out.warnings.push_back(std::move(*never));
   return out;
 }
 
@@ -63,11 +66,12 @@ Injected inject_pod(const Node& pod, const Workload& w, const Templates& templat
 // are, and recorded; none of Istio's post-processing applies to it. Its
 // record leaves out the pod's own containers and volumes, which such a
 // template renders to extend them.
-Injected inject_own_template(const Node& pod, const Workload& w, const Templates& templates) {
+Injected inject_own_template(const Node& pod, const Workload& w, const Templates& templates,
+                             const std::vector<ClaimTemplate>& claims) {
   validate_container_names(pod);
   InjectionParams p = injection_params(pod, w, templates);
   TemplateRun run = run_template(p, reinsert_overrides(strip_pod(pod, p.status_key(), std::nullopt), pod));
-  check_collisions(run.stripped, run.template_pod, previous_volumes(pod, p.status_key()), p.native_sidecars, {});
+  check_collisions(run.stripped, run.template_pod, previous_volumes(pod, p.status_key()), p.native_sidecars, {}, claims);
   keep_container_quantity_spelling(run.merged, pod);
   annotations_of(run.merged);
   run.merged.child_map("metadata").child_map("labels");
@@ -135,7 +139,9 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   Node* target = w.pod(root);
   if (!target || !target->is_map()) throw Error("the workload has no pod template");
   const Node pod = pod_view(*target);
-  Injected injected = impl_->config.istio ? inject_pod(pod, w, impl_->templates) : inject_own_template(pod, w, impl_->templates);
+  const std::vector<ClaimTemplate> claims = claim_templates(root, w);
+  Injected injected = impl_->config.istio ? inject_pod(pod, w, impl_->templates, claims)
+                                          : inject_own_template(pod, w, impl_->templates, claims);
   drop_bookkeeping_maps(injected.pod, pod);
   return write_back(*target, std::move(injected), impl_->config.status_annotation);
 }

@@ -44,7 +44,7 @@ Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> po
   m.default_webhooks = [revision = config.revision, all = by_default && by_default->kind == Kind::Bool && by_default->b] {
     return istio_webhooks(revision, all);
   };
-  m.uninject = [key = m.status_annotation](Node& pod) { return uninject_pod(pod, key); };
+  m.uninject = [key = m.status_annotation](Node& root, const Workload& w) { return uninject_workload(root, w, key); };
   m.revision = config.revision;
   m.serves = [revision = config.revision](const Webhook& webhook) { return istio_revision_of(webhook) == revision; };
   auto injector = std::make_shared<LazyInjector>(std::move(config), std::move(env), std::move(native));

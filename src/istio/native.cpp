@@ -205,6 +205,28 @@ NativeSidecarLayout native_sidecar_layout(const IstioRelease& release, const Nat
                               *env, rel)};
 }
 
+std::optional<std::string> classic_sidecar_never_completes(const Workload& w, const Node& pod, std::string_view layout_reason) {
+  const Node* restart = pod.at_path("spec.restartPolicy");
+  const std::string policy = restart && restart->is_scalar() ? restart->scalar_text() : "";
+  std::string_view never;
+  if (w.kind == "Job") never = "the Job never completes";
+  else if (w.kind == "CronJob") never = "the Jobs it starts never complete";
+  else if (w.kind == "Pod" && (policy == "Never" || policy == "OnFailure")) never = "the pod never completes";
+  else return std::nullopt;
+  // The agent listens on the status port, which the pod may have moved.
+  const Node* port = pod.at_path("metadata.annotations");
+  port = port && port->is_map() ? port->get("status.sidecar.istio.io/port") : nullptr;
+  std::string status_port = port && port->is_scalar() && !port->scalar_text().empty() && port->scalar_text() != "0"
+                                ? port->scalar_text()
+                                : "15020";
+  return fmt::format("the proxy is a classic sidecar, which keeps running after the other containers exit, so {} ({}). "
+                     "Give it a native sidecar, which Kubernetes stops once they are done (Kubernetes 1.29+: "
+                     "ENABLE_NATIVE_SIDECARS=true; from Istio 1.27, auto and a --kube-version of 1.33 or later; or the pod "
+                     "annotation {}: \"true\"), or have the job end the proxy when it is done: curl -fsS -X POST "
+                     "http://localhost:{}/quitquitquit",
+                     never, layout_reason, kAnnotation, status_port);
+}
+
 bool native_sidecar_move(const NativeSidecarDecision& decision, const std::optional<std::string>& annotation) {
   if (annotation && *annotation == "true") return true;
   if (annotation && *annotation == "false") return false;

@@ -527,4 +527,48 @@ UninjectOutcome uninject_pod(Node& pod, std::string_view status_key) {
   return out;
 }
 
+namespace {
+
+// Where istioctl records a CronJob's injection (the metadata's parent).
+template <typename N>
+N* job_template(N& root, const Workload& w) {
+  return w.kind == "CronJob" ? map_at(map_at(w.object(root), "spec"), "jobTemplate") : nullptr;
+}
+
+bool records(const Node* metadata, std::string_view status_key) {
+  return scalar_at(map_at(metadata, "annotations"), status_key).has_value();
+}
+
+}  // namespace
+
+InjectionRecords injection_records(const Node& root, const Workload& w, std::string_view status_key) {
+  const Node* pod = w.pod(root);
+  const Node* job = job_template(root, w);
+  return {pod && records(pod->get("metadata"), status_key), job && records(job->get("metadata"), status_key)};
+}
+
+UninjectOutcome uninject_workload(Node& root, const Workload& w, std::string_view status_key) {
+  Node* pod = w.pod(root);
+  if (!pod || !pod->is_map()) throw Error("the workload has no pod template");
+  const InjectionRecords at = injection_records(root, w, status_key);
+  if (!at.job_template) return uninject_pod(*pod, status_key);
+  UninjectOutcome out;
+  if (at.pod_template) out = uninject_pod(*pod, status_key);
+  // istioctl's CronJob: the pod it injected, undone, and put back.
+  Node* job = job_template(root, w);
+  Node view = Node::map();
+  view.set("metadata", *job->get("metadata"));
+  if (const Node* spec = pod->get("spec")) view.set("spec", *spec);
+  UninjectOutcome istioctl = uninject_pod(view, status_key);
+  if (const Node* metadata = view.get("metadata")) job->set("metadata", *metadata);
+  else job->erase("metadata");  // emptied by the uninjection: it had only what istioctl added
+  if (const Node* spec = view.get("spec")) pod->set("spec", *spec);
+  out.changed = out.changed || istioctl.changed;
+  for (std::vector<std::string> UninjectOutcome::*list : {&UninjectOutcome::removed, &UninjectOutcome::restored,
+                                                          &UninjectOutcome::warnings})
+    (out.*list).insert((out.*list).end(), (istioctl.*list).begin(), (istioctl.*list).end());
+  if (!out.changed) out.reason = istioctl.reason;
+  return out;
+}
+
 }  // namespace kinject

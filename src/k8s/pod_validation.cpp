@@ -1,5 +1,6 @@
 #include "kinject/k8s/pod_validation.h"
 
+#include <algorithm>
 #include <array>
 #include <set>
 #include <string_view>
@@ -50,7 +51,12 @@ std::vector<PodProblem> pod_name_problems(const Node& spec, const std::vector<st
     for (std::size_t i = 0; i < vs->items.size(); ++i) {
       const Node& v = vs->items[i];
       std::string name = name_of(v);
-      if (!volumes.insert(name).second)
+      if (std::find(claims.begin(), claims.end(), name) != claims.end())
+        // The StatefulSet controller puts the claim's volume in its place
+        // (updateStorage): the API server takes it, the pod loses it.
+        add(fmt::format("spec.volumes[{}] \"{}\": named like a volumeClaimTemplate, whose volume takes its place", i, name),
+            fmt::format("volume {} replaced by a claim", name));
+      else if (!volumes.insert(name).second)
         add(fmt::format("spec.volumes[{}]: a second volume named \"{}\"", i, name), fmt::format("volume {} twice", name));
       auto sources = volume_sources(v);
       if (sources.size() > 1)

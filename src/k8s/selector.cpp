@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "kinject/base/error.h"
+#include "kinject/k8s/names.h"
 
 namespace kinject {
 
@@ -21,27 +22,6 @@ bool qualified_name_part(std::string_view s) {
   return true;
 }
 
-// A DNS-1123 subdomain: lowercase alphanumerics, '-' and '.', each part
-// starting and ending alphanumeric.
-bool dns_subdomain(std::string_view s) {
-  if (s.empty() || s.size() > 253) return false;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    auto dot = s.find('.', start);
-    std::string_view part = s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-    if (part.empty()) return false;
-    if (!(std::islower(static_cast<unsigned char>(part.front())) || std::isdigit(static_cast<unsigned char>(part.front()))))
-      return false;
-    if (!(std::islower(static_cast<unsigned char>(part.back())) || std::isdigit(static_cast<unsigned char>(part.back()))))
-      return false;
-    for (char c : part)
-      if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-')) return false;
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::optional<std::string> invalid_label_key(std::string_view key) {
@@ -52,7 +32,7 @@ std::optional<std::string> invalid_label_key(std::string_view key) {
       return fmt::format("label key \"{}\" has more than one '/'", key);
     std::string_view prefix = key.substr(0, slash);
     name = key.substr(slash + 1);
-    if (!dns_subdomain(prefix))
+    if (!is_dns1123_subdomain(prefix))
       return fmt::format("label key \"{}\": prefix \"{}\" must be a lowercase DNS subdomain (e.g. example.com)", key, prefix);
   }
   if (name.empty() || name.size() > 63)

@@ -238,4 +238,18 @@ Node* Workload::pod(Node& root) const {
   return const_cast<Node*>(static_cast<const Workload*>(this)->pod(static_cast<const Node&>(root)));
 }
 
+std::vector<ClaimTemplate> claim_templates(const Node& root, const Workload& w) {
+  std::vector<ClaimTemplate> out;
+  if (w.kind != "StatefulSet") return out;
+  const Node* o = w.object(root);
+  const Node* list = o ? o->at_path("spec.volumeClaimTemplates") : nullptr;
+  if (!list || !list->is_seq()) return out;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    const Node* name = list->items[i].at_path("metadata.name");
+    if (!name || !name->is_scalar()) continue;
+    out.push_back({name->scalar_text(), fmt::format("spec.volumeClaimTemplates[{}]", i), name});
+  }
+  return out;
+}
+
 }  // namespace kinject

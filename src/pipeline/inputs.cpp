@@ -74,7 +74,7 @@ std::vector<Input> collect_inputs(const std::vector<std::string>& args, bool rec
 }
 
 void check_rewritable(const Input& input, const Disk& disk) {
-  if (input.is_stdin()) throw Error("--in-place needs files to rewrite; it cannot be used with stdin");
+  if (input.is_stdin()) throw Error("--in-place needs files to rewrite; it cannot be used with stdin").as_usage();
   OutputPath where = disk.output_path(input.path);
   if (where.mode == WriteMode::Replace && where.descriptor < 0) return;
   throw Error(Location{input.name}, fmt::format("--in-place rewrites a file, and this is {}: it can be read, not rewritten; "

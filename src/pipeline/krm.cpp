@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "kinject/base/error.h"
+#include "kinject/k8s/names.h"
 
 namespace kinject {
 
@@ -61,7 +62,11 @@ void apply_function_config(const Node& config, Options& opts) {
     };
     if (key == "rules") opts.rules = text;
     else if (key == "namespaces") opts.namespaces_file = text;
-    else if (key == "namespace") opts.default_namespace = text;
+    else if (key == "namespace") {
+      if (auto why = text.empty() ? std::nullopt : invalid_dns1123_label(text))
+        throw Error(fmt::format("functionConfig: namespace \"{}\": not a valid namespace name: {}", text, *why));
+      opts.default_namespace = text;
+    }
     else if (key == "selector") opts.selector = text;
     else if (key == "revision") opts.config.revision = text;
     else if (key == "injectConfigFile") opts.config.inject_config_file = text;

@@ -10,6 +10,7 @@
 #include "kinject/istio/configmaps.h"
 #include "kinject/istio/mesh.h"
 #include "kinject/k8s/cluster.h"
+#include "kinject/k8s/names.h"
 #include "kinject/k8s/selector.h"
 #include "kinject/k8s/workloads.h"
 #include "kinject/pipeline/diff.h"
@@ -18,6 +19,7 @@
 #include "kinject/pipeline/output.h"
 #include "kinject/pipeline/output_guard.h"
 #include "kinject/pipeline/sources.h"
+#include "kinject/yaml/template_syntax.h"
 #include "kinject/yaml/writer.h"
 
 namespace kinject {
@@ -53,7 +55,8 @@ NativeSidecarContext native_context(const Options& o) {
     if (!c.kube_version)
       throw Error(fmt::format("--kube-version {}: not a Kubernetes version; give MAJOR.MINOR, e.g. 1.33 (v1.33, 1.33.2 and "
                               "1.33.2-eks-1234 are read too)",
-                              o.kube_version));
+                              o.kube_version))
+          .as_usage();
   }
   c.nodes = o.cluster_nodes;
   c.kube_inject = o.kube_inject;
@@ -69,7 +72,8 @@ class Run {
     // -o json with -i would turn each YAML file into JSON behind the user's back.
     if (opts_.in_place && opts_.output == OutputFormat::Json && opts_.command != Command::Check)
       throw Error("-o json cannot be combined with -i/--in-place: it would rewrite each file as JSON; to convert "
-                  "files, run without -i and redirect the output (kinject -o json -f app.yaml > app.json)");
+                  "files, run without -i and redirect the output (kinject -o json -f app.yaml > app.json)")
+          .as_usage();
     auto inputs = collect_inputs(opts_.inputs, opts_.recursive, disk_, &report_.warnings);
     if (opts_.in_place)
       for (const auto& input : inputs) check_rewritable(input, disk_);  // before any is read
@@ -125,15 +129,27 @@ class Run {
  private:
   // ------------------------------------------------------------ inputs
 
+  static Error no_resource_list(Location where, std::string_view why) {
+    return Error(std::move(where), fmt::format("no KRM ResourceList on stdin ({}): a KRM function is run by its host (kpt "
+                                               "fn eval --exec \"kinject krm\", a kustomize transformer), which sends one; "
+                                               "to inject manifests, pipe them to kinject without krm",
+                                               why));
+  }
+
   // stdin is read as it streams. To see whether it is a KRM ResourceList,
   // its first document is read ahead and kept for processing.
   void detect_krm(Source& s) {
     std::optional<RawDocument> raw = s.peek_content();
-    if (!raw) return;
+    if (!raw) {
+      // A function answers a ResourceList; given none, there is nothing to
+      // answer with, and an empty answer would read as "no resources".
+      if (opts_.krm) throw no_resource_list(Location{"-"}, "it holds no document");
+      return;
+    }
     if (!opts_.krm && raw->text.find("ResourceList") == std::string::npos) return;
     Document doc = parse_document(*raw, "-", opts_.limits);
     if (!is_resource_list(doc.root)) {
-      if (opts_.krm) throw Error(Location{"-", doc.raw.index}, "expected a KRM ResourceList (kind: ResourceList) on stdin");
+      if (opts_.krm) throw no_resource_list(Location{"-", doc.raw.index}, "its first document is not kind: ResourceList");
       return;
     }
     // The ResourceList is the whole input: what follows it is read (and
@@ -222,9 +238,24 @@ class Run {
                             known));
   }
 
+  // The values of flags that are wrong whatever the input: usage errors.
+  void check_flag_values() {
+    try {
+      for (const auto& w : opts_.workloads) catalog_.add(w);
+      selector_ = LabelSelector::parse(opts_.selector, "--selector");
+    } catch (Error& e) {
+      e.as_usage();
+      throw;
+    }
+    // Documents that name no namespace are decided (and recorded) in this
+    // one: the API server would refuse it, so no decision about it holds.
+    if (const std::string& ns = opts_.default_namespace; !ns.empty())
+      if (auto why = invalid_dns1123_label(ns))
+        throw Error(fmt::format("--namespace \"{}\": not a valid namespace name: {}", ns, *why)).as_usage();
+  }
+
   void setup() {
-    for (const auto& w : opts_.workloads) catalog_.add(w);
-    selector_ = LabelSelector::parse(opts_.selector, "--selector");
+    check_flag_values();
     if (!opts_.cluster_file.empty()) load_cluster();
     else mesh_ = make_mesh(load_config(opts_.config, disk_), env_, opts_.policy, native_context(opts_));
     if (opts_.rules == "istio") {
@@ -282,6 +313,7 @@ class Run {
         warn_about(doc);
         text = doc.raw.text;
       } else {
+        refuse_chart_template(doc);
         Node root = doc.root;
         handle_document(doc, root);
         wr = write_document(doc, root);
@@ -304,10 +336,29 @@ class Run {
     auto [line, col] = line_col(doc.raw.text, at);
     std::string msg = fmt::format("{} is {}, not a string: this is not a Kubernetes object as written (kubectl refuses it too)",
                                   p->path, p->what);
+    // `name: {{ .Release.Name }}` reads as a mapping: a chart's template.
     std::string_view t = doc.raw.text;
-    if (p->node->has_span && t.substr(at, 2) == "{{")
-      msg += "; it reads as a Helm or Go template (`{{ ... }}`): render it first (e.g. helm template) and give kinject the result";
+    if (auto actions = template_actions(p->node->has_span ? t.substr(at) : std::string_view());
+        !actions.empty() && actions[0].begin == 0)
+      msg = fmt::format("{}\n  as it is, {}", template_syntax_message(t.substr(at, actions[0].end), doc.raw.first_line + line - 1, col),
+                        msg);
     throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col}, msg);
+  }
+
+  // A document kinject edits must not be a chart's template: its `{{ }}` at
+  // a value's start reads as a mapping, which injection, the writer or an
+  // annotation's check would each refuse without saying why.
+  static void refuse_chart_template(const Document& doc) {
+    std::string_view t = doc.raw.text;
+    if (t.find("{{") == std::string_view::npos) return;
+    const Node* n = template_mapping(doc.root, t);
+    if (!n) return;
+    auto [line, col] = line_col(t, n->span.begin);
+    const int at_line = doc.raw.first_line + line - 1;
+    std::string_view action = t.substr(n->span.begin, template_actions(t.substr(n->span.begin))[0].end);
+    throw Error(Location{doc.file, doc.raw.index, at_line, col},
+                fmt::format("{}\n  as it is, {} reads as a mapping keyed by a mapping, which kubectl refuses (invalid map key)",
+                            template_syntax_message(action, at_line, col), action));
   }
 
   void warn_reformatted(const Document& doc) {
@@ -370,6 +421,17 @@ class Run {
       add_entry(std::move(e));
       return;
     }
+    // istioctl kube-inject records a CronJob's injection on its job template,
+    // where neither the webhook nor kinject looks: injecting it again would
+    // inject twice.
+    if (injection_records(doc.root, w, mesh.status_annotation).job_template) {
+      e.action = "skipped";
+      e.reason = fmt::format("injected by istioctl kube-inject ({} on spec.jobTemplate.metadata); to inject it with "
+                             "kinject, run kinject uninject on it first",
+                             mesh.status_annotation);
+      add_entry(std::move(e));
+      return;
+    }
     bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(mesh_.status_annotation);
     InjectionOutcome out;
     try {
@@ -395,10 +457,9 @@ class Run {
   }
 
   void uninject_one(const Document& doc, Node& root, const Workload& w, ReportEntry& e) {
-    (void)root;
     UninjectOutcome out;
     try {
-      out = mesh_.uninject(*w.pod(root));
+      out = mesh_.uninject(root, w);
     } catch (const Error& err) {
       throw located(doc, w, err);
     }
@@ -426,6 +487,7 @@ class Run {
   void process_krm() {
     Document& doc = *krm_;
     check_object_fields(doc);
+    refuse_chart_template(doc);
     Node root = doc.root;
     if (rules_) namespaces_.add(doc.root);  // Namespace items
     handle_document(doc, root);
@@ -496,6 +558,13 @@ class Run {
 int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env) {
   Run r(opts, disk, in, env);
   const int error_status = opts.command == Command::Check ? 2 : 1;
+  // A usage error exits 2 with CLI11's hint line; in KRM mode the settings
+  // come from the functionConfig, and a failure is exit 1 with a result.
+  auto usage_hint = [&](const Error& e) {
+    if (!e.usage() || r.krm()) return error_status;
+    if (opts.report != ReportFormat::Json) err << "Run with --help for more information.\n";
+    return 2;
+  };
   // A KRM function never answers with an empty list: the items go back
   // untouched with the error as a result.
   // With --report json an error is JSON too, for the programs that read it.
@@ -527,8 +596,9 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
   try {
     r.execute();
   } catch (const Error& e) {
-    if (opts.report == ReportFormat::Json) return fail("error", e.bare(), &e.where());
-    return fail("error", e.what());
+    if (opts.report == ReportFormat::Json) fail("error", e.bare(), &e.where());
+    else fail("error", e.what());
+    return usage_hint(e);
   } catch (const std::exception& e) {
     // A bug, not bad input (fuzzing looks for these): still no partial
     // output, a non-zero status, and a KRM answer that keeps the items.

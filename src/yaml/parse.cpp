@@ -16,6 +16,7 @@
 #include "kinject/base/utf8.h"
 #include "kinject/yaml/simple_yaml.h"
 #include "kinject/yaml/source_text.h"
+#include "kinject/yaml/template_syntax.h"
 #include "lines.h"
 #include "scanner.h"
 
@@ -688,13 +689,8 @@ void read_with_yaml_cpp(Document& doc, const std::string& body, std::size_t offs
   }
 }
 
-}  // namespace
-
-Document parse_document(RawDocument raw, const std::string& file, const Limits& limits) {
-  Document doc;
-  doc.file = file;
-  doc.raw = std::move(raw);
-  if (read_fast(doc, limits)) return doc;
+void read_document(Document& doc, const Limits& limits) {
+  if (read_fast(doc, limits)) return;
   std::string_view text = doc.raw.text;
   std::size_t offset = 0;
   if (doc.raw.bom && text.substr(0, 3) == kBom) offset = 3;
@@ -702,6 +698,60 @@ Document parse_document(RawDocument raw, const std::string& file, const Limits& 
   refuse_unreadable(doc, offset);
   read_with_yaml_cpp(doc, std::string(text.substr(offset)), offset, limits);
   doc.json = written_as_json(doc);
+}
+
+// A chart's template given for a manifest fails as YAML somewhere after its
+// first `{{`, with an error that does not say why. When the document reads
+// (or fails elsewhere) with its actions made plain words, the template
+// syntax is the cause: the error says so first, at the action nearest
+// before the YAML error, and gives the YAML error after it. Template syntax
+// that is data (quoted, in a comment, inside a block scalar or a word)
+// reads the same either way and adds nothing.
+void explain_template_syntax(const Document& doc, const Error& error, const Limits& limits) {
+  std::string_view text = doc.raw.text;
+  if (text.find("{{") == std::string_view::npos) return;
+  std::vector<TemplateAction> actions = template_actions(text);
+  if (actions.empty()) return;
+  Document plain;
+  plain.file = doc.file;
+  plain.raw = doc.raw;
+  plain.raw.text = without_template_actions(text, actions);
+  try {
+    read_document(plain, limits);
+  } catch (const Error& again) {
+    if (again.where().line == error.where().line && again.where().column == error.where().column) return;
+  }
+  auto place = [&](std::size_t at) {
+    auto [line, col] = line_col(text, at);
+    return std::pair<int, int>{doc.raw.first_line + line - 1, col};
+  };
+  const std::pair<int, int> failed{error.where().line, error.where().column};
+  const TemplateAction* named = nullptr;
+  for (const auto& a : actions) {
+    if (in_yaml_comment(text, a.begin)) continue;
+    if (named && place(a.begin) > failed) break;
+    named = &a;
+  }
+  if (!named) return;
+  auto [line, col] = place(named->begin);
+  throw Error(Location{doc.file, doc.raw.index, line, col},
+              fmt::format("{}\n  as it is, it is not YAML: {}:{}: {}",
+                          template_syntax_message(text.substr(named->begin, named->end - named->begin), line, col),
+                          error.where().line, error.where().column, error.bare()));
+}
+
+}  // namespace
+
+Document parse_document(RawDocument raw, const std::string& file, const Limits& limits) {
+  Document doc;
+  doc.file = file;
+  doc.raw = std::move(raw);
+  try {
+    read_document(doc, limits);
+  } catch (const Error& e) {
+    explain_template_syntax(doc, e, limits);
+    throw;
+  }
   return doc;
 }
 

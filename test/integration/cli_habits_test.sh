@@ -31,11 +31,12 @@ set +e; kinject --report json bad.yaml > out.txt 2> err.json; rc=$?; set -e
 python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["error"]; assert e["file"]=="bad.yaml" and e["line"]>0, e' err.json \
   || fail "the error is not JSON with its place: $(cat err.json)"
 
-# -i -o json is refused and the file stays.
+# -i -o json is refused, a usage error (exit 2 and a hint), and the file stays.
 cp "$EX" app.yaml
 set +e; kinject -i -o json app.yaml 2> err.txt; rc=$?; set -e
-[ $rc = 1 ] || fail "-i -o json: exit $rc"
+[ $rc = 2 ] || fail "-i -o json: exit $rc"
 contains err.txt "-o json cannot be combined with -i"
+contains err.txt "Run with --help for more information."
 cmp -s "$EX" app.yaml || fail "-i -o json changed the file"
 
 # No input and a terminal for stdin: a hint and exit 2, not a silent wait.

@@ -33,6 +33,30 @@ expect_error 2 "policy" -- kinject --policy sometimes "$EX"
 set +e; kinject --set global.hub=registry.example.com/istio "$EX" > out.txt 2>/dev/null; rc=$?; set -e
 [ $rc = 0 ] || fail "--set swallowed the file name"
 contains out.txt "image: registry.example.com/istio/proxyv2:"
+# Issue 22: every usage error exits 2 with a hint line, and a flag's value
+# is checked as the API server would check it, before anything runs.
+expect_usage() {  # SUBSTRING -- COMMAND...
+  local says=$1; shift
+  expect_error 2 "$says" "$@"
+  contains err.txt "Run with --help for more information."
+}
+# A value that is really the next flag: `-n -f app.yaml` took "-f" for the
+# namespace (and app.yaml for a file), and injected into namespace -f.
+expect_usage '--namespace: "-f" is a flag, not a value' -- kinject -n -f "$EX"
+expect_usage '--namespace: "--recursive" is a flag, not a value' -- kinject check --namespace --recursive "$EX"
+expect_usage "./--diff" -- kinject -f --diff "$EX"
+expect_usage '--output: "-f" is a flag' -- kinject kube-inject -o -f "$EX"
+expect_usage '--template: "-f" is a flag' -- kinject uninject --template -f "$EX"
+expect_usage '--selector: "--policy" is a flag' -- kinject krm --selector --policy enabled
+# A namespace the API server would refuse: a DNS-1123 label, at most 63 characters.
+expect_usage '--namespace "Bad_NS": not a valid namespace name' -- kinject -n Bad_NS "$EX"
+contains err.txt "e.g. my-namespace"
+expect_usage "no more than 63 characters" -- kinject -n "$(printf 'a%.0s' $(seq 64))" "$EX"
+expect_usage '--namespace: "-shop" is a flag' -- kinject check -n -shop "$EX"
+# Combinations and values known wrong before any input is read.
+expect_usage "--in-place needs files to rewrite" -- kinject -i < "$EX"
+expect_usage "--kube-version one.thirty: not a Kubernetes version" -- kinject --kube-version one.thirty "$EX"
+expect_usage "--selector" -- kinject -l 'app in (a' "$EX"
 expect_error 1 "--workload StatefulSet=spec.tmplate: no spec.tmplate" -- kinject --workload StatefulSet=spec.tmplate "$EX"
 expect_error 1 "did you mean global?" -- kinject --set globl.hub=x "$EX"
 # Hostile input.

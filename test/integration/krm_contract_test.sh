@@ -54,6 +54,16 @@ contains badout.yaml "severity: error"
 contains badout.yaml "name: redis"
 lacks badout.yaml "istio-proxy"
 
+# A KRM function must be given a ResourceList: empty stdin (or only blanks
+# and comments) is an error that says so, never an empty answer with exit 0
+# (issue 22).
+for empty in '' $'\n\n' '---' $'# nothing\n---\n'; do
+  set +e; printf '%s' "$empty" | kinject krm > none.yaml 2> none.err; rc=$?; set -e
+  [ $rc = 1 ] || fail "krm on empty stdin: exit $rc"
+  [ ! -s none.yaml ] || fail "krm on empty stdin printed something"
+  contains none.err "KRM ResourceList on stdin"
+done
+
 if command -v kustomize >/dev/null 2>&1; then
   cp -r "$SRC/examples/kustomize" k && ln -s "$KINJECT" k/kinject
   kustomize build --enable-alpha-plugins --enable-exec k > k.out || fail "kustomize build failed"

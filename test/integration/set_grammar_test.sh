@@ -28,9 +28,9 @@ contains many.yaml "name: pull-a"
 contains many.yaml "name: pull-c"
 lacks many.yaml "pull-b"
 
-# A comma Helm would split on is an error naming the text, with what to write.
+# A comma Helm would split on is a usage error (exit 2) naming the text, with what to write.
 set +e; kinject --set global.proxy.excludeIPRanges=10.0.0.0/8,192.168.0.0/16 "$EX" > out.txt 2> err.txt; rc=$?; set -e
-[ "$rc" = 1 ] || { cat err.txt; fail "an unescaped comma: exit $rc, want 1"; }
+[ "$rc" = 2 ] || { cat err.txt; fail "an unescaped comma: exit $rc, want 2"; }
 [ ! -s out.txt ] || fail "an unescaped comma printed to stdout"
 contains err.txt 'key "192.168.0.0/16" has no value'
 contains err.txt 'write a comma inside a value as \,'

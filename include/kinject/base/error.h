@@ -43,10 +43,20 @@ class Error : public std::runtime_error {
     return *this;
   }
 
+  // A usage error: the command line alone is wrong (a flag's value, flags
+  // that cannot go together), whatever the input. The command exits 2 with
+  // a hint, as for a flag CLI11 refuses.
+  bool usage() const { return usage_; }
+  Error& as_usage() {
+    usage_ = true;
+    return *this;
+  }
+
  private:
   Location where_;
   std::string bare_;
   long offset_ = -1;
+  bool usage_ = false;
 };
 
 }  // namespace kinject

@@ -111,8 +111,9 @@ void keep_container_quantity_spelling(Node& merged, const Node& original);
 // ---- what the rendered templates must not do (collisions.cpp)
 void check_rendered_names(const Node& rendered, const std::string& template_name, const Node& pod);
 void check_template_lists(const Node& template_pod, const std::vector<std::string>& templates);
+// `claims`: the workload's claim templates, each a volume of the pod's.
 void check_collisions(const Node& own, const Node& added, const std::vector<std::string>& previous_volumes, bool native,
-                      const std::set<std::int64_t>& proxy_ports);
+                      const std::set<std::int64_t>& proxy_ports, const std::vector<ClaimTemplate>& claims);
 // The ports Istio's proxy listens on in the pod's network.
 std::set<std::int64_t> proxy_ports(const InjectionParams& p);
 

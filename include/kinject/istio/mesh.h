@@ -31,8 +31,9 @@ struct Mesh {
   std::function<Decision(const PodFacts& pod, const WebhookRules* webhooks, const Namespaces& namespaces)> decide;
   // Injects into the pod template of `w` inside `root`. Throws Error.
   std::function<InjectionOutcome(Node& root, const Workload& w)> inject;
-  // Removes what the recorded injection added from a pod template. Throws Error.
-  std::function<UninjectOutcome(Node& pod)> uninject;
+  // Removes what the recorded injection added from the workload `w` inside
+  // `root`. Throws Error.
+  std::function<UninjectOutcome(Node& root, const Workload& w)> uninject;
   // The webhooks the mesh's default install creates (--rules istio).
   std::function<WebhookRules()> default_webhooks;
   // Parses the templates now, so that a broken configuration fails the run

@@ -20,6 +20,8 @@
 
 #include "kinject/istio/release.h"
 #include "kinject/k8s/cluster.h"
+#include "kinject/k8s/workloads.h"
+#include "kinject/yaml/node.h"
 
 namespace kinject {
 
@@ -63,6 +65,16 @@ struct NativeSidecarLayout {
 NativeSidecarLayout native_sidecar_layout(const IstioRelease& release, const NativeSidecarDecision& decision,
                                           const std::optional<std::string>& env,
                                           const std::optional<std::string>& annotation);
+
+// A workload whose pods run to completion (a Job, a CronJob's Jobs, a bare
+// Pod with restartPolicy Never or OnFailure) given a classic sidecar never
+// completes: the proxy keeps running after the other containers exit (what
+// Istio's documentation says of classic sidecars, "Kubernetes Native
+// Sidecars in Istio"). The warning for the report, naming `layout_reason`
+// (why the sidecar is classic) and the fixes (a native sidecar; or the
+// job ending the proxy through the agent's /quitquitquit on the status port
+// of the injected pod `pod`); nothing for other workloads.
+std::optional<std::string> classic_sidecar_never_completes(const Workload& w, const Node& pod, std::string_view layout_reason);
 
 // RunTemplate's move of the pod's own istio-proxy to the init containers:
 // the decision, overridden by the annotation exactly "true" or "false".

@@ -79,6 +79,13 @@
 // - Under another key (a template of one's own) only what the status
 //   records goes, with the status annotation and the mounts rule above: such
 //   a template's other edits (annotations, env) are recorded nowhere.
+// - Where the record is: the pod template's metadata, as the webhook (and
+//   kinject) write it; for a CronJob whose pod template has none, also
+//   spec.jobTemplate.metadata, where `istioctl kube-inject` puts it (its
+//   IntoObject injects a pod made of the job template's metadata and the pod
+//   template's spec). The rules above then apply to that pod: the labels and
+//   annotations go from the job template, the containers and volumes from
+//   the pod template.
 #pragma once
 
 #include <string>
@@ -86,6 +93,7 @@
 #include <vector>
 
 #include "kinject/istio/status.h"
+#include "kinject/k8s/workloads.h"
 #include "kinject/yaml/node.h"
 
 namespace kinject {
@@ -106,5 +114,20 @@ struct UninjectOutcome {
 // value (probers, Prometheus annotations) is not a valid JSON object: undoing
 // without them would leave a pod that only works with the sidecar.
 UninjectOutcome uninject_pod(Node& pod, std::string_view status_key = kIstioStatusAnnotation);
+
+// Where the injection of the workload `w` of `root` is recorded: on its pod
+// template's metadata, and (a CronJob istioctl kube-inject injected) on
+// spec.jobTemplate.metadata.
+struct InjectionRecords {
+  bool pod_template = false;
+  bool job_template = false;
+};
+InjectionRecords injection_records(const Node& root, const Workload& w, std::string_view status_key = kIstioStatusAnnotation);
+
+// Uninjects the workload `w` of the document `root` (modified in place),
+// wherever its injection was recorded (see above): the pod template's record
+// first, then the job template's (a CronJob injected by istioctl and then
+// by kinject has both).
+UninjectOutcome uninject_workload(Node& root, const Workload& w, std::string_view status_key = kIstioStatusAnnotation);
 
 }  // namespace kinject

@@ -1,4 +1,5 @@
-// What the API server refuses in a pod spec, as far as names go: the
+// What the API server refuses in a pod spec, as far as names go (and what a
+// StatefulSet's controller would silently replace): the
 // checks of Kubernetes' ValidatePodSpec that an injection can break by
 // adding containers, volumes, mounts and ports to a pod.
 #pragma once
@@ -19,7 +20,8 @@ struct PodProblem {
 // Every problem of `spec` (a PodSpec map):
 // - container names unique across containers, initContainers and
 //   ephemeralContainers;
-// - volume names unique, and at most one source per volume;
+// - volume names unique, and at most one source per volume; none named
+//   like one of `claims` (the StatefulSet controller would replace it);
 // - within a container, port names unique, mount paths unique, and every
 //   mount naming a volume of the pod or one of `claims` (a StatefulSet's
 //   volumeClaimTemplates).

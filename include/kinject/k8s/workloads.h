@@ -57,6 +57,18 @@ struct Workload {
   Node* pod(Node& root) const;
 };
 
+// A StatefulSet's claim templates (spec.volumeClaimTemplates; OpenKruise's
+// StatefulSet, in its own group, has them too): the controller gives each
+// pod a persistentVolumeClaim volume per claim template, named as the
+// template, in place of a pod template volume of that name (the StatefulSet
+// controller's updateStorage). Empty for other kinds.
+struct ClaimTemplate {
+  std::string name;               // metadata.name: the pod volume's name
+  std::string path;               // e.g. "spec.volumeClaimTemplates[1]"
+  const Node* name_node = nullptr;  // metadata.name's node, for its place
+};
+std::vector<ClaimTemplate> claim_templates(const Node& root, const Workload& w);
+
 // Every workload of a document, in document order.
 std::vector<Workload> find_workloads(const Node& root, const WorkloadCatalog& catalog);
 
