@@ -179,6 +179,22 @@ void scan(const Node& object, std::vector<std::size_t>& items, const WorkloadCat
     w.has_pod_spec = spec && spec->is_map() && containers && containers->is_seq();
   }
   if (!w.has_pod_spec) {
+    // Blocked: a node on the way that is not a mapping (the containers: not
+    // a list) where there is one at all.
+    std::vector<std::string> way = wk->path;
+    way.push_back("spec");
+    way.push_back("containers");
+    const Node* n = &object;
+    for (std::size_t i = 0; i < way.size() && n && !n->is_null(); ++i) {
+      if (!n->is_map()) {
+        w.blocked = true;
+        break;
+      }
+      n = n->get(way[i]);
+    }
+    if (n && !n->is_null() && !n->is_seq()) w.blocked = true;
+  }
+  if (!w.has_pod_spec) {
     // Say where the path stops: the last map on it and what it holds.
     std::vector<std::string> full = wk->path;
     full.push_back("spec");

@@ -60,11 +60,6 @@ std::optional<DecodeProblem> decode_problem(const Node& n, const Type& t, const 
 std::optional<DecodeProblem> decode_workload(const Node& object, std::string_view api_version, std::string_view kind,
                                              const std::vector<std::string>& template_path);
 
-// resource.ParseQuantity's verdict on a string: "" when it parses, else
-// Go's error ("quantities must match the regular expression ...",
-// "unable to parse quantity's suffix", "unable to parse numeric part of quantity").
-std::string quantity_error(std::string_view s);
-
 // time.Parse(time.RFC3339, s)'s verdict (metav1.Time): "" when it parses,
 // else why not.
 std::string rfc3339_error(std::string_view s);
