@@ -710,7 +710,10 @@ void apply_set(Node& values, std::string_view assignment) {
       cur->set(key, std::move(parsed));
       return;
     }
-    cur = &cur->child_map(key);
+    // Helm's --set makes a map of what was not one (the check above, on the
+    // next step), as it does for `--set a=1 --set a.b=2`.
+    Node* next = cur->get(key);
+    cur = next ? next : &cur->set(key, Node::map());
     path.remove_prefix(dot + 1);
   }
 }

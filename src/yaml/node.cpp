@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "kinject/base/error.h"
+
 namespace kinject {
 
 Node Node::null() { return Node(); }
@@ -244,10 +246,35 @@ Node& Node::set(std::string_view key, Node value) {
   return entries.back().value;
 }
 
+namespace {
+
+const char* kind_phrase(const Node& n) {
+  switch (n.kind) {
+    case Kind::Map: return "a mapping";
+    case Kind::Seq: return "a list";
+    case Kind::Bool: return "a boolean";
+    case Kind::Int:
+    case Kind::Float: return "a number";
+    default: return "a string";
+  }
+}
+
+}  // namespace
+
 Node& Node::child_map(std::string_view key) {
   Node* existing = get(key);
   if (existing && existing->kind == Kind::Map) return *existing;
+  if (existing && !existing->is_null())
+    throw Error(fmt::format("{} is {}, not a mapping; kinject does not replace it", key, kind_phrase(*existing)));
   return set(key, Node::map());
+}
+
+Node& Node::child_seq(std::string_view key) {
+  Node* existing = get(key);
+  if (existing && existing->kind == Kind::Seq) return *existing;
+  if (existing && !existing->is_null())
+    throw Error(fmt::format("{} is {}, not a list; kinject does not replace it", key, kind_phrase(*existing)));
+  return set(key, Node::seq());
 }
 
 bool Node::erase(std::string_view key) {

@@ -78,7 +78,11 @@ class Node {
   // Sets key to value, replacing an existing entry in place or appending.
   Node& set(std::string_view key, Node value);
   // Returns the map at key, creating an empty map there if absent or null.
+  // Anything else there is an Error ("labels is a list, not a mapping"):
+  // replacing it would lose it.
   Node& child_map(std::string_view key);
+  // The same for a list.
+  Node& child_seq(std::string_view key);
   bool erase(std::string_view key);
 
   // The string value of a String scalar, or "" for anything else.
