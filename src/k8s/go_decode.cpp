@@ -161,11 +161,10 @@ class Decoder {
       if (problem) return;
       if (!key_ok(e.key, path)) return;
       std::string key = e.key.scalar_text();
-      const Type* owner = &t;
-      const Field* f = e.key.kind == Kind::String ? field_of(t, key, owner) : nullptr;
+      const Field* f = e.key.kind == Kind::String ? field_of(t, key) : nullptr;
       std::size_t mark = path.size();
       path = child_path(path, key);
-      if (f) value(e.value, *f, owner->go_name, path);
+      if (f) value(e.value, *f, t.go_name, path);
       else raw(e.value, path);  // unknown: ignored by the decode, but it must be JSON
       path.resize(mark);
     }
@@ -173,17 +172,12 @@ class Decoder {
 
  private:
   // sigs.k8s.io/json matches field names exactly; embedded structs without
-  // a JSON name lend theirs.
-  static const Field* field_of(const Type& t, std::string_view json, const Type*& owner) {
+  // a JSON name lend theirs (Go's errors still name the outer struct).
+  static const Field* field_of(const Type& t, std::string_view json) {
     for (const auto& f : t.fields) {
       if (f.inline_) {
-        const Type* o = f.sub;
-        if (const Field* g = field_of(*f.sub, json, o)) {
-          owner = o;
-          return g;
-        }
+        if (const Field* g = field_of(*f.sub, json)) return g;
       } else if (json == f.json) {
-        owner = &t;
         return &f;
       }
     }
