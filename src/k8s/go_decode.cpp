@@ -199,6 +199,8 @@ class Decoder {
   }
 
   static std::string hint(const Node& n, T want) {
+    if (n.kind == Kind::String && (n.text.find("${") != std::string::npos || n.text.find("{{") != std::string::npos))
+      return "it reads as a template's placeholder: render it first (envsubst, helm template, ...) and give kinject the result";
     if (n.kind == Kind::String && (want == T::Int32 || want == T::Int64 || want == T::IntOrString || want == T::Float)) {
       Kind k = Node::plain_kind(n.text);
       if (k == Kind::Int || k == Kind::Float) return "write the number without quotes";
