@@ -123,8 +123,8 @@ std::string found_of(const Node& n) {
     case Kind::Int:
     case Kind::Float: return fmt::format("the number {}", n.text.empty() ? format_float(n.f) : n.text);
     case Kind::Bool: return fmt::format("the boolean {}", n.text.empty() ? (n.b ? "true" : "false") : n.text);
-    case Kind::Map: return "a mapping";
-    case Kind::Seq: return "a list";
+    case Kind::Map:
+    case Kind::Seq: return kind_phrase(n);
     case Kind::Null: return "null";
   }
   return "";
@@ -314,22 +314,16 @@ class Decoder {
   // strings.TrimSpace of the bytes between a JSON string's quotes: json.Marshal
   // escapes control characters, so only spaces and non-ASCII white space go.
   static std::string_view trim_space(std::string_view s) {
-    auto space_at_start = [](std::string_view x) -> std::size_t {
-      if (!x.empty() && x[0] == ' ') return 1;
-      for (std::string_view u : {"\u0085", "\u00a0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
-                                 "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000"})
-        if (x.substr(0, u.size()) == u) return u.size();
-      return 0;
-    };
-    auto space_at_end = [](std::string_view x) -> std::size_t {
-      if (!x.empty() && x.back() == ' ') return 1;
-      for (std::string_view u : {"\u0085", "\u00a0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
-                                 "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000"})
-        if (x.size() >= u.size() && x.substr(x.size() - u.size()) == u) return u.size();
-      return 0;
-    };
-    while (std::size_t n = space_at_start(s)) s.remove_prefix(n);
-    while (std::size_t n = space_at_end(s)) s.remove_suffix(n);
+    static constexpr std::string_view kSpaces[] = {" ",      "\u0085", "\u00a0", "\u1680", "\u2000", "\u2001",
+                                                   "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
+                                                   "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000"};
+    for (bool again = true; again;) {
+      again = false;
+      for (std::string_view u : kSpaces) {
+        if (s.substr(0, u.size()) == u) s.remove_prefix(u.size()), again = true;
+        if (s.size() >= u.size() && s.substr(s.size() - u.size()) == u) s.remove_suffix(u.size()), again = true;
+      }
+    }
     return s;
   }
 

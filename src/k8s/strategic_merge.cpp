@@ -63,13 +63,7 @@ std::optional<std::string> key_of(const Node& item, std::string_view key) {
 
 void merge_at(Node& original, const Node& patch, const std::string& path, const std::string& shown);
 
-std::string shape(const Node& n) {
-  switch (n.kind) {
-    case Kind::Map: return "a mapping";
-    case Kind::Seq: return "a list";
-    default: return "a scalar";
-  }
-}
+std::string shape(const Node& n) { return n.is_scalar() ? "a scalar" : kind_phrase(n); }
 
 // Whether two scalars are the same number however spelt (08535, 8535): the
 // original's spelling then stays.

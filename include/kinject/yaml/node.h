@@ -137,6 +137,10 @@ bool apply_merge_keys(Node& map);
 // later entries go. Applies to the whole tree.
 void keep_last_of_repeated_keys(Node& n);
 
+// What a node is, for messages: "a mapping", "a list", "a boolean", "a
+// number", "a string" (null too: Go reads it as "").
+const char* kind_phrase(const Node& n);
+
 // The canonical text of numbers made by kinject.
 std::string format_int(std::int64_t v);
 std::string format_float(double v);
