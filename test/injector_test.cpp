@@ -353,7 +353,8 @@ TEST_CASE("injector: a scalar where Kubernetes expects a map is an error, as Go'
       "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: x\n"
       "  - name: istio-proxy\n    image: auto\n    resources:\n      limits: 3000m\n";
   CHECK_THAT(injection_error(pod, injector),
-             Catch::Contains("container \"istio-proxy\": resources.limits: expected a mapping, found \"3000m\""));
+             Catch::Contains("spec.containers[name=istio-proxy].resources.limits is \"3000m\" where the sidecar's patch "
+                             "has a mapping"));
 }
 
 // Regression: Istio's records are Go's json.Marshal, which writes <, > and &
@@ -467,4 +468,25 @@ TEST_CASE("injector: a scalar of the wrong type in an override is an error, as G
                                       "          runAsUser: \"1234\"\n"),
                              injector),
              Catch::Contains("securityContext.runAsUser: expected an integer, found \"1234\""));
+}
+
+// Regression (issue 22): the injector, given what the pipeline's typed
+// check refuses (it is not the only caller), replaced the pod's own
+// `labels: [app, web]`, `initContainers: {}` and `volumes: {}` with the
+// sidecar's. Each is an error naming the field now, never a replacement.
+TEST_CASE("injector: pod labels, init containers or volumes of the wrong kind are an error, not replaced (issue 22)",
+          "[injector]") {
+  Injector injector(builtin_profile("1.24"), no_env());
+  const std::string pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: x\n";
+  std::string labels = pod;
+  labels.insert(labels.find("spec:"), "  labels: [app, web]\n");
+  CHECK_THAT(injection_error(labels, injector), Catch::Contains("metadata.labels is a list"));
+  CHECK_THAT(injection_error(pod + "  initContainers: {}\n", injector),
+             Catch::Contains("initContainers") && Catch::Contains("a mapping where"));
+  CHECK_THAT(injection_error(pod + "  volumes: {}\n", injector),
+             Catch::Contains("spec.volumes is a mapping where the sidecar's patch has a list"));
+  // Native sidecars move the proxy into the init containers.
+  IstioConfig native = builtin_profile("1.30");
+  Injector native_injector(native, no_env());
+  CHECK_THAT(injection_error(pod + "  initContainers: x\n", native_injector), Catch::Contains("initContainers"));
 }

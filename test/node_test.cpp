@@ -62,3 +62,21 @@ TEST_CASE("map helpers: last duplicate wins, set replaces in place", "[node]") {
   CHECK(m.at_path("spec.n")->i == 3);
   CHECK(m.at_path("spec.missing") == nullptr);
 }
+
+// Regression (issue 22): `labels: [app, web]` in a pod template became the
+// sidecar's labels: child_map put an empty map in place of the list. It
+// gives the map that is there, makes one where there is none, and refuses
+// anything else rather than lose it.
+TEST_CASE("child_map refuses to replace a list or a scalar with a map (issue 22)", "[node]") {
+  Node m = Node::map();
+  m.set("labels", Node::seq()).items = {Node::string("app"), Node::string("web")};
+  m.set("name", Node::string("x"));
+  m.set("none", Node::null());
+  m.set("map", Node::map()).set("a", Node::string("b"));
+  CHECK_THROWS_WITH(m.child_map("labels"), Catch::Contains("labels is a list, not a mapping"));
+  CHECK_THROWS_WITH(m.child_map("name"), Catch::Contains("name is a string, not a mapping"));
+  CHECK(m.get("labels")->is_seq());
+  CHECK(m.child_map("none").is_map());
+  CHECK(m.child_map("absent").is_map());
+  CHECK(m.child_map("map").get("a")->text == "b");
+}

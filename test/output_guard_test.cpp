@@ -96,6 +96,39 @@ TEST_CASE("output guard: each way to lose or damage a document is an internal er
   }
 }
 
+// The typed invariant (issue 22): whatever the injector or the writer did,
+// a workload written changed must decode into its Kubernetes type, read back
+// from the bytes by libyaml and checked with the typed decode.
+TEST_CASE("output guard: a workload written changed that does not decode into its type is an internal error", "[guard]") {
+  SECTION("a wrongly typed value written into a field") {
+    Fixture f({kPod});
+    CHECK_THROWS_WITH(f.guard.written(f.id, f.docs[0], std::string(kPod) + "    ports: \"80\"\n"),
+                      Catch::Contains("internal error: in.yaml (document 1)") &&
+                          Catch::Contains("spec.containers[0].ports: expected a list, found \"80\""));
+  }
+  SECTION("a list put where a map was") {
+    const std::string labelled = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: a}\nspec:\n  containers:\n  - name: a\n";
+    Fixture f({labelled});
+    std::string written = labelled;
+    written.replace(written.find("{app: a}"), 8, "[app, a]");
+    CHECK_THROWS_WITH(f.guard.written(f.id, f.docs[0], written),
+                      Catch::Contains("internal error") && Catch::Contains("metadata.labels: expected a mapping"));
+  }
+  SECTION("as JSON (-o json) too") {
+    Fixture f({kPod});
+    CHECK_THROWS_WITH(
+        f.guard.written(f.id, f.docs[0],
+                        R"({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "ns"}, "spec": {"containers": [{"name": 1}]}})"),
+        Catch::Contains("internal error") && Catch::Contains("spec.containers[0].name: expected a string"));
+  }
+  SECTION("a workload the input had undecodable and kinject left alone is not kinject's") {
+    std::string bad = std::string(kPod) + "    ports: \"80\"\n";
+    Fixture f({bad, bad});
+    CHECK_NOTHROW(f.guard.written(f.id, f.docs[0], bad));
+    CHECK_NOTHROW(f.guard.written(f.id, f.docs[1], bad + "# a comment\n"));
+  }
+}
+
 TEST_CASE("output guard: a problem the input already had is not kinject's", "[guard]") {
   std::string twice = std::string(kPod) + "  - name: a\n";
   Fixture f({twice});

@@ -65,3 +65,22 @@ TEST_CASE("strategic merge: merge keys compare by value, 08535 is port 8535 (fuz
   // ... and the manifest's spelling of the same number stays.
   CHECK(ports->items[0].get("containerPort")->text == "08535");
 }
+
+// Regression (issue 22): `volumes: {}` in the pod was replaced by the
+// sidecar's list of volumes and the run said "injected". apimachinery's
+// merge replaces a value of another type too, but it merges typed pods,
+// where that cannot happen; kinject merges what the manifest holds, so a
+// collection of the other kind is refused, never replaced.
+TEST_CASE("strategic merge refuses a mapping where the patch has a list, or the reverse, instead of replacing it (issue 22)",
+          "[strategic_merge]") {
+  CHECK_THROWS_WITH(merged("spec: {volumes: {}}", "spec: {volumes: [{name: v, emptyDir: {}}]}"),
+                    Catch::Contains("spec.volumes") && Catch::Contains("a mapping where the sidecar's patch has a list"));
+  CHECK_THROWS_WITH(merged("metadata: {labels: [app, web]}", "metadata: {labels: {a: b}}"),
+                    Catch::Contains("metadata.labels") && Catch::Contains("a list where the sidecar's patch has a mapping"));
+  CHECK_THROWS_WITH(merged("spec: {containers: [{name: app, env: x}]}", "spec: {containers: [{name: app, env: [{name: A}]}]}"),
+                    Catch::Contains("spec.containers[name=app].env"));
+  // Scalars of another type are replaced, as apimachinery replaces them;
+  // a null or absent original takes the patch's value.
+  CHECK(merged("spec: {hostname: 1}", "spec: {hostname: h}") == R"({"spec":{"hostname":"h"}})");
+  CHECK(merged("spec: {volumes: null}", "spec: {volumes: [{name: v}]}") == R"({"spec":{"volumes":[{"name":"v"}]}})");
+}

@@ -1171,10 +1171,6 @@ TEST_CASE("uninject: what kinject injected comes back byte for byte (regression)
         "      containers:\n      - name: web\n        image: nginx\n";
     CHECK(inject_then_uninject(text) == text);
   }
-  SECTION("a grpc probe whose port is a placeholder is left alone") {
-    std::string text = std::string(kPodHead) + "    livenessProbe:\n      grpc:\n        port: ${GRPC_PORT:-9003}\n";
-    CHECK(inject_then_uninject(text) == text);
-  }
 }
 
 namespace {

@@ -76,9 +76,8 @@ Node reinsert_overrides(const Node& pod, const Node& original) {
   Node& spec = out.child_map("spec");
   for (auto [field, recorded] : {std::pair{"containers", &o.containers}, std::pair{"initContainers", &o.init_containers}})
     for (const auto& c : *recorded) {
-      Node* list = spec.get(field);
-      if (!list || !list->is_seq()) list = &spec.set(field, Node::seq());
-      if (!find_container(list, name_of(c))) list->items.push_back(c);
+      Node& list = spec.child_seq(field);
+      if (!find_container(&list, name_of(c))) list.items.push_back(c);
     }
   return out;
 }

@@ -168,10 +168,7 @@ void move_proxy_to_init_containers(Node& merged) {
   auto pos = std::find_if(cs->items.begin(), cs->items.end(), [](const Node& c) { return name_of(c) == kProxyContainer; });
   Node proxy = std::move(*pos);
   cs->items.erase(pos);
-  Node& spec = merged.child_map("spec");
-  Node* inits = spec.get("initContainers");
-  if (!inits || !inits->is_seq()) inits = &spec.set("initContainers", Node::seq());
-  inits->items.push_back(std::move(proxy));
+  merged.child_map("spec").child_seq("initContainers").items.push_back(std::move(proxy));
 }
 
 }  // namespace

@@ -195,6 +195,15 @@ class K8sValues {
           for (const auto& it : n->items) l.push_back(Value::string(it.scalar_text()));
         return Value::list(std::move(l), tmpl::Elem::String);
       }
+      case k8s::T::Int32List:
+      case k8s::T::Int64List: {
+        Value::List l;
+        if (!absent && n->is_seq())
+          for (const auto& it : n->items) l.push_back(Value::integer(to_int(it)));
+        return Value::list(std::move(l));
+      }
+      // A metav1.Time is shown as the manifest wrote it.
+      case k8s::T::Time: return absent ? Value::nil() : Value::string(n->scalar_text());
       case k8s::T::Struct:
         if (absent && f.pointer) return Value::typed_nil(type_of(*f.sub));
         return make(absent ? nullptr : n, *f.sub);

@@ -1,6 +1,8 @@
 #include "kinject/k8s/quantity.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -130,10 +132,87 @@ std::string format_decimal(int128 nanos) {
 
 }  // namespace
 
-bool is_quantity(std::string_view q) {
-  ParsedQuantity p;
-  return parse_quantity(q, p);
+std::string quantity_error(std::string_view str) {
+  // resource.ParseQuantity (k8s.io/apimachinery/pkg/api/resource/quantity.go),
+  // step by step: parseQuantityString, the suffixer's interpret, and the
+  // inf.Dec parse its slow path takes.
+  static const std::string kFormat =
+      "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+  static const std::string kSuffix = "unable to parse quantity's suffix";
+  static const std::string kNumeric = "unable to parse numeric part of quantity";
+  if (str.empty()) return kFormat;
+  if (str == "0") return "";
+  auto digit = [&](std::size_t i) { return str[i] >= '0' && str[i] <= '9'; };
+  const std::size_t end = str.size();
+  std::size_t pos = 0;
+  if (str[0] == '-' || str[0] == '+') ++pos;
+  while (pos < end && str[pos] == '0') ++pos;
+  if (pos >= end) return "";  // a sign and zeros: 0
+  std::size_t num_start = pos;
+  while (pos < end && digit(pos)) ++pos;
+  if (pos >= end) return "";  // digits only
+  std::size_t num_len = pos == num_start ? 1 : pos - num_start;  // "" counts as "0"
+  std::size_t denom_len = 0;
+  if (str[pos] == '.') {
+    std::size_t d = ++pos;
+    while (pos < end && digit(pos)) ++pos;
+    if (pos >= end) return "";
+    denom_len = pos - d;
+  }
+  std::string_view value = str.substr(0, pos);
+  std::size_t suffix_start = pos;
+  while (pos < end && std::string_view("eEinumkKMGTP").find(str[pos]) != std::string_view::npos) ++pos;
+  if (pos < end) {
+    if (str[pos] == '-' || str[pos] == '+') ++pos;
+    while (pos < end && digit(pos)) ++pos;
+    if (pos < end) return kFormat;
+  }
+  std::string_view suffix = str.substr(suffix_start);
+
+  enum { DecimalSI, BinarySI, DecimalExponent } format;
+  std::int32_t exponent = 0;
+  static const std::pair<std::string_view, int> kDecimal[] = {{"n", -9}, {"u", -6}, {"m", -3}, {"", 0},   {"k", 3},
+                                                              {"M", 6},  {"G", 9},  {"T", 12}, {"P", 15}, {"E", 18}};
+  static const std::pair<std::string_view, int> kBinary[] = {{"Ki", 10}, {"Mi", 20}, {"Ti", 40},
+                                                             {"Gi", 30}, {"Pi", 50}, {"Ei", 60}};
+  bool known = false;
+  for (auto [s, e] : kDecimal)
+    if (suffix == s) known = true, format = DecimalSI, exponent = e;
+  for (auto [s, e] : kBinary)
+    if (!known && suffix == s) known = true, format = BinarySI, exponent = e;
+  if (!known) {
+    // strconv.ParseInt(suffix[1:], 10, 64), then Go's int32 conversion.
+    if (suffix.size() < 2 || (suffix[0] != 'e' && suffix[0] != 'E')) return kSuffix;
+    std::string_view e = suffix.substr(1);
+    bool neg = false;
+    if (e[0] == '+' || e[0] == '-') neg = e[0] == '-', e.remove_prefix(1);
+    if (e.empty()) return kSuffix;
+    std::uint64_t v = 0;
+    for (char c : e) {
+      if (c < '0' || c > '9') return kSuffix;
+      if (v > (std::uint64_t{1} << 63) / 10) return kSuffix;
+      v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    if (v > (neg ? (std::uint64_t{1} << 63) : (std::uint64_t{1} << 63) - 1)) return kSuffix;
+    format = DecimalExponent;
+    exponent = static_cast<std::int32_t>(static_cast<std::uint32_t>(neg ? 0 - v : v));
+  }
+  // The fast path (an int64 of at most 18 digits) always succeeds; the slow
+  // one parses `value` as an inf.Dec, which needs a digit.
+  bool fast = false;
+  if (format == BinarySI) {
+    long precision = 15 - static_cast<long>(num_len) - static_cast<long>(static_cast<float>(exponent) * 3 / 10) - 1;
+    fast = exponent >= 0 && denom_len == 0 && precision >= 0;
+    // A mantissa product past int64 takes the slow path too, with digits.
+  } else {
+    long precision = 18 - static_cast<long>(num_len + denom_len);
+    fast = precision >= 0 && static_cast<long>(exponent) - static_cast<long>(denom_len) >= -9;
+  }
+  if (!fast && value.find_first_of("0123456789") == std::string_view::npos) return kNumeric;
+  return "";
 }
+
+bool is_quantity(std::string_view q) { return quantity_error(q).empty(); }
 
 std::string canonical_quantity(std::string_view q) {
   ParsedQuantity p;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "kinject/base/error.h"
+#include "kinject/base/text.h"
 
 namespace kinject {
 
@@ -61,6 +62,8 @@ std::optional<std::string> key_of(const Node& item, std::string_view key) {
 }
 
 void merge_at(Node& original, const Node& patch, const std::string& path, const std::string& shown);
+
+std::string shape(const Node& n) { return n.is_scalar() ? "a scalar" : kind_phrase(n); }
 
 // Whether two scalars are the same number however spelt (08535, 8535): the
 // original's spelling then stays.
@@ -166,6 +169,15 @@ void merge_at(Node& original, const Node& patch, const std::string& path, const 
       drop_nulls(v);
       original.set(k, std::move(v));
       continue;
+    }
+    if ((o->is_map() || o->is_seq() || e.value.is_map() || e.value.is_seq()) && o->kind != e.value.kind) {
+      // apimachinery replaces a value of another type, but merges typed
+      // pods, where a list cannot stand for a map; kinject merges what the
+      // manifest holds, and replacing would drop the user's value.
+      throw Error(fmt::format("{} is {} where the sidecar's patch has {}; Kubernetes expects {} there: correct the pod "
+                              "(kinject does not replace it)",
+                              shown_child, o->is_scalar() ? json_quote(o->scalar_text(), false) : shape(*o), shape(e.value),
+                              shape(e.value)));
     }
     if (o->is_map() && e.value.is_map()) {
       merge_at(*o, e.value, child, shown_child);

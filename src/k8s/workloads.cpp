@@ -95,26 +95,15 @@ bool is_list(const Node& object) {
 
 namespace {
 
-const char* kind_name(const Node& n) {
-  switch (n.kind) {
-    case Kind::Map: return "a mapping";
-    case Kind::Seq: return "a list";
-    case Kind::Bool: return "a boolean";
-    case Kind::Int:
-    case Kind::Float: return "a number";
-    default: return "a string";
-  }
-}
-
 std::optional<FieldProblem> field_problem(const Node& object, const std::string& prefix) {
   auto bad = [](const Node* v) { return v && !v->is_null() && !v->is_string(); };
   for (const char* f : {"apiVersion", "kind"})
-    if (const Node* v = object.get(f); bad(v)) return FieldProblem{v, prefix + f, kind_name(*v)};
+    if (const Node* v = object.get(f); bad(v)) return FieldProblem{v, prefix + f, kind_phrase(*v)};
   const Node* md = object.get("metadata");
-  if (md && !md->is_null() && !md->is_map()) return FieldProblem{md, prefix + "metadata", kind_name(*md)};
+  if (md && !md->is_null() && !md->is_map()) return FieldProblem{md, prefix + "metadata", kind_phrase(*md)};
   if (md && md->is_map())
     for (const char* f : {"name", "generateName", "namespace"})
-      if (const Node* v = md->get(f); bad(v)) return FieldProblem{v, prefix + "metadata." + f, kind_name(*v)};
+      if (const Node* v = md->get(f); bad(v)) return FieldProblem{v, prefix + "metadata." + f, kind_phrase(*v)};
   return std::nullopt;
 }
 
@@ -177,6 +166,22 @@ void scan(const Node& object, std::vector<std::size_t>& items, const WorkloadCat
     const Node* spec = pod->get("spec");
     const Node* containers = spec ? spec->get("containers") : nullptr;
     w.has_pod_spec = spec && spec->is_map() && containers && containers->is_seq();
+  }
+  if (!w.has_pod_spec) {
+    // Blocked: a node on the way that is not a mapping (the containers: not
+    // a list) where there is one at all.
+    std::vector<std::string> way = wk->path;
+    way.push_back("spec");
+    way.push_back("containers");
+    const Node* n = &object;
+    for (std::size_t i = 0; i < way.size() && n && !n->is_null(); ++i) {
+      if (!n->is_map()) {
+        w.blocked = true;
+        break;
+      }
+      n = n->get(way[i]);
+    }
+    if (n && !n->is_null() && !n->is_seq()) w.blocked = true;
   }
   if (!w.has_pod_spec) {
     // Say where the path stops: the last map on it and what it holds.

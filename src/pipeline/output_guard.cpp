@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "kinject/base/error.h"
+#include "kinject/k8s/go_decode.h"
 #include "kinject/k8s/pod_validation.h"
 #include "kinject/yaml/strict_yaml.h"
 
@@ -102,8 +103,22 @@ void OutputGuard::check(const std::string& where, const Document& doc, std::stri
     violation(where, fmt::format("the objects written ({}) are not the objects read ({})", g.empty() ? "none" : g,
                                  w.empty() ? "none" : w));
   }
-  // Pod specs: no name problem the input did not have.
   auto before = find_workloads(doc.root, catalog_), after = find_workloads(out, catalog_);
+  // Workloads: every one written changed decodes into its Kubernetes type
+  // (go_decode.h), read back from the bytes; the decoder checks here what
+  // the injector and the writer made.
+  for (const auto& w : after) {
+    const Node* obj = w.object(out);
+    if (!obj) continue;
+    const Node* old_obj = nullptr;
+    for (const auto& b : before)
+      if (b.items == w.items) old_obj = b.object(doc.root);
+    if (old_obj && old_obj->same_value(*obj)) continue;
+    if (auto p = k8s::decode_workload(*obj, w.api_version, w.kind, w.template_path))
+      violation(where, fmt::format("{} {}: the object written does not decode into its Kubernetes type: {}", w.kind, w.name,
+                                   p->message()));
+  }
+  // Pod specs: no name problem the input did not have.
   for (const auto& w : after) {
     const Node* pod = w.pod(out);
     const Node* spec = pod && pod->is_map() ? pod->get("spec") : nullptr;

@@ -10,6 +10,7 @@
 #include "kinject/istio/configmaps.h"
 #include "kinject/istio/mesh.h"
 #include "kinject/k8s/cluster.h"
+#include "kinject/k8s/go_decode.h"
 #include "kinject/k8s/names.h"
 #include "kinject/k8s/selector.h"
 #include "kinject/k8s/workloads.h"
@@ -391,14 +392,23 @@ class Run {
                                               "the map with metadata and spec)",
                                               w.declared, w.missing)));
     }
+    // The typed decode of the object as read (go_decode.h): what kinject
+    // changes must decode into its Kubernetes type, as kubectl decodes it.
+    auto problem = decode_problem(doc, w);
+    if (!w.has_pod_spec && w.blocked && problem) {
+      // A field on the way to the pod template has the wrong type: kinject
+      // cannot decide on the workload, and `check` must not pass it.
+      throw type_error(doc, w, *problem);
+    }
     if (!w.has_pod_spec) {
       e.action = "skipped";
       e.reason = "no pod spec with containers to inject into";
+      warn_undecodable(doc, w, problem);
       add_entry(std::move(e));
       return;
     }
     if (opts_.command == Command::Uninject) {
-      uninject_one(doc, root, w, e);
+      uninject_one(doc, root, w, e, problem);
       return;
     }
     const Node* pod = w.pod(root);
@@ -407,6 +417,7 @@ class Run {
       e.action = "skipped";
       e.reason = fmt::format("pod labels do not match --selector {}", selector_.str());
       if (selector_.requirements().size() > 1) e.reason += fmt::format(" (fails {})", miss->str());
+      warn_undecodable(doc, w, problem);
       add_entry(std::move(e));
       return;
     }
@@ -418,6 +429,7 @@ class Run {
     if (!d.inject) {
       e.action = "skipped";
       e.reason = d.reason;
+      warn_undecodable(doc, w, problem);
       add_entry(std::move(e));
       return;
     }
@@ -429,9 +441,13 @@ class Run {
       e.reason = fmt::format("injected by istioctl kube-inject ({} on spec.jobTemplate.metadata); to inject it with "
                              "kinject, run kinject uninject on it first",
                              mesh.status_annotation);
+      warn_undecodable(doc, w, problem);
       add_entry(std::move(e));
       return;
     }
+    // Decided to inject: it must decode before the injector sees it (its
+    // merges take the Kubernetes types for granted).
+    if (problem) throw type_error(doc, w, *problem);
     bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(mesh_.status_annotation);
     InjectionOutcome out;
     try {
@@ -456,13 +472,16 @@ class Run {
     add_entry(std::move(e));
   }
 
-  void uninject_one(const Document& doc, Node& root, const Workload& w, ReportEntry& e) {
+  void uninject_one(const Document& doc, Node& root, const Workload& w, ReportEntry& e,
+                    const std::optional<k8s::DecodeProblem>& problem) {
     UninjectOutcome out;
     try {
       out = mesh_.uninject(root, w);
     } catch (const Error& err) {
       throw located(doc, w, err);
     }
+    if (out.changed && problem) throw type_error(doc, w, *problem);
+    if (!out.changed) warn_undecodable(doc, w, problem);
     e.action = out.changed ? "uninjected" : "skipped";
     e.reason = out.reason;
     e.containers = out.removed;
@@ -470,6 +489,28 @@ class Run {
       report_.warnings.push_back(fmt::format("{}/{}: {}", ascii_lower(w.kind), w.name, wmsg));
     if (out.changed) ++changed_workloads_;
     add_entry(std::move(e));
+  }
+
+  static std::optional<k8s::DecodeProblem> decode_problem(const Document& doc, const Workload& w) {
+    const Node* obj = w.object(doc.root);
+    if (!obj) return std::nullopt;
+    return k8s::decode_workload(*obj, w.api_version, w.kind, w.template_path);
+  }
+
+  // A workload kinject would change that does not decode into its type.
+  Error type_error(const Document& doc, const Workload& w, const k8s::DecodeProblem& p) const {
+    Error err(fmt::format("{}; kinject changes only what Kubernetes can decode", p.message()));
+    if (p.node && p.node->has_span) err.at_offset(static_cast<long>(p.node->span.begin));
+    return located(doc, w, err);
+  }
+
+  // One kinject leaves as it came is the user's: said, not refused (an
+  // envsubst template's `replicas: ${REPLICAS}` is resolved later).
+  void warn_undecodable(const Document& doc, const Workload& w, const std::optional<k8s::DecodeProblem>& p) {
+    if (!p) return;
+    Error err(fmt::format("{} (written as it came: kinject did not change it; kubectl will refuse it as it is)", p->message()));
+    if (p->node && p->node->has_span) err.at_offset(static_cast<long>(p->node->span.begin));
+    report_.warnings.push_back(located(doc, w, err).what());
   }
 
   // An error about a workload, pointing at what it is about, or at least at

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "kinject/base/error.h"
+
 namespace kinject {
 
 Node Node::null() { return Node(); }
@@ -244,11 +246,34 @@ Node& Node::set(std::string_view key, Node value) {
   return entries.back().value;
 }
 
-Node& Node::child_map(std::string_view key) {
-  Node* existing = get(key);
-  if (existing && existing->kind == Kind::Map) return *existing;
-  return set(key, Node::map());
+const char* kind_phrase(const Node& n) {
+  switch (n.kind) {
+    case Kind::Map: return "a mapping";
+    case Kind::Seq: return "a list";
+    case Kind::Bool: return "a boolean";
+    case Kind::Int:
+    case Kind::Float: return "a number";
+    default: return "a string";
+  }
 }
+
+namespace {
+
+// The collection of kind `want` at `key` of `map`, made when absent or null.
+Node& child_of(Node& map, std::string_view key, Kind want) {
+  Node* existing = map.get(key);
+  if (existing && existing->kind == want) return *existing;
+  if (existing && !existing->is_null())
+    throw Error(fmt::format("{} is {}, not {}; kinject does not replace it", key, kind_phrase(*existing),
+                            want == Kind::Map ? "a mapping" : "a list"));
+  return map.set(key, want == Kind::Map ? Node::map() : Node::seq());
+}
+
+}  // namespace
+
+Node& Node::child_map(std::string_view key) { return child_of(*this, key, Kind::Map); }
+
+Node& Node::child_seq(std::string_view key) { return child_of(*this, key, Kind::Seq); }
 
 bool Node::erase(std::string_view key) {
   bool any = false;

@@ -12,7 +12,11 @@ namespace kinject::k8s {
 // resource.Quantity's canonical form ("3000m" -> "3", "1024Mi" -> "1Gi").
 // Returns the input unchanged if it is not a quantity.
 std::string canonical_quantity(std::string_view q);
-// Whether a string parses as a resource.Quantity.
+// resource.ParseQuantity's verdict on a string: "" when it parses, else
+// Go's error ("quantities must match the regular expression ...", "unable to
+// parse quantity's suffix", "unable to parse numeric part of quantity").
+std::string quantity_error(std::string_view q);
+// Whether a string parses as a resource.Quantity: quantity_error(q) is "".
 bool is_quantity(std::string_view q);
 
 // Where a resources map (`limits`, `requests`) holds a quantity that equals

@@ -44,6 +44,10 @@ struct Workload {
   std::string namespace_;            // metadata.namespace, "" if none
   std::vector<std::string> template_path;  // from the object to the pod template
   bool has_pod_spec = false;         // the template has a spec with containers
+  // Without a pod spec because a field on the way to it is there but of the
+  // wrong type (`template: []`, `spec: x`, `containers: {}`): no decision
+  // can be made on such a workload, unlike one that has no template.
+  bool blocked = false;
   std::string declared;              // the `--workload` entry it matched, if any
   // Without a pod spec: where the path to it stops, e.g. "spec.tmplate (spec
   // has replicas, template)"; for reports and errors.

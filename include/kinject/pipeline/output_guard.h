@@ -7,6 +7,8 @@
 //    with the strict reader (strict_yaml.h: libyaml, as kubectl's parser, no
 //    repeated keys) as one document holding the same objects (apiVersion,
 //    kind, namespace, name; a List's items one by one);
+//  - every workload kinject changed decodes into its Kubernetes type, as
+//    kubectl's typed decode would (go_decode.h), read back from the bytes;
 //  - every pod spec kinject changed has no name problem the API server
 //    refuses (pod_validation.h) that it did not have before.
 // A violation is a bug in kinject, not in the input: the run ends as an

@@ -78,7 +78,11 @@ class Node {
   // Sets key to value, replacing an existing entry in place or appending.
   Node& set(std::string_view key, Node value);
   // Returns the map at key, creating an empty map there if absent or null.
+  // Anything else there is an Error ("labels is a list, not a mapping"):
+  // replacing it would lose it.
   Node& child_map(std::string_view key);
+  // The same for a list.
+  Node& child_seq(std::string_view key);
   bool erase(std::string_view key);
 
   // The string value of a String scalar, or "" for anything else.
@@ -132,6 +136,10 @@ bool apply_merge_keys(Node& map);
 // annotations): the last value wins. It takes the first one's place, and the
 // later entries go. Applies to the whole tree.
 void keep_last_of_repeated_keys(Node& n);
+
+// What a node is, for messages: "a mapping", "a list", "a boolean", "a
+// number", "a string" (null too: Go reads it as "").
+const char* kind_phrase(const Node& n);
 
 // The canonical text of numbers made by kinject.
 std::string format_int(std::int64_t v);
