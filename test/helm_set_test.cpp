@@ -312,7 +312,7 @@ TEST_CASE("helm --set: the user's values coalesce over the defaults as Helm's do
 
 // The Go oracle: Helm's own strvals.ParseInto (helm.sh/helm/v3 v3.21.4),
 // built by test/integration/helm_strvals_oracle_test.sh from
-// test/oracles/helm-strvals, which runs this hidden test with
+// test/oracle/helm-strvals, which runs this hidden test with
 // KINJECT_HELM_STRVALS_ORACLE naming the binary. Every case above and
 // thousands of generated texts go through both; they must agree on every
 // value, and refuse the same texts but for kinject's own refusals of texts

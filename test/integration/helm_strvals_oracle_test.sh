@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# kinject's --set against Helm's own parser: builds test/oracles/helm-strvals
+# kinject's --set against Helm's own parser: builds test/oracle/helm-strvals
 # (helm.sh/helm/v3 v3.21.4's strvals.ParseInto, a test-only Go program) and
 # runs the hidden test "[helm-oracle]" of kinject_tests, which feeds both the
 # same texts. Skipped where Go or the module is not to be had. (Measured: a
@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 : "${BUILD:?set BUILD to the build directory}"
 need go
-ORACLE_SRC="$SRC/test/oracles/helm-strvals"
+ORACLE_SRC="$SRC/test/oracle/helm-strvals"
 ORACLE="$WORK/helm-strvals-oracle"
 # go.mod and go.sum pin the modules; no toolchain download, no go.mod rewrite.
 export GOTOOLCHAIN=local GOFLAGS="-mod=readonly -buildvcs=false"
