@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "cli/cli.h"
 #include "kinject/base/disk.h"
@@ -151,6 +152,11 @@ int main(int argc, char** argv) {
   CLI::App app{"kinject: offline sidecar injection for Kubernetes manifests\n"
                "  kinject [inject] [flags] [FILE|DIR|-]...   inject and print the manifests"};
   app.require_subcommand(0, 1);
+  // CLI11's own refusals read as every other error of kinject's do: the
+  // prefix, the message, then the hint.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return fmt::format("kinject: error: {}\nRun with --help for more information.\n", e.what());
+  });
   Flags inject, inject_alias, check, uninject, krm, kube;
   add_inject_flags(app, inject);
   // `kinject inject -f x` (and so `kubectl inject inject`) is the default command.

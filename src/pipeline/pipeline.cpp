@@ -631,8 +631,9 @@ int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, st
   // before anything is read. (A ResourceList found on stdin goes where the
   // manifests would have gone, so this covers it too.)
   if (auto mixed = report_mixes_into_stdout(opts, opts.krm, disk)) {
-    report_error("error", *mixed, nullptr);
-    return 2;
+    Error e = Error(*mixed).as_usage();
+    report_error("error", e.what(), nullptr);
+    return usage_hint(e);
   }
   try {
     r.execute();

@@ -39,6 +39,8 @@ expect_usage() {  # SUBSTRING -- COMMAND...
   local says=$1; shift
   expect_error 2 "$says" "$@"
   contains err.txt "Run with --help for more information."
+  # CLI11's refusals read as kinject's own errors do (they had no prefix).
+  contains err.txt "kinject: error: "
 }
 # A value that is really the next flag: `-n -f app.yaml` took "-f" for the
 # namespace (and app.yaml for a file), and injected into namespace -f.
@@ -57,6 +59,8 @@ expect_usage '--namespace: "-shop" is a flag' -- kinject check -n -shop "$EX"
 expect_usage "--in-place needs files to rewrite" -- kinject -i < "$EX"
 expect_usage "--kube-version one.thirty: not a Kubernetes version" -- kinject --kube-version one.thirty "$EX"
 expect_usage "--selector" -- kinject -l 'app in (a' "$EX"
+expect_usage "The following argument was not expected: --no-such-flag" -- kinject --no-such-flag "$EX"
+expect_usage "would mix the report into the manifests on stdout" -- kinject --report-file - "$EX"
 expect_error 1 "--workload StatefulSet=spec.tmplate: no spec.tmplate" -- kinject --workload StatefulSet=spec.tmplate "$EX"
 expect_error 1 "did you mean global?" -- kinject --set globl.hub=x "$EX"
 # Hostile input.
