@@ -96,10 +96,21 @@ bool edit(kinject::Node& root, const std::uint8_t* data, std::size_t size) {
   std::vector<kinject::Node*> maps, seqs, scalars;
   collect(root, maps, seqs, scalars);
   switch (a % 6) {
-    case 0:  // the case the injector always has: a label on the root map
+    case 0: {  // the case the injector always has: a label on the root map
       if (!root.is_map()) return false;
+      // child_map refuses to put a map over a value of another kind (issue
+      // 22: `labels: [app, web]` was replaced): a document whose metadata or
+      // labels is a scalar or a list gets no label, as the injector gives
+      // none (it refuses the workload).
+      for (const kinject::Node* m = &root; const char* key : {"metadata", "labels"}) {
+        const kinject::Node* v = m->get(key);
+        if (!v || v->is_null()) break;
+        if (!v->is_map()) return false;
+        m = v;
+      }
       root.child_map("metadata").child_map("labels").set("kinject.io/fuzz", new_value(b));
       return true;
+    }
     case 1: {  // a new entry in some map
       if (maps.empty()) return false;
       kinject::Node& m = *maps[b % maps.size()];

@@ -646,3 +646,15 @@ TEST_CASE("writer: a renamed item is not taken for the item it was copied from",
         "  - name: other\n"
         "    image: auto\n");
 }
+
+TEST_CASE("writer: a block scalar with an indentation indicator, moved to the front of its list, reads back (fuzz finding)", "[writer]") {
+  // `- |1` whose content line starts with a tab after the one space of
+  // indentation, swapped with the null item before it (reader_writer_fuzz,
+  // seed 1, after issue 22).
+  std::string text = round_trip("-\n- |1\n \t\n", swap_first_two);
+  INFO(text);
+  // Re-emitted, a string whose first line starts with a tab is quoted: a
+  // literal block would leave its indentation to that line, and libyaml
+  // refuses a tab there.
+  CHECK(emit_yaml(read_all("- \"\\tx\\ny\"\n", "t.yaml")[0].root) == "- \"\\tx\\ny\"");
+}

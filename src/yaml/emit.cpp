@@ -17,7 +17,11 @@ bool Emitter::multiline_literal_ok(const Node& n) const {
   if (n.kind != Kind::String || n.text.find('\n') == std::string::npos) return false;
   if (n.style == Style::Double || n.style == Style::Single) return false;
   const std::string& s = n.text;
-  if (s.front() == ' ' || s.front() == '\n') return false;
+  // A first line that starts with a space or a tab would need an
+  // indentation indicator: libyaml (kubectl's parser) finds the block's
+  // indentation from that line and refuses a tab there ("found a tab
+  // character where an indentation space is expected").
+  if (s.front() == ' ' || s.front() == '\t' || s.front() == '\n') return false;
   // Several final newlines would need keep chomping (`|+`), which also
   // takes in any blank lines that follow the new text in the document.
   if (s.size() >= 2 && s[s.size() - 1] == '\n' && s[s.size() - 2] == '\n') return false;
