@@ -6,6 +6,7 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "cli/cli.h"
 
@@ -33,9 +34,9 @@ void guard(CLI::App& app) {
         [name, file](std::string& value) -> std::string {
           if (!looks_like_a_flag(value)) return {};
           std::string flag = value.substr(0, value.find('='));
-          std::string text = "\"" + value + "\" is a flag, not a value; write the value right after " + name + " (" +
-                             name + " VALUE " + flag + " ...)";
-          if (file) text += ", and a file whose name starts with '-' as ./" + value;
+          std::string text =
+              fmt::format("\"{}\" is a flag, not a value; write the value right after {} ({} VALUE {} ...)", value, name, name, flag);
+          if (file) text += fmt::format(", and a file whose name starts with '-' as ./{}", value);
           return text;
         },
         ""));
