@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "kinject/pipeline/pipeline.h"
+#include "kinject/pipeline/options.h"
 #include "kinject/pipeline/report.h"
 #include "kinject/yaml/node.h"
 

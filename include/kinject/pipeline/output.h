@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "kinject/base/disk.h"
-#include "kinject/pipeline/pipeline.h"
+#include "kinject/pipeline/options.h"
 #include "kinject/yaml/reader.h"
 
 namespace kinject {
