@@ -372,15 +372,18 @@ TEST_CASE("the mesh seam: the status key and the decision come from the configur
   Mesh istio = make_mesh(IstioConfig{}, env, InjectPolicy::Disabled);
   CHECK(istio.status_annotation == "sidecar.istio.io/status");
   Node pod = yaml("metadata: {labels: {app: web}}\nspec: {containers: [{name: app}]}");
-  Namespaces none;
-  Decision d = istio.decide(pod_facts(pod, "shop"), nullptr, none);
+  Decision d = istio.decide(pod_facts(pod, "shop"), nullptr);
   CHECK_FALSE(d.inject);
   CHECK(d.reason == "injection policy is disabled and the pod does not opt in");
-  // A pod in a namespace no default webhook selects is never sent to Istio.
+  // Sent through a webhook, the decision names it.
+  Node labelled = yaml("metadata: {labels: {sidecar.istio.io/inject: 'true'}}\nspec: {containers: [{name: app}]}");
   WebhookRules hooks = istio.default_webhooks();
-  Decision w = istio.decide(pod_facts(pod, "shop"), &hooks, none);
-  CHECK_FALSE(w.inject);
-  CHECK(w.webhook.empty());
+  Namespaces none;
+  WebhookMatch m = match_webhooks(pod_facts(labelled, "shop"), hooks, none);
+  REQUIRE(m.fired);
+  Decision w = istio.decide(pod_facts(labelled, "shop"), &m);
+  CHECK(w.inject);
+  CHECK(w.webhook == "object.sidecar-injector.istio.io");
 }
 
 // A call with the built-in profile parses only the template its pods use

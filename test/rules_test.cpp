@@ -247,9 +247,22 @@ items:
 )",
                                            "mwc.yaml");
   REQUIRE(rules.webhooks().size() == 4);
-  CHECK(istio_revision_of(rules.webhooks()[0]) == std::optional<std::string>(""));
-  CHECK(istio_revision_of(rules.webhooks()[1]) == std::optional<std::string>("canary"));
-  CHECK(istio_revision_of(rules.webhooks()[2]) == std::optional<std::string>("stable"));
-  CHECK(istio_revision_of(rules.webhooks()[3]) == std::nullopt);
-  CHECK(rules.webhooks()[1].configuration == "istio-sidecar-injector-canary");
+  auto hook = [&](const std::string& name) -> const Webhook& {
+    for (const auto& w : rules.webhooks())
+      if (w.name == name) return w;
+    FAIL("no webhook " << name);
+    return rules.webhooks().front();
+  };
+  CHECK(istio_revision_of(hook("a.sidecar-injector.istio.io")) == std::optional<std::string>(""));
+  CHECK(istio_revision_of(hook("b.sidecar-injector.istio.io")) == std::optional<std::string>("canary"));
+  CHECK(istio_revision_of(hook("c.sidecar-injector.istio.io")) == std::optional<std::string>("stable"));
+  CHECK(hook("c.sidecar-injector.istio.io").url == "https://istiod.example/inject");
+  CHECK(istio_revision_of(hook("d.example.com")) == std::nullopt);
+  CHECK(hook("b.sidecar-injector.istio.io").configuration == "istio-sidecar-injector-canary");
+  // The API server calls configurations in the order of their names
+  // (k8s.io/apiserver pkg/admission/configuration/mutating_webhook_manager.go,
+  // getMutatingWebhookConfigurations: sort.SliceStable ... ByName).
+  std::vector<std::string> order;
+  for (const auto& w : rules.webhooks()) order.push_back(w.configuration);
+  CHECK(order == std::vector<std::string>{"istio-revision-tag-prod", "istio-sidecar-injector", "istio-sidecar-injector-canary", "other"});
 }

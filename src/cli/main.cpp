@@ -102,6 +102,9 @@ void add_rule_flags(CLI::App& app, Flags& f) {
                  "ConfigMaps (kubectl get namespaces,nodes,mutatingwebhookconfigurations,configmaps -A -o yaml); flags "
                  "given beside it win")
       ->type_name("FILE");
+  app.add_flag("--ignore-match-conditions", f.o.ignore_match_conditions,
+               "Take a webhook's matchConditions (CEL, which kinject cannot evaluate) as true, warning for each workload "
+               "they concern; without it such a webhook firing is an error");
   app.add_option("-n,--namespace", f.o.default_namespace, "Namespace of documents that name none (default: default)");
   app.add_option("-l,--selector", f.o.selector, "Inject only pods whose labels match, e.g. -l app=web,tier!=db");
   app.add_option("--workload", f.o.workloads, "Where a custom resource keeps its pod template, e.g. CloneSet=spec.template")

@@ -737,6 +737,15 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
 
 }  // namespace
 
+std::optional<std::vector<std::string>> configured_revisions(const ConfigSources& src, const Disk& disk) {
+  for (const std::string* file : {&src.inject_config_file, &src.values_file}) {
+    if (file->empty()) continue;
+    ConfigInput in = read_input(read_file(disk, *file), *file);
+    if (in.scan) return configmap_revisions(*in.scan, ConfigMapRole::Injector);
+  }
+  return std::nullopt;
+}
+
 IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   // The profile that fills in what the files leave out: --istio-version's
   // (the nearest built-in one for a release without its own), else the

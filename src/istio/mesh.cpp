@@ -37,8 +37,8 @@ Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> po
                            config.description.empty() ? "injector config" : config.description);
   istio_policy.strict_inject_value = config.release.strict_inject_value();
   auto chain = std::make_shared<const InjectorPolicy>(std::move(istio_policy));
-  m.decide = [chain](const PodFacts& pod, const WebhookRules* webhooks, const Namespaces& namespaces) {
-    return webhooks ? decide(pod, *chain, *webhooks, namespaces) : decide(pod, *chain);
+  m.decide = [chain](const PodFacts& pod, const WebhookMatch* fired) {
+    return fired ? decide(pod, *chain, *fired) : decide(pod, *chain);
   };
   const Node* by_default = config.values.at_path("sidecarInjectorWebhook.enableNamespacesByDefault");
   m.default_webhooks = [revision = config.revision, all = by_default && by_default->kind == Kind::Bool && by_default->b] {
@@ -46,7 +46,7 @@ Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> po
   };
   m.uninject = [key = m.status_annotation](Node& root, const Workload& w) { return uninject_workload(root, w, key); };
   m.revision = config.revision;
-  m.serves = [revision = config.revision](const Webhook& webhook) { return istio_revision_of(webhook) == revision; };
+  m.description = config.description;
   auto injector = std::make_shared<LazyInjector>(std::move(config), std::move(env), std::move(native));
   m.inject = [injector](Node& root, const Workload& w) { return injector->get().inject(root, w); };
   m.load = [injector] { injector->get(); };

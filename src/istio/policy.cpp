@@ -75,6 +75,10 @@ Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
 Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookRules& rules, const Namespaces& namespaces) {
   WebhookMatch m = match_webhooks(pod, rules, namespaces);
   if (!m.fired) return {false, m.reason, {}};
+  return decide(pod, policy, m);
+}
+
+Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookMatch& m) {
   Decision d = decide(pod, policy);
   d.webhook = m.fired->name;
   d.fired = m.fired;
@@ -87,9 +91,15 @@ WebhookRules istio_webhooks(const std::string& revision, bool enable_namespaces_
   std::string source = fmt::format("Istio's default webhooks (revision {})", revision.empty() ? "default" : revision);
   std::string rev = revision.empty() ? "default" : revision;
   std::vector<Webhook> webhooks;
+  std::string suffix = revision.empty() ? "" : "-" + revision;
+  Node labels = Node::map();
+  labels.set("istio.io/rev", Node::string(rev));
   auto add = [&](std::string name, std::vector<Node> ns, std::vector<Node> obj) {
     Webhook w;
     w.name = std::move(name);
+    w.configuration = "istio-sidecar-injector" + suffix;
+    w.configuration_labels = labels;
+    w.service = "istio-system/istiod" + suffix;
     w.namespace_selector = selector_of(std::move(ns), source);
     w.object_selector = selector_of(std::move(obj), source);
     w.intercepts_pods = true;

@@ -73,6 +73,13 @@ void add_configuration(const Node& obj, const std::string& file, std::vector<Web
     if (const Node* svc = w.at_path("clientConfig.service"); svc && svc->is_map())
       hook.service = fmt::format("{}/{}", svc->get("namespace") ? svc->get("namespace")->scalar_text() : "",
                                  svc->get("name") ? svc->get("name")->scalar_text() : "");
+    if (const Node* url = w.at_path("clientConfig.url"); url && url->is_scalar()) hook.url = url->scalar_text();
+    if (const Node* mc = w.get("matchConditions"); mc && mc->is_seq())
+      for (const auto& c : mc->items) {
+        const Node* n = c.get("name");
+        const Node* e = c.get("expression");
+        hook.match_conditions.emplace_back(n ? n->scalar_text() : "", e ? e->scalar_text() : "");
+      }
     out.push_back(std::move(hook));
   }
 }
@@ -109,6 +116,10 @@ WebhookRules WebhookRules::parse(std::string_view text, const std::string& file)
   if (r.webhooks_.empty())
     throw Error(Location{file}, "no MutatingWebhookConfiguration with webhooks found (expected e.g. the output of "
                                 "`kubectl get mutatingwebhookconfiguration -o yaml`)");
+  // The API server calls configurations in the order of their names, each
+  // one's webhooks in order.
+  std::stable_sort(r.webhooks_.begin(), r.webhooks_.end(),
+                   [](const Webhook& a, const Webhook& b) { return a.configuration < b.configuration; });
   return r;
 }
 
@@ -196,7 +207,13 @@ std::string none_fired(const PodFacts& pod, const WebhookRules& rules, const Nod
 
 }  // namespace
 
-WebhookMatch match_webhooks(const PodFacts& pod, const WebhookRules& rules, const Namespaces& namespaces) {
+bool webhook_matches(const Webhook& w, const PodFacts& pod, const Namespaces& namespaces) {
+  Node ns_labels = namespaces.labels(pod.namespace_);
+  return w.intercepts_pods && w.namespace_selector.matches(&ns_labels) && !w.object_selector.first_mismatch(pod.labels);
+}
+
+WebhookMatches match_all_webhooks(const PodFacts& pod, const WebhookRules& rules, const Namespaces& namespaces) {
+  WebhookMatches out;
   Node ns_labels = namespaces.labels(pod.namespace_);
   std::vector<const Requirement*> pod_misses;  // of webhooks that selected the namespace, not the pod
   for (const auto& w : rules.webhooks()) {
@@ -208,11 +225,19 @@ WebhookMatch match_webhooks(const PodFacts& pod, const WebhookRules& rules, cons
       std::string why = matched_by(w.object_selector, pod.labels, "pod label");
       if (why.empty()) why = matched_by(w.namespace_selector, &ns_labels, ns_whose + " label");
       if (why.empty()) why = fmt::format("{} labels {}", ns_whose, describe_labels(&ns_labels));
-      return {&w, why};
+      out.fired.push_back({&w, why});
+    } else if (ns_ok) {
+      pod_misses.push_back(miss);
     }
-    if (ns_ok) pod_misses.push_back(miss);
   }
-  return {nullptr, none_fired(pod, rules, ns_labels, pod_misses)};
+  if (out.fired.empty()) out.none_reason = none_fired(pod, rules, ns_labels, pod_misses);
+  return out;
+}
+
+WebhookMatch match_webhooks(const PodFacts& pod, const WebhookRules& rules, const Namespaces& namespaces) {
+  WebhookMatches all = match_all_webhooks(pod, rules, namespaces);
+  if (all.fired.empty()) return {nullptr, all.none_reason};
+  return all.fired.front();
 }
 
 }  // namespace kinject

@@ -33,12 +33,6 @@ std::string item_path(const Workload& w) {
   return out;
 }
 
-std::string slurp(std::istream& in) {
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // The actions a command's summary always counts, in their order.
 Summary summary_for(Command command) {
   Summary s;
@@ -48,19 +42,18 @@ Summary summary_for(Command command) {
   return s;
 }
 
-// What the injector is told of the cluster, for native sidecars.
-NativeSidecarContext native_context(const Options& o) {
-  NativeSidecarContext c;
-  if (!o.kube_version.empty()) {
-    c.kube_version = parse_kube_version(o.kube_version);
-    if (!c.kube_version)
-      throw Error(fmt::format("--kube-version {}: not a Kubernetes version; give MAJOR.MINOR, e.g. 1.33 (v1.33, 1.33.2 and "
-                              "1.33.2-eks-1234 are read too)",
-                              o.kube_version))
-          .as_usage();
-  }
-  c.nodes = o.cluster_nodes;
+// What the cluster is, as the options give it.
+ClusterSettings cluster_settings(const Options& o) {
+  ClusterSettings c;
+  c.config = o.config;
+  c.policy = o.policy;
+  c.rules = o.rules;
+  c.namespaces_file = o.namespaces_file;
+  c.cluster_file = o.cluster_file;
+  c.kube_version = o.kube_version;
   c.kube_inject = o.kube_inject;
+  c.ignore_match_conditions = o.ignore_match_conditions;
+  c.limits = o.limits;
   return c;
 }
 
@@ -87,9 +80,10 @@ class Run {
     if (krm_) {
       process_krm();
     } else {
-      if (rules_)
-        for (auto& s : sources_) take_namespaces(s);
+      if (cluster_->reads_stream_objects())
+        for (auto& s : sources_) take_cluster_objects(s);
       for (auto& s : sources_) process(s);
+      add_cluster_notes();
       output_->finish();
     }
     guard_.finish();
@@ -165,78 +159,15 @@ class Run {
     if (const Node* fc = krm_->root.get("functionConfig"); fc && fc->is_map()) apply_function_config(*fc, opts_);
   }
 
-  // With --rules, a decision needs the labels of every Namespace object in
-  // the input, wherever it stands: each input is read through once first.
-  void take_namespaces(Source& s) {
+  // A decision may need objects of the stream that describe the cluster
+  // (the labels of every Namespace object, with webhooks), wherever they
+  // stand: each input is read through once first.
+  void take_cluster_objects(Source& s) {
     s.read_through([&](const RawDocument& d) {
       if (d.text.find("Namespace") == std::string::npos) return;  // cheap: most documents are not
       Document doc = parse_document(d, s.input().name, opts_.limits);
-      if (!doc.empty) namespaces_.add(doc.root);
+      if (!doc.empty) cluster_->take(doc.root);
     });
-  }
-
-  // --cluster: the namespaces, nodes and webhooks of the snapshot, and one
-  // mesh per revision whose injector ConfigMaps it holds. What flags gave
-  // (rules, namespaces, configuration files, --kube-version) wins.
-  void load_cluster() {
-    const std::string& file = opts_.cluster_file;
-    std::string text = read_text(file);
-    std::vector<Document> docs = read_all(text, file, opts_.limits);
-    ClusterNodes nodes;
-    for (const auto& d : docs)
-      if (!d.empty) {
-        namespaces_.add(d.root);
-        add_nodes(d.root, nodes);
-      }
-    NativeSidecarContext native = native_context(opts_);
-    if (!native.nodes && !native.kube_version && !nodes.empty()) native.nodes = std::move(nodes);
-    if (opts_.rules.empty()) {
-      try {
-        rules_ = WebhookRules::parse(text, file);
-      } catch (const Error& e) {
-        throw Error(Location{file}, fmt::format("{}; take the snapshot with `kubectl get namespaces,nodes,"
-                                                "mutatingwebhookconfigurations,configmaps -A -o yaml` (docs/cluster.md)",
-                                                e.bare()));
-      }
-    }
-    ConfigMapScan scan = scan_configmaps(docs, file);
-    std::vector<std::string> revisions = configmap_revisions(scan, ConfigMapRole::Injector);
-    bool own_injector = !opts_.config.inject_config_file.empty() || !opts_.config.template_file.empty();
-    if (revisions.empty() && !own_injector)
-      throw Error(Location{file}, fmt::format("the cluster snapshot holds no istio-sidecar-injector ConfigMap (it holds "
-                                              "{}); take the configmaps of istio-system too (docs/cluster.md)",
-                                              describe_configmaps(scan)));
-    if (revisions.empty()) revisions = {normal_revision(opts_.config.revision)};
-    for (const auto& revision : revisions) {
-      ConfigSources src = opts_.config;
-      for (std::string* f : {&src.inject_config_file, &src.values_file, &src.mesh_config_file})
-        if (f->empty()) *f = file;
-      src.revision = revision.empty() ? "default" : revision;
-      cluster_meshes_.push_back(make_mesh(load_config(src, disk_), env_, opts_.policy, native));
-    }
-    // Workloads no webhook sends anywhere are decided (skipped) by the
-    // revision -r names, else the default one.
-    std::string wanted = normal_revision(opts_.config.revision);
-    mesh_ = cluster_meshes_.front();
-    for (const auto& m : cluster_meshes_)
-      if (m.revision == wanted) mesh_ = m;
-  }
-
-  // The mesh a workload goes to: with a snapshot, the revision the webhook
-  // that fires for it calls.
-  const Mesh& mesh_for(const PodFacts& facts) const {
-    if (cluster_meshes_.empty() || !rules_) return mesh_;
-    WebhookMatch m = match_webhooks(facts, *rules_, namespaces_);
-    if (!m.fired) return mesh_;
-    for (const auto& mesh : cluster_meshes_)
-      if (mesh.serves(*m.fired)) return mesh;
-    std::string known;
-    for (const auto& mesh : cluster_meshes_) known += (known.empty() ? "" : ", ") + (mesh.revision.empty() ? "default" : mesh.revision);
-    throw Error(fmt::format("webhook {} (of {}, calling {}) fired, but the cluster snapshot holds no injector ConfigMaps of "
-                            "its revision (it holds revisions {}); take the snapshot's configmaps from every namespace "
-                            "with a control plane",
-                            m.fired->name, m.fired->configuration, m.fired->service.empty() ? "a URL" : m.fired->service,
-                            known));
   }
 
   // The values of flags that are wrong whatever the input: usage errors.
@@ -257,30 +188,13 @@ class Run {
 
   void setup() {
     check_flag_values();
-    if (!opts_.cluster_file.empty()) load_cluster();
-    else mesh_ = make_mesh(load_config(opts_.config, disk_), env_, opts_.policy, native_context(opts_));
-    if (opts_.rules == "istio") {
-      rules_ = mesh_.default_webhooks();
-    } else if (!opts_.rules.empty()) {
-      rules_ = WebhookRules::parse(read_text(opts_.rules), opts_.rules);
-    }
-    if (rules_ && !opts_.namespaces_file.empty())
-      for (const auto& d : read_all(read_text(opts_.namespaces_file), opts_.namespaces_file, opts_.limits))
-        if (!d.empty) namespaces_.add(d.root);
-    // Configuration given in files is checked now, templates and all, so a
-    // broken one fails every run, with workloads or without. The built-in
-    // profile cannot be broken: its templates are parsed only when a
-    // workload needs them (most documents hold none).
-    const ConfigSources& src = opts_.config;
-    bool own = !src.inject_config_file.empty() || !src.values_file.empty() || !src.mesh_config_file.empty() ||
-               !src.template_file.empty() || !src.operator_file.empty();
-    if (own || !cluster_meshes_.empty()) mesh_.load();
-    for (const auto& m : cluster_meshes_) m.load();
+    cluster_.emplace(Cluster::load(cluster_settings(opts_), disk_, env_));
   }
 
-  std::string read_text(const std::string& path) {
-    auto in = disk_.open(path);
-    return slurp(*in);
+  // What the cluster noted of the run (what was given but decides nothing,
+  // how each revision is played), once.
+  void add_cluster_notes() {
+    for (const auto& n : cluster_->notes()) report_.warnings.push_back(n);
   }
 
   void add_entry(ReportEntry&& e) {
@@ -312,6 +226,8 @@ class Run {
       } else if (!json && find_workloads(doc.root, catalog_).empty()) {
         // Most documents hold no pod template: they go out as they came in.
         warn_about(doc);
+        if (!cluster_->reads_stream_objects() && doc.raw.text.find("Namespace") != std::string::npos)
+          cluster_->observe(doc.root);
         text = doc.raw.text;
       } else {
         refuse_chart_template(doc);
@@ -421,14 +337,18 @@ class Run {
       add_entry(std::move(e));
       return;
     }
-    const Mesh& mesh = mesh_for(facts);
-    Decision d = mesh.decide(facts, rules_ ? &*rules_ : nullptr, namespaces_);
-    if (d.inject && !cluster_meshes_.empty())
-      d.reason += fmt::format(" (revision {})", mesh.revision.empty() ? "default" : mesh.revision);
-    e.webhook = d.webhook;
-    if (!d.inject) {
+    Verdict verdict;
+    try {
+      verdict = cluster_->decide(facts);
+    } catch (const Error& err) {
+      throw located(doc, w, err);
+    }
+    e.webhook = verdict.webhook;
+    e.configuration = verdict.configuration;
+    for (const auto& wmsg : verdict.warnings) report_.warnings.push_back(fmt::format("{}/{}: {}", ascii_lower(w.kind), w.name, wmsg));
+    if (!verdict.inject) {
       e.action = "skipped";
-      e.reason = d.reason;
+      e.reason = verdict.reason;
       warn_undecodable(doc, w, problem);
       add_entry(std::move(e));
       return;
@@ -436,11 +356,12 @@ class Run {
     // istioctl kube-inject records a CronJob's injection on its job template,
     // where neither the webhook nor kinject looks: injecting it again would
     // inject twice.
-    if (injection_records(doc.root, w, mesh.status_annotation).job_template) {
+    const std::string& status_annotation = cluster_->status_annotation();
+    if (injection_records(doc.root, w, status_annotation).job_template) {
       e.action = "skipped";
       e.reason = fmt::format("injected by istioctl kube-inject ({} on spec.jobTemplate.metadata); to inject it with "
                              "kinject, run kinject uninject on it first",
-                             mesh.status_annotation);
+                             status_annotation);
       warn_undecodable(doc, w, problem);
       add_entry(std::move(e));
       return;
@@ -448,10 +369,10 @@ class Run {
     // Decided to inject: it must decode before the injector sees it (its
     // merges take the Kubernetes types for granted).
     if (problem) throw type_error(doc, w, *problem);
-    bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(mesh_.status_annotation);
+    bool was_injected = pod->at_path("metadata.annotations") && pod->at_path("metadata.annotations")->get(status_annotation);
     InjectionOutcome out;
     try {
-      out = mesh.inject(root, w);
+      out = cluster_->inject(root, w, e.namespace_, verdict);
     } catch (const Error& err) {
       throw located(doc, w, err);
     }
@@ -459,7 +380,10 @@ class Run {
     if (!out.changed) e.action = "unchanged";
     else if (was_injected) e.action = check ? "would re-inject" : "re-injected";
     else e.action = check ? "would inject" : "injected";
-    e.reason = out.changed ? d.reason : "already injected with this configuration";
+    e.reason = out.changed ? verdict.reason : "already injected with this configuration";
+    e.webhook = verdict.webhook;
+    e.configuration = verdict.configuration;
+    e.revision = verdict.revision;
     e.containers = out.containers;
     e.containers.insert(e.containers.end(), out.init_containers.begin(), out.init_containers.end());
     e.sidecar = out.sidecar;
@@ -476,7 +400,7 @@ class Run {
                     const std::optional<k8s::DecodeProblem>& problem) {
     UninjectOutcome out;
     try {
-      out = mesh_.uninject(root, w);
+      out = cluster_->uninject(root, w);
     } catch (const Error& err) {
       throw located(doc, w, err);
     }
@@ -530,7 +454,9 @@ class Run {
     check_object_fields(doc);
     refuse_chart_template(doc);
     Node root = doc.root;
-    if (rules_) namespaces_.add(doc.root);  // Namespace items
+    if (cluster_->reads_stream_objects()) cluster_->take(doc.root);  // Namespace items
+    else cluster_->observe(doc.root);
+    add_cluster_notes();
     handle_document(doc, root);
     // Results: one per workload, attached to the item by its reference and
     // the file it came from.
@@ -576,10 +502,7 @@ class Run {
   WorkloadCatalog catalog_;
   OutputGuard guard_;
   LabelSelector selector_;
-  Mesh mesh_;  // what a sidecar is: decided, injected, undone
-  std::vector<Mesh> cluster_meshes_;  // --cluster: one per revision
-  std::optional<WebhookRules> rules_;
-  Namespaces namespaces_;
+  std::optional<Cluster> cluster_;  // what the cluster is and does: decides, injects, undoes
   std::optional<Document> krm_;
   Source* krm_source_ = nullptr;
   std::vector<Source> sources_;

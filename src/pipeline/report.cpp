@@ -36,10 +36,13 @@ std::string format_entry(const ReportEntry& e) {
 std::string format_entry_json(const ReportEntry& e) {
   return fmt::format(
       "{{\"file\": {}, \"document\": {}, \"item\": {}, \"kind\": {}, \"namespace\": {}, \"name\": {}, "
-      "\"action\": {}, \"reason\": {}, \"webhook\": {}, \"containers\": {}, \"sidecar\": {}, \"sidecar_reason\": {}}}",
+      "\"action\": {}, \"reason\": {}, \"webhook\": {}, \"configuration\": {}, \"revision\": {}, \"containers\": {}, "
+      "\"sidecar\": {}, \"sidecar_reason\": {}}}",
       json_quote(e.file), e.document, e.item.empty() ? "null" : json_quote(e.item), json_quote(e.kind),
       json_quote(e.namespace_.empty() ? "default" : e.namespace_), json_quote(e.name), json_quote(e.action),
-      json_quote(e.reason), e.webhook.empty() ? "null" : json_quote(e.webhook), json_list(e.containers),
+      json_quote(e.reason), e.webhook.empty() ? "null" : json_quote(e.webhook),
+      e.configuration.empty() ? "null" : json_quote(e.configuration), e.revision.empty() ? "null" : json_quote(e.revision),
+      json_list(e.containers),
       e.sidecar.empty() ? "null" : json_quote(e.sidecar), e.sidecar.empty() ? "null" : json_quote(e.sidecar_reason));
 }
 

@@ -78,6 +78,12 @@ struct ConfigSources {
 // read or parse error.
 IstioConfig load_config(const ConfigSources& sources, const Disk& disk);
 
+// The control plane revisions ("" = default) whose injector ConfigMaps the
+// files of `sources` hold (--injectConfigFile's, else --valuesFile's), each
+// once, sorted; nullopt when they hold none as ConfigMaps (raw data, or no
+// files: the configuration is the same for every revision).
+std::optional<std::vector<std::string>> configured_revisions(const ConfigSources& sources, const Disk& disk);
+
 // The built-in profile of `release`'s minor (src/istio/profiles): that
 // release's default injector values and mesh config and our templates of
 // what its templates inject. A release given without its patch gets the

@@ -40,10 +40,14 @@ Decision decide(const PodFacts& pod, const InjectorPolicy& policy);
 
 // The cluster's answer: webhooks, then Istio's chain.
 Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookRules& rules, const Namespaces& namespaces);
+// Istio's chain for a pod the API server sent through `fired`.
+Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookMatch& fired);
 
 // The webhooks Istio's default install creates for `revision` ("" =
 // default): rev.namespace. and rev.object. always; namespace. and object.
-// for the default revision; auto. with enableNamespacesByDefault.
+// for the default revision; auto. with enableNamespacesByDefault. As the
+// chart names them: configuration istio-sidecar-injector[-REV] labelled
+// istio.io/rev, calling istio-system/istiod[-REV].
 WebhookRules istio_webhooks(const std::string& revision, bool enable_namespaces_by_default);
 
 // The control plane revision a cluster's webhook calls ("" = default): the

@@ -42,6 +42,10 @@ struct Webhook {
   std::string configuration;
   Node configuration_labels = Node::map();
   std::string service;
+  std::string url;  // clientConfig.url (a remote control plane's), when it calls no service
+  // matchConditions (CEL, GA in Kubernetes 1.30): the API server calls the
+  // webhook only when all are true. name and expression, in order.
+  std::vector<std::pair<std::string, std::string>> match_conditions;
 };
 
 // The webhooks a cluster runs for sidecar injection.
@@ -49,8 +53,11 @@ class WebhookRules {
  public:
   // Every webhook of every MutatingWebhookConfiguration in `text` (one
   // object, a List of them, or several documents, e.g. `kubectl get
-  // mutatingwebhookconfiguration -o yaml`). Throws Error naming the file and
-  // the webhook for invalid selectors.
+  // mutatingwebhookconfiguration -o yaml`), in the order the API server calls
+  // them: configurations by name, then each one's webhooks in its order
+  // (k8s.io/apiserver admission/configuration mutating_webhook_manager.go
+  // sorts them ByName). Throws Error naming the file and the webhook for
+  // invalid selectors.
   static WebhookRules parse(std::string_view text, const std::string& file);
   // Webhooks described otherwise (e.g. the ones a mesh installs by default).
   WebhookRules() = default;
@@ -98,6 +105,18 @@ struct WebhookMatch {
   std::string reason;
 };
 WebhookMatch match_webhooks(const PodFacts& pod, const WebhookRules& rules, const Namespaces& namespaces);
+
+// Every webhook the API server would call for the pod, in its order (each
+// with the labels that made it match); none: the reason, as
+// match_webhooks gives it.
+struct WebhookMatches {
+  std::vector<WebhookMatch> fired;
+  std::string none_reason;
+};
+WebhookMatches match_all_webhooks(const PodFacts& pod, const WebhookRules& rules, const Namespaces& namespaces);
+
+// Does one webhook's selectors match the pod in its namespace?
+bool webhook_matches(const Webhook& webhook, const PodFacts& pod, const Namespaces& namespaces);
 
 // A label selector requirement builder for webhooks described in code.
 Node selector_requirement(const char* key, const char* op, std::vector<std::string> values = {});

@@ -45,14 +45,15 @@ struct Options {
   // labels, its webhooks (as --rules), each revision's injector ConfigMaps
   // and its nodes' kubelets. Flags given beside it win.
   std::string cluster_file;
-  // What decides ENABLE_NATIVE_SIDECARS=auto (istio/native.h): the
-  // Kubernetes the output is for, a cluster snapshot's nodes (name →
-  // kubelet version; add_nodes() reads them from Node objects; nullopt: no
-  // snapshot), and whether kinject runs as istioctl kube-inject (offline,
-  // auto is off).
+  // What decides ENABLE_NATIVE_SIDECARS=auto (istio/native.h) beside a
+  // snapshot's nodes: the Kubernetes the output is for, and whether kinject
+  // runs as istioctl kube-inject (offline, auto is off).
   std::string kube_version;                   // --kube-version X.Y
-  std::optional<ClusterNodes> cluster_nodes;  // --cluster's Node objects
   bool kube_inject = false;                   // `kinject kube-inject`
+  // --ignore-match-conditions: a webhook's matchConditions (CEL, which
+  // kinject cannot evaluate) are taken as true, each workload warned;
+  // without it such a webhook firing is an error.
+  bool ignore_match_conditions = false;
   Limits limits;
   std::string temp_dir = "/tmp";      // where output too large to hold in memory waits (main: $TMPDIR)
 };

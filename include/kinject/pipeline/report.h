@@ -23,6 +23,8 @@ struct ReportEntry {
   std::string webhook;    // with --rules: the webhook that fired, if one did
   std::string sidecar;         // the proxy's layout, "native" or "classic"; "" when none was injected
   std::string sidecar_reason;  // why that layout
+  std::string configuration;   // the MutatingWebhookConfiguration of `webhook`
+  std::string revision;        // the control plane revision that injected ("default", "canary"); "" when none did
 };
 
 struct Report {
