@@ -331,7 +331,7 @@ TEST_CASE("webhook matchConditions: refused with the webhook and its conditions 
 // Row 9: flags beside --cluster win, --rules istio too (docs/cluster.md).
 // The webhooks made for --rules istio call istiod[-REV] as the chart's do,
 // so the revision they reach is the configured one.
-TEST_CASE("--cluster SNAP --rules istio: Istio's default webhooks over the snapshot's configuration", "[cluster][rules][issue23]") {
+TEST_CASE("a --cluster snapshot with --rules istio: Istio's default webhooks over the snapshot's configuration", "[cluster][rules][issue23]") {
   Options o;
   o.rules = "istio";
   Result r = run_with(snapshot("v1.33.1"), o);
