@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <list>
 
 #include <unistd.h>
 
@@ -10,7 +11,11 @@
 
 #include "cli/cli.h"
 #include "kinject/base/disk.h"
+#include "kinject/base/error.h"
 #include "kinject/pipeline/pipeline.h"
+#include "kinject/pipeline/settings.h"
+
+extern char** environ;
 
 namespace {
 
@@ -26,8 +31,34 @@ kinject::EnvLookup process_env() {
 struct Flags {
   kinject::Options o;
   std::vector<std::string> files;
-  std::string output = "yaml", report = "text", policy;
+  std::string output = "yaml", report = "text";
+  // The settings of kinject's table (pipeline/settings.h) this command has:
+  // where CLI11 puts each one's values, applied through the table in finish().
+  struct Bound {
+    const kinject::Setting* setting;
+    CLI::Option* option;
+    std::vector<std::string> values;
+    bool on = false;
+  };
+  std::list<Bound> bound;  // stable addresses: CLI11 writes into them
+  std::string settings_env;  // --settings-from-env PREFIX
 };
+
+// Registers the table's settings of `group` as flags of `app`.
+void add_settings(CLI::App& app, Flags& f, kinject::SettingGroup group) {
+  for (const auto& s : kinject::settings()) {
+    if (s.group != group) continue;
+    Flags::Bound& b = f.bound.emplace_back(Flags::Bound{&s, nullptr, {}, false});
+    if (s.arity == kinject::SettingArity::Switch) {
+      b.option = app.add_flag(s.flags, b.on, s.help);
+      continue;
+    }
+    b.option = app.add_option(s.flags, b.values, s.help)->type_name(s.type_name)->expected(1)->allow_extra_args(false);
+    // A repeated setting takes each value in order; another the last.
+    b.option->multi_option_policy(s.arity == kinject::SettingArity::Many ? CLI::MultiOptionPolicy::TakeAll
+                                                                         : CLI::MultiOptionPolicy::TakeLast);
+  }
+}
 
 void add_input_flags(CLI::App& app, Flags& f) {
   // One value per occurrence (kubectl's -f): a repeatable option must not
@@ -55,63 +86,21 @@ void add_output_flags(CLI::App& app, Flags& f) {
   app.add_flag("-i,--in-place", f.o.in_place, "Rewrite each input file (atomically) instead of printing; each must be a regular file or a link to one");
 }
 
-void add_config_flags(CLI::App& app, Flags& f) {
-  auto& c = f.o.config;
-  app.add_option("--injectConfigFile", c.inject_config_file,
-                 "Injector config (the istio-sidecar-injector ConfigMap's `config`), a bare template, or the ConfigMaps "
-                 "themselves (kubectl get cm -o yaml, helm template)")
-      ->type_name("FILE");
-  app.add_option("--valuesFile", c.values_file, "Injector values (the ConfigMap's `values`), JSON or YAML, or the ConfigMaps")->type_name("FILE");
-  app.add_option("--meshConfigFile", c.mesh_config_file, "Mesh config (the istio ConfigMap's `mesh`), or the ConfigMaps")->type_name("FILE");
-  app.add_option("--operatorFileName", c.operator_file, "An IstioOperator whose spec.values and spec.meshConfig apply")
-      ->type_name("FILE");
-  app.add_option("-r,--revision", c.revision, "Istio control plane revision");
-  app.add_option("--istio-version", c.istio_version,
-                 "The Istio release to inject as (its built-in profile, and its injector's behaviour), e.g. 1.30 or 1.30.3; "
-                 "default: the newest, or the release the given configuration is from")
-      ->type_name("X.Y[.Z]");
-  app.add_option("--set", c.sets,
-                 "Override Istio values in Helm's --set grammar, e.g. --set global.hub=registry.example.com,global.tag=1.30.3 "
-                 "(\\, for a comma in a value, a[0]=x, a={x,y})")
-      ->type_name("NAME=VALUE[,...]")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--template", c.template_file,
-                 "Inject a sidecar of one's own: a Go template rendering a pod fragment (instead of Istio's)")
-      ->type_name("FILE");
-}
+void add_config_flags(CLI::App& app, Flags& f) { add_settings(app, f, kinject::SettingGroup::Config); }
 
 // Not kube-inject's: istioctl kube-inject has no such flag and, offline,
 // takes ENABLE_NATIVE_SIDECARS=auto for false whatever the Kubernetes.
-void add_kube_version_flag(CLI::App& app, Flags& f) {
-  app.add_option("--kube-version", f.o.kube_version,
-                 "The Kubernetes the output is for (as helm template's flag), e.g. 1.33: with ENABLE_NATIVE_SIDECARS=auto "
-                 "(Istio 1.27+'s default), 1.33+ gets native sidecars; default: a current Kubernetes")
-      ->type_name("X.Y");
-}
+void add_kube_version_flag(CLI::App& app, Flags& f) { add_settings(app, f, kinject::SettingGroup::KubeVersion); }
 
-void add_rule_flags(CLI::App& app, Flags& f) {
-  app.add_option("--policy", f.policy, "Injection policy (default: the injector config's)")->check(CLI::IsMember({"enabled", "disabled"}));
-  app.add_option("--rules", f.o.rules,
-                 "Decide as the cluster does: a MutatingWebhookConfiguration file, or `istio` for Istio's default webhooks")
-      ->type_name("FILE|istio");
-  app.add_option("--namespaces", f.o.namespaces_file, "Namespace objects whose labels the --rules webhooks select on")->type_name("FILE");
-  app.add_option("--cluster", f.o.cluster_file,
-                 "Decide and inject as this cluster would: a snapshot of its namespaces, nodes, webhooks and Istio "
-                 "ConfigMaps (kubectl get namespaces,nodes,mutatingwebhookconfigurations,configmaps -A -o yaml); flags "
-                 "given beside it win")
-      ->type_name("FILE");
-  app.add_flag("--ignore-match-conditions", f.o.ignore_match_conditions,
-               "Take a webhook's matchConditions (CEL, which kinject cannot evaluate) as true, warning for each workload "
-               "they concern; without it such a webhook firing is an error");
-  app.add_option("-n,--namespace", f.o.default_namespace, "Namespace of documents that name none (default: default)");
-  app.add_option("-l,--selector", f.o.selector, "Inject only pods whose labels match, e.g. -l app=web,tier!=db");
-  app.add_option("--workload", f.o.workloads, "Where a custom resource keeps its pod template, e.g. CloneSet=spec.template")
-      ->type_name("KIND=PATH")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+void add_rule_flags(CLI::App& app, Flags& f) { add_settings(app, f, kinject::SettingGroup::Rules); }
+
+// Where an Argo CD plugin (or any host that passes settings as environment
+// variables) hands them over.
+void add_settings_env_flag(CLI::App& app, Flags& f) {
+  app.add_option("--settings-from-env", f.settings_env,
+                 "Take settings from environment variables PREFIXKINJECT_<SETTING> (e.g. ARGOCD_ENV_ in an Argo CD plugin: "
+                 "ARGOCD_ENV_KINJECT_RULES, ..._CLUSTER); flags given win")
+      ->type_name("PREFIX");
 }
 
 // The default command's flags: on the app itself and on its alias `inject`.
@@ -121,6 +110,7 @@ void add_inject_flags(CLI::App& app, Flags& f) {
   add_config_flags(app, f);
   add_kube_version_flag(app, f);
   add_rule_flags(app, f);
+  add_settings_env_flag(app, f);
   app.add_flag("--diff", f.o.diff, "Print a unified diff of what injection would change instead of the manifests; exit like kubectl diff (same as check --diff)");
 }
 
@@ -138,13 +128,40 @@ bool stdin_is_a_terminal_without_input(const kinject::Options& o) {
   return false;
 }
 
+// The process environment's variables that start with `prefix`.
+std::vector<std::pair<std::string, std::string>> environment_under(const std::string& prefix) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view entry = *e;
+    auto eq = entry.find('=');
+    if (eq == std::string_view::npos || entry.substr(0, prefix.size()) != prefix) continue;
+    out.emplace_back(std::string(entry.substr(0, eq)), std::string(entry.substr(eq + 1)));
+  }
+  return out;
+}
+
+// The options the flags gave: the table's settings through the table, the
+// environment's (--settings-from-env) where no flag gave one. Throws
+// kinject::Error (a usage error) for a value wrong whatever the input.
 kinject::Options finish(Flags& f, kinject::Command command) {
   kinject::Options o = f.o;
   o.command = command;
   o.inputs = f.files;
   o.output = f.output == "json" ? kinject::OutputFormat::Json : kinject::OutputFormat::Yaml;
   o.report = f.report == "json" ? kinject::ReportFormat::Json : f.report == "none" ? kinject::ReportFormat::None : kinject::ReportFormat::Text;
-  if (!f.policy.empty()) o.policy = f.policy == "disabled" ? kinject::InjectPolicy::Disabled : kinject::InjectPolicy::Enabled;
+  std::vector<std::string> given;
+  for (const auto& b : f.bound)
+    if (b.option->count() > 0) given.push_back(b.setting->long_flag());
+  if (!f.settings_env.empty()) kinject::apply_env_settings(environment_under(f.settings_env), f.settings_env, given, o);
+  for (const auto& b : f.bound) {
+    if (b.option->count() == 0) continue;
+    try {
+      if (b.setting->arity == kinject::SettingArity::Switch) b.setting->apply(o, b.on ? "true" : "false");
+      for (const auto& v : b.values) b.setting->apply(o, v);
+    } catch (const kinject::Error& e) {
+      throw kinject::Error(fmt::format("{} {}", b.setting->long_flag(), e.bare())).as_usage();
+    }
+  }
   return o;
 }
 
@@ -171,6 +188,7 @@ int main(int argc, char** argv) {
   add_config_flags(*check_cmd, check);
   add_kube_version_flag(*check_cmd, check);
   add_rule_flags(*check_cmd, check);
+  add_settings_env_flag(*check_cmd, check);
   check_cmd->add_flag("--diff", check.o.diff, "Print a unified diff of what would change (like kubectl diff)");
 
   auto* uninject_cmd = app.add_subcommand("uninject", "Remove what an injection added (from sidecar.istio.io/status)");
@@ -225,6 +243,7 @@ int main(int argc, char** argv) {
   }
 
   kinject::Options o;
+  try {
   if (*check_cmd) {
     o = finish(check, kinject::Command::Check);
   } else if (*uninject_cmd) {
@@ -245,6 +264,10 @@ int main(int argc, char** argv) {
     // `kinject --diff` is `kinject check --diff`: what would change, as kubectl diff shows it.
     Flags& f = *inject_cmd ? inject_alias : inject;
     o = finish(f, f.o.diff ? kinject::Command::Check : kinject::Command::Inject);
+  }
+  } catch (const kinject::Error& e) {
+    std::cerr << "kinject: error: " << e.what() << "\nRun with --help for more information.\n";
+    return 2;
   }
   if (!*kube_cmd && stdin_is_a_terminal_without_input(o)) return 2;
   if (const char* tmp = std::getenv("TMPDIR"); tmp && *tmp) o.temp_dir = tmp;

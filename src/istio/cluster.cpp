@@ -93,13 +93,18 @@ Cluster Cluster::load(const ClusterSettings& s, const Disk& disk, const EnvLooku
     ConfigMapScan scan = scan_configmaps(docs, file);
     std::vector<std::string> revisions = configmap_revisions(scan, ConfigMapRole::Injector);
     bool own_injector = !src.inject_config_file.empty() || !src.template_file.empty();
-    if (revisions.empty() && !own_injector)
+    if (revisions.empty() && !own_injector && src.istio_version.empty())
       throw Error(Location{file}, fmt::format("the cluster snapshot holds no istio-sidecar-injector ConfigMap (it holds "
-                                              "{}); take the configmaps of istio-system too (docs/cluster.md)",
+                                              "{}); take the configmaps of istio-system too (docs/cluster.md), or name "
+                                              "the release its control plane runs with --istio-version",
                                               describe_configmaps(scan)));
-    for (std::string* f : {&src.inject_config_file, &src.values_file, &src.mesh_config_file})
-      if (f->empty()) *f = file;
+    if (revisions.empty() && !own_injector)
+      c.notes_.push_back(fmt::format("{}: the cluster snapshot holds no istio-sidecar-injector ConfigMap: the built-in "
+                                     "profile of Istio {} (--istio-version) injects for every revision",
+                                     file, src.istio_version));
     if (!revisions.empty()) {
+      for (std::string* f : {&src.inject_config_file, &src.values_file, &src.mesh_config_file})
+        if (f->empty()) *f = file;
       held = revisions;
       // Without -r, the default revision's configuration decides what no
       // webhook sends anywhere, else the snapshot's first.

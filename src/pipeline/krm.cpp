@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "kinject/base/error.h"
-#include "kinject/k8s/names.h"
+#include "kinject/pipeline/settings.h"
 
 namespace kinject {
 
@@ -47,48 +47,29 @@ void apply_function_config(const Node& config, Options& opts) {
   if (!settings->is_map()) throw Error("functionConfig: data/spec must be a mapping");
   for (const auto& e : settings->entries) {
     std::string key = e.key.scalar_text();
+    const Setting* setting = setting_for_key(key);
+    if (!setting)
+      throw Error(fmt::format("functionConfig: unknown setting \"{}\" (known: {})", key, setting_keys()));
     const Node& v = e.value;
-    std::string text = v.scalar_text();
-    auto list = [&](bool commas = true) {
-      std::vector<std::string> out;
-      if (v.is_seq()) {
-        for (const auto& it : v.items) out.push_back(it.scalar_text());
-      } else if (v.is_map()) {
-        for (const auto& x : v.entries) out.push_back(x.key.scalar_text() + "=" + x.value.scalar_text());
+    try {
+      if (setting->arity == SettingArity::Many) {
+        // A list, a map (KEY=VALUE each), or a string of one value a line
+        // (--set: Helm's grammar splits each at its commas and keeps
+        // escaped ones (\,) in the value; --workload: commas separate too).
+        std::vector<std::string> values;
+        if (v.is_seq()) {
+          for (const auto& it : v.items) values.push_back(it.scalar_text());
+        } else if (v.is_map()) {
+          for (const auto& x : v.entries) values.push_back(x.key.scalar_text() + "=" + x.value.scalar_text());
+        } else {
+          values = split_list(v.scalar_text(), std::string_view(setting->key) != "set");
+        }
+        for (const auto& value : values) setting->apply(opts, value);
       } else {
-        out = split_list(text, commas);
+        setting->apply(opts, v.scalar_text());
       }
-      return out;
-    };
-    if (key == "rules") opts.rules = text;
-    else if (key == "namespaces") opts.namespaces_file = text;
-    else if (key == "namespace") {
-      if (auto why = text.empty() ? std::nullopt : invalid_dns1123_label(text))
-        throw Error(fmt::format("functionConfig: namespace \"{}\": not a valid namespace name: {}", text, *why));
-      opts.default_namespace = text;
-    }
-    else if (key == "selector") opts.selector = text;
-    else if (key == "revision") opts.config.revision = text;
-    else if (key == "injectConfigFile") opts.config.inject_config_file = text;
-    else if (key == "valuesFile") opts.config.values_file = text;
-    else if (key == "meshConfigFile") opts.config.mesh_config_file = text;
-    else if (key == "template") opts.config.template_file = text;
-    else if (key == "kubeVersion") opts.kube_version = text;
-    else if (key == "set") {
-      // One --set a line: Helm's grammar splits each at its commas and
-      // keeps escaped ones (\,) in the value.
-      for (auto& s : list(false)) opts.config.sets.push_back(s);
-    } else if (key == "workload" || key == "workloads") {
-      for (auto& s : list()) opts.workloads.push_back(s);
-    } else if (key == "policy") {
-      if (text == "enabled") opts.policy = InjectPolicy::Enabled;
-      else if (text == "disabled") opts.policy = InjectPolicy::Disabled;
-      else throw Error(fmt::format("functionConfig: policy must be \"enabled\" or \"disabled\", not \"{}\"", text));
-    } else {
-      throw Error(fmt::format(
-          "functionConfig: unknown setting \"{}\" (known: rules, namespaces, namespace, selector, revision, policy, set, "
-          "workloads, injectConfigFile, valuesFile, meshConfigFile, template, kubeVersion)",
-          key));
+    } catch (const Error& err) {
+      throw Error(fmt::format("functionConfig: {} {}", key, err.bare()));
     }
   }
 }

@@ -29,6 +29,32 @@ docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
 kinds = sorted(d["kind"] for d in docs)
 assert kinds == ["ConfigMap", "Service", "StatefulSet"], kinds
 PY
+# Issue 23, item 5: every setting the flags take, by the same table: a
+# cluster snapshot and a --set among them; a misspelt one fails the sync.
+cat > app/cluster.yaml <<'SNAP'
+apiVersion: v1
+kind: List
+items:
+- {apiVersion: v1, kind: Namespace, metadata: {name: shop, labels: {istio-injection: enabled}}}
+- apiVersion: admissionregistration.k8s.io/v1
+  kind: MutatingWebhookConfiguration
+  metadata: {name: istio-sidecar-injector, labels: {istio.io/rev: default}}
+  webhooks:
+  - name: namespace.sidecar-injector.istio.io
+    clientConfig: {service: {name: istiod, namespace: istio-system}}
+    rules: [{operations: [CREATE], apiGroups: [''], apiVersions: [v1], resources: [pods]}]
+    namespaceSelector: {matchLabels: {istio-injection: enabled}}
+SNAP
+(cd app && ARGOCD_APP_NAMESPACE=shop ARGOCD_ENV_KINJECT_CLUSTER=cluster.yaml ARGOCD_ENV_KINJECT_ISTIO_VERSION=1.28 \
+  ARGOCD_ENV_KINJECT_SET="global.hub=registry.example.com/istio" bash ../generate.sh > ../out4.yaml 2> ../err4.txt) ||
+  { cat err4.txt; fail "generate with a snapshot failed"; }
+contains err4.txt "statefulset/redis (ns shop): injected"
+contains err4.txt "webhook namespace.sidecar-injector.istio.io"
+contains out4.yaml "image: registry.example.com/istio/proxyv2:1.28"
+rm app/cluster.yaml
+if (cd app && ARGOCD_ENV_KINJECT_RULSE=istio bash ../generate.sh > ../out5.yaml 2> ../err5.txt); then fail "a misspelt setting passed"; fi
+contains err5.txt "ARGOCD_ENV_KINJECT_RULSE: no such setting"
+[ ! -s out5.yaml ] || fail "output with a misspelt setting"
 printf 'kind: Pod\nmetadata: {name: [broken\n' > app/broken.yaml
 if (cd app && bash ../generate.sh > ../out3.yaml 2>/dev/null); then fail "a broken manifest passed"; fi
 [ ! -s out3.yaml ] || fail "output on failure"

@@ -38,6 +38,6 @@ cmp before.yaml pkg/deployment.yaml || fail "a second injection changed the pack
 rm -rf pkg && cp -r "$SRC/examples/kpt" pkg
 if kpt fn eval pkg --exec "kinject krm" -- policy=sometimes > bad.log 2>&1; then fail "a bad config passed"; fi
 contains bad.log "[FAIL]"
-contains bad.log 'policy must be \"enabled\" or \"disabled\"'
+contains bad.log 'policy \"sometimes\": must be enabled or disabled'
 diff -r "$SRC/examples/kpt" pkg > /dev/null || fail "a failed function changed the package"
 echo "kpt: ok"
