@@ -28,13 +28,49 @@ InjectorPolicy InjectorPolicy::from(InjectPolicy policy, const Node& never, cons
 namespace {
 
 constexpr const char* kInjectKey = "sidecar.istio.io/inject";
+constexpr const char* kNamespaceLabel = "istio-injection";
 
-}  // namespace
+// injectRequired's `default:` branch, in words: what the report says of
+// every pod it skips, and the warning said once.
+std::string illegal_policy(const InjectorPolicy& policy) {
+  return fmt::format("the injector config's policy \"{}\" is neither \"enabled\" nor \"disabled\": Istio injects no pod "
+                     "(injectRequired: Auto injection disabled)",
+                     policy.policy_value);
+}
 
-Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
+std::string illegal_policy_warning(const InjectorPolicy& policy) {
+  return fmt::format("{}: policy \"{}\"{}: Istio's injector logs \"Illegal value for autoInject:{}, must be one of "
+                     "[disabled,enabled]. Auto injection disabled!\" and injects no pod, whatever its labels and "
+                     "annotations say; write policy: enabled (the chart's global.proxy.autoInject) or policy: disabled",
+                     policy.source, policy.policy_value, policy.policy_value.empty() ? " (missing, empty or null)" : "",
+                     policy.policy_value);
+}
+
+std::string pod_namespace_label_warning(const std::string& value, bool honoured) {
+  return fmt::format("pod label {}={}: Istio reads {} only on namespaces, never on a pod ({}); to opt the pod out of "
+                     "injection, label it {}: \"false\"",
+                     kNamespaceLabel, value, kNamespaceLabel,
+                     honoured ? "kinject's default mode honours it, but a cluster (--rules, --cluster) and istioctl "
+                                "kube-inject ignore it"
+                              : "ignored here, as the cluster ignores it",
+                     kInjectKey);
+}
+
+// Istio's injectRequired (pkg/kube/inject/inject.go), step by step, with
+// kinject's reasons; `pod_label` says whether kinject's own addition, the
+// pod label istio-injection=disabled, opts out.
+Decision chain_steps(const PodFacts& pod, const InjectorPolicy& policy, bool pod_label) {
   if (pod.host_network) return {false, "pod spec has hostNetwork: true", {}};
   if (is_ignored_namespace(pod.namespace_))
     return {false, fmt::format("namespace {} is never injected", pod.namespace_), {}};
+  // Istio's switch on config.Policy has its `default:` branch first: it
+  // skips every pod that gets this far, whatever the pod or the selectors
+  // say.
+  if (policy.policy == InjectPolicy::Illegal) {
+    Decision d{false, illegal_policy(policy), {}};
+    d.config_warning = illegal_policy_warning(policy);
+    return d;
+  }
 
   // The label wins over the annotation whenever it is present, even empty;
   // only exactly "true" and "false" decide.
@@ -57,8 +93,10 @@ Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
   if (value == "false") return {false, fmt::format("pod {} {}=false", source, kInjectKey), {}};
   std::string note = source.empty() ? "" : fmt::format(" (pod {} {}={} is neither \"true\" nor \"false\")", source, kInjectKey, value);
 
-  // Users put the namespace opt-out on the pod too; honour it.
-  if (label_value(pod.labels, "istio-injection") == "disabled") return {false, "pod label istio-injection=disabled", {}};
+  // Users put the namespace opt-out on the pod too: kinject's default mode
+  // honours it (and warns, in chain()).
+  if (pod_label && label_value(pod.labels, kNamespaceLabel) == "disabled")
+    return {false, fmt::format("pod label {}=disabled", kNamespaceLabel), {}};
 
   for (const auto& sel : policy.never_inject)
     if (!sel.empty() && sel.matches(pod.labels))
@@ -72,14 +110,52 @@ Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
   return {true, "injection policy is enabled" + note, {}};
 }
 
+
+// What the report says of a pod beside any decision: the namespace label on
+// it, in every mode.
+void warn_about_pod(const PodFacts& pod, bool pod_label, Decision& d) {
+  if (auto v = label_value(pod.labels, kNamespaceLabel))
+    d.warnings.push_back(pod_namespace_label_warning(*v, pod_label && *v == "disabled"));
+}
+
+}  // namespace
+
+InjectorPolicy injector_policy(const IstioConfig& config, std::optional<InjectPolicy> flag, bool kube_inject) {
+  InjectorPolicy p;
+  if (kube_inject) {
+    // IntoObject: &Config{Policy: InjectionPolicyEnabled}, nothing else.
+    p.pod_istio_injection_label = false;
+  } else {
+    p = InjectorPolicy::from(flag.value_or(config.policy), config.never_inject_selector, config.always_inject_selector,
+                             config.description.empty() ? "injector config" : config.description);
+    if (!flag) {
+      p.policy_value = config.policy_value;
+      p.source = config.policy_source.empty() ? p.source : config.policy_source;
+    }
+  }
+  p.strict_inject_value = config.release.strict_inject_value();
+  return p;
+}
+
+Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
+  Decision d = chain_steps(pod, policy, policy.pod_istio_injection_label);
+  warn_about_pod(pod, policy.pod_istio_injection_label, d);
+  return d;
+}
+
 Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookRules& rules, const Namespaces& namespaces) {
   WebhookMatch m = match_webhooks(pod, rules, namespaces);
-  if (!m.fired) return {false, m.reason, {}};
-  Decision d = decide(pod, policy);
-  d.webhook = m.fired->name;
-  d.fired = m.fired;
-  if (!d.inject) d.reason += fmt::format(" (webhook {} fired)", m.fired->name);
-  else d.reason = fmt::format("webhook {} matched {}", m.fired->name, m.reason);
+  Decision d;
+  if (!m.fired) {
+    d.reason = m.reason;
+  } else {
+    d = chain_steps(pod, policy, false);
+    d.webhook = m.fired->name;
+    d.fired = m.fired;
+    if (!d.inject) d.reason += fmt::format(" (webhook {} fired)", m.fired->name);
+    else d.reason = fmt::format("webhook {} matched {}", m.fired->name, m.reason);
+  }
+  warn_about_pod(pod, false, d);
   return d;
 }
 

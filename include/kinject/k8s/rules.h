@@ -86,6 +86,11 @@ struct Decision {
   std::string reason;   // what decided, in words for the report
   std::string webhook;  // the webhook that fired, with --rules
   const Webhook* fired = nullptr;  // that webhook, in the rules decided with
+  // What the report says beside the decision: about this pod (the pipeline
+  // names the workload), and about the configuration that decided, said
+  // once per run however many pods it decided.
+  std::vector<std::string> warnings = {};
+  std::string config_warning = {};
 };
 
 // Which webhook the API server would call for the pod: the first that
