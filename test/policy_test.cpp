@@ -213,3 +213,30 @@ TEST_CASE("a bare template and the built-in profiles keep the enabled policy", "
   CHECK(count_of(builtin.report, "— injection policy is enabled") == 2);
   CHECK(builtin_config(parse_istio_release("1.30")).policy == InjectPolicy::Enabled);
 }
+
+// IntoObject hands injectRequired the pod template's own ObjectMeta
+// (`metadata = &deploy.Spec.Template.ObjectMeta`; a Pod's own for a Pod), and
+// nothing fills in its namespace, where the webhook sets the request's
+// (webhook.go inject: `if pod.ObjectMeta.Namespace == "" {
+// pod.ObjectMeta.Namespace = req.Namespace }`). So istioctl kube-inject
+// injects a Deployment of kube-system, whose template names no namespace,
+// and skips a Pod of kube-system. kinject kube-inject skipped both.
+TEST_CASE("kube-inject checks the system namespaces against the pod template's own namespace, as IntoObject does",
+          "[policy][kube-inject]") {
+  const std::string deployment =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: dns, namespace: kube-system}\nspec:\n  template:\n"
+      "    metadata: {labels: {app: dns}}\n    spec:\n      containers: [{name: app, image: app:1}]\n";
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: dns, namespace: kube-system}\nspec:\n  containers: [{name: app, image: app:1}]\n";
+  const std::string config = injector_config("policy: enabled");
+  Outcome k = run_mode(Mode::KubeInject, deployment, config);
+  REQUIRE(k.rc == 0);
+  CHECK_THAT(k.report, Catch::Contains("deployment/dns (ns kube-system): injected [istio-proxy]"));
+  k = run_mode(Mode::KubeInject, pod, config);
+  REQUIRE(k.rc == 0);
+  CHECK_THAT(k.report, Catch::Contains("pod/dns (ns kube-system): skipped — namespace kube-system is never injected"));
+  // The webhook, and kinject's other modes, see the namespace the pod is created in.
+  Outcome d = run_mode(Mode::Default, deployment, config);
+  REQUIRE(d.rc == 0);
+  CHECK_THAT(d.report, Catch::Contains("deployment/dns (ns kube-system): skipped — namespace kube-system is never injected"));
+}

@@ -61,8 +61,8 @@ std::string pod_namespace_label_warning(const std::string& value, bool honoured)
 // pod label istio-injection=disabled, opts out.
 Decision chain_steps(const PodFacts& pod, const InjectorPolicy& policy, bool pod_label) {
   if (pod.host_network) return {false, "pod spec has hostNetwork: true", {}};
-  if (is_ignored_namespace(pod.namespace_))
-    return {false, fmt::format("namespace {} is never injected", pod.namespace_), {}};
+  const std::string& ns = policy.template_namespace ? pod.own_namespace : pod.namespace_;
+  if (is_ignored_namespace(ns)) return {false, fmt::format("namespace {} is never injected", ns), {}};
   // Istio's switch on config.Policy has its `default:` branch first: it
   // skips every pod that gets this far, whatever the pod or the selectors
   // say.
@@ -123,8 +123,10 @@ void warn_about_pod(const PodFacts& pod, bool pod_label, Decision& d) {
 InjectorPolicy injector_policy(const IstioConfig& config, std::optional<InjectPolicy> flag, bool kube_inject) {
   InjectorPolicy p;
   if (kube_inject) {
-    // IntoObject: &Config{Policy: InjectionPolicyEnabled}, nothing else.
+    // IntoObject: &Config{Policy: InjectionPolicyEnabled}, nothing else,
+    // and the template's ObjectMeta with no namespace filled in.
     p.pod_istio_injection_label = false;
+    p.template_namespace = true;
   } else {
     p = InjectorPolicy::from(flag.value_or(config.policy), config.never_inject_selector, config.always_inject_selector,
                              config.description.empty() ? "injector config" : config.description);

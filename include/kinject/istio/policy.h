@@ -39,6 +39,11 @@ struct InjectorPolicy {
   // Istio code reads that label on a pod (it is a namespace label), so the
   // modes that promise the cluster's decision do not either.
   bool pod_istio_injection_label = true;
+  // Whose namespace the system-namespace check reads: the one the pod is
+  // created in (the webhook: the request's), or for istioctl kube-inject
+  // the pod template's own metadata.namespace (IntoObject passes the
+  // template's ObjectMeta as it is, usually without one).
+  bool template_namespace = false;
 
   // From the inject config's selector lists; invalid selectors are errors.
   static InjectorPolicy from(InjectPolicy policy, const Node& never, const Node& always, const std::string& source);
@@ -47,7 +52,8 @@ struct InjectorPolicy {
 // The policy each of kinject's modes plays:
 //  - `kinject kube-inject` (kube_inject): istioctl's IntoObject calls
 //    injectRequired with &Config{Policy: InjectionPolicyEnabled}, no
-//    selectors, whatever the injector config file says;
+//    selectors, whatever the injector config file says, and the pod
+//    template's own ObjectMeta;
 //  - otherwise the config's policy (or `flag`, --policy) and its never/always
 //    inject selectors, as istiod's webhook reads them.
 // Throws Error for invalid selectors.

@@ -26,6 +26,9 @@ struct PodFacts {
   const Node* annotations = nullptr;  // pod template annotations (map) or null
   bool host_network = false;
   std::string namespace_;             // effective namespace of the workload
+  // The pod template's own metadata.namespace (a Pod's namespace; usually
+  // empty in a template): all istioctl kube-inject's chain sees.
+  std::string own_namespace;
 };
 
 PodFacts pod_facts(const Node& pod, const std::string& namespace_);
