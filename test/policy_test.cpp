@@ -10,7 +10,10 @@
 //    sigs.k8s.io/yaml into Config{Policy InjectionPolicy `json:"policy"`}.
 #include "kinject/istio/policy.h"
 
+#include <optional>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -239,4 +242,158 @@ TEST_CASE("kube-inject checks the system namespaces against the pod template's o
   Outcome d = run_mode(Mode::Default, deployment, config);
   REQUIRE(d.rc == 0);
   CHECK_THAT(d.report, Catch::Contains("deployment/dns (ns kube-system): skipped — namespace kube-system is never injected"));
+}
+
+namespace {
+
+// Istio's injectRequired (pkg/kube/inject/inject.go; 1.24.0 and 1.30.3),
+// transcribed on its own for the test below: it shares nothing with
+// src/istio/policy.cpp. `labels` and `annotations` hold only the keys the
+// function reads; `strict` is 1.27+'s switch on the value ("true", "false",
+// "" and a warning for anything else) where 1.24 had strings.ToLower in y,
+// yes, true, on.
+struct GoMeta {
+  std::optional<std::string> inject_label, inject_annotation;
+  bool never_label = false, always_label = false;  // carries never: "yes" / always: "yes"
+  std::string namespace_;
+};
+
+bool go_inject_required(const std::string& policy, bool host_network, const GoMeta& m, bool strict) {
+  if (host_network) return false;
+  for (const char* ignored : {"kube-system", "kube-public", "kube-node-lease", "local-path-storage"})
+    if (m.namespace_ == ignored) return false;
+  bool use_default = false, inject = false;
+  std::string object_selector = m.inject_annotation.value_or("");
+  if (m.inject_label) object_selector = *m.inject_label;
+  if (strict) {
+    if (object_selector == "true") inject = true;
+    else if (object_selector == "false") inject = false;
+    else use_default = true;  // "" and, with a warning, anything else
+  } else {
+    std::string lower;
+    for (char c : object_selector) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (lower == "y" || lower == "yes" || lower == "true" || lower == "on") inject = true;
+    else if (lower.empty()) use_default = true;
+  }
+  if (use_default && m.never_label) {  // NeverInjectSelector [{matchLabels: {never: "yes"}}]
+    inject = false;
+    use_default = false;
+  }
+  if (use_default && m.always_label) {  // AlwaysInjectSelector [{matchLabels: {always: "yes"}}]
+    inject = true;
+    use_default = false;
+  }
+  if (policy == "disabled") return use_default ? false : inject;
+  if (policy == "enabled") return use_default ? true : inject;
+  return false;  // default: "Illegal value for autoInject"
+}
+
+}  // namespace
+
+// The invariant behind the rows above: in every mode, kinject's decision is
+// Istio's injectRequired called as that mode's counterpart calls it, over
+// every combination of what the function reads:
+//  - --rules (a webhook that fires for every pod): the config's policy and
+//    selectors, the namespace the pod is created in;
+//  - the default mode: the same, plus kinject's own addition (the pod label
+//    istio-injection=disabled opts out, after the pod's own word);
+//  - kube-inject: Config{Policy: enabled} (IntoObject), the template's own
+//    namespace (here none).
+TEST_CASE("every mode decides as Istio's injectRequired, called as that mode's counterpart calls it, over every combination",
+          "[policy][kube-inject]") {
+  const std::vector<std::optional<std::string>> label_values = {std::nullopt, "true", "false", "random", "", "Yes"};
+  const std::vector<std::optional<std::string>> annotation_values = {std::nullopt, "true", "false", "yes", "on"};
+  const char* every_pod =
+      "apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingWebhookConfiguration\nmetadata: {name: all}\nwebhooks:\n"
+      "- name: all.sidecar-injector.istio.io\n  clientConfig: {service: {name: istiod, namespace: istio-system}}\n"
+      "  rules: [{operations: [CREATE], apiGroups: [''], apiVersions: [v1], resources: [pods]}]\n";
+  struct Pod {
+    GoMeta meta;
+    bool host_network = false;
+    bool namespace_label = false;  // istio-injection: disabled on the pod
+    std::string name;
+  };
+  std::vector<Pod> pods;
+  std::string stream;
+  auto flow = [](const std::optional<std::string>& v) { return fmt::format("'{}'", *v); };
+  for (const auto& label : label_values)
+    for (const auto& annotation : annotation_values)
+      for (int bits = 0; bits < 32; ++bits) {
+        Pod p;
+        p.meta.inject_label = label;
+        p.meta.inject_annotation = annotation;
+        p.meta.never_label = bits & 1;
+        p.meta.always_label = bits & 2;
+        p.host_network = bits & 4;
+        p.meta.namespace_ = bits & 8 ? "kube-system" : "shop";
+        p.namespace_label = bits & 16;
+        p.name = fmt::format("p{}", pods.size());
+        std::string labels = "{app: x";
+        if (label) labels += ", sidecar.istio.io/inject: " + flow(label);
+        if (p.meta.never_label) labels += ", never: 'yes'";
+        if (p.meta.always_label) labels += ", always: 'yes'";
+        if (p.namespace_label) labels += ", istio-injection: disabled";
+        labels += "}";
+        std::string annotations = annotation ? "{sidecar.istio.io/inject: " + flow(annotation) + "}" : "{}";
+        stream += fmt::format(
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {}, namespace: {}}}\nspec:\n  template:\n"
+            "    metadata:\n      labels: {}\n      annotations: {}\n    spec:\n      hostNetwork: {}\n"
+            "      containers: [{{name: app, image: app:1}}]\n",
+            p.name, p.meta.namespace_, labels, annotations, p.host_network ? "true" : "false");
+        pods.push_back(std::move(p));
+      }
+  const std::string selectors = "neverInjectSelector: [{matchLabels: {never: 'yes'}}]\nalwaysInjectSelector: [{matchLabels: {always: 'yes'}}]\n";
+  long runs = 0;
+  for (const char* release : {"1.24", "1.30"}) {
+    const bool strict = std::string(release) == "1.30";
+    for (const std::string policy : {"enabled", "disabled", "Enabled", ""}) {
+      const std::string config = injector_config(policy.empty() ? "" : "policy: " + policy, selectors);
+      for (Mode mode : {Mode::Default, Mode::Rules, Mode::KubeInject}) {
+        CAPTURE(release, policy, static_cast<int>(mode));
+        MemoryDisk disk;
+        disk.add_file("in.yaml", stream);
+        disk.add_file("inject-config.yaml", config);
+        disk.add_file("every-pod.yaml", every_pod);
+        Options o;
+        o.inputs = {"in.yaml"};
+        o.config.istio_version = release;
+        o.config.inject_config_file = "inject-config.yaml";
+        if (mode == Mode::Rules) o.rules = "every-pod.yaml";
+        o.kube_inject = mode == Mode::KubeInject;
+        std::istringstream in;
+        std::ostringstream out, err;
+        REQUIRE(run_inject(o, disk, in, out, err, test::no_env()) == 0);
+        const std::string report = err.str();
+        ++runs;
+        for (const auto& p : pods) {
+          GoMeta seen = p.meta;
+          std::string go_policy = policy;
+          if (mode == Mode::KubeInject) {
+            go_policy = "enabled";
+            seen.never_label = seen.always_label = false;  // no selectors
+            seen.namespace_.clear();                        // the template's own: none
+          }
+          bool want = go_inject_required(go_policy, p.host_network, seen, strict);
+          if (mode == Mode::Default && p.namespace_label && want) {
+            // kinject's addition: after the pod's own word, before the selectors.
+            bool own_word = seen.inject_label || seen.inject_annotation;
+            std::string v = seen.inject_label ? *seen.inject_label : seen.inject_annotation.value_or("");
+            bool decided = strict ? (v == "true" || v == "false") : !v.empty();
+            if (!(own_word && decided)) want = false;
+          }
+          const std::string head = fmt::format("deployment/{} (ns {}): ", p.name, p.meta.namespace_);
+          auto at = report.find(head);
+          REQUIRE(at != std::string::npos);
+          const bool injected = report.compare(at + head.size(), 9, "injected ") == 0;
+          if (injected != want) {
+            CAPTURE(p.name, p.meta.inject_label.value_or("(none)"), p.meta.inject_annotation.value_or("(none)"),
+                    p.meta.never_label, p.meta.always_label, p.host_network, p.meta.namespace_, p.namespace_label);
+            CHECK(injected == want);
+          }
+        }
+      }
+    }
+  }
+  CHECK(runs == 24);
+  CHECK(pods.size() == 960);
 }
