@@ -48,8 +48,20 @@ TEST_CASE("inject config files: full config, ConfigMap, or a bare template", "[c
   parse_inject_config("spec:\n  containers:\n  - name: {{ .Values.x }}\n", "bare", bare);
   CHECK(bare.templates.at("sidecar").find("{{ .Values.x }}") != std::string::npos);
 
+  // Istio's UnmarshalConfig reads policy into a Go string: any string is
+  // read (injectRequired then calls all but "enabled" and "disabled"
+  // illegal), a missing one is "", a bool or number fails the config.
+  IstioConfig odd;
+  parse_inject_config("policy: sometimes\ntemplates: {a: x}\n", "p", odd);
+  CHECK(odd.policy == InjectPolicy::Illegal);
+  CHECK(odd.policy_value == "sometimes");
+  CHECK(odd.policy_source == "p");
+  CHECK(cm.policy == InjectPolicy::Illegal);  // the ConfigMap above has no policy
+  CHECK(cm.policy_value.empty());
+  CHECK(bare.policy == InjectPolicy::Enabled);  // a bare template is no config document
   IstioConfig bad;
-  CHECK_THROWS_WITH(parse_inject_config("policy: sometimes\ntemplates: {a: x}\n", "p", bad), Catch::Contains("policy must be"));
+  CHECK_THROWS_WITH(parse_inject_config("policy: yes\ntemplates: {a: x}\n", "p", bad),
+                    Catch::Contains("p: policy must be a string, not the boolean yes"));
 }
 
 TEST_CASE("set writes Istio values paths", "[config]") {

@@ -13,7 +13,11 @@ using namespace kinject;
 
 namespace {
 
-InjectorPolicy policy_of(InjectPolicy p) { return InjectorPolicy{p, {}, {}}; }
+InjectorPolicy policy_of(InjectPolicy p) {
+  InjectorPolicy policy;
+  policy.policy = p;
+  return policy;
+}
 
 Decision decide_for(const std::string& pod_yaml, const std::string& ns = "default", InjectPolicy policy = InjectPolicy::Enabled) {
   Node pod = parse_yaml(pod_yaml, "t.yaml");

@@ -211,6 +211,8 @@ Verdict Cluster::decide(const PodFacts& pod) const {
   auto take = [&](const Mesh& mesh, const Decision& d) {
     v.inject = d.inject;
     v.reason = d.reason;
+    for (const auto& w : d.warnings) v.warnings.push_back(w);
+    v.config_warning = d.config_warning;
     if (d.inject) v.revision = revision_name(mesh.revision);
   };
   if (!webhooks_) {
@@ -244,6 +246,7 @@ Verdict Cluster::decide(const PodFacts& pod) const {
     istio.push_back({&meshes_.at(*rev), m});
   }
   if (istio.empty()) {
+    v.warnings = pod_warnings(pod, false);  // no Istio code reads the label on a pod
     v.reason = others.empty() ? all.none_reason
                               : fmt::format("no Istio webhook fired (only {}, not Istio's injector)", others);
     return v;

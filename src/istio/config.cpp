@@ -57,6 +57,31 @@ std::vector<std::string> string_list(const Node* n) {
 
 namespace {
 
+// inject.Config's Policy as Istio's UnmarshalConfig reads it: sigs.k8s.io/yaml
+// into a Go string, so a missing key or a null is "", and a bool or a number
+// (go-yaml v2 reads `true`, `on`, `1` as such) fails the whole config, which
+// istiod then refuses to start with. injectRequired compares the string
+// exactly: anything but "enabled" and "disabled" (say "Enabled", or "") is
+// its `default:` branch, which injects nothing.
+void read_policy(const Node* policy, const std::string& name, IstioConfig& into) {
+  into.policy_source = name;
+  into.policy_value.clear();
+  if (policy && !policy->is_null() && !policy->is_string()) {
+    std::string what = policy->kind == Kind::Bool ? fmt::format("the boolean {}", policy->text)
+                       : policy->is_scalar()      ? fmt::format("the number {}", policy->text)
+                       : policy->is_map()         ? std::string("a mapping")
+                                                  : std::string("a list");
+    throw Error(Location{name}, fmt::format("policy must be a string, not {}: Istio cannot read this injector config "
+                                            "(its UnmarshalConfig fails, and istiod does not start with it); write "
+                                            "policy: enabled or policy: disabled",
+                                            what));
+  }
+  if (policy && policy->is_string()) into.policy_value = policy->text;
+  if (into.policy_value == "enabled") into.policy = InjectPolicy::Enabled;
+  else if (into.policy_value == "disabled") into.policy = InjectPolicy::Disabled;
+  else into.policy = InjectPolicy::Illegal;
+}
+
 // The fields of an injector config (inject.Config) that kinject uses.
 void apply_inject_config(const Node& doc, const std::string& name, IstioConfig& into) {
   const Node* templates = doc.get("templates");
@@ -71,12 +96,7 @@ void apply_inject_config(const Node& doc, const std::string& name, IstioConfig& 
   into.aliases.clear();
   if (const Node* aliases = doc.get("aliases"); aliases && aliases->is_map())
     for (const auto& e : aliases->entries) into.aliases[e.key.scalar_text()] = string_list(&e.value);
-  if (const Node* policy = doc.get("policy"); policy && policy->is_scalar()) {
-    std::string p = policy->scalar_text();
-    if (p == "disabled") into.policy = InjectPolicy::Disabled;
-    else if (p == "enabled" || p.empty()) into.policy = InjectPolicy::Enabled;
-    else throw Error(Location{name}, fmt::format("policy must be \"enabled\" or \"disabled\", not \"{}\"", p));
-  }
+  read_policy(doc.get("policy"), name, into);
   if (const Node* n = doc.get("neverInjectSelector"); n && n->is_seq()) into.never_inject_selector = *n;
   if (const Node* n = doc.get("alwaysInjectSelector"); n && n->is_seq()) into.always_inject_selector = *n;
   if (const Node* n = doc.get("injectedAnnotations"); n && n->is_map()) into.injected_annotations = *n;

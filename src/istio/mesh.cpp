@@ -32,11 +32,7 @@ class LazyInjector {
 Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> policy, NativeSidecarContext native) {
   Mesh m;
   m.status_annotation = config.status_annotation;
-  InjectorPolicy istio_policy =
-      InjectorPolicy::from(policy.value_or(config.policy), config.never_inject_selector, config.always_inject_selector,
-                           config.description.empty() ? "injector config" : config.description);
-  istio_policy.strict_inject_value = config.release.strict_inject_value();
-  auto chain = std::make_shared<const InjectorPolicy>(std::move(istio_policy));
+  auto chain = std::make_shared<const InjectorPolicy>(injector_policy(config, policy, native.kube_inject));
   m.decide = [chain](const PodFacts& pod, const WebhookMatch* fired) {
     return fired ? decide(pod, *chain, *fired) : decide(pod, *chain);
   };

@@ -28,13 +28,49 @@ InjectorPolicy InjectorPolicy::from(InjectPolicy policy, const Node& never, cons
 namespace {
 
 constexpr const char* kInjectKey = "sidecar.istio.io/inject";
+constexpr const char* kNamespaceLabel = "istio-injection";
 
-}  // namespace
+// injectRequired's `default:` branch, in words: what the report says of
+// every pod it skips, and the warning said once.
+std::string illegal_policy(const InjectorPolicy& policy) {
+  return fmt::format("the injector config's policy \"{}\" is neither \"enabled\" nor \"disabled\": Istio injects no pod "
+                     "(injectRequired: Auto injection disabled)",
+                     policy.policy_value);
+}
 
-Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
+std::string illegal_policy_warning(const InjectorPolicy& policy) {
+  return fmt::format("{}: policy \"{}\"{}: Istio's injector logs \"Illegal value for autoInject:{}, must be one of "
+                     "[disabled,enabled]. Auto injection disabled!\" and injects no pod, whatever its labels and "
+                     "annotations say; write policy: enabled (the chart's global.proxy.autoInject) or policy: disabled",
+                     policy.source, policy.policy_value, policy.policy_value.empty() ? " (missing, empty or null)" : "",
+                     policy.policy_value);
+}
+
+std::string pod_namespace_label_warning(const std::string& value, bool honoured) {
+  return fmt::format("pod label {}={}: Istio reads {} only on namespaces, never on a pod ({}); to opt the pod out of "
+                     "injection, label it {}: \"false\"",
+                     kNamespaceLabel, value, kNamespaceLabel,
+                     honoured ? "kinject's default mode honours it, but a cluster (--rules, --cluster) and istioctl "
+                                "kube-inject ignore it"
+                              : "ignored here, as the cluster ignores it",
+                     kInjectKey);
+}
+
+// Istio's injectRequired (pkg/kube/inject/inject.go), step by step, with
+// kinject's reasons; `pod_label` says whether kinject's own addition, the
+// pod label istio-injection=disabled, opts out.
+Decision chain_steps(const PodFacts& pod, const InjectorPolicy& policy, bool pod_label) {
   if (pod.host_network) return {false, "pod spec has hostNetwork: true", {}};
-  if (is_ignored_namespace(pod.namespace_))
-    return {false, fmt::format("namespace {} is never injected", pod.namespace_), {}};
+  const std::string& ns = policy.template_namespace ? pod.own_namespace : pod.namespace_;
+  if (is_ignored_namespace(ns)) return {false, fmt::format("namespace {} is never injected", ns), {}};
+  // Istio's switch on config.Policy has its `default:` branch first: it
+  // skips every pod that gets this far, whatever the pod or the selectors
+  // say.
+  if (policy.policy == InjectPolicy::Illegal) {
+    Decision d{false, illegal_policy(policy), {}};
+    d.config_warning = illegal_policy_warning(policy);
+    return d;
+  }
 
   // The label wins over the annotation whenever it is present, even empty;
   // only exactly "true" and "false" decide.
@@ -57,8 +93,10 @@ Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
   if (value == "false") return {false, fmt::format("pod {} {}=false", source, kInjectKey), {}};
   std::string note = source.empty() ? "" : fmt::format(" (pod {} {}={} is neither \"true\" nor \"false\")", source, kInjectKey, value);
 
-  // Users put the namespace opt-out on the pod too; honour it.
-  if (label_value(pod.labels, "istio-injection") == "disabled") return {false, "pod label istio-injection=disabled", {}};
+  // Users put the namespace opt-out on the pod too: kinject's default mode
+  // honours it (and warns, in chain()).
+  if (pod_label && label_value(pod.labels, kNamespaceLabel) == "disabled")
+    return {false, fmt::format("pod label {}=disabled", kNamespaceLabel), {}};
 
   for (const auto& sel : policy.never_inject)
     if (!sel.empty() && sel.matches(pod.labels))
@@ -72,18 +110,58 @@ Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
   return {true, "injection policy is enabled" + note, {}};
 }
 
+}  // namespace
+
+std::vector<std::string> pod_warnings(const PodFacts& pod, bool honoured) {
+  std::vector<std::string> out;
+  if (auto v = label_value(pod.labels, kNamespaceLabel))
+    out.push_back(pod_namespace_label_warning(*v, honoured && *v == "disabled"));
+  return out;
+}
+
+InjectorPolicy injector_policy(const IstioConfig& config, std::optional<InjectPolicy> flag, bool kube_inject) {
+  InjectorPolicy p;
+  if (kube_inject) {
+    // IntoObject: &Config{Policy: InjectionPolicyEnabled}, nothing else,
+    // and the template's ObjectMeta with no namespace filled in.
+    p.pod_istio_injection_label = false;
+    p.template_namespace = true;
+  } else {
+    p = InjectorPolicy::from(flag.value_or(config.policy), config.never_inject_selector, config.always_inject_selector,
+                             config.description.empty() ? "injector config" : config.description);
+    if (!flag) {
+      p.policy_value = config.policy_value;
+      p.source = config.policy_source.empty() ? p.source : config.policy_source;
+    }
+  }
+  p.strict_inject_value = config.release.strict_inject_value();
+  return p;
+}
+
+Decision decide(const PodFacts& pod, const InjectorPolicy& policy) {
+  Decision d = chain_steps(pod, policy, policy.pod_istio_injection_label);
+  d.warnings = pod_warnings(pod, policy.pod_istio_injection_label);
+  return d;
+}
+
 Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookRules& rules, const Namespaces& namespaces) {
   WebhookMatch m = match_webhooks(pod, rules, namespaces);
-  if (!m.fired) return {false, m.reason, {}};
+  if (!m.fired) {
+    Decision d;
+    d.reason = m.reason;
+    d.warnings = pod_warnings(pod, false);
+    return d;
+  }
   return decide(pod, policy, m);
 }
 
 Decision decide(const PodFacts& pod, const InjectorPolicy& policy, const WebhookMatch& m) {
-  Decision d = decide(pod, policy);
+  Decision d = chain_steps(pod, policy, false);
   d.webhook = m.fired->name;
   d.fired = m.fired;
   if (!d.inject) d.reason += fmt::format(" (webhook {} fired)", m.fired->name);
   else d.reason = fmt::format("webhook {} matched {}", m.fired->name, m.reason);
+  for (auto& w : pod_warnings(pod, false)) d.warnings.push_back(std::move(w));
   return d;
 }
 

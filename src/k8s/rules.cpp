@@ -17,6 +17,7 @@ PodFacts pod_facts(const Node& pod, const std::string& namespace_) {
   if (const Node* md = pod.get("metadata"); md && md->is_map()) {
     if (const Node* l = md->get("labels"); l && l->is_map()) f.labels = l;
     if (const Node* a = md->get("annotations"); a && a->is_map()) f.annotations = a;
+    if (const Node* ns = md->get("namespace"); ns && ns->is_string()) f.own_namespace = ns->text;
   }
   if (const Node* spec = pod.get("spec"); spec && spec->is_map()) {
     if (const Node* hn = spec->get("hostNetwork"); hn && hn->kind == Kind::Bool) f.host_network = hn->b;

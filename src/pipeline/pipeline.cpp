@@ -284,6 +284,11 @@ class Run {
         doc.file, doc.raw.index));
   }
 
+  // A warning about the run's configuration or cluster, not a workload.
+  void warn_once(const std::string& text) {
+    if (std::find(report_.warnings.begin(), report_.warnings.end(), text) == report_.warnings.end()) report_.warnings.push_back(text);
+  }
+
   void warn_about(const Document& doc) {
     for (const auto& w : doc.warnings) report_.warnings.push_back(fmt::format("{} (document {}): {}", doc.file, doc.raw.index, w));
   }
@@ -345,6 +350,7 @@ class Run {
     }
     e.webhook = verdict.webhook;
     e.configuration = verdict.configuration;
+    if (!verdict.config_warning.empty()) warn_once(verdict.config_warning);
     for (const auto& wmsg : verdict.warnings) report_.warnings.push_back(fmt::format("{}/{}: {}", ascii_lower(w.kind), w.name, wmsg));
     if (!verdict.inject) {
       e.action = "skipped";
@@ -391,8 +397,7 @@ class Run {
     if (out.changed) ++changed_workloads_;
     for (const auto& wmsg : out.warnings) report_.warnings.push_back(fmt::format("{}/{}: {}", ascii_lower(w.kind), w.name, wmsg));
     // Said once: it is about the run's environment or cluster, not the workload.
-    if (!out.sidecar_warning.empty() && std::find(report_.warnings.begin(), report_.warnings.end(), out.sidecar_warning) == report_.warnings.end())
-      report_.warnings.push_back(out.sidecar_warning);
+    if (!out.sidecar_warning.empty()) warn_once(out.sidecar_warning);
     add_entry(std::move(e));
   }
 

@@ -18,7 +18,10 @@
 namespace kinject {
 
 // Istio's injection policy (the inject config's `policy`, or --policy).
-enum class InjectPolicy { Enabled, Disabled };
+// Illegal: a config document whose policy is neither "enabled" nor
+// "disabled" (compared exactly), empty, null or missing; Istio's
+// injectRequired then injects nothing ("Illegal value for autoInject").
+enum class InjectPolicy { Enabled, Disabled, Illegal };
 
 struct IstioConfig {
   std::map<std::string, std::string> templates;  // name -> Go template text
@@ -31,6 +34,10 @@ struct IstioConfig {
   std::vector<std::string> default_templates{"sidecar"};
   std::map<std::string, std::vector<std::string>> aliases;
   InjectPolicy policy = InjectPolicy::Enabled;
+  // The policy as the config document has it ("" when missing or null) and
+  // where it was read: what an Illegal policy's messages name.
+  std::string policy_value;
+  std::string policy_source;
   Node never_inject_selector = Node::seq();   // list of LabelSelectors
   Node always_inject_selector = Node::seq();
   Node injected_annotations = Node::map();

@@ -83,6 +83,7 @@ struct Verdict {
   std::string configuration;  // its MutatingWebhookConfiguration
   std::string revision;       // the control plane that injects ("default", "canary"); "" when none does
   std::vector<std::string> warnings;  // about this pod, for the report
+  std::string config_warning;         // about the configuration that decided: said once per run
   // Who injects: the mesh of each webhook the API server calls, in order
   // (usually one; two configurations can both fire).
   std::vector<std::pair<const Mesh*, WebhookMatch>> calls;

@@ -26,6 +26,9 @@ struct PodFacts {
   const Node* annotations = nullptr;  // pod template annotations (map) or null
   bool host_network = false;
   std::string namespace_;             // effective namespace of the workload
+  // The pod template's own metadata.namespace (a Pod's namespace; usually
+  // empty in a template): all istioctl kube-inject's chain sees.
+  std::string own_namespace;
 };
 
 PodFacts pod_facts(const Node& pod, const std::string& namespace_);
@@ -93,6 +96,11 @@ struct Decision {
   std::string reason;   // what decided, in words for the report
   std::string webhook;  // the webhook that fired, with --rules
   const Webhook* fired = nullptr;  // that webhook, in the rules decided with
+  // What the report says beside the decision: about this pod (the pipeline
+  // names the workload), and about the configuration that decided, said
+  // once per run however many pods it decided.
+  std::vector<std::string> warnings = {};
+  std::string config_warning = {};
 };
 
 // Which webhook the API server would call for the pod: the first that
