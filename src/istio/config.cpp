@@ -12,6 +12,7 @@
 #include "kinject/base/text.h"
 #include "kinject/k8s/k8s_types.h"
 #include "kinject/yaml/reader.h"
+#include "kinject/istio/compatibility.h"
 #include "kinject/istio/configmaps.h"
 #include "kinject/istio/helm_set.h"
 #include "kinject/istio/injector.h"
@@ -238,6 +239,7 @@ struct ReleaseProfile {
   std::string release;  // "1.28.10"
   Node values = Node::map();
   std::string prelude;
+  Node compatibility = Node::map();  // the release's own, not its base's
 };
 
 ReleaseProfile read_release_profile(std::string_view minor, int depth = 0) {
@@ -252,6 +254,7 @@ ReleaseProfile read_release_profile(std::string_view minor, int depth = 0) {
   p.release = release->scalar_text();
   if (const Node* values = doc.get("values"); values && values->is_map()) overlay_values(p.values, *values);
   if (const Node* prelude = doc.get("prelude"); prelude && prelude->is_string()) p.prelude += prelude->text;
+  if (const Node* c = doc.get("compatibility"); c && c->is_map()) p.compatibility = *c;
   return p;
 }
 
@@ -280,6 +283,7 @@ IstioConfig builtin_config(const IstioRelease& release) {
     cfg.builtin_templates[name] = std::hash<std::string_view>{}(text);
   }
   cfg.values = std::move(p.values);
+  cfg.compatibility_profiles = std::move(p.compatibility);
   cfg.mesh = apply_mesh_config(default_mesh_config(), *mesh);
   cfg.description = fmt::format("built-in profile of Istio {}", p.release);
   cfg.release = release;
@@ -361,6 +365,9 @@ std::vector<std::string> values_read_by(const std::map<std::string, std::string>
 
 void check_set_path(const HelmSetAssignment& set, const Node& defaults, const Node& values,
                     const std::vector<std::string>& read) {
+  // The chart itself reads compatibilityVersion (zzz_profile.yaml), which
+  // no injection template does; compatibility.h applies it.
+  if (set.path.size() == 1 && set.path[0].name == kCompatibilityVersion && set.path[0].indices.empty()) return;
   {
     // A path the templates read, or one beneath it (`global.proxy.lifecycle`
     // is read whole and holds anything), is known even if no values file
@@ -678,6 +685,9 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
     if (!kind || kind->str() != "IstioOperator")
       throw Error(Location{src.operator_file}, "expected an IstioOperator (kind: IstioOperator)");
     if (const Node* v = iop.at_path("spec.values"); v && v->is_map()) merge_values(cfg.values, *v);
+    // istioctl maps spec.compatibilityVersion to the values' (operator/pkg/render manifest.go).
+    if (const Node* v = iop.at_path("spec.compatibilityVersion"); v && v->is_scalar() && !v->is_null())
+      cfg.values.set(std::string(kCompatibilityVersion), *v);
     if (const Node* m = iop.at_path("spec.meshConfig"); m && m->is_map()) {
       try {
         cfg.mesh = apply_mesh_config(cfg.mesh, *m);
@@ -705,6 +715,8 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
       cfg.values = helm_coalesce(user, configured);
       if (cfg.istio) check_set_value(set, defaults, cfg.values, cfg.release);
     }
+  cfg.set_values = user;
+  if (cfg.istio) apply_compatibility_version(cfg);
   cfg.revision = asked ? *asked : adopted;
   // A revision's injector ConfigMap carries its revision in its values
   // (CA_ADDR points at istiod-<revision>); the built-in values need it set.
