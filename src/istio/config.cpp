@@ -560,6 +560,22 @@ bool has_builtin_profile(const IstioRelease& release) {
   return std::find(all.begin(), all.end(), fmt::format("1.{}", release.minor)) != all.end();
 }
 
+// The warning for files of a release without a built-in profile (1.25 -
+// 1.27) that leave a part of the configuration to the nearest profile; none
+// when the files give every part.
+std::optional<std::string> filled_from_nearest(const ConfigSources& src, const IstioRelease& release) {
+  std::vector<std::string> left;
+  if (src.inject_config_file.empty() && src.template_file.empty()) left.emplace_back("the injection templates");
+  if (src.values_file.empty()) left.emplace_back(src.operator_file.empty() ? "the values" : "the values the IstioOperator does not set");
+  if (src.mesh_config_file.empty()) left.emplace_back(src.operator_file.empty() ? "the mesh config" : "the mesh config the IstioOperator does not set");
+  if (left.empty()) return std::nullopt;
+  IstioRelease fill = nearest_builtin(release);
+  return fmt::format("the configuration is from Istio {} ({}), for which kinject has no built-in profile: {} come from "
+                     "the built-in profile of Istio {}, the nearest; give that release's own (--injectConfigFile, "
+                     "--valuesFile, --meshConfigFile) to inject exactly as it does",
+                     release.name(), release.reason, fmt::join(left, ", "), fill.name());
+}
+
 }  // namespace
 
 IstioRelease default_istio_release() {
@@ -576,7 +592,10 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
                          !src.operator_file.empty() || !src.template_file.empty();
   const IstioRelease& release = fill;
   IstioConfig cfg = has_builtin_profile(release) || !own_files ? builtin_config(release) : builtin_config(nearest_builtin(release));
-  if (!has_builtin_profile(release)) cfg.description = fmt::format("{} (nearest to Istio {})", cfg.description, release.name());
+  if (!has_builtin_profile(release)) {
+    cfg.description = fmt::format("{} (nearest to Istio {})", cfg.description, release.name());
+    if (auto note = filled_from_nearest(src, release)) cfg.warnings.push_back(*note);
+  }
   // The profile names its release's patch (1.30.3); a patch asked for, or a
   // release played with the nearest profile, is kept as asked.
   if (release.patch >= 0 || !has_builtin_profile(release)) cfg.release = release;
@@ -734,6 +753,10 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
     // nothing of the files.
     const Node given = src.values_file.empty() ? Node::map() : cfg.values;
     cfg.release = infer_istio_release(cfg.chart_version, given, texts, newest);
+    if (auto unknown = unknown_istio_release(cfg.chart_version, given)) {
+      cfg.release = unknown->nearest;
+      cfg.warnings.push_back(unknown_release_warning(*unknown));
+    }
   }
   if (!parts.empty()) {
     cfg.description.clear();
@@ -774,6 +797,8 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   if (fill.minor == default_istio_release().minor) return cfg;
   IstioConfig again = load_config_filled(src, disk, fill);
   again.release = files;  // as read off the files, with its reason
+  if (fill.minor != files.minor)
+    if (auto note = filled_from_nearest(src, files)) again.warnings.push_back(*note);
   return again;
 }
 

@@ -46,6 +46,7 @@ Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> po
   };
   m.uninject = [key = m.status_annotation](Node& root, const Workload& w) { return uninject_workload(root, w, key); };
   m.revision = config.revision;
+  m.warnings = config.warnings;
   m.serves = [revision = config.revision](const Webhook& webhook) { return istio_revision_of(webhook) == revision; };
   auto injector = std::make_shared<LazyInjector>(std::move(config), std::move(env), std::move(native));
   m.inject = [injector](Node& root, const Workload& w) { return injector->get().inject(root, w); };

@@ -276,6 +276,14 @@ class Run {
                !src.template_file.empty() || !src.operator_file.empty();
     if (own || !cluster_meshes_.empty()) mesh_.load();
     for (const auto& m : cluster_meshes_) m.load();
+    // The configuration's warnings, once per run however many meshes say them.
+    warn_once(mesh_.warnings);
+    for (const auto& m : cluster_meshes_) warn_once(m.warnings);
+  }
+
+  void warn_once(const std::vector<std::string>& warnings) {
+    for (const auto& w : warnings)
+      if (std::find(report_.warnings.begin(), report_.warnings.end(), w) == report_.warnings.end()) report_.warnings.push_back(w);
   }
 
   std::string read_text(const std::string& path) {
@@ -467,8 +475,7 @@ class Run {
     if (out.changed) ++changed_workloads_;
     for (const auto& wmsg : out.warnings) report_.warnings.push_back(fmt::format("{}/{}: {}", ascii_lower(w.kind), w.name, wmsg));
     // Said once: it is about the run's environment or cluster, not the workload.
-    if (!out.sidecar_warning.empty() && std::find(report_.warnings.begin(), report_.warnings.end(), out.sidecar_warning) == report_.warnings.end())
-      report_.warnings.push_back(out.sidecar_warning);
+    if (!out.sidecar_warning.empty()) warn_once({out.sidecar_warning});
     add_entry(std::move(e));
   }
 

@@ -60,6 +60,10 @@ struct IstioConfig {
   Node compatibility_profiles = Node::map();
   // The compatibilityVersion the values asked for and that was applied ("" none).
   std::string compatibility_version;
+  // What the report says once per run about the configuration: a release
+  // kinject does not know, played as the nearest one it knows; a release
+  // without a built-in profile whose files leave parts to the nearest one.
+  std::vector<std::string> warnings;
 };
 
 // Each of the three Istio files holds the raw data, or Istio's ConfigMaps

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kinject/istio/config.h"
 #include "kinject/istio/injector.h"
@@ -43,6 +44,9 @@ struct Mesh {
   // ("" = the default), and whether a cluster's webhook calls it.
   std::string revision;
   std::function<bool(const Webhook& webhook)> serves;
+  // What the report says once per run about the configuration (a release
+  // kinject does not know, played as the nearest: IstioConfig::warnings).
+  std::vector<std::string> warnings;
 };
 
 // The mesh the configuration describes: Istio's injection, or (config.istio
