@@ -47,15 +47,8 @@ apiVersion: v1
 kind: List
 items:
 - {apiVersion: v1, kind: Namespace, metadata: {name: apps, labels: {istio-injection: enabled}}}
-- apiVersion: admissionregistration.k8s.io/v1
-  kind: MutatingWebhookConfiguration
-  metadata: {name: istio-sidecar-injector}
-  webhooks:
-  - name: namespace.sidecar-injector.istio.io
-    clientConfig: {service: {name: istiod, namespace: istio-system}}
-    rules: [{operations: [CREATE], apiGroups: [''], apiVersions: [v1], resources: [pods]}]
-    namespaceSelector: {matchExpressions: [{key: istio-injection, operator: In, values: [enabled]}]}
 YAML
+  istio_webhook_item
   for v in $nodes; do
     i=$((i + 1))
     if [ "$v" = - ]; then

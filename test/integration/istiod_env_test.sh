@@ -10,30 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$WORK"
 unset ENABLE_NATIVE_SIDECARS COMPLIANCE_POLICY
-cat > app.yaml <<'YAML'
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: app
-        image: web:1
-YAML
-# Where the proxy went: "initContainers" (native), "containers" (classic).
-proxy_in() {
-  python3 -c 'import json,sys
-pod = json.load(open(sys.argv[1]))["spec"]["template"]["spec"]
-for field in ("initContainers", "containers"):
-    if any(c["name"] == "istio-proxy" for c in pod.get(field) or []):
-        print(field); break' "$1"
-}
+web_deployment > app.yaml
 # The istio-proxy container's env value of $2, or "<unset>".
 proxy_env() {
   python3 -c 'import json,sys

@@ -83,16 +83,7 @@ contains err.txt "the configuration is from Istio 1.23 (the ConfigMap's version 
 contains err.txt "Istio 1.24's default: false"
 
 # A cluster snapshot with two revisions of 1.32: still one warning.
-{ printf 'apiVersion: v1\nkind: List\nitems:\n'; configmaps 1.32.1 ""; configmaps 1.32.1 canary; cat <<'YAML'
-- apiVersion: admissionregistration.k8s.io/v1
-  kind: MutatingWebhookConfiguration
-  metadata: {name: istio-sidecar-injector}
-  webhooks:
-  - name: namespace.sidecar-injector.istio.io
-    clientConfig: {service: {name: istiod, namespace: istio-system}}
-    rules: [{operations: [CREATE], apiGroups: [''], apiVersions: [v1], resources: [pods]}]
-YAML
-} > cluster.yaml
+{ printf 'apiVersion: v1\nkind: List\nitems:\n'; configmaps 1.32.1 ""; configmaps 1.32.1 canary; istio_webhook_item; } > cluster.yaml
 kinject --cluster cluster.yaml app.yaml > out.yaml 2> err.txt || { cat err.txt; fail "a 1.32 snapshot failed"; }
 [ "$(count err.txt "a release kinject does not know")" = 1 ] || { cat err.txt; fail "the snapshot's warning is not said exactly once"; }
 
