@@ -366,8 +366,14 @@ std::vector<std::string> values_read_by(const std::map<std::string, std::string>
 void check_set_path(const HelmSetAssignment& set, const Node& defaults, const Node& values,
                     const std::vector<std::string>& read) {
   // The chart itself reads compatibilityVersion (zzz_profile.yaml), which
-  // no injection template does; compatibility.h applies it.
-  if (set.path.size() == 1 && set.path[0].name == kCompatibilityVersion && set.path[0].indices.empty()) return;
+  // no injection template does; compatibility.h applies it. pilot.env.KEY
+  // is istiod's environment in every release (istiod_env.h), though the
+  // injector ConfigMap records it only from 1.26.
+  auto plain = [&](std::size_t i, std::string_view name) {
+    return set.path.size() > i && set.path[i].name == name && set.path[i].indices.empty();
+  };
+  if (set.path.size() == 1 && plain(0, kCompatibilityVersion)) return;
+  if (set.path.size() == 3 && plain(0, "pilot") && plain(1, "env") && set.path[2].indices.empty()) return;
   {
     // A path the templates read, or one beneath it (`global.proxy.lifecycle`
     // is read whole and holds anything), is known even if no values file

@@ -36,6 +36,12 @@ expect containers "${NEW[@]}" --set pilot.env.ENABLE_NATIVE_SIDECARS=false
 contains err.txt "ENABLE_NATIVE_SIDECARS=false: classic"
 contains err.txt "--set pilot.env.ENABLE_NATIVE_SIDECARS"
 
+# Istio 1.24's injector ConfigMap has no pilot.env, but istiod has its
+# environment all the same (the chart's `env`): --set pilot.env is taken.
+expect containers --istio-version 1.24
+expect initContainers --istio-version 1.24 --set pilot.env.ENABLE_NATIVE_SIDECARS=true
+contains err.txt "ENABLE_NATIVE_SIDECARS=true: native"
+
 # An IstioOperator's values.pilot.env; a YAML boolean is written by the
 # chart as "false" (`value: "{{ $val }}"`).
 iop '{ENABLE_NATIVE_SIDECARS: false}'
