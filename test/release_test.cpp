@@ -87,3 +87,25 @@ TEST_CASE("the release a configuration comes from: the ConfigMap's label, a rele
   // Nothing says: the fallback, with its reason.
   CHECK(infer_istio_release("", none, {"spec: {}"}, fallback).reason == "fallback");
 }
+
+TEST_CASE("a release kinject does not know: its label or tag, played as the nearest known one, said naming both",
+          "[release]") {
+  Node none = Node::map();
+  auto newer = unknown_istio_release("1.32.0", none);
+  REQUIRE(newer);
+  CHECK(newer->nearest.minor == 30);
+  CHECK(newer->version == "1.32.0");
+  std::string w = unknown_release_warning(*newer);
+  CHECK_THAT(w, Catch::Contains("Istio 1.32") && Catch::Contains("played as Istio 1.30") &&
+                    Catch::Contains("the ConfigMap's version label 1.32.0"));
+  auto older = unknown_istio_release("", parse_yaml("global: {tag: 1.23.4}", "v"));
+  REQUIRE(older);
+  CHECK(older->nearest.minor == 24);
+  CHECK_THAT(unknown_release_warning(*older), Catch::Contains("values global.tag 1.23.4") && Catch::Contains("Istio 1.24"));
+  // Known releases, a development chart's 1.0.0, and tags that are not
+  // releases say nothing; a known label is not overruled by a tag.
+  CHECK_FALSE(unknown_istio_release("1.27.2", none));
+  CHECK_FALSE(unknown_istio_release("1.0.0", parse_yaml("global: {tag: latest}", "v")));
+  CHECK_FALSE(unknown_istio_release("1.29.1", parse_yaml("global: {tag: 1.32.0}", "v")));
+  CHECK(unknown_istio_release("1.0.0", parse_yaml("global: {tag: 1.31.1}", "v"))->nearest.minor == 30);
+}

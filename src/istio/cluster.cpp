@@ -177,6 +177,11 @@ Cluster Cluster::load(const ClusterSettings& s, const Disk& disk, const EnvLooku
              !src.template_file.empty() || !src.operator_file.empty();
   if (own)
     for (const auto& [rev, mesh] : c.meshes_) mesh.load();
+  // The configuration's own warnings (a release kinject does not know), once
+  // however many revisions share them.
+  for (const auto& [rev, mesh] : c.meshes_)
+    for (const auto& w : mesh.warnings)
+      if (std::find(c.notes_.begin(), c.notes_.end(), w) == c.notes_.end()) c.notes_.push_back(w);
   return c;
 }
 

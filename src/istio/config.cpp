@@ -12,6 +12,7 @@
 #include "kinject/base/text.h"
 #include "kinject/k8s/k8s_types.h"
 #include "kinject/yaml/reader.h"
+#include "kinject/istio/compatibility.h"
 #include "kinject/istio/configmaps.h"
 #include "kinject/istio/helm_set.h"
 #include "kinject/istio/injector.h"
@@ -258,6 +259,7 @@ struct ReleaseProfile {
   std::string release;  // "1.28.10"
   Node values = Node::map();
   std::string prelude;
+  Node compatibility = Node::map();  // the release's own, not its base's
 };
 
 ReleaseProfile read_release_profile(std::string_view minor, int depth = 0) {
@@ -272,6 +274,7 @@ ReleaseProfile read_release_profile(std::string_view minor, int depth = 0) {
   p.release = release->scalar_text();
   if (const Node* values = doc.get("values"); values && values->is_map()) overlay_values(p.values, *values);
   if (const Node* prelude = doc.get("prelude"); prelude && prelude->is_string()) p.prelude += prelude->text;
+  if (const Node* c = doc.get("compatibility"); c && c->is_map()) p.compatibility = *c;
   return p;
 }
 
@@ -300,6 +303,7 @@ IstioConfig builtin_config(const IstioRelease& release) {
     cfg.builtin_templates[name] = std::hash<std::string_view>{}(text);
   }
   cfg.values = std::move(p.values);
+  cfg.compatibility_profiles = std::move(p.compatibility);
   cfg.mesh = apply_mesh_config(default_mesh_config(), *mesh);
   cfg.description = fmt::format("built-in profile of Istio {}", p.release);
   cfg.release = release;
@@ -381,6 +385,15 @@ std::vector<std::string> values_read_by(const std::map<std::string, std::string>
 
 void check_set_path(const HelmSetAssignment& set, const Node& defaults, const Node& values,
                     const std::vector<std::string>& read) {
+  // The chart itself reads compatibilityVersion (zzz_profile.yaml), which
+  // no injection template does; compatibility.h applies it. pilot.env.KEY
+  // is istiod's environment in every release (istiod_env.h), though the
+  // injector ConfigMap records it only from 1.26.
+  auto plain = [&](std::size_t i, std::string_view name) {
+    return set.path.size() > i && set.path[i].name == name && set.path[i].indices.empty();
+  };
+  if (set.path.size() == 1 && plain(0, kCompatibilityVersion)) return;
+  if (set.path.size() == 3 && plain(0, "pilot") && plain(1, "env") && set.path[2].indices.empty()) return;
   {
     // A path the templates read, or one beneath it (`global.proxy.lifecycle`
     // is read whole and holds anything), is known even if no values file
@@ -573,6 +586,22 @@ bool has_builtin_profile(const IstioRelease& release) {
   return std::find(all.begin(), all.end(), fmt::format("1.{}", release.minor)) != all.end();
 }
 
+// The warning for files of a release without a built-in profile (1.25 -
+// 1.27) that leave a part of the configuration to the nearest profile; none
+// when the files give every part.
+std::optional<std::string> filled_from_nearest(const ConfigSources& src, const IstioRelease& release) {
+  std::vector<std::string> left;
+  if (src.inject_config_file.empty() && src.template_file.empty()) left.emplace_back("the injection templates");
+  if (src.values_file.empty()) left.emplace_back(src.operator_file.empty() ? "the values" : "the values the IstioOperator does not set");
+  if (src.mesh_config_file.empty()) left.emplace_back(src.operator_file.empty() ? "the mesh config" : "the mesh config the IstioOperator does not set");
+  if (left.empty()) return std::nullopt;
+  IstioRelease fill = nearest_builtin(release);
+  return fmt::format("the configuration is from Istio {} ({}), for which kinject has no built-in profile: {} come from "
+                     "the built-in profile of Istio {}, the nearest; give that release's own (--injectConfigFile, "
+                     "--valuesFile, --meshConfigFile) to inject exactly as it does",
+                     release.name(), release.reason, fmt::join(left, ", "), fill.name());
+}
+
 }  // namespace
 
 IstioRelease default_istio_release() {
@@ -589,7 +618,10 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
                          !src.operator_file.empty() || !src.template_file.empty();
   const IstioRelease& release = fill;
   IstioConfig cfg = has_builtin_profile(release) || !own_files ? builtin_config(release) : builtin_config(nearest_builtin(release));
-  if (!has_builtin_profile(release)) cfg.description = fmt::format("{} (nearest to Istio {})", cfg.description, release.name());
+  if (!has_builtin_profile(release)) {
+    cfg.description = fmt::format("{} (nearest to Istio {})", cfg.description, release.name());
+    if (auto note = filled_from_nearest(src, release)) cfg.warnings.push_back(*note);
+  }
   // The profile names its release's patch (1.30.3); a patch asked for, or a
   // release played with the nearest profile, is kept as asked.
   if (release.patch >= 0 || !has_builtin_profile(release)) cfg.release = release;
@@ -698,6 +730,9 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
     if (!kind || kind->str() != "IstioOperator")
       throw Error(Location{src.operator_file}, "expected an IstioOperator (kind: IstioOperator)");
     if (const Node* v = iop.at_path("spec.values"); v && v->is_map()) merge_values(cfg.values, *v);
+    // istioctl maps spec.compatibilityVersion to the values' (operator/pkg/render manifest.go).
+    if (const Node* v = iop.at_path("spec.compatibilityVersion"); v && v->is_scalar() && !v->is_null())
+      cfg.values.set(std::string(kCompatibilityVersion), *v);
     if (const Node* m = iop.at_path("spec.meshConfig"); m && m->is_map()) {
       try {
         cfg.mesh = apply_mesh_config(cfg.mesh, *m);
@@ -725,6 +760,8 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
       cfg.values = helm_coalesce(user, configured);
       if (cfg.istio) check_set_value(set, defaults, cfg.values, cfg.release);
     }
+  cfg.set_values = user;
+  if (cfg.istio) apply_compatibility_version(cfg);
   cfg.revision = asked ? *asked : adopted;
   // A revision's injector ConfigMap carries its revision in its values
   // (CA_ADDR points at istiod-<revision>); the built-in values need it set.
@@ -742,6 +779,10 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
     // nothing of the files.
     const Node given = src.values_file.empty() ? Node::map() : cfg.values;
     cfg.release = infer_istio_release(cfg.chart_version, given, texts, newest);
+    if (auto unknown = unknown_istio_release(cfg.chart_version, given)) {
+      cfg.release = unknown->nearest;
+      cfg.warnings.push_back(unknown_release_warning(*unknown));
+    }
   }
   if (!parts.empty()) {
     cfg.description.clear();
@@ -791,6 +832,8 @@ IstioConfig load_config(const ConfigSources& src, const Disk& disk) {
   if (fill.minor == default_istio_release().minor) return cfg;
   IstioConfig again = load_config_filled(src, disk, fill);
   again.release = files;  // as read off the files, with its reason
+  if (fill.minor != files.minor)
+    if (auto note = filled_from_nearest(src, files)) again.warnings.push_back(*note);
   return again;
 }
 

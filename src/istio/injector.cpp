@@ -126,7 +126,7 @@ InjectionOutcome write_back(Node& target, Injected injected, std::string_view st
 
 Injector::Injector(IstioConfig config, EnvLookup env, NativeSidecarContext native) : impl_(std::make_unique<Impl>()) {
   impl_->config = std::move(config);
-  impl_->templates = parse_templates(impl_->config, std::move(env));
+  impl_->templates = parse_templates(impl_->config, std::move(env), native.kube_inject);
   impl_->templates.native = std::move(native);
 }
 

@@ -43,6 +43,7 @@ Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> po
   m.uninject = [key = m.status_annotation](Node& root, const Workload& w) { return uninject_workload(root, w, key); };
   m.revision = config.revision;
   m.description = config.description;
+  m.warnings = config.warnings;
   auto injector = std::make_shared<LazyInjector>(std::move(config), std::move(env), std::move(native));
   m.inject = [injector](Node& root, const Workload& w) { return injector->get().inject(root, w); };
   m.load = [injector] { injector->get(); };

@@ -112,9 +112,14 @@ InjectionParams injection_params(const Node& pod, const Workload& w, const Templ
   // The webhook's DetectNativeSidecar (istioctl's, offline), then
   // RunTemplate's and the template's readings of the pod's annotation.
   const IstioRelease& release = templates.config->release;
-  auto env = templates.env("ENABLE_NATIVE_SIDECARS");
+  auto setting = templates.env.setting("ENABLE_NATIVE_SIDECARS");
+  std::optional<std::string> env;
+  if (setting) env = setting->value;
   auto native_annotation = annotation(pod, "sidecar.istio.io/nativeSidecar");
   p.native = decide_native_sidecars(release, env, templates.native, str_at(pod.get("spec"), "nodeName"));
+  // Where istiod's ENABLE_NATIVE_SIDECARS came from, when not kinject's own
+  // environment (istiod_env.h).
+  if (setting && !setting->origin.empty()) p.native.reason += fmt::format(" (ENABLE_NATIVE_SIDECARS from {})", setting->origin);
   p.native_sidecars = native_sidecar_move(p.native, native_annotation);
   p.native_layout = native_sidecar_layout(release, p.native, env, native_annotation);
   p.api_version = w.api_version;

@@ -9,6 +9,8 @@ namespace kinject {
 
 namespace {
 
+constexpr int kOldest = 24, kNewest = 30;  // the releases whose injector kinject plays
+
 // "1.28", "1.28.10", "v1.28.10", "1.28.0-beta.1": minor and patch.
 std::optional<std::pair<int, int>> parse_version(std::string_view s) {
   if (!s.empty() && (s[0] == 'v' || s[0] == 'V')) s.remove_prefix(1);
@@ -60,7 +62,6 @@ const std::vector<std::string>& builtin_releases() {
 }
 
 IstioRelease parse_istio_release(std::string_view text, std::string_view flag) {
-  constexpr int kOldest = 24, kNewest = 30;  // the releases whose injector kinject plays
   auto v = parse_version(text);
   if (!v || v->first < kOldest || v->first > kNewest)
     throw Error(fmt::format("{} {}: kinject plays the injectors of Istio 1.{} to 1.{} (built-in profiles: {}); choose "
@@ -73,12 +74,38 @@ IstioRelease parse_istio_release(std::string_view text, std::string_view flag) {
   return r;
 }
 
+std::optional<UnknownRelease> unknown_istio_release(const std::string& chart_version, const Node& values) {
+  auto check = [&](const std::string& text, std::string_view where) -> std::optional<UnknownRelease> {
+    auto v = parse_version(text);
+    // 1.0.x is the version of an unreleased chart, not a release.
+    if (!v || v->first == 0 || (v->first >= kOldest && v->first <= kNewest)) return std::nullopt;
+    UnknownRelease u{text, std::string(where), {}};
+    u.nearest.minor = v->first < kOldest ? kOldest : kNewest;
+    u.nearest.reason = fmt::format("{} {} (Istio 1.{}, which kinject does not know; played as the nearest release it "
+                                   "knows, 1.{})",
+                                   where, text, v->first, u.nearest.minor);
+    return u;
+  };
+  if (auto u = check(chart_version, "the ConfigMap's version label")) return u;
+  if (!chart_version.empty() && parse_version(chart_version) && parse_version(chart_version)->first != 0) return std::nullopt;
+  if (const Node* tag = values.at_path("global.tag"); tag && tag->is_scalar()) return check(tag->scalar_text(), "values global.tag");
+  return std::nullopt;
+}
+
+std::string unknown_release_warning(const UnknownRelease& u) {
+  const int asked = parse_version(u.version)->first;
+  return fmt::format("the configuration is from Istio 1.{} ({} {}), a release kinject does not know: it is played as "
+                     "Istio 1.{}, the nearest release kinject knows (it plays 1.{} to 1.{}), and what 1.{} changed in "
+                     "injection is not reproduced; give --istio-version to choose the release played",
+                     asked, u.where, u.version, u.nearest.minor, kOldest, kNewest, asked);
+}
+
 IstioRelease infer_istio_release(const std::string& chart_version, const Node& values,
                                  const std::vector<std::string_view>& templates, const IstioRelease& fallback) {
   // A version outside what kinject plays is a development build's (Istio's
   // charts say 1.0.0 until released) or one newer than kinject: say so and
   // go on to what the configuration uses.
-  auto known = [](const std::optional<std::pair<int, int>>& v) { return v && v->first >= 24 && v->first <= 30; };
+  auto known = [](const std::optional<std::pair<int, int>>& v) { return v && v->first >= kOldest && v->first <= kNewest; };
   if (auto v = parse_version(chart_version); known(v))
     return IstioRelease{v->first, v->second, fmt::format("the ConfigMap's version label {}", chart_version)};
   if (const Node* tag = values.at_path("global.tag"); tag && tag->is_scalar())

@@ -8,6 +8,7 @@
 
 #include "kinject/base/error.h"
 #include "kinject/istio/inject_steps.h"
+#include "kinject/istio/istiod_env.h"
 #include "kinject/istio/status.h"
 #include "kinject/istio/strconv.h"
 #include "kinject/istio/template_data.h"
@@ -31,11 +32,11 @@ const tmpl::Template* Templates::find(const std::string& name) const {
   }
 }
 
-Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env) {
+Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env, bool kube_inject) {
   Templates t;
   t.config = &config;
-  t.env = std::move(env);
-  t.funcs = tmpl::injection_funcs(t.env);
+  t.env = istiod_env(config, std::move(env), kube_inject);
+  t.funcs = tmpl::injection_funcs(t.env.lookup());
   for (const auto& [name, text] : config.templates) {
     auto builtin = config.builtin_templates.find(name);
     if (builtin == config.builtin_templates.end() || builtin->second != std::hash<std::string_view>{}(text)) t.find(name);

@@ -34,3 +34,46 @@ reference_part() {
 }
 contains() { grep -qF -- "$2" "$1" || fail "$1 does not contain: $2"; }
 lacks() { ! grep -qF -- "$2" "$1" || fail "$1 contains: $2"; }
+
+# A Deployment "web" of one container, the workload most tests inject.
+web_deployment() {
+  cat <<'YAML'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: app
+        image: web:1
+YAML
+}
+# Where a Deployment's injected istio-proxy went, in kinject's -o json output
+# $1: "initContainers" (native) or "containers" (classic).
+proxy_in() {
+  python3 -c 'import json,sys
+pod = json.load(open(sys.argv[1]))["spec"]["template"]["spec"]
+for field in ("initContainers", "containers"):
+    if any(c["name"] == "istio-proxy" for c in pod.get(field) or []):
+        print(field); break' "$1"
+}
+# Istio's default-revision webhook as a List item of a cluster snapshot
+# (selecting namespaces labelled istio-injection=enabled).
+istio_webhook_item() {
+  cat <<'YAML'
+- apiVersion: admissionregistration.k8s.io/v1
+  kind: MutatingWebhookConfiguration
+  metadata: {name: istio-sidecar-injector}
+  webhooks:
+  - name: namespace.sidecar-injector.istio.io
+    clientConfig: {service: {name: istiod, namespace: istio-system}}
+    rules: [{operations: [CREATE], apiGroups: [''], apiVersions: [v1], resources: [pods]}]
+    namespaceSelector: {matchExpressions: [{key: istio-injection, operator: In, values: [enabled]}]}
+YAML
+}

@@ -9,31 +9,8 @@ cd "$WORK"
 unset ENABLE_NATIVE_SIDECARS
 NEW=(--istio-version 1.30)
 OLD=(--istio-version 1.24)
-cat > app.yaml <<'YAML'
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: app
-        image: web:1
-YAML
+web_deployment > app.yaml
 
-# Where the proxy went: "initContainers" (native), "containers" (classic).
-proxy_in() {
-  python3 -c 'import json,sys
-pod = json.load(open(sys.argv[1]))["spec"]["template"]["spec"]
-for field in ("initContainers", "containers"):
-    if any(c["name"] == "istio-proxy" for c in pod.get(field) or []):
-        print(field); break' "$1"
-}
 # One run: the layout wanted, then kinject's arguments; the report goes to err.txt.
 expect() {
   local want=$1; shift

@@ -42,6 +42,9 @@ struct IstioConfig {
   Node always_inject_selector = Node::seq();
   Node injected_annotations = Node::map();
   Node values = Node::map();  // Istio's values (the injector ConfigMap's `values`)
+  // The values --set gave (already in `values`): their pilot.env is a flag
+  // of this run, over kinject's own environment (istiod_env.h).
+  Node set_values = Node::map();
   Node mesh = Node::map();    // MeshConfig with Istio's defaults applied
   std::string revision;       // "" = default revision
   std::string description;    // where it came from, for messages
@@ -58,6 +61,16 @@ struct IstioConfig {
   // (app.kubernetes.io/version, helm.sh/chart istiod-X.Y.Z,
   // operator.istio.io/version; configmaps.h version_label), if any.
   std::string chart_version;
+  // The chart's compatibilityVersion profiles of the release whose built-in
+  // profile this is (files/profile-compatibility-version-V.yaml): V -> the
+  // values it sets (compatibility.h).
+  Node compatibility_profiles = Node::map();
+  // The compatibilityVersion the values asked for and that was applied ("" none).
+  std::string compatibility_version;
+  // What the report says once per run about the configuration: a release
+  // kinject does not know, played as the nearest one it knows; a release
+  // without a built-in profile whose files leave parts to the nearest one.
+  std::vector<std::string> warnings;
 };
 
 // Each of the three Istio files holds the raw data, or Istio's ConfigMaps

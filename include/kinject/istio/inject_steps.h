@@ -15,6 +15,7 @@
 #include "kinject/istio/funcs.h"
 #include "kinject/gotemplate/template.h"
 #include "kinject/istio/config.h"
+#include "kinject/istio/istiod_env.h"
 #include "kinject/istio/native.h"
 #include "kinject/istio/template_data.h"
 #include "kinject/k8s/workloads.h"
@@ -34,7 +35,7 @@ inline constexpr std::string_view kProxyConfigAnnotation = "proxy.istio.io/confi
 // templates and the template values that do not depend on the pod.
 struct Templates {
   const IstioConfig* config = nullptr;
-  tmpl::EnvLookup env;
+  IstiodEnv env;  // istiod's environment: --set pilot.env, kinject's, values.pilot.env
   NativeSidecarContext native;  // what decides ENABLE_NATIVE_SIDECARS=auto
   tmpl::FuncMap funcs;
   // The template `name` of the configuration, parsed (once), or nullptr if
@@ -50,7 +51,10 @@ struct Templates {
 };
 // Throws Error naming the template and line:column on a syntax error (of any
 // template given in files; of a built-in one, when it is first used).
-Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env);
+// `env`: kinject's own environment, under the configuration's --set
+// pilot.env and over its values.pilot.env; with `kube_inject` (istioctl's
+// process), alone.
+Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env, bool kube_inject = false);
 
 // InjectionParameters: one pod's injection as every step reads it.
 struct InjectionParams {

@@ -49,6 +49,9 @@ struct Mesh {
   std::string revision;
   // Where its configuration came from, for the report.
   std::string description;
+  // What the report says once per run about the configuration (a release
+  // kinject does not know, played as the nearest: IstioConfig::warnings).
+  std::vector<std::string> warnings;
 };
 
 // The mesh the configuration describes: Istio's injection, or (config.istio

@@ -62,4 +62,17 @@ IstioRelease parse_istio_release(std::string_view text, std::string_view flag = 
 IstioRelease infer_istio_release(const std::string& chart_version, const Node& values,
                                  const std::vector<std::string_view>& templates, const IstioRelease& fallback);
 
+// A configuration from a release kinject does not play (its ConfigMap's
+// version label or a released global.tag says 1.23 or 1.32; a development
+// chart's 1.0.0 says nothing): what it says, and the nearest release kinject
+// plays, which the configuration is played as.
+struct UnknownRelease {
+  std::string version;  // "1.32.0", as written
+  std::string where;    // "the ConfigMap's version label", "values global.tag"
+  IstioRelease nearest; // with a reason naming both
+};
+std::optional<UnknownRelease> unknown_istio_release(const std::string& chart_version, const Node& values);
+// The report's warning for it, naming both releases (said once per run).
+std::string unknown_release_warning(const UnknownRelease& unknown);
+
 }  // namespace kinject
