@@ -1,0 +1,293 @@
+// ProxyConfig objects and the effective proxy config of a pod. The tables
+// are Istio's own tests, transcribed: pilot/pkg/model/proxy_config_test.go
+// (release-1.30: TestConvertToMeshConfigProxyConfig, TestMergeWithPrecedence,
+// TestEffectiveProxyConfig); the checks of an object are its CRD's schema
+// and pkg/config/validation/validation.go's ValidateProxyConfig.
+#include "kinject/istio/proxy_config.h"
+
+#include <catch2/catch.hpp>
+
+#include "kinject/base/error.h"
+#include "kinject/istio/template_data.h"
+#include "kinject/yaml/parse.h"
+#include "kinject/yaml/reader.h"
+
+using namespace kinject;
+using namespace kinject::istio;
+
+namespace {
+
+Node yaml(const std::string& text) { return parse_yaml(text, "t"); }
+
+// Istio's expectation: mesh.DefaultProxyConfig() with `expected` merged in.
+Node with_defaults(const std::string& expected) { return merge_proxy_config(default_proxy_config(), yaml(expected)); }
+
+ProxyConfigs collection(const std::string& stream) {
+  ProxyConfigs pcs;
+  for (const auto& doc : read_all(stream, "pc.yaml")) pcs.add(doc);
+  return pcs;
+}
+
+std::string add_error(const std::string& stream) {
+  try {
+    collection(stream);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  FAIL("no error for:\n" << stream);
+  return {};
+}
+
+// newProxyConfig(name, ns, spec), optionally created at `created`.
+std::string object(const std::string& name, const std::string& ns, const std::string& spec, const std::string& created = "") {
+  std::string out = "---\napiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata:\n  name: " + name +
+                    "\n  namespace: " + ns + "\n";
+  if (!created.empty()) out += "  creationTimestamp: \"" + created + "\"\n";
+  return out + "spec: " + spec + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("toMeshConfigProxyConfig: concurrency, environmentVariables as proxyMetadata", "[proxy_config]") {
+  // proxy_config_test.go TestConvertToMeshConfigProxyConfig
+  struct Case {
+    const char* name;
+    const char* pc;
+    const char* expected;
+  } cases[] = {
+      {"concurrency", "{concurrency: 3}", "{concurrency: 3}"},
+      {"environment variables", "{environmentVariables: {a: b, c: d}}", "{proxyMetadata: {a: b, c: d}}"},
+      // toMeshConfigProxyConfig copies Image too.
+      {"image", "{image: {imageType: distroless}}", "{image: {imageType: distroless}}"},
+      {"selector is not a proxy config field", "{selector: {matchLabels: {app: a}}}", "{}"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    CHECK(to_mesh_proxy_config(yaml(c.pc)).same_value(yaml(c.expected)));
+  }
+}
+
+TEST_CASE("mergeWithPrecedence: earlier wins, proxyMetadata merges by key", "[proxy_config]") {
+  // proxy_config_test.go TestMergeWithPrecedence; "" stands for a nil config.
+  struct Case {
+    const char* name;
+    const char* first;
+    const char* second;
+    const char* expected;
+  } cases[] = {
+      {"concurrency", "{concurrency: 1}", "{concurrency: 2}", "{concurrency: 1}"},
+      {"concurrency value 0", "{concurrency: 0}", "{concurrency: 2}", "{concurrency: 0}"},
+      {"source concurrency nil", "{}", "{concurrency: 2}", "{concurrency: 2}"},
+      {"dest concurrency nil", "{concurrency: 2}", "{}", "{concurrency: 2}"},
+      {"both concurrency nil", "{}", "{}", "{}"},
+      {"envvars", "{proxyMetadata: {a: x, b: y}}", "{proxyMetadata: {a: z, b: y, c: d}}", "{proxyMetadata: {a: x, b: y, c: d}}"},
+      {"empty envars merge with populated", "{proxyMetadata: {}}", "{proxyMetadata: {a: z, b: y, c: d}}",
+       "{proxyMetadata: {a: z, b: y, c: d}}"},
+      {"nil proxyconfig", "", "{proxyMetadata: {a: z, b: y, c: d}}", "{proxyMetadata: {a: z, b: y, c: d}}"},
+      {"terminationDrainDuration", "{terminationDrainDuration: 0.5s}", "{terminationDrainDuration: 5s}",
+       "{terminationDrainDuration: 0.5s}"},
+      // mesh.DefaultProxyConfig().GetTracing() is nil.
+      {"tracing is empty", "{tracing: {}}", "{}", "{tracing: {}}"},
+      {"tracing is not default", "{tracing: {datadog: {}}}", "{}", "{tracing: {datadog: {}}}"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    Node first = yaml(c.first), second = yaml(c.second);
+    Node merged = merge_with_precedence({*c.first ? &first : nullptr, &second});
+    CHECK(merged.same_value(yaml(c.expected)));
+  }
+}
+
+TEST_CASE("EffectiveProxyConfig: Istio's cases", "[proxy_config]") {
+  // proxy_config_test.go TestEffectiveProxyConfig: the mesh is
+  // {rootNamespace: istio-system, defaultConfig: the case's}; the expected
+  // config is mesh.DefaultProxyConfig() with the case's merged in.
+  const std::string now = "2026-01-01T10:00:00Z", later = "2026-01-01T11:00:00Z";  // now, now.Add(time.Hour)
+  struct Case {
+    std::string name;
+    std::string configs;
+    std::string default_config;
+    std::string ns;
+    std::string labels;
+    std::string annotation;
+    std::string expected;
+  } cases[] = {
+      {"CR applies to matching namespace", object("ns", "test-ns", "{concurrency: 3, image: {imageType: debug}}"), "",
+       "test-ns", "{}", "", "{concurrency: 3, image: {imageType: debug}}"},
+      {"CR takes precedence over meshConfig.defaultConfig", object("ns", "istio-system", "{concurrency: 3}"),
+       "{concurrency: 2}", "bar", "{}", "", "{concurrency: 3}"},
+      {"workload matching CR takes precedence over namespace matching CR",
+       object("workload", "test-ns", "{selector: {matchLabels: {test: selector}}, concurrency: 3}") +
+           object("ns", "test-ns", "{concurrency: 2}"),
+       "", "test-ns", "{test: selector}", "", "{concurrency: 3}"},
+      {"matching workload CR takes precedence over annotation",
+       object("workload", "test-ns", "{selector: {matchLabels: {test: selector}}, concurrency: 3, image: {imageType: debug}}"),
+       "", "test-ns", "{test: selector}", R"({ "concurrency": 5 })", "{concurrency: 3, image: {imageType: debug}}"},
+      {"CR in other namespaces get ignored",
+       object("ns", "wrong-ns", "{concurrency: 1}") +
+           object("workload", "wrong-ns", "{selector: {matchLabels: {test: selector}}, concurrency: 2}") +
+           object("global", "istio-system", "{concurrency: 3}"),
+       "", "test-ns", "{test: selector}", "", "{concurrency: 3}"},
+      {"multiple matching workload CRs, oldest applies",
+       object("workload-a", "test-ns", "{selector: {matchLabels: {test: selector}}, environmentVariables: {A: '1'}}", now) +
+           object("workload-b", "test-ns", "{selector: {matchLabels: {test: selector}}, environmentVariables: {B: '2'}}", later) +
+           object("workload-c", "test-ns", "{selector: {matchLabels: {test: selector}}, environmentVariables: {C: '3'}}", later),
+       "", "test-ns", "{test: selector}", "", "{proxyMetadata: {A: '1'}}"},
+      {"multiple matching namespace CRs, oldest applies",
+       object("workload-a", "test-ns", "{environmentVariables: {A: '1'}}", now) +
+           object("workload-b", "test-ns", "{environmentVariables: {B: '2'}}", later) +
+           object("workload-c", "test-ns", "{environmentVariables: {C: '3'}}", later),
+       "", "test-ns", "{}", "", "{proxyMetadata: {A: '1'}}"},
+      {"no configured CR or default config", "", "", "ns", "{}", "", "{}"},
+      // Beyond Istio's table, read from EffectiveProxyConfig itself:
+      // the annotation ranks above the namespace's and the root's objects.
+      {"annotation takes precedence over namespace and root CRs",
+       object("ns", "test-ns", "{concurrency: 2}") + object("global", "istio-system", "{concurrency: 1}"), "", "test-ns",
+       "{}", "{concurrency: 5}", "{concurrency: 5}"},
+      // Every level adds its environment variables (mergeMap).
+      {"environment variables add up, the closer winning",
+       object("global", "istio-system", "{environmentVariables: {A: root, B: root}}") +
+           object("ns", "test-ns", "{environmentVariables: {B: ns, C: ns}}") +
+           object("w", "test-ns", "{selector: {matchLabels: {app: a}}, environmentVariables: {C: w}}"),
+       "{proxyMetadata: {M: mesh, A: mesh}}", "test-ns", "{app: a, x: y}", "",
+       "{proxyMetadata: {M: mesh, A: root, B: ns, C: w}}"},
+      // A pod in the root namespace gets the root's object once.
+      {"pod in the root namespace", object("global", "istio-system", "{concurrency: 4}"), "", "istio-system", "{}", "",
+       "{concurrency: 4}"},
+      // A selector that does not match; one without labels selects nothing
+      // and is no namespace-wide object either (GetSelector() != nil).
+      {"selectors that do not apply",
+       object("other", "test-ns", "{selector: {matchLabels: {app: b}}, concurrency: 7}") +
+           object("empty", "test-ns", "{selector: {}, concurrency: 8}"),
+       "", "test-ns", "{app: a}", "", "{}"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    ProxyConfigs pcs = collection(c.configs);
+    Node mesh = yaml("{rootNamespace: istio-system}");
+    if (!c.default_config.empty()) mesh.set("defaultConfig", yaml(c.default_config));
+    const Node before = mesh;
+    Node labels = yaml(c.labels);
+    Node annotation = c.annotation.empty() ? Node() : yaml(c.annotation);
+    EffectiveProxyConfig got = pcs.effective({c.ns, &labels, c.annotation.empty() ? nullptr : &annotation}, mesh, "");
+    CHECK(got.config.same_value(with_defaults(c.expected)));
+    CHECK(mesh.same_value(before));  // "mesh config should not be mutated"
+  }
+}
+
+TEST_CASE("EffectiveProxyConfig names the objects that applied, lowest precedence first", "[proxy_config]") {
+  ProxyConfigs pcs = collection(object("global", "istio-system", "{concurrency: 1}") + object("ns", "shop", "{concurrency: 2}") +
+                                object("w", "shop", "{selector: {matchLabels: {app: a}}, concurrency: 3}"));
+  Node labels = yaml("{app: a}");
+  auto got = pcs.effective({"shop", &labels, nullptr}, yaml("{rootNamespace: istio-system}"), "");
+  CHECK(got.applied == std::vector<std::string>{"istio-system/global", "shop/ns", "shop/w"});
+  // No root namespace in the mesh config: no mesh-wide object.
+  got = pcs.effective({"other", &labels, nullptr}, yaml("{rootNamespace: ''}"), "");
+  CHECK(got.applied.empty());
+}
+
+TEST_CASE("ProxyConfig objects: the oldest by creationTimestamp, then by name; input objects are the newest", "[proxy_config]") {
+  // sortConfigByCreationTime (pilot/pkg/model/config.go): creation time, then
+  // name, then namespace. An object of the input (no creationTimestamp) is
+  // created when it is applied: after every object a snapshot recorded.
+  ProxyConfigs pcs = collection(object("b-input", "shop", "{concurrency: 1}") + object("a-input", "shop", "{concurrency: 2}") +
+                                object("z-old", "shop", "{concurrency: 3}", "2025-06-01T00:00:00Z") +
+                                object("y-older", "shop", "{concurrency: 4}", "2025-06-01T01:00:00+02:00"));
+  std::vector<std::string> order;
+  for (const auto& o : pcs.objects()) order.push_back(o.name);
+  CHECK(order == std::vector<std::string>{"y-older", "z-old", "a-input", "b-input"});
+  auto got = pcs.effective({"shop", nullptr, nullptr}, yaml("{rootNamespace: istio-system}"), "");
+  CHECK(got.applied == std::vector<std::string>{"shop/y-older"});
+}
+
+TEST_CASE("ProxyConfig objects: applied again, one replaces the other and keeps its creation time", "[proxy_config]") {
+  ProxyConfigs pcs = collection(object("a", "shop", "{concurrency: 1}", "2025-06-01T00:00:00Z") +
+                                object("b", "shop", "{concurrency: 2}", "2025-07-01T00:00:00Z") +
+                                object("a", "shop", "{concurrency: 5}"));
+  REQUIRE(pcs.objects().size() == 2);
+  auto got = pcs.effective({"shop", nullptr, nullptr}, yaml("{rootNamespace: istio-system}"), "");
+  CHECK(got.config.get("concurrency")->i == 5);
+  CHECK(got.applied == std::vector<std::string>{"shop/a"});
+}
+
+TEST_CASE("ProxyConfig objects: a List's items count, other kinds and groups do not, no namespace is the default one",
+          "[proxy_config]") {
+  ProxyConfigs pcs("team");
+  for (const auto& d : read_all(R"(apiVersion: v1
+kind: List
+items:
+- apiVersion: networking.istio.io/v1beta1
+  kind: ProxyConfig
+  metadata: {name: listed}
+  spec: {concurrency: 2}
+- apiVersion: v1
+  kind: ConfigMap
+  metadata: {name: other}
+---
+apiVersion: example.com/v1
+kind: ProxyConfig
+metadata: {name: not-istio}
+spec: {concurrency: 9}
+)",
+                                "pc.yaml"))
+    pcs.add(d);
+  REQUIRE(pcs.objects().size() == 1);
+  CHECK(pcs.objects()[0].namespace_ == "team");
+  CHECK(pcs.objects()[0].name == "listed");
+}
+
+TEST_CASE("ProxyConfig objects: istiod of a revision sees those of its revision and those of none", "[proxy_config]") {
+  // config.LabelsInRevision (pkg/config/model.go), as crdclient filters.
+  ProxyConfigs pcs = collection(R"(apiVersion: networking.istio.io/v1beta1
+kind: ProxyConfig
+metadata: {name: canary, namespace: shop, labels: {istio.io/rev: canary}, creationTimestamp: "2025-01-01T00:00:00Z"}
+spec: {concurrency: 1}
+---
+apiVersion: networking.istio.io/v1beta1
+kind: ProxyConfig
+metadata: {name: any, namespace: shop}
+spec: {concurrency: 2}
+)");
+  Node mesh = yaml("{rootNamespace: istio-system}");
+  CHECK(pcs.effective({"shop", nullptr, nullptr}, mesh, "canary").applied == std::vector<std::string>{"shop/canary"});
+  CHECK(pcs.effective({"shop", nullptr, nullptr}, mesh, "").applied == std::vector<std::string>{"shop/any"});
+}
+
+TEST_CASE("ProxyConfig objects are checked as the API server and Istio check them, at their line", "[proxy_config]") {
+  auto pc = [](const std::string& spec) {
+    return "apiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata:\n  name: p\n  namespace: shop\nspec:\n" + spec;
+  };
+  // validateConcurrency; the CRD: minimum 0, int32.
+  CHECK_THAT(add_error(pc("  concurrency: -1\n")),
+             Catch::Contains("pc.yaml (document 1):7:16: ProxyConfig p: spec.concurrency must be greater than or equal to 0"));
+  CHECK_THAT(add_error(pc("  concurrency: two\n")), Catch::Contains("spec.concurrency must be an integer, not a string"));
+  CHECK_THAT(add_error(pc("  concurrency: 4294967296\n")), Catch::Contains("int32"));
+  // The CRD's types and strict field validation.
+  CHECK_THAT(add_error(pc("  environmentVariables:\n    A: 1\n")),
+             Catch::Contains(":8:8: ProxyConfig p: spec.environmentVariables.A must be a string, not a number; quote it"));
+  CHECK_THAT(add_error(pc("  environmentVariables: [A]\n")), Catch::Contains("spec.environmentVariables must be a mapping, not a list"));
+  CHECK_THAT(add_error(pc("  concurency: 2\n")), Catch::Contains(":7:3: ProxyConfig p: unknown field \"spec.concurency\""));
+  CHECK_THAT(add_error(pc("  image:\n    type: distroless\n")), Catch::Contains("unknown field \"spec.image.type\""));
+  CHECK_THAT(add_error(pc("  image:\n    imageType: [distroless]\n")), Catch::Contains("spec.image.imageType must be a string"));
+  CHECK_THAT(add_error(pc("  environmentVariables:\n    A: \"" + std::string(2049, 'x') + "\"\n")),
+             Catch::Contains("at most 2048"));
+  // validateWorkloadSelector, and the CRD's validations of matchLabels.
+  CHECK_THAT(add_error(pc("  selector:\n    matchLabels:\n      app: \"*\"\n")),
+             Catch::Contains("wildcard is not supported in selector: \"app=*\""));
+  CHECK_THAT(add_error(pc("  selector:\n    matchLabels:\n      \"\": a\n")), Catch::Contains("key must not be empty"));
+  CHECK_THAT(add_error(pc("  selector:\n    app: a\n")), Catch::Contains("unknown field \"spec.selector.app\""));
+  // Served as v1beta1 only.
+  CHECK_THAT(add_error("apiVersion: networking.istio.io/v1alpha3\nkind: ProxyConfig\nmetadata: {name: p}\n"),
+             Catch::Contains(":1:13: ProxyConfig p: apiVersion networking.istio.io/v1alpha3: Istio serves ProxyConfig as "
+                             "networking.istio.io/v1beta1 only"));
+  CHECK_THAT(add_error("apiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata: {namespace: a}\n"),
+             Catch::Contains("metadata.name must be a non-empty string"));
+  CHECK_THAT(add_error(pc("  concurrency: 2\n") + "---\napiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\n"
+                                                  "metadata: {name: q, creationTimestamp: yesterday}\n"),
+             Catch::Contains("(document 2):11:40: ProxyConfig q: metadata.creationTimestamp: parsing time"));
+  // A valid one; a selector without labels is Istio's warning, not an error.
+  ProxyConfigs ok = collection(pc("  selector: {}\n  concurrency: 2\n  environmentVariables: {A: 'x'}\n  image: {imageType: debug}\n"));
+  REQUIRE(ok.warnings().size() == 1);
+  CHECK_THAT(ok.warnings()[0], Catch::Contains("workload selector specified without labels"));
+}
+
