@@ -7,13 +7,18 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include "kinject/base/error.h"
+#include "kinject/istio/injector.h"
 #include "kinject/istio/template_data.h"
+#include "kinject/k8s/pod.h"
 #include "kinject/yaml/parse.h"
 #include "kinject/yaml/reader.h"
 
 using namespace kinject;
 using namespace kinject::istio;
+using namespace kinject::test;
 
 namespace {
 
@@ -230,7 +235,7 @@ metadata: {name: not-istio}
 spec: {concurrency: 9}
 )",
                                 "pc.yaml"))
-    pcs.add(d);
+    CHECK(pcs.add(d) == (d.raw.index == 1 ? 1 : 0));
   REQUIRE(pcs.objects().size() == 1);
   CHECK(pcs.objects()[0].namespace_ == "team");
   CHECK(pcs.objects()[0].name == "listed");
@@ -291,3 +296,112 @@ TEST_CASE("ProxyConfig objects are checked as the API server and Istio check the
   CHECK_THAT(ok.warnings()[0], Catch::Contains("workload selector specified without labels"));
 }
 
+namespace {
+
+const char* kShopDeployment = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: app
+        image: web:1
+)";
+
+// The Deployment injected by Istio 1.30's webhook (the built-in profile) in
+// a cluster with the objects of `stream`.
+Node inject_with(const std::string& stream, const std::string& deployment = kShopDeployment) {
+  auto pcs = std::make_shared<ProxyConfigs>(collection(stream));
+  EnvLookup env = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+  Injector injector(builtin_profile("1.30"), env, {}, pcs);
+  Node root = parse_yaml(deployment, "t.yaml");
+  auto ws = find_workloads(root, WorkloadCatalog{});
+  REQUIRE(ws.size() == 1);
+  injector.inject(root, ws[0]);
+  return root;
+}
+
+const Node& proxy_container(const Node& root) {
+  const Node* pod = root.at_path("spec.template");
+  for (const char* list : {"initContainers", "containers"})
+    if (const Node* c = pod::find_container(pod::container_list(*pod, list), "istio-proxy")) return *c;
+  FAIL("no istio-proxy");
+  return root;
+}
+
+std::string env_value(const Node& container, std::string_view name) {
+  if (const Node* env = container.get("env"); env && env->is_seq())
+    for (const auto& e : env->items)
+      if (e.get("name") && e.get("name")->scalar_text() == name) return e.get("value") ? e.get("value")->scalar_text() : "";
+  return "<none>";
+}
+
+}  // namespace
+
+TEST_CASE("injector: a mesh-wide ProxyConfig's image type and concurrency reach the proxy as Istio renders them",
+          "[proxy_config][injector]") {
+  // webhook.go inject: proxyConfig := wh.env.GetProxyConfigOrDefault(...);
+  // inject.go RunTemplate: ProxyImage(values, params.proxyConfig.Image, ...)
+  // and the template's `PROXY_CONFIG: {{ protoToJSON .ProxyConfig }}`.
+  Node root = inject_with(object("mesh-wide", "istio-system", "{concurrency: 2, image: {imageType: distroless}}"));
+  const Node& proxy = proxy_container(root);
+  // values.global.hub and .tag of the 1.30 profile, and the image type as
+  // updateImageTypeIfPresent appends it.
+  CHECK(proxy.get("image")->scalar_text() == "registry.istio.io/release/proxyv2:1.30.3-distroless");
+  // cleanProxyConfig leaves both; protojson writes them in declaration order.
+  CHECK(env_value(proxy, "PROXY_CONFIG") == "{\"concurrency\":2,\"image\":{\"imageType\":\"distroless\"}}\n");
+  // istio-init runs the same image (the template's `image: "{{ .ProxyImage }}"`).
+  const Node* init = pod::find_container(pod::container_list(*root.at_path("spec.template"), "initContainers"), "istio-init");
+  REQUIRE(init);
+  CHECK(init->get("image")->scalar_text() == "registry.istio.io/release/proxyv2:1.30.3-distroless");
+}
+
+TEST_CASE("injector: the precedence of ProxyConfig objects and the annotation, as EffectiveProxyConfig has it",
+          "[proxy_config][injector]") {
+  const std::string root_pc = object("mesh-wide", "istio-system", "{concurrency: 1, environmentVariables: {FROM: root}}");
+  const std::string ns_pc = object("shop-wide", "shop", "{concurrency: 2}");
+  const std::string selector_pc = object("web", "shop", "{selector: {matchLabels: {app: web}}, concurrency: 3}");
+  auto concurrency_of = [](const Node& root) { return env_value(proxy_container(root), "PROXY_CONFIG"); };
+  // The root namespace's object applies everywhere...
+  CHECK(concurrency_of(inject_with(root_pc)) == "{\"concurrency\":1,\"proxyMetadata\":{\"FROM\":\"root\"}}\n");
+  // ...the pod namespace's beats it (its FROM stays: proxyMetadata merges)...
+  CHECK(concurrency_of(inject_with(root_pc + ns_pc)) == "{\"concurrency\":2,\"proxyMetadata\":{\"FROM\":\"root\"}}\n");
+  // ...and one whose selector matches the pod beats that.
+  CHECK(concurrency_of(inject_with(root_pc + ns_pc + selector_pc)) ==
+        "{\"concurrency\":3,\"proxyMetadata\":{\"FROM\":\"root\"}}\n");
+  // The proxy.istio.io/config annotation ranks between the two: over the
+  // namespace's, under the selector's ("merge it with lower priority than
+  // the workload-matching ProxyConfig CRs").
+  std::string annotated = kShopDeployment;
+  annotated.replace(annotated.find("      labels:\n"), 0, "      annotations:\n        proxy.istio.io/config: 'concurrency: 5'\n");
+  CHECK(concurrency_of(inject_with(root_pc + ns_pc, annotated)) ==
+        "{\"concurrency\":5,\"proxyMetadata\":{\"FROM\":\"root\"}}\n");
+  CHECK(concurrency_of(inject_with(root_pc + ns_pc + selector_pc, annotated)) ==
+        "{\"concurrency\":3,\"proxyMetadata\":{\"FROM\":\"root\"}}\n");
+  // The proxy metadata becomes the proxy's environment too (the template's
+  // `range $key, $value := .ProxyConfig.ProxyMetadata`).
+  CHECK(env_value(proxy_container(inject_with(root_pc)), "FROM") == "root");
+}
+
+TEST_CASE("injector: no ProxyConfig objects, the pod's proxy config is the mesh's defaultConfig with the annotation",
+          "[proxy_config][injector]") {
+  // Without objects the webhook's EffectiveProxyConfig and istioctl's
+  // ApplyProxyConfig agree: the same injection with an empty collection as
+  // with none (kube-inject's).
+  std::string annotated = kShopDeployment;
+  annotated.replace(annotated.find("      labels:\n"), 0,
+                    "      annotations:\n        proxy.istio.io/config: '{concurrency: 5, proxyMetadata: {A: b}}'\n");
+  for (const std::string& deployment : {std::string(kShopDeployment), annotated}) {
+    EnvLookup env = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+    Injector kube_inject(builtin_profile("1.30"), env);
+    Node root = parse_yaml(deployment, "t.yaml");
+    kube_inject.inject(root, find_workloads(root, WorkloadCatalog{})[0]);
+    CHECK(inject_with("", deployment).same_value(root));
+  }
+}

@@ -145,20 +145,20 @@ Node merge_with_precedence(const std::vector<const Node*>& configs) {
 
 int ProxyConfigs::add(const Document& doc) {
   if (doc.empty || !doc.root.is_map()) return 0;
-  std::size_t before = objects_.size();
+  int n = 0;
   if (is_list(doc.root)) {
-    for (const auto& item : doc.root.get("items")->items) add_object(item, doc);
+    for (const auto& item : doc.root.get("items")->items) n += add_object(item, doc);
   } else {
-    add_object(doc.root, doc);
+    n += add_object(doc.root, doc);
   }
-  return static_cast<int>(objects_.size() - before);
+  return n;
 }
 
-void ProxyConfigs::add_object(const Node& object, const Document& doc) {
-  if (!object.is_map()) return;
+bool ProxyConfigs::add_object(const Node& object, const Document& doc) {
+  if (!object.is_map()) return false;
   const Node* kind = object.get("kind");
   const Node* api = object.get("apiVersion");
-  if (!kind || kind->str() != "ProxyConfig" || !api || api->str().substr(0, kGroup.size()) != kGroup) return;
+  if (!kind || kind->str() != "ProxyConfig" || !api || api->str().substr(0, kGroup.size()) != kGroup) return false;
   const Node* name = object.at_path("metadata.name");
   std::string what = fmt::format("ProxyConfig {}", name && name->is_string() ? name->text : "");
   SpecCheck check(doc, object, what);
@@ -228,6 +228,7 @@ void ProxyConfigs::add_object(const Node& object, const Document& doc) {
     objects_.erase(same);
   }
   objects_.insert(std::upper_bound(objects_.begin(), objects_.end(), pc, older), std::move(pc));
+  return true;
 }
 
 EffectiveProxyConfig ProxyConfigs::effective(const ProxyConfigTarget& pod, const Node& mesh, std::string_view revision) const {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -48,9 +49,11 @@ struct Mesh {
 // The mesh the configuration describes: Istio's injection, or (config.istio
 // false) a --template sidecar of one's own, rendered and recorded only.
 // `policy`: --policy, over the configuration's; `native`: what is known of
-// the cluster the output is for (native sidecars). Throws Error for invalid
-// never/always inject selectors.
+// the cluster the output is for (native sidecars); `proxy_configs`: the
+// cluster's ProxyConfig objects (istio/proxy_config.h; nullptr: none, as
+// istioctl kube-inject), read when a workload is injected. Throws Error for
+// invalid never/always inject selectors.
 Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> policy = std::nullopt,
-               NativeSidecarContext native = {});
+               NativeSidecarContext native = {}, std::shared_ptr<const istio::ProxyConfigs> proxy_configs = nullptr);
 
 }  // namespace kinject

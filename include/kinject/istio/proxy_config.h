@@ -81,7 +81,7 @@ class ProxyConfigs {
   // validation) and Istio's validation (ValidateProxyConfig) check it:
   // throws Error at the offending line:column. An object seen again (same
   // namespace and name) replaces the earlier one, keeping its creation
-  // time, as `kubectl apply` updates it. Returns how many were added.
+  // time, as `kubectl apply` updates it. Returns how many were read.
   int add(const Document& doc);
 
   // EffectiveProxyConfig for `pod`, with `mesh` (a MeshConfig with Istio's
@@ -96,7 +96,7 @@ class ProxyConfigs {
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
-  void add_object(const Node& object, const Document& doc);
+  bool add_object(const Node& object, const Document& doc);
   std::vector<ProxyConfigObject> objects_;  // sorted as sortConfigByCreationTime sorts them
   std::vector<std::string> warnings_;
   std::string default_namespace_;
