@@ -1,6 +1,7 @@
 #include "kinject/pipeline/pipeline.h"
 
 #include <algorithm>
+#include <memory>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "kinject/base/text.h"
 #include "kinject/istio/configmaps.h"
 #include "kinject/istio/mesh.h"
+#include "kinject/istio/proxy_config.h"
 #include "kinject/k8s/cluster.h"
 #include "kinject/k8s/go_decode.h"
 #include "kinject/k8s/names.h"
@@ -87,8 +89,9 @@ class Run {
     if (krm_) {
       process_krm();
     } else {
-      if (rules_)
-        for (auto& s : sources_) take_namespaces(s);
+      if (rules_ || proxy_configs_)
+        for (auto& s : sources_) take_cluster_objects(s);
+      take_proxy_config_warnings();
       for (auto& s : sources_) process(s);
       output_->finish();
     }
@@ -166,13 +169,25 @@ class Run {
   }
 
   // With --rules, a decision needs the labels of every Namespace object in
-  // the input, wherever it stands: each input is read through once first.
-  void take_namespaces(Source& s) {
+  // the input, and an injection every ProxyConfig object, wherever they
+  // stand: each input is read through once first.
+  void take_cluster_objects(Source& s) {
     s.read_through([&](const RawDocument& d) {
-      if (d.text.find("Namespace") == std::string::npos) return;  // cheap: most documents are not
+      bool ns = rules_ && d.text.find("Namespace") != std::string::npos;  // cheap: most documents are neither
+      bool pc = proxy_configs_ && d.text.find("ProxyConfig") != std::string::npos;
+      if (!ns && !pc) return;
       Document doc = parse_document(d, s.input().name, opts_.limits);
-      if (!doc.empty) namespaces_.add(doc.root);
+      if (doc.empty) return;
+      if (ns) namespaces_.add(doc.root);
+      if (pc) proxy_configs_->add(doc);
     });
+  }
+
+  // Istio's warnings about the ProxyConfig objects taken, once.
+  void take_proxy_config_warnings() {
+    if (!proxy_configs_) return;
+    for (const auto& w : proxy_configs_->warnings())
+      if (std::find(report_.warnings.begin(), report_.warnings.end(), w) == report_.warnings.end()) report_.warnings.push_back(w);
   }
 
   // --cluster: the namespaces, nodes and webhooks of the snapshot, and one
@@ -187,6 +202,7 @@ class Run {
       if (!d.empty) {
         namespaces_.add(d.root);
         add_nodes(d.root, nodes);
+        if (proxy_configs_) proxy_configs_->add(d);
       }
     NativeSidecarContext native = native_context(opts_);
     if (!native.nodes && !native.kube_version && !nodes.empty()) native.nodes = std::move(nodes);
@@ -195,7 +211,7 @@ class Run {
         rules_ = WebhookRules::parse(text, file);
       } catch (const Error& e) {
         throw Error(Location{file}, fmt::format("{}; take the snapshot with `kubectl get namespaces,nodes,"
-                                                "mutatingwebhookconfigurations,configmaps -A -o yaml` (docs/cluster.md)",
+                                                "mutatingwebhookconfigurations,configmaps,proxyconfigs.networking.istio.io -A -o yaml` (docs/cluster.md)",
                                                 e.bare()));
       }
     }
@@ -212,7 +228,7 @@ class Run {
       for (std::string* f : {&src.inject_config_file, &src.values_file, &src.mesh_config_file})
         if (f->empty()) *f = file;
       src.revision = revision.empty() ? "default" : revision;
-      cluster_meshes_.push_back(make_mesh(load_config(src, disk_), env_, opts_.policy, native));
+      cluster_meshes_.push_back(make_mesh(load_config(src, disk_), env_, opts_.policy, native, proxy_configs_));
     }
     // Workloads no webhook sends anywhere are decided (skipped) by the
     // revision -r names, else the default one.
@@ -257,8 +273,12 @@ class Run {
 
   void setup() {
     check_flag_values();
+    // The cluster's ProxyConfig objects, from the snapshot and the inputs,
+    // as the webhook's istiod merges them; istioctl kube-inject has none.
+    if (opts_.command != Command::Uninject && !opts_.kube_inject)
+      proxy_configs_ = std::make_shared<istio::ProxyConfigs>(opts_.default_namespace.empty() ? "default" : opts_.default_namespace);
     if (!opts_.cluster_file.empty()) load_cluster();
-    else mesh_ = make_mesh(load_config(opts_.config, disk_), env_, opts_.policy, native_context(opts_));
+    else mesh_ = make_mesh(load_config(opts_.config, disk_), env_, opts_.policy, native_context(opts_), proxy_configs_);
     if (opts_.rules == "istio") {
       rules_ = mesh_.default_webhooks();
     } else if (!opts_.rules.empty()) {
@@ -531,6 +551,8 @@ class Run {
     refuse_chart_template(doc);
     Node root = doc.root;
     if (rules_) namespaces_.add(doc.root);  // Namespace items
+    if (proxy_configs_) proxy_configs_->add(doc);  // ProxyConfig items
+    take_proxy_config_warnings();
     handle_document(doc, root);
     // Results: one per workload, attached to the item by its reference and
     // the file it came from.
@@ -580,6 +602,7 @@ class Run {
   std::vector<Mesh> cluster_meshes_;  // --cluster: one per revision
   std::optional<WebhookRules> rules_;
   Namespaces namespaces_;
+  std::shared_ptr<istio::ProxyConfigs> proxy_configs_;  // filled before the first workload is decided
   std::optional<Document> krm_;
   Source* krm_source_ = nullptr;
   std::vector<Source> sources_;
