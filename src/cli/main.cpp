@@ -98,9 +98,9 @@ void add_rule_flags(CLI::App& app, Flags& f) {
       ->type_name("FILE|istio");
   app.add_option("--namespaces", f.o.namespaces_file, "Namespace objects whose labels the --rules webhooks select on")->type_name("FILE");
   app.add_option("--cluster", f.o.cluster_file,
-                 "Decide and inject as this cluster would: a snapshot of its namespaces, nodes, webhooks and Istio "
-                 "ConfigMaps (kubectl get namespaces,nodes,mutatingwebhookconfigurations,configmaps -A -o yaml); flags "
-                 "given beside it win")
+                 "Decide and inject as this cluster would: a snapshot of its namespaces, nodes, webhooks, Istio "
+                 "ConfigMaps and ProxyConfigs (kubectl get namespaces,nodes,mutatingwebhookconfigurations,configmaps,"
+                 "proxyconfigs.networking.istio.io -A -o yaml); flags given beside it win")
       ->type_name("FILE");
   app.add_option("-n,--namespace", f.o.default_namespace, "Namespace of documents that name none (default: default)");
   app.add_option("-l,--selector", f.o.selector, "Inject only pods whose labels match, e.g. -l app=web,tier!=db");
