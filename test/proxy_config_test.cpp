@@ -405,3 +405,71 @@ TEST_CASE("injector: no ProxyConfig objects, the pod's proxy config is the mesh'
     CHECK(inject_with("", deployment).same_value(root));
   }
 }
+
+TEST_CASE("proxy config merge: a nested message is replaced, not merged field by field (regression)", "[proxy_config]") {
+  // mesh.MergeProxyConfig (pkg/config/mesh/mesh.go) applies the overlay with
+  // protomarshal.ApplyYAML, whose jsonpb sets each field the overlay names
+  // to a new value: a message whole. Only proxyMetadata is merged by key
+  // (mergeMap), and proxyHeaders' five header settings the overlay leaves
+  // unset are taken back from the base (correctProxyHeaders).
+  // pkg/config/mesh/mesh_test.go TestProxyConfigMerge, applied as
+  // ApplyProxyConfig(base) then ApplyProxyConfig(overlay):
+  struct Case {
+    const char* name;
+    const char* base;
+    const char* overlay;
+    const char* result;
+  } cases[] = {
+      {"disabled then enabled", "{proxyHeaders: {requestId: {disabled: true}}}", "{proxyHeaders: {requestId: {disabled: false}}}",
+       "{proxyHeaders: {requestId: {disabled: false}}}"},
+      {"enabled then disabled", "{proxyHeaders: {requestId: {disabled: false}}}", "{proxyHeaders: {requestId: {disabled: true}}}",
+       "{proxyHeaders: {requestId: {disabled: true}}}"},
+      {"set multiple fields",
+       "{proxyHeaders: {forwardedClientCert: APPEND_FORWARD, server: {value: server}, requestId: {disabled: true}, "
+       "attemptCount: {}, envoyDebugHeaders: {disabled: true}}}",
+       "{proxyHeaders: {forwardedClientCert: ALWAYS_FORWARD_ONLY, server: {disabled: true}, requestId: {}, "
+       "attemptCount: {disabled: true}, envoyDebugHeaders: {disabled: true}}}",
+       "{proxyHeaders: {forwardedClientCert: ALWAYS_FORWARD_ONLY, server: {disabled: true}, requestId: {}, "
+       "attemptCount: {disabled: true}, envoyDebugHeaders: {disabled: true}}}"},
+      // correctProxyHeaders: what the overlay's proxyHeaders leaves out of
+      // the five comes back from the base; its other fields do not.
+      {"proxyHeaders keeps the base's unset headers",
+       "{proxyHeaders: {server: {value: s}, requestId: {disabled: true}, preserveHttp1HeaderCase: true}}",
+       "{proxyHeaders: {forwardedClientCert: SANITIZE}}",
+       "{proxyHeaders: {forwardedClientCert: SANITIZE, server: {value: s}, requestId: {disabled: true}}}"},
+      // Beyond Istio's table, the same jsonpb rule: a message is replaced...
+      {"tracing replaced", "{tracing: {zipkin: {address: z:9411}, sampling: 1}}", "{tracing: {sampling: 50}}",
+       "{tracing: {sampling: 50}}"},
+      {"image replaced", "{image: {imageType: distroless}}", "{image: {}}", "{image: {}}"},
+      // ...and so is a map other than proxyMetadata.
+      {"runtimeValues replaced", "{runtimeValues: {a: '1'}}", "{runtimeValues: {b: '2'}}", "{runtimeValues: {b: '2'}}"},
+      {"proxyMetadata merged", "{proxyMetadata: {a: '1'}}", "{proxyMetadata: {b: '2'}}", "{proxyMetadata: {a: '1', b: '2'}}"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    CHECK(merge_proxy_config(merge_proxy_config(Node::map(), yaml(c.base)), yaml(c.overlay)).same_value(yaml(c.result)));
+  }
+}
+
+TEST_CASE("injector: a proxy config whose image names no type leaves values.global.variant out (regression)",
+          "[proxy_config][injector]") {
+  // inject.go ProxyImage: `if image != nil { imageType = image.ImageType }`:
+  // an image, even with no type, replaces the variant; updateImageTypeIfPresent
+  // then leaves the tag as it is.
+  IstioConfig config = builtin_profile("1.30");
+  config.values.child_map("global").set("variant", Node::string("distroless"));
+  EnvLookup env = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+  auto injected_image = [&](const std::string& stream) {
+    Injector injector(config, env, {}, std::make_shared<ProxyConfigs>(collection(stream)));
+    Node root = parse_yaml(kShopDeployment, "t.yaml");
+    injector.inject(root, find_workloads(root, WorkloadCatalog{})[0]);
+    return proxy_container(root).get("image")->scalar_text();
+  };
+  CHECK(injected_image("") == "registry.istio.io/release/proxyv2:1.30.3-distroless");
+  CHECK(injected_image(object("mesh-wide", "istio-system", "{image: {}}")) == "registry.istio.io/release/proxyv2:1.30.3");
+  // A namespace's `image: {}` replaces the root's image (MergeProxyConfig).
+  CHECK(injected_image(object("mesh-wide", "istio-system", "{image: {imageType: debug}}")) ==
+        "registry.istio.io/release/proxyv2:1.30.3-debug");
+  CHECK(injected_image(object("mesh-wide", "istio-system", "{image: {imageType: debug}}") + object("shop", "shop", "{image: {}}")) ==
+        "registry.istio.io/release/proxyv2:1.30.3");
+}
