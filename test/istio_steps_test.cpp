@@ -74,10 +74,11 @@ TEST_CASE("reorderPod: validation first and iptables last; native sidecars put I
 TEST_CASE("reorderPod reads holdApplicationUntilProxyStarts from the proxy config or the values", "[istio][steps]") {
   Fixture f;
   Node pod = yaml("spec: {containers: [{name: app}, {name: istio-proxy}]}");
-  f.params.mesh = yaml("defaultConfig: {holdApplicationUntilProxyStarts: true}");
+  // params.proxy: the pod's effective proxy config (proxy_config.h).
+  f.params.proxy = yaml("{holdApplicationUntilProxyStarts: true}");
   reorder_pod(pod, f.params);
   CHECK(names(pod, "containers") == Names{"istio-proxy", "app"});
-  f.params.mesh = yaml("defaultConfig: {}");
+  f.params.proxy = yaml("{}");
   reorder_pod(pod, f.params);
   CHECK(names(pod, "containers") == Names{"app", "istio-proxy"});
   f.config.values = yaml("global: {proxy: {holdApplicationUntilProxyStarts: true}}");

@@ -66,6 +66,7 @@ Cluster Cluster::load(const ClusterSettings& s, const Disk& disk, const EnvLooku
   c.settings_ = s;
   NativeSidecarContext native = native_context(s);
   ConfigSources src = s.config;
+  if (s.proxy_configs) c.proxy_configs_ = std::make_shared<istio::ProxyConfigs>(s.default_namespace);
   std::optional<std::vector<std::string>> held;  // the revisions whose ConfigMaps the files hold
 
   // --cluster: the snapshot's namespaces, nodes, webhooks and ConfigMaps. What
@@ -79,6 +80,7 @@ Cluster Cluster::load(const ClusterSettings& s, const Disk& disk, const EnvLooku
       if (!d.empty) {
         c.namespaces_.add(d.root);
         add_nodes(d.root, nodes);
+        if (c.proxy_configs_) c.proxy_configs_->add(d);
       }
     if (!native.kube_version && !nodes.empty()) native.nodes = std::move(nodes);
     if (s.rules.empty()) {
@@ -86,7 +88,8 @@ Cluster Cluster::load(const ClusterSettings& s, const Disk& disk, const EnvLooku
         c.webhooks_ = WebhookRules::parse(text, file);
       } catch (const Error& e) {
         throw Error(Location{file}, fmt::format("{}; take the snapshot with `kubectl get namespaces,nodes,"
-                                                "mutatingwebhookconfigurations,configmaps -A -o yaml` (docs/cluster.md)",
+                                                "mutatingwebhookconfigurations,configmaps,proxyconfigs.networking.istio.io -A -o yaml` "
+                                                "(docs/cluster.md)",
                                                 e.bare()));
       }
     }
@@ -121,7 +124,7 @@ Cluster Cluster::load(const ClusterSettings& s, const Disk& disk, const EnvLooku
   auto add_mesh = [&](IstioConfig cfg) {
     std::string rev = cfg.revision;
     if (c.meshes_.count(rev)) return;
-    c.meshes_.emplace(rev, make_mesh(std::move(cfg), env, s.policy, native));
+    c.meshes_.emplace(rev, make_mesh(std::move(cfg), env, s.policy, native, c.proxy_configs_));
   };
   add_mesh(base);
 
@@ -177,6 +180,7 @@ Cluster Cluster::load(const ClusterSettings& s, const Disk& disk, const EnvLooku
              !src.template_file.empty() || !src.operator_file.empty();
   if (own)
     for (const auto& [rev, mesh] : c.meshes_) mesh.load();
+  if (c.proxy_configs_) c.add_proxy_config_warnings();
   // The configuration's own warnings (a release kinject does not know), once
   // however many revisions share them.
   for (const auto& [rev, mesh] : c.meshes_)
@@ -191,8 +195,22 @@ std::optional<std::string> Cluster::revision_of(const Webhook& w) const {
   return std::nullopt;
 }
 
-void Cluster::take(const Node& object) {
-  if (webhooks_) namespaces_.add(object);
+bool Cluster::might_take(std::string_view text) const {
+  return (webhooks_ && text.find("Namespace") != std::string_view::npos) ||
+         (proxy_configs_ && text.find("ProxyConfig") != std::string_view::npos);
+}
+
+void Cluster::take(const Document& doc) {
+  if (webhooks_) namespaces_.add(doc.root);
+  if (!proxy_configs_) return;
+  proxy_configs_->add(doc);
+  add_proxy_config_warnings();
+}
+
+void Cluster::add_proxy_config_warnings() {
+  // Istio's validation warnings (a selector without labels), once each.
+  for (const auto& w : proxy_configs_->warnings())
+    if (std::find(notes_.begin(), notes_.end(), w) == notes_.end()) notes_.push_back(w);
 }
 
 void Cluster::observe(const Node& object) {

@@ -124,10 +124,13 @@ InjectionOutcome write_back(Node& target, Injected injected, std::string_view st
 
 }  // namespace
 
-Injector::Injector(IstioConfig config, EnvLookup env, NativeSidecarContext native) : impl_(std::make_unique<Impl>()) {
+Injector::Injector(IstioConfig config, EnvLookup env, NativeSidecarContext native,
+                   std::shared_ptr<const istio::ProxyConfigs> proxy_configs)
+    : impl_(std::make_unique<Impl>()) {
   impl_->config = std::move(config);
   impl_->templates = parse_templates(impl_->config, std::move(env), native.kube_inject);
   impl_->templates.native = std::move(native);
+  impl_->templates.proxy_configs = std::move(proxy_configs);
 }
 
 Injector::~Injector() = default;

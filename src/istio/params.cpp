@@ -101,12 +101,25 @@ InjectionParams injection_params(const Node& pod, const Workload& w, const Templ
   p.pod = pod;
   p.templates = &templates;
   p.mesh = templates.config->mesh;
+  std::optional<Node> overlay;
   if (auto pca = annotation(pod, kProxyConfigAnnotation)) {
-    p.own_proxy_config = true;
-    Node overlay = parse_yaml(*pca, std::string(kProxyConfigAnnotation));
+    overlay = parse_yaml(*pca, std::string(kProxyConfigAnnotation));
     Node& dc = p.mesh.child_map("defaultConfig");
-    dc = merge_proxy_config(dc, overlay);
+    dc = merge_proxy_config(dc, *overlay);
   }
+  // istioctl kube-inject: the mesh's defaultConfig with the annotation
+  // (IntoObject's ApplyProxyConfig); the webhook: istiod's merge with the
+  // ProxyConfig objects, in the pod's namespace as the API server gives it.
+  p.proxy = *p.mesh.get("defaultConfig");
+  if (const ProxyConfigs* pcs = templates.proxy_configs.get()) {
+    std::string ns = !w.namespace_.empty() ? w.namespace_ : str_at(pod.get("metadata"), "namespace");
+    if (ns.empty()) ns = pcs->default_namespace();
+    EffectiveProxyConfig effective = pcs->effective({ns, child(pod.get("metadata"), "labels"), overlay ? &*overlay : nullptr},
+                                                    templates.config->mesh, templates.config->revision);
+    p.proxy = std::move(effective.config);
+    p.proxy_config_objects = std::move(effective.applied);
+  }
+  p.own_proxy_config = overlay || !p.proxy_config_objects.empty();
   if (const Node* sp = p.proxy_config().get("statusPort"); sp && sp->kind == Kind::Int) p.status_port = sp->i;
   p.proxy_envs = cluster_and_network(pod, templates.config->values);
   // The webhook's DetectNativeSidecar (istioctl's, offline), then

@@ -52,7 +52,7 @@ namespace {
 // Istio's image URL: hub/name:tag[-variant], the variant replacing a known
 // one already in the tag.
 std::string image_url(const Node& values, const std::string& default_name, const std::string& name_path,
-                      const std::string& proxy_image_type, const std::optional<std::string>& type_annotation) {
+                      const std::optional<std::string>& proxy_image_type, const std::optional<std::string>& type_annotation) {
   std::string hub = str_at(&values, "global.hub");
   std::string name = str_at(&values, name_path);
   if (name.empty()) name = default_name;
@@ -64,7 +64,9 @@ std::string image_url(const Node& values, const std::string& default_name, const
                                                                          : tag_node->scalar_text();
   }
   std::string type = str_at(&values, "global.variant");
-  if (!proxy_image_type.empty()) type = proxy_image_type;
+  // ProxyImage: `if image != nil { imageType = image.ImageType }`: an image
+  // in the proxy config, even one naming no type, replaces the variant.
+  if (proxy_image_type) type = *proxy_image_type;
   if (type_annotation) type = *type_annotation;
   if (!type.empty()) {
     for (const char* known : {"distroless", "debug"}) {
@@ -85,7 +87,9 @@ std::string image_url(const Node& values, const std::string& default_name, const
 SidecarTemplateData sidecar_template_data(const InjectionParams& p, const Node& stripped) {
   const Node& proxy_config = p.proxy_config();
   auto type_annotation = annotation(p.pod, "sidecar.istio.io/proxyImageType");
-  std::string proxy_image_type = str_at(&proxy_config, "image.imageType");
+  std::optional<std::string> proxy_image_type;
+  if (const Node* image = proxy_config.get("image"); image && !image->is_null())
+    proxy_image_type = str_at(image, "imageType");
   SidecarTemplateData d;
   d.type_meta = type_meta_value(p.api_version, p.kind);
   d.deployment_meta = namespaced_name_value(p.namespace_, p.name);

@@ -818,11 +818,47 @@ Node apply_mesh_config(const Node& defaults, const Node& file) {
 }
 
 Node merge_proxy_config(const Node& base, const Node& overlay) {
+  // mesh.MergeProxyConfig (pkg/config/mesh/mesh.go): the overlay is applied
+  // with protomarshal.ApplyYAML, whose jsonpb sets each field the overlay
+  // names to a new value, a nested message whole; then proxyMetadata is
+  // merged by key (mergeMap) and correctProxyHeaders takes back from the
+  // base the five header settings the overlay's proxyHeaders leaves unset.
   if (overlay.is_null()) return base;
   if (!overlay.is_map()) throw Error("a ProxyConfig must be a mapping");
   check_proxy_config_fields(overlay);
   Node out = base.is_map() ? base : Node::map();
-  proto_merge(out, overlay);
+  const Node* before_metadata = out.get("proxyMetadata");
+  std::optional<Node> orig_metadata = before_metadata ? std::optional<Node>(*before_metadata) : std::nullopt;
+  const Node* before_headers = out.get("proxyHeaders");
+  std::optional<Node> orig_headers = before_headers ? std::optional<Node>(*before_headers) : std::nullopt;
+  for (const auto& e : overlay.entries) {
+    std::string key = snake_to_camel(e.key.scalar_text());
+    if (e.value.is_map()) {
+      Node fresh = Node::map();  // the field's keys in camelCase, as jsonpb reads both
+      proto_merge(fresh, e.value, is_map_field(key));
+      out.set(key, std::move(fresh));
+    } else {
+      out.set(key, e.value);
+    }
+  }
+  if (orig_metadata && orig_metadata->is_map()) {
+    if (Node* now = out.get("proxyMetadata"); now && now->is_map()) {
+      Node merged = *orig_metadata;
+      for (const auto& e : now->entries) merged.set(e.key.scalar_text(), e.value);
+      *now = std::move(merged);
+    }
+  }
+  if (orig_headers && orig_headers->is_map()) {
+    if (Node* now = out.get("proxyHeaders"); now && now->is_map()) {
+      for (const char* field : {"forwardedClientCert", "requestId", "attemptCount", "server", "envoyDebugHeaders"}) {
+        const Node* v = now->get(field);
+        // ptr.NonEmptyOrDefault: unset (or, for the enum, UNDEFINED) takes the base's.
+        bool empty = !v || v->is_null() || (std::string_view(field) == "forwardedClientCert" && v->scalar_text() == "UNDEFINED");
+        if (empty)
+          if (const Node* o = orig_headers->get(field)) now->set(field, *o);
+      }
+    }
+  }
   return out;
 }
 

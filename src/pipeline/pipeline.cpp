@@ -1,6 +1,7 @@
 #include "kinject/pipeline/pipeline.h"
 
 #include <algorithm>
+#include <memory>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "kinject/base/text.h"
 #include "kinject/istio/configmaps.h"
 #include "kinject/istio/mesh.h"
+#include "kinject/istio/proxy_config.h"
 #include "kinject/k8s/cluster.h"
 #include "kinject/k8s/go_decode.h"
 #include "kinject/k8s/names.h"
@@ -53,6 +55,10 @@ ClusterSettings cluster_settings(const Options& o) {
   c.kube_version = o.kube_version;
   c.kube_inject = o.kube_inject;
   c.ignore_match_conditions = o.ignore_match_conditions;
+  // The cluster's ProxyConfig objects, from the snapshot and the inputs, as
+  // the webhook's istiod merges them; istioctl kube-inject has none.
+  c.proxy_configs = o.command != Command::Uninject && !o.kube_inject;
+  c.default_namespace = o.default_namespace.empty() ? "default" : o.default_namespace;
   c.limits = o.limits;
   return c;
 }
@@ -160,13 +166,14 @@ class Run {
   }
 
   // A decision may need objects of the stream that describe the cluster
-  // (the labels of every Namespace object, with webhooks), wherever they
+  // (the labels of every Namespace object, with webhooks; every ProxyConfig
+  // object, for an injection), wherever they
   // stand: each input is read through once first.
   void take_cluster_objects(Source& s) {
     s.read_through([&](const RawDocument& d) {
-      if (d.text.find("Namespace") == std::string::npos) return;  // cheap: most documents are not
+      if (!cluster_->might_take(d.text)) return;  // cheap: most documents are neither
       Document doc = parse_document(d, s.input().name, opts_.limits);
-      if (!doc.empty) cluster_->take(doc.root);
+      if (!doc.empty) cluster_->take(doc);
     });
   }
 
@@ -226,8 +233,7 @@ class Run {
       } else if (!json && find_workloads(doc.root, catalog_).empty()) {
         // Most documents hold no pod template: they go out as they came in.
         warn_about(doc);
-        if (!cluster_->reads_stream_objects() && doc.raw.text.find("Namespace") != std::string::npos)
-          cluster_->observe(doc.root);
+        if (doc.raw.text.find("Namespace") != std::string::npos) cluster_->observe(doc.root);
         text = doc.raw.text;
       } else {
         refuse_chart_template(doc);
@@ -459,8 +465,8 @@ class Run {
     check_object_fields(doc);
     refuse_chart_template(doc);
     Node root = doc.root;
-    if (cluster_->reads_stream_objects()) cluster_->take(doc.root);  // Namespace items
-    else cluster_->observe(doc.root);
+    if (cluster_->reads_stream_objects()) cluster_->take(doc);  // Namespace and ProxyConfig items
+    cluster_->observe(doc.root);
     add_cluster_notes();
     handle_document(doc, root);
     // Results: one per workload, attached to the item by its reference and

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -17,6 +18,7 @@
 #include "kinject/istio/config.h"
 #include "kinject/istio/istiod_env.h"
 #include "kinject/istio/native.h"
+#include "kinject/istio/proxy_config.h"
 #include "kinject/istio/template_data.h"
 #include "kinject/k8s/workloads.h"
 #include "kinject/yaml/node.h"
@@ -46,8 +48,13 @@ struct Templates {
   // (IstioConfig::builtin_templates), which are parsed as pods ask for them.
   mutable std::map<std::string, tmpl::Template> parsed;
   tmpl::Value values;
-  // .ProxyConfig and .MeshConfig of a pod without proxy.istio.io/config.
+  // .ProxyConfig and .MeshConfig of a pod without proxy.istio.io/config
+  // that no ProxyConfig object applies to.
   tmpl::Value default_proxy_config, default_mesh_config;
+  // The cluster's ProxyConfig objects, as the webhook's istiod merges them
+  // into each pod's proxy config; nullptr as istioctl kube-inject, which
+  // has none (IntoObject: "we don't have the ProxyConfig CRs here").
+  std::shared_ptr<const ProxyConfigs> proxy_configs;
 };
 // Throws Error naming the template and line:column on a syntax error (of any
 // template given in files; of a built-in one, when it is first used).
@@ -60,7 +67,12 @@ Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env, bool k
 struct InjectionParams {
   Node pod;                // req.pod: metadata + spec, as read
   Node mesh;               // MeshConfig with the pod's proxy.istio.io/config applied
-  bool own_proxy_config = false;  // the pod has proxy.istio.io/config
+  // req.proxyConfig: the pod's effective proxy config (GetProxyConfigOrDefault:
+  // Istio's defaults, the mesh's defaultConfig, the ProxyConfig objects and
+  // the annotation), and the objects that took part (namespace/name).
+  Node proxy;
+  std::vector<std::string> proxy_config_objects;
+  bool own_proxy_config = false;  // .ProxyConfig is the pod's own: annotation or objects
   std::int64_t status_port = 15020;
   std::map<std::string, std::string> proxy_envs;  // ISTIO_META_CLUSTER_ID, ISTIO_META_NETWORK
   NativeSidecarDecision native;   // params.nativeSidecar, and why
@@ -71,7 +83,7 @@ struct InjectionParams {
   const Templates* templates = nullptr;
 
   const IstioConfig& config() const { return *templates->config; }
-  const Node& proxy_config() const { return *mesh.get("defaultConfig"); }
+  const Node& proxy_config() const { return proxy; }
   const Node& values() const { return config().values; }
   const std::string& status_key() const { return config().status_annotation; }
   std::string target_port() const;  // the status port, as Prometheus annotations write it

@@ -19,6 +19,7 @@
 #include "kinject/gotemplate/template.h"
 #include "kinject/istio/funcs.h"
 #include "kinject/istio/native.h"
+#include "kinject/istio/proxy_config.h"
 #include "kinject/k8s/workloads.h"
 
 namespace kinject {
@@ -47,8 +48,12 @@ class Injector {
  public:
   // Parses every template once. Throws Error naming the template and
   // line:column on a template syntax error. `native`: what is known of
-  // the cluster, for ENABLE_NATIVE_SIDECARS=auto (istio/native.h).
-  Injector(IstioConfig config, EnvLookup env, NativeSidecarContext native = {});
+  // the cluster, for ENABLE_NATIVE_SIDECARS=auto (istio/native.h);
+  // `proxy_configs`: the cluster's ProxyConfig objects, merged into each
+  // pod's proxy config as the webhook's istiod does (nullptr: none, as
+  // istioctl kube-inject). Read at each inject(), not before.
+  Injector(IstioConfig config, EnvLookup env, NativeSidecarContext native = {},
+           std::shared_ptr<const istio::ProxyConfigs> proxy_configs = nullptr);
   ~Injector();
   Injector(Injector&&) noexcept;
 

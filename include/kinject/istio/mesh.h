@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,10 +58,12 @@ struct Mesh {
 // The mesh the configuration describes: Istio's injection, or (config.istio
 // false) a --template sidecar of one's own, rendered and recorded only.
 // `policy`: --policy, over the configuration's; `native`: what is known of
-// the cluster the output is for (native sidecars). Throws Error for invalid
-// never/always inject selectors.
+// the cluster the output is for (native sidecars); `proxy_configs`: the
+// cluster's ProxyConfig objects (istio/proxy_config.h; nullptr: none, as
+// istioctl kube-inject), read when a workload is injected. Throws Error for
+// invalid never/always inject selectors.
 Mesh make_mesh(IstioConfig config, EnvLookup env, std::optional<InjectPolicy> policy = std::nullopt,
-               NativeSidecarContext native = {});
+               NativeSidecarContext native = {}, std::shared_ptr<const istio::ProxyConfigs> proxy_configs = nullptr);
 
 // ------------------------------------------------------------ the cluster
 
@@ -75,6 +78,8 @@ struct ClusterSettings {
   std::string kube_version;           // --kube-version
   bool kube_inject = false;           // `kinject kube-inject`: istioctl's offline injection
   bool ignore_match_conditions = false;  // --ignore-match-conditions
+  bool proxy_configs = false;         // ProxyConfig objects count (not for kube-inject, nothing to undo)
+  std::string default_namespace = "default";  // -n: of objects that name none
   Limits limits;
 };
 
@@ -104,10 +109,14 @@ class Cluster {
   static Cluster load(const ClusterSettings& settings, const Disk& disk, const EnvLookup& env);
 
   // Objects of the input stream that describe the cluster (Namespace
-  // objects, whose labels the webhooks read) are taken before any pod is
+  // objects, whose labels the webhooks read; ProxyConfig objects, which
+  // istiod merges into each pod's proxy config) are taken before any pod is
   // decided, when the cluster reads them at all.
-  bool reads_stream_objects() const { return webhooks_.has_value(); }
-  void take(const Node& object);
+  bool reads_stream_objects() const { return webhooks_.has_value() || proxy_configs_ != nullptr; }
+  // Whether a document of this text may be one take() reads (a cheap test).
+  bool might_take(std::string_view text) const;
+  // Throws Error (located) for an invalid ProxyConfig.
+  void take(const Document& doc);
   // Said once per run: what was given but decides nothing, and where the
   // configuration of each revision came from.
   const std::vector<std::string>& notes() const { return notes_; }
@@ -126,6 +135,7 @@ class Cluster {
 
  private:
   const Mesh& default_mesh() const { return meshes_.at(default_revision_); }
+  void add_proxy_config_warnings();
   // The revision a webhook calls; nullopt: not Istio's injector.
   std::optional<std::string> revision_of(const Webhook& webhook) const;
 
@@ -134,6 +144,7 @@ class Cluster {
   std::string default_revision_;        // -r's, or the configuration's own
   std::optional<WebhookRules> webhooks_;
   Namespaces namespaces_;
+  std::shared_ptr<istio::ProxyConfigs> proxy_configs_;  // null: not read
   std::vector<std::string> notes_;
   bool namespaces_noted_ = false;
 };
