@@ -16,6 +16,7 @@
 #include "kinject/gotemplate/template.h"
 #include "kinject/istio/config.h"
 #include "kinject/istio/native.h"
+#include "kinject/istio/status.h"
 #include "kinject/istio/template_data.h"
 #include "kinject/k8s/workloads.h"
 #include "kinject/yaml/node.h"
@@ -104,6 +105,12 @@ SidecarTemplateData sidecar_template_data(const InjectionParams& p, const Node& 
 void typed_round_trip(Node& merged, const Node& rendered);
 // Renders the selected templates over `stripped` and merges them.
 TemplateRun run_template(const InjectionParams& p, Node stripped);
+// A container the previous injection (`previous`, its status) added to one
+// list that the templates now render in the other (istio-proxy, classic
+// and native) moves to that list in `merged`, the pod the templates are
+// merged over, so that it is merged with its new self, not kept beside it
+// or laid over it as the user's (relayout.cpp).
+void follow_new_layout(Node& merged, const Node& template_pod, const InjectionStatus& previous);
 // Quantities that went through Go's typed marshalling keep the manifest's
 // spelling where their value did not change.
 void keep_container_quantity_spelling(Node& merged, const Node& original);
