@@ -76,7 +76,13 @@ Node reinsert_overrides(const Node& pod, const Node& original) {
   Node& spec = out.child_map("spec");
   for (auto [field, recorded] : {std::pair{"containers", &o.containers}, std::pair{"initContainers", &o.init_containers}})
     for (const auto& c : *recorded) {
-      Node& list = spec.child_seq(field);
+      // The user writes a customised istio-proxy under containers (Istio's
+      // "customizing injection"); under native sidecars RunTemplate moved it
+      // to the init containers, and that is where it was recorded. It goes
+      // back where the user wrote it, and moves again if the templates put
+      // the proxy there, so that a re-injection that lays the proxy out
+      // otherwise (native to classic) finds it where the template expects.
+      Node& list = spec.child_seq(name_of(c) == kProxyContainer ? "containers" : field);
       if (!find_container(&list, name_of(c))) list.items.push_back(c);
     }
   return out;
@@ -122,6 +128,10 @@ void reapply_overwritten_containers(Node& merged, const Node& original, const No
   // Istio skips containers a previous injection added, which loses the
   // user's overrides on re-injection; kinject re-applies the ones recorded
   // in proxy.istio.io/overrides so that injecting twice changes nothing.
+  // Both are looked up in either list: a re-injection may lay the proxy out
+  // otherwise (classic under containers, native under initContainers), and
+  // Istio, which looks only in the list the template now uses, takes the
+  // old injection's proxy for the user's and lays it over the new one.
   for (const char* field : {"containers", "initContainers"}) {
     const bool init = std::string_view(field) == "initContainers";
     const Node* rendered = container_list(template_pod, field);
@@ -129,7 +139,9 @@ void reapply_overwritten_containers(Node& merged, const Node& original, const No
     for (const auto& tc : rendered->items) {
       std::string n = name_of(tc);
       const Node* match = find_in(init ? existing.init_containers : existing.containers, n);
-      if (!match && contains(init ? prev.init_containers : prev.containers, n)) continue;
+      const bool istioctl = p.templates->kube_inject;  // Istio's lookup, in the template's list only
+      if (!match && !istioctl) match = find_in(init ? existing.containers : existing.init_containers, n);
+      if (!match && (istioctl ? contains(init ? prev.init_containers : prev.containers, n) : prev.added_container(n))) continue;
       if (!match) match = init ? find_in_pod(const_cast<Node&>(original), n) : find_container(container_list(original, field), n);
       if (!match) continue;
       Node overlay = overlay_of(*match);

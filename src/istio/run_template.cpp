@@ -1,7 +1,6 @@
 // Istio's RunTemplate (pkg/kube/inject/inject.go): the pod, stripped of a
 // previous injection, is given to each selected template, and each rendered
 // template is merged over the pod as a strategic merge patch.
-#include <algorithm>
 #include <string>
 
 #include <fmt/format.h>
@@ -36,6 +35,7 @@ Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env, bool k
   Templates t;
   t.config = &config;
   t.env = istiod_env(config, std::move(env), kube_inject);
+  t.kube_inject = kube_inject;
   t.funcs = tmpl::injection_funcs(t.env.lookup());
   for (const auto& [name, text] : config.templates) {
     auto builtin = config.builtin_templates.find(name);
@@ -162,29 +162,23 @@ Node render(const InjectionParams& p, const std::string& tname, const tmpl::Valu
   return rendered;
 }
 
-// Under native sidecars the template puts the proxy in the init containers,
-// but the user's customisation of it is under containers: it moves along.
-void move_proxy_to_init_containers(Node& merged) {
-  Node* cs = container_list(merged, "containers");
-  auto pos = std::find_if(cs->items.begin(), cs->items.end(), [](const Node& c) { return name_of(c) == kProxyContainer; });
-  Node proxy = std::move(*pos);
-  cs->items.erase(pos);
-  merged.child_map("spec").child_seq("initContainers").items.push_back(std::move(proxy));
-}
-
 }  // namespace
 
 TemplateRun run_template(const InjectionParams& p, Node stripped) {
   tmpl::Value data = to_value(sidecar_template_data(p, stripped));
   TemplateRun run{std::move(stripped), p.pod, Node::map()};
+  const InjectionStatus previous = parse_status(annotation(p.pod, p.status_key())).value_or(InjectionStatus{});
   const std::vector<std::string> names = select_templates(p);
   for (const auto& tname : names) {
     Node rendered = render(p, tname, data);
     check_rendered_names(rendered, tname, p.pod);
     strategic_merge_pod(run.template_pod, rendered);
-    if (p.native_sidecars && find_container(container_list(run.template_pod, "initContainers"), kProxyContainer) &&
-        find_container(container_list(run.merged, "containers"), kProxyContainer))
-      move_proxy_to_init_containers(run.merged);
+    if (!p.templates->kube_inject) follow_new_layout(run.merged, run.template_pod, previous);
+    // Under native sidecars the template puts the proxy in the init
+    // containers, but the user's customisation of it is under containers:
+    // it moves along.
+    if (p.native_sidecars && find_container(container_list(run.template_pod, "initContainers"), kProxyContainer))
+      move_container(run.merged, kProxyContainer, "containers", "initContainers");
     strategic_merge_pod(run.merged, rendered);
     typed_round_trip(run.merged, rendered);
   }

@@ -26,6 +26,10 @@ InjectionStatus status_from(const Node& record) {
   return st;
 }
 
+bool InjectionStatus::added_container(std::string_view name) const {
+  return contains(containers, name) || contains(init_containers, name);
+}
+
 std::optional<InjectionStatus> parse_status(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
   try {

@@ -467,16 +467,10 @@ void undo_router_sysctl(Node& pod, const ProxyRecord& proxy) {
 // where one the user meant as an init container has a restartPolicy.
 void return_user_proxy(Node& pod) {
   Node* spec = map_at(&pod, "spec");
-  Node* containers = seq_at(spec, "containers");
-  Node* inits = seq_at(spec, "initContainers");
-  Node* from = nullptr;
-  if (find_container(containers, kProxy)) from = containers;
-  else if (Node* q = find_container(inits, kProxy); q && !q->get("restartPolicy")) from = inits;
-  if (!from) return;
-  Node moved = *find_container(from, kProxy);
-  remove_named(from, kProxy);
-  if (!containers) containers = &pod.child_map("spec").set("containers", Node::seq());
-  containers->items.push_back(std::move(moved));
+  const char* from = nullptr;
+  if (find_container(seq_at(spec, "containers"), kProxy)) from = "containers";
+  else if (Node* q = find_container(seq_at(spec, "initContainers"), kProxy); q && !q->get("restartPolicy")) from = "initContainers";
+  if (from) move_container(pod, kProxy, from, "containers");
 }
 
 }  // namespace

@@ -96,6 +96,17 @@ bool remove_named(Node* list, std::string_view name) {
   return true;
 }
 
+Node* move_container(Node& pod, std::string_view name, std::string_view from, std::string_view to) {
+  Node* source = container_list(pod, from);
+  const Node* c = find_container(source, name);
+  if (!c) return nullptr;
+  Node moved = *c;
+  remove_named(source, name);
+  Node& target = pod.child_map("spec").child_seq(to);
+  target.items.push_back(std::move(moved));
+  return &target.items.back();
+}
+
 Node& env_of(Node& container) {
   Node* env = container.get("env");
   if (!env || !env->is_seq()) return container.set("env", Node::seq());

@@ -19,6 +19,7 @@
 #include "kinject/istio/istiod_env.h"
 #include "kinject/istio/native.h"
 #include "kinject/istio/proxy_config.h"
+#include "kinject/istio/status.h"
 #include "kinject/istio/template_data.h"
 #include "kinject/k8s/workloads.h"
 #include "kinject/yaml/node.h"
@@ -39,6 +40,12 @@ struct Templates {
   const IstioConfig* config = nullptr;
   IstiodEnv env;  // istiod's environment: --set pilot.env, kinject's, values.pilot.env
   NativeSidecarContext native;  // what decides ENABLE_NATIVE_SIDECARS=auto
+  // istioctl kube-inject's re-injection, quirks and all: a container the
+  // previous injection added is known only in the list its status names
+  // (reapplyOverwrittenContainers), so a layout that changes keeps the old
+  // proxy as if it were the user's. kinject's own commands converge instead
+  // (relayout.cpp, docs/native-sidecars.md).
+  bool kube_inject = false;
   tmpl::FuncMap funcs;
   // The template `name` of the configuration, parsed (once), or nullptr if
   // it has none. Throws Error naming the template and line:column on a
@@ -120,6 +127,12 @@ SidecarTemplateData sidecar_template_data(const InjectionParams& p, const Node& 
 void typed_round_trip(Node& merged, const Node& rendered);
 // Renders the selected templates over `stripped` and merges them.
 TemplateRun run_template(const InjectionParams& p, Node stripped);
+// A container the previous injection (`previous`, its status) added to one
+// list that the templates now render in the other (istio-proxy, classic
+// and native) moves to that list in `merged`, the pod the templates are
+// merged over, so that it is merged with its new self, not kept beside it
+// or laid over it as the user's (relayout.cpp).
+void follow_new_layout(Node& merged, const Node& template_pod, const InjectionStatus& previous);
 // Quantities that went through Go's typed marshalling keep the manifest's
 // spelling where their value did not change.
 void keep_container_quantity_spelling(Node& merged, const Node& original);

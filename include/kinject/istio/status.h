@@ -22,6 +22,10 @@ struct InjectionStatus {
   std::vector<std::string> init_containers, containers, volumes, pull_secrets;
   std::vector<std::string> annotations, labels;  // keys a template of one's own added
   std::string revision = "default";
+  // Whether the injection added a container of this name, in either list:
+  // a re-injection may lay it out in the other one (istio-proxy classic or
+  // native), and it is still the injection's, not the user's.
+  bool added_container(std::string_view name) const;
 };
 
 // The fields of a parsed status record.

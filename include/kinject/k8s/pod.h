@@ -53,6 +53,10 @@ enum class Move { First, Last, Remove };
 void modify_containers(Node* list, std::string_view name, Move how);
 // Removes the item named `name`; whether there was one.
 bool remove_named(Node* list, std::string_view name);
+// moveContainer: the container `name` from spec.<from> to the end of
+// spec.<to> (created when absent); the moved container, or null when
+// spec.<from> has none of that name.
+Node* move_container(Node& pod, std::string_view name, std::string_view from, std::string_view to);
 
 // A container's env list, created when absent; one `name: value` variable;
 // the value of variable `name` ("" for a valueFrom), nullopt when absent.
