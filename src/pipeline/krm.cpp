@@ -129,4 +129,49 @@ void append_results(Node& root, const std::vector<Node>& results) {
 }
 
 
+std::vector<Node> krm_results(const Node& root, const Report& report) {
+  std::vector<Node> results;
+  for (const auto& e : report.entries) results.push_back(krm_result(root, e));
+  for (const auto& w : report.warnings) {
+    Node r = Node::map();
+    r.set("message", Node::string(w));
+    r.set("severity", Node::string("warning"));
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+namespace {
+
+Error no_resource_list(Location where, std::string_view why) {
+  return Error(std::move(where), fmt::format("no KRM ResourceList on stdin ({}): a KRM function is run by its host (kpt "
+                                             "fn eval --exec \"kinject krm\", a kustomize transformer), which sends one; "
+                                             "to inject manifests, pipe them to kinject without krm",
+                                             why));
+}
+
+}  // namespace
+
+std::optional<Document> read_resource_list(Source& s, bool required, const Limits& limits) {
+  std::optional<RawDocument> raw = s.peek_content();
+  if (!raw) {
+    if (required) throw no_resource_list(Location{"-"}, "it holds no document");
+    return std::nullopt;
+  }
+  if (!required && raw->text.find("ResourceList") == std::string::npos) return std::nullopt;
+  Document doc = parse_document(*raw, "-", limits);
+  if (!is_resource_list(doc.root)) {
+    if (required) throw no_resource_list(Location{"-", doc.raw.index}, "its first document is not kind: ResourceList");
+    return std::nullopt;
+  }
+  // The ResourceList is the whole input: what follows it is read (and must
+  // be nothing but blanks).
+  s.read_through([&](const RawDocument& more) {
+    if (more.index > doc.raw.index && more.text.find_first_not_of(" \t\r\n") != std::string::npos)
+      throw Error(Location{"-", more.index, more.first_line, 1}, "a KRM ResourceList on stdin must be the only document");
+  });
+  s.next();  // the ResourceList itself
+  return doc;
+}
+
 }  // namespace kinject

@@ -12,17 +12,16 @@
 #include "kinject/istio/mesh.h"
 #include "kinject/istio/proxy_config.h"
 #include "kinject/k8s/cluster.h"
-#include "kinject/k8s/go_decode.h"
 #include "kinject/k8s/names.h"
 #include "kinject/k8s/selector.h"
 #include "kinject/k8s/workloads.h"
 #include "kinject/pipeline/diff.h"
+#include "kinject/pipeline/document_checks.h"
 #include "kinject/pipeline/inputs.h"
 #include "kinject/pipeline/krm.h"
 #include "kinject/pipeline/output.h"
 #include "kinject/pipeline/output_guard.h"
 #include "kinject/pipeline/sources.h"
-#include "kinject/yaml/template_syntax.h"
 #include "kinject/yaml/writer.h"
 
 namespace kinject {
@@ -130,38 +129,12 @@ class Run {
  private:
   // ------------------------------------------------------------ inputs
 
-  static Error no_resource_list(Location where, std::string_view why) {
-    return Error(std::move(where), fmt::format("no KRM ResourceList on stdin ({}): a KRM function is run by its host (kpt "
-                                               "fn eval --exec \"kinject krm\", a kustomize transformer), which sends one; "
-                                               "to inject manifests, pipe them to kinject without krm",
-                                               why));
-  }
-
-  // stdin is read as it streams. To see whether it is a KRM ResourceList,
-  // its first document is read ahead and kept for processing.
+  // A KRM ResourceList on stdin: function mode, its functionConfig adding
+  // to the options.
   void detect_krm(Source& s) {
-    std::optional<RawDocument> raw = s.peek_content();
-    if (!raw) {
-      // A function answers a ResourceList; given none, there is nothing to
-      // answer with, and an empty answer would read as "no resources".
-      if (opts_.krm) throw no_resource_list(Location{"-"}, "it holds no document");
-      return;
-    }
-    if (!opts_.krm && raw->text.find("ResourceList") == std::string::npos) return;
-    Document doc = parse_document(*raw, "-", opts_.limits);
-    if (!is_resource_list(doc.root)) {
-      if (opts_.krm) throw no_resource_list(Location{"-", doc.raw.index}, "its first document is not kind: ResourceList");
-      return;
-    }
-    // The ResourceList is the whole input: what follows it is read (and
-    // must be nothing but blanks).
-    s.read_through([&](const RawDocument& more) {
-      if (more.index > doc.raw.index && more.text.find_first_not_of(" \t\r\n") != std::string::npos)
-        throw Error(Location{"-", more.index, more.first_line, 1}, "a KRM ResourceList on stdin must be the only document");
-    });
-    krm_ = std::move(doc);
+    krm_ = read_resource_list(s, opts_.krm, opts_.limits);
+    if (!krm_) return;
     krm_source_ = &s;
-    s.next();  // the ResourceList itself
     if (const Node* fc = krm_->root.get("functionConfig"); fc && fc->is_map()) apply_function_config(*fc, opts_);
   }
 
@@ -250,40 +223,6 @@ class Run {
     output.end_file(input.name, input.path, changed);
   }
 
-  // kubectl refuses an object whose identity fields are not strings, and
-  // kinject does not take such a document for an object either.
-  static void check_object_fields(const Document& doc) {
-    auto p = object_field_problem(doc.root);
-    if (!p) return;
-    std::size_t at = p->node->has_span ? p->node->span.begin : 0;
-    auto [line, col] = line_col(doc.raw.text, at);
-    std::string msg = fmt::format("{} is {}, not a string: this is not a Kubernetes object as written (kubectl refuses it too)",
-                                  p->path, p->what);
-    // `name: {{ .Release.Name }}` reads as a mapping: a chart's template.
-    std::string_view t = doc.raw.text;
-    if (auto actions = template_actions(p->node->has_span ? t.substr(at) : std::string_view());
-        !actions.empty() && actions[0].begin == 0)
-      msg = fmt::format("{}\n  as it is, {}", template_syntax_message(t.substr(at, actions[0].end), doc.raw.first_line + line - 1, col),
-                        msg);
-    throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col}, msg);
-  }
-
-  // A document kinject edits must not be a chart's template: its `{{ }}` at
-  // a value's start reads as a mapping, which injection, the writer or an
-  // annotation's check would each refuse without saying why.
-  static void refuse_chart_template(const Document& doc) {
-    std::string_view t = doc.raw.text;
-    if (t.find("{{") == std::string_view::npos) return;
-    const Node* n = template_mapping(doc.root, t);
-    if (!n) return;
-    auto [line, col] = line_col(t, n->span.begin);
-    const int at_line = doc.raw.first_line + line - 1;
-    std::string_view action = t.substr(n->span.begin, template_actions(t.substr(n->span.begin))[0].end);
-    throw Error(Location{doc.file, doc.raw.index, at_line, col},
-                fmt::format("{}\n  as it is, {} reads as a mapping keyed by a mapping, which kubectl refuses (invalid map key)",
-                            template_syntax_message(action, at_line, col), action));
-  }
-
   void warn_reformatted(const Document& doc) {
     report_.warnings.push_back(fmt::format(
         "{} (document {}): could not edit the document in place; it was written out again whole (comments inside it are lost)",
@@ -328,11 +267,7 @@ class Run {
       throw type_error(doc, w, *problem);
     }
     if (!w.has_pod_spec) {
-      e.action = "skipped";
-      e.reason = "no pod spec with containers to inject into";
-      warn_undecodable(doc, w, problem);
-      add_entry(std::move(e));
-      return;
+      return skip(doc, w, std::move(e), "no pod spec with containers to inject into", problem);
     }
     if (opts_.command == Command::Uninject) {
       uninject_one(doc, root, w, e, problem);
@@ -341,12 +276,9 @@ class Run {
     const Node* pod = w.pod(root);
     PodFacts facts = pod_facts(*pod, e.namespace_);
     if (const Requirement* miss = selector_.first_mismatch(facts.labels)) {
-      e.action = "skipped";
-      e.reason = fmt::format("pod labels do not match --selector {}", selector_.str());
-      if (selector_.requirements().size() > 1) e.reason += fmt::format(" (fails {})", miss->str());
-      warn_undecodable(doc, w, problem);
-      add_entry(std::move(e));
-      return;
+      std::string reason = fmt::format("pod labels do not match --selector {}", selector_.str());
+      if (selector_.requirements().size() > 1) reason += fmt::format(" (fails {})", miss->str());
+      return skip(doc, w, std::move(e), std::move(reason), problem);
     }
     Verdict verdict;
     try {
@@ -359,24 +291,16 @@ class Run {
     if (!verdict.config_warning.empty()) warn_once(verdict.config_warning);
     for (const auto& wmsg : verdict.warnings) report_.warnings.push_back(fmt::format("{}/{}: {}", ascii_lower(w.kind), w.name, wmsg));
     if (!verdict.inject) {
-      e.action = "skipped";
-      e.reason = verdict.reason;
-      warn_undecodable(doc, w, problem);
-      add_entry(std::move(e));
-      return;
+      return skip(doc, w, std::move(e), verdict.reason, problem);
     }
     // istioctl kube-inject records a CronJob's injection on its job template,
     // where neither the webhook nor kinject looks: injecting it again would
     // inject twice.
     const std::string& status_annotation = cluster_->status_annotation();
     if (injection_records(doc.root, w, status_annotation).job_template) {
-      e.action = "skipped";
-      e.reason = fmt::format("injected by istioctl kube-inject ({} on spec.jobTemplate.metadata); to inject it with "
+      return skip(doc, w, std::move(e), fmt::format("injected by istioctl kube-inject ({} on spec.jobTemplate.metadata); to inject it with "
                              "kinject, run kinject uninject on it first",
-                             status_annotation);
-      warn_undecodable(doc, w, problem);
-      add_entry(std::move(e));
-      return;
+                             status_annotation), problem);
     }
     // Decided to inject: it must decode before the injector sees it (its
     // merges take the Kubernetes types for granted).
@@ -407,6 +331,16 @@ class Run {
     add_entry(std::move(e));
   }
 
+  // A workload left as it came: its report entry, and what the user should
+  // know of it.
+  void skip(const Document& doc, const Workload& w, ReportEntry e, std::string reason,
+            const std::optional<k8s::DecodeProblem>& problem) {
+    e.action = "skipped";
+    e.reason = std::move(reason);
+    warn_undecodable(doc, w, problem);
+    add_entry(std::move(e));
+  }
+
   void uninject_one(const Document& doc, Node& root, const Workload& w, ReportEntry& e,
                     const std::optional<k8s::DecodeProblem>& problem) {
     UninjectOutcome out;
@@ -426,36 +360,9 @@ class Run {
     add_entry(std::move(e));
   }
 
-  static std::optional<k8s::DecodeProblem> decode_problem(const Document& doc, const Workload& w) {
-    const Node* obj = w.object(doc.root);
-    if (!obj) return std::nullopt;
-    return k8s::decode_workload(*obj, w.api_version, w.kind, w.template_path);
-  }
-
-  // A workload kinject would change that does not decode into its type.
-  Error type_error(const Document& doc, const Workload& w, const k8s::DecodeProblem& p) const {
-    Error err(fmt::format("{}; kinject changes only what Kubernetes can decode", p.message()));
-    if (p.node && p.node->has_span) err.at_offset(static_cast<long>(p.node->span.begin));
-    return located(doc, w, err);
-  }
-
-  // One kinject leaves as it came is the user's: said, not refused (an
-  // envsubst template's `replicas: ${REPLICAS}` is resolved later).
+  // One kinject leaves as it came is the user's: said, not refused.
   void warn_undecodable(const Document& doc, const Workload& w, const std::optional<k8s::DecodeProblem>& p) {
-    if (!p) return;
-    Error err(fmt::format("{} (written as it came: kinject did not change it; kubectl will refuse it as it is)", p->message()));
-    if (p->node && p->node->has_span) err.at_offset(static_cast<long>(p->node->span.begin));
-    report_.warnings.push_back(located(doc, w, err).what());
-  }
-
-  // An error about a workload, pointing at what it is about, or at least at
-  // the workload.
-  Error located(const Document& doc, const Workload& w, const Error& err) const {
-    const Node* obj = w.object(doc.root);
-    long offset = err.offset() >= 0 ? err.offset() : (obj && obj->has_span ? static_cast<long>(obj->span.begin) : 0);
-    auto [line, col] = line_col(doc.raw.text, static_cast<std::size_t>(offset));
-    return Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col},
-                 fmt::format("{}/{}: {}", ascii_lower(w.kind), w.name, err.bare()));
+    if (p) report_.warnings.push_back(undecodable_warning(doc, w, *p));
   }
 
   // ------------------------------------------------------------ KRM
@@ -471,17 +378,8 @@ class Run {
     handle_document(doc, root);
     // Results: one per workload, attached to the item by its reference and
     // the file it came from.
-    std::vector<Node> results;
-    for (const auto& e : report_.entries) {
-      results.push_back(krm_result(doc.root, e));
-      report_entries_.write(format_report_entry(e, opts_.report, &e - report_.entries.data()));
-    }
-    for (const auto& w : report_.warnings) {
-      Node r = Node::map();
-      r.set("message", Node::string(w));
-      r.set("severity", Node::string("warning"));
-      results.push_back(std::move(r));
-    }
+    for (const auto& e : report_.entries) report_entries_.write(format_report_entry(e, opts_.report, &e - report_.entries.data()));
+    std::vector<Node> results = krm_results(doc.root, report_);
     append_results(root, results);
     WriteResult wr = write_document(doc, root);
     Source& s = *krm_source_;
