@@ -221,21 +221,7 @@ const Node* proxy_of(const Node& root) {
   return nullptr;
 }
 
-const char* kDeployment = R"(apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: app
-        image: web:1
-)";
+const char* kDeployment = kShopWebDeployment;
 
 // The sidecar a configuration injects into kDeployment.
 Node injected_proxy(const IstioConfig& cfg) {

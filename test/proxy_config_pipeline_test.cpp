@@ -10,8 +10,10 @@
 
 #include "kinject/base/disk.h"
 #include "kinject/pipeline/pipeline.h"
+#include "support.h"
 
 using namespace kinject;
+using namespace kinject::test;
 
 namespace {
 
@@ -29,21 +31,7 @@ Result run(const Options& o, MemoryDisk& disk, const std::string& stdin_text = "
   return {rc, out.str(), err.str()};
 }
 
-const char* kWeb = R"(apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: app
-        image: web:1
-)";
+const char* kWeb = kShopWebDeployment;
 
 std::string proxy_config(const std::string& name, const std::string& ns, const std::string& spec) {
   return "---\napiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata:\n  name: " + name + "\n  namespace: " + ns +

@@ -298,21 +298,7 @@ TEST_CASE("ProxyConfig objects are checked as the API server and Istio check the
 
 namespace {
 
-const char* kShopDeployment = R"(apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: app
-        image: web:1
-)";
+const char* kShopDeployment = kShopWebDeployment;
 
 // The Deployment injected by Istio 1.30's webhook (the built-in profile) in
 // a cluster with the objects of `stream`.

@@ -147,4 +147,22 @@ inline EnvLookup env_with(std::string key, std::string value) {
   };
 }
 
+// The Deployment most tests inject: one container, namespace shop, label
+// app=web.
+inline constexpr const char* kShopWebDeployment = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: app
+        image: web:1
+)";
+
 }  // namespace kinject::test
