@@ -14,8 +14,9 @@ TEST_CASE("each built-in profile is its Istio release's default install", "[conf
       {"1.28", {"docker.io/istio", "1.28.10"}},
       {"1.29", {"docker.io/istio", "1.29.6"}},
       {"1.30", {"registry.istio.io/release", "1.30.3"}},
+      {"1.31", {"registry.istio.io/release", "1.31.0"}},
   };
-  REQUIRE(builtin_releases() == std::vector<std::string>{"1.24", "1.28", "1.29", "1.30"});
+  REQUIRE(builtin_releases() == std::vector<std::string>{"1.24", "1.28", "1.29", "1.30", "1.31"});
   for (const auto& [release, image] : expected) {
     CAPTURE(release);
     IstioConfig c = builtin_config(parse_istio_release(release));
@@ -29,7 +30,19 @@ TEST_CASE("each built-in profile is its Istio release's default install", "[conf
     CHECK(c.policy == InjectPolicy::Enabled);
     CHECK(c.release.name() == image.second);  // the profile's patch
   }
-  CHECK(default_istio_release().name() == "1.30");
+  CHECK(default_istio_release().name() == "1.31");
+}
+
+TEST_CASE("a patch asked for names the image: the cluster runs 1.31.4, not the profile's 1.31.0 (issue 24)", "[config][release]") {
+  IstioConfig c = builtin_config(parse_istio_release("1.31.4"));
+  CHECK(c.values.at_path("global.tag")->text == "1.31.4");
+  CHECK(c.release.name() == "1.31.4");
+  IstioConfig older = builtin_config(parse_istio_release("1.30.1"));
+  CHECK(older.values.at_path("global.tag")->text == "1.30.1");
+  // A minor alone keeps the profile's own patch.
+  CHECK(builtin_config(parse_istio_release("1.31")).values.at_path("global.tag")->text == "1.31.0");
+  // And a release kinject does not know is an error naming the known ones.
+  CHECK_THROWS_WITH(parse_istio_release("1.32"), Catch::Contains("1.24, 1.28, 1.29, 1.30, 1.31"));
 }
 
 TEST_CASE("inject config files: full config, ConfigMap, or a bare template", "[config]") {

@@ -53,8 +53,8 @@ TEST_CASE("the example: the StatefulSet gets the sidecar, the Service stays byte
   auto cut = kExample.find("        app: redis\n    spec:");
   REQUIRE(cut != std::string::npos);
   CHECK(r.out.substr(0, cut) == kExample.substr(0, cut));
-  // The default profile is the newest release's (Istio 1.30.3's images are on registry.istio.io).
-  CHECK_THAT(r.out, Catch::Contains("        - name: istio-proxy\n          image: registry.istio.io/release/proxyv2:1.30.3\n"));
+  // The default profile is the newest release's (Istio 1.31.0, images on registry.istio.io).
+  CHECK_THAT(r.out, Catch::Contains("        - name: istio-proxy\n          image: registry.istio.io/release/proxyv2:1.31.0\n"));
   CHECK_THAT(r.out, Catch::Contains("      initContainers:\n        - name: istio-init\n"));
   // The volumeClaimTemplates after the pod template are untouched too.
   CHECK(r.out.substr(r.out.find("  volumeClaimTemplates:")) == kExample.substr(kExample.find("  volumeClaimTemplates:")));

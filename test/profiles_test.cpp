@@ -100,10 +100,11 @@ TEST_CASE("profiles: --istio-version chooses the built-in profile by its minor",
   CHECK(c.values.at_path("global.tag")->text == "1.30.3");
   CHECK(c.description == "built-in profile of Istio 1.30.3");
 
-  // Another patch of 1.28 plays that patch's injector with the 1.28 profile.
+  // Another patch of 1.28 plays that patch's injector with the 1.28 profile,
+  // and names that patch's image (issue 24: the cluster runs 1.28.2).
   c = load(version("1.28.2"));
   CHECK(c.release.name() == "1.28.2");
-  CHECK(c.values.at_path("global.tag")->text == "1.28.10");
+  CHECK(c.values.at_path("global.tag")->text == "1.28.2");
 
   c = load(version("v1.24"));
   CHECK(c.release.name() == "1.24.6");  // the profile's patch
@@ -112,7 +113,7 @@ TEST_CASE("profiles: --istio-version chooses the built-in profile by its minor",
 
 TEST_CASE("profiles: without --istio-version the newest built-in profile", "[profiles]") {
   IstioConfig c = load(ConfigSources{});
-  CHECK(c.release.name() == "1.30.3");
+  CHECK(c.release.name() == "1.31.0");
   CHECK(c.values.at_path("global.hub")->text == "registry.istio.io/release");
   CHECK(default_istio_release().name() == builtin_releases().back());
 }
@@ -122,7 +123,7 @@ TEST_CASE("profiles: a release without a built-in profile needs its configuratio
     CAPTURE(v);
     CHECK_THROWS_WITH(load(version(v)),
                       Catch::Contains("no built-in profile of Istio 1." + std::string(v).substr(2, 2)) &&
-                          Catch::Contains("built-in: 1.24, 1.28, 1.29, 1.30"));
+                          Catch::Contains("built-in: 1.24, 1.28, 1.29, 1.30, 1.31"));
   }
   // With its injector config, the nearest profile fills in the values and mesh.
   MemoryDisk disk;
@@ -136,7 +137,7 @@ TEST_CASE("profiles: a release without a built-in profile needs its configuratio
   src.istio_version = "1.25";
   CHECK(load(src, disk).values.at_path("global.tag")->text == "1.24.6");
   // Out of range is refused by the flag itself.
-  CHECK_THROWS_WITH(load(version("1.23")), Catch::Contains("kinject plays the injectors of Istio 1.24 to 1.30"));
+  CHECK_THROWS_WITH(load(version("1.23")), Catch::Contains("kinject plays the injectors of Istio 1.24 to 1.31"));
 }
 
 TEST_CASE("profiles: --set knows the values of the release's profile", "[profiles]") {
@@ -446,6 +447,62 @@ TEST_CASE("profiles: files of an older release that leave a part out are filled 
   // Files that say nothing of their release: the newest fills in, as before.
   disk.add_file("injector.yaml", "policy: enabled\ntemplates:\n  sidecar: |\n    spec: {}\n");
   src.istio_version.clear();
-  CHECK(load(src, disk).release.minor == 30);
-  CHECK(load(src, disk).values.at_path("global.tag")->text == "1.30.3");
+  CHECK(load(src, disk).release.minor == 31);
+  CHECK(load(src, disk).values.at_path("global.tag")->text == "1.31.0");
+}
+
+// Istio 1.31 (tag 1.31.0-rc.0) against 1.30.3: what the built-in 1.31 profile
+// injects differently, each from Istio's chart (files/injection-template.yaml)
+// or injector (inject.go ProxyImage, ProxyInitImage, proxyImageURL).
+TEST_CASE("profiles: 1.31's istio-init image is global.proxy_init.image's (.ProxyInitImage), 1.30's the proxy's (issue 24)",
+          "[profiles][release]") {
+  // injection-template.yaml 1.31: image: "{{ .ProxyInitImage }}"; 1.30:
+  // "{{ .ProxyImage }}". Golden: hello.yaml.proxyInitImageName.injected.
+  for (const auto& [release, want] : {std::pair{"1.31", "registry.istio.io/release/proxyinit:1.31.0"},
+                                      std::pair{"1.30", "registry.istio.io/release/proxyv2:1.30.3"}}) {
+    CAPTURE(release);
+    ConfigSources src = version(release);
+    src.sets = {"global.proxy_init.image=proxyinit", "global.proxy.image=proxyv2"};
+    Node pod = inject(kDeployment, load(src));
+    const Node* init = named(pod.at_path("spec.initContainers"), "istio-init");
+    REQUIRE(init);
+    CHECK(init->get("image")->scalar_text() == want);
+  }
+}
+
+TEST_CASE("profiles: 1.31 trims the canonical name of - _ . at both ends (trimAll), 1.30 a trailing - (issue 24)",
+          "[profiles][release]") {
+  // The 63rd character is the last kept; a name whose cut ends in "_" keeps it
+  // before 1.31 (trimSuffix "-"), loses it from 1.31 (trimAll "-_.").
+  const std::string name = std::string("_") + std::string(61, 'a') + "_b";
+  const std::string labels = fmt::format("        service.istio.io/canonical-name: {}\n", name);
+  const std::string text = deployment_with("", labels);
+  Node v130 = inject(text, load(version("1.30")));
+  Node v131 = inject(text, load(version("1.31")));
+  CHECK(v130.at_path("metadata.labels")->get("service.istio.io/canonical-name")->scalar_text() == name.substr(0, 63));
+  CHECK(v131.at_path("metadata.labels")->get("service.istio.io/canonical-name")->scalar_text() == std::string(61, 'a'));
+}
+
+TEST_CASE("profiles: 1.31 sets GODEBUG=fips140=only beside COMPLIANCE_POLICY fips-140-3 (issue 24)", "[profiles][release]") {
+  // injection-template.yaml 1.31: `{{- if eq .CompliancePolicy "fips-140-3" }}
+  // - name: GODEBUG value: "fips140=only"`. Golden: hello-fips-140-3.yaml.injected.
+  EnvLookup fips = env_with("COMPLIANCE_POLICY", "fips-140-3");
+  CHECK(env_of(*proxy_of(inject(kDeployment, load(version("1.31")), fips)), "GODEBUG") == "fips140=only");
+  CHECK(env_of(*proxy_of(inject(kDeployment, load(version("1.30")), fips)), "GODEBUG") == "<absent>");
+  CHECK(env_of(*proxy_of(inject(kDeployment, load(version("1.31")), env_with("COMPLIANCE_POLICY", "pqc"))), "GODEBUG") ==
+        "<absent>");
+}
+
+TEST_CASE("profiles: 1.31 keeps global.variant under a ProxyConfig image with no type; 1.30 drops it (issue 24)",
+          "[profiles][release]") {
+  // inject.go 1.30 ProxyImage: `if image != nil { imageType = image.ImageType }`;
+  // 1.31 proxyImageURL: `if imageType == "" { imageType = global.GetVariant() }`.
+  const std::string text = deployment_with("        proxy.istio.io/config: '{image: {}}'\n");
+  for (const auto& [release, want] : {std::pair{"1.31", "registry.istio.io/release/proxyv2:1.31.0-distroless"},
+                                      std::pair{"1.30", "registry.istio.io/release/proxyv2:1.30.3"}}) {
+    CAPTURE(release);
+    ConfigSources src = version(release);
+    src.sets = {"global.variant=distroless"};
+    CHECK(proxy_of(inject(text, load(src)))->get("image")->scalar_text() == want);
+  }
 }

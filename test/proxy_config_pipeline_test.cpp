@@ -40,9 +40,9 @@ std::string proxy_config(const std::string& name, const std::string& ns, const s
 
 const std::string kMeshWide = proxy_config("mesh-wide", "istio-system", "{concurrency: 2, image: {imageType: distroless}}");
 
-// Istio 1.30's template (the built-in profile) renders the proxy's image
+// The newest release's template (the built-in profile, 1.31) renders the proxy's image
 // from .ProxyImage and PROXY_CONFIG from protoToJSON .ProxyConfig.
-const std::string kDistroless = "image: registry.istio.io/release/proxyv2:1.30.3-distroless\n";
+const std::string kDistroless = "image: registry.istio.io/release/proxyv2:1.31.0-distroless\n";
 const std::string kConcurrency2 = "- name: PROXY_CONFIG\n          value: |\n            {\"concurrency\":2,\"image\":{\"imageType\":\"distroless\"}}\n";
 
 }  // namespace
@@ -136,7 +136,7 @@ TEST_CASE("pipeline: kinject kube-inject ignores ProxyConfig objects, as istioct
   o.kube_inject = true;
   Result r = run(o, disk);
   REQUIRE(r.rc == 0);
-  CHECK_THAT(r.out, Catch::Contains("image: registry.istio.io/release/proxyv2:1.30.3\n"));
+  CHECK_THAT(r.out, Catch::Contains("image: registry.istio.io/release/proxyv2:1.31.0\n"));
   CHECK_THAT(r.out, !Catch::Contains("distroless\"}"));
   CHECK_THAT(r.out, Catch::Contains("- name: PROXY_CONFIG\n          value: |\n            {}\n"));
 }
@@ -182,7 +182,7 @@ TEST_CASE("pipeline: KRM: ProxyConfig items count", "[pipeline][proxy_config][kr
   Options o;
   Result r = run(o, disk, "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n" + items);
   REQUIRE(r.rc == 0);
-  CHECK_THAT(r.out, Catch::Contains("proxyv2:1.30.3-distroless"));
+  CHECK_THAT(r.out, Catch::Contains("proxyv2:1.31.0-distroless"));
 }
 
 TEST_CASE("pipeline: --cluster: the snapshot's ProxyConfig objects count, older than the input's", "[pipeline][proxy_config][cluster]") {

@@ -10,14 +10,15 @@
 
 using namespace kinject;
 
-TEST_CASE("istio release (--istio-version): a minor or a patch of 1.24 to 1.30; others are errors that list what is known", "[release]") {
+TEST_CASE("istio release (--istio-version): a minor or a patch of 1.24 to 1.31; others are errors that list what is known", "[release]") {
   IstioRelease r = parse_istio_release("1.30.3");
   CHECK(r.minor == 30);
   CHECK(r.patch == 3);
   CHECK(r.name() == "1.30.3");
   CHECK(parse_istio_release("v1.28").name() == "1.28");
   CHECK(parse_istio_release("1.26.0-beta.1").minor == 26);
-  CHECK_THROWS_WITH(parse_istio_release("1.31"), Catch::Contains("1.24 to 1.30") && Catch::Contains("1.28, 1.29, 1.30"));
+  CHECK(parse_istio_release("1.31.4").name() == "1.31.4");
+  CHECK_THROWS_WITH(parse_istio_release("1.32"), Catch::Contains("1.24 to 1.31") && Catch::Contains("1.28, 1.29, 1.30, 1.31"));
   CHECK_THROWS_WITH(parse_istio_release("1.23.4"), Catch::Contains("--istio-version 1.23.4"));
   CHECK_THROWS_WITH(parse_istio_release("latest"), Catch::Contains("built-in profiles"));
   CHECK_THROWS(parse_istio_release("2.0"));
@@ -45,6 +46,11 @@ TEST_CASE("what changed, release by release", "[release]") {
   CHECK(at("1.29.0").validates_proxy_resources());
   CHECK_FALSE(at("1.29").validates_interface_names());
   CHECK(at("1.30").validates_interface_names());
+  // 1.31 (inject.go ProxyImage/ProxyInitImage/proxyImageURL at 1.31.0-rc.0).
+  CHECK_FALSE(at("1.30").empty_image_type_keeps_variant());
+  CHECK(at("1.31").empty_image_type_keeps_variant());
+  CHECK_FALSE(at("1.30").separate_init_image());
+  CHECK(at("1.31").separate_init_image());
 }
 
 TEST_CASE("the release a configuration comes from: the ConfigMap's label, a released tag, else the template",
@@ -60,13 +66,16 @@ TEST_CASE("the release a configuration comes from: the ConfigMap's label, a rele
   CHECK(infer_istio_release("", tagged, {}, fallback).name() == "1.28.3");
   // A development chart's 1.0.0, or a release newer than kinject plays, says nothing.
   CHECK(infer_istio_release("1.0.0", latest, {"{{ .NativeSidecars }}"}, fallback).minor == 27);
-  CHECK(infer_istio_release("1.31.0", none, {}, fallback).reason == "fallback");
+  CHECK(infer_istio_release("1.32.0", none, {}, fallback).reason == "fallback");
+  CHECK(infer_istio_release("1.31.0", none, {}, fallback).name() == "1.31.0");
 
   struct Case {
     const char* template_text;
     int minor;
   };
   const Case cases[] = {
+      {"image: \"{{ .ProxyInitImage }}\"", 31},
+      {"value: \"fips140=only\"", 31},
       {"value: \"{{ otelResourceAttributes .MeshConfig }}\"", 30},
       {"name: {{ .Values.pilot.crlConfigMapName | default \"istio-ca-crl\" }}", 29},
       {"{{- if .Values.global.proxy.seccompProfile }}", 28},
@@ -93,10 +102,10 @@ TEST_CASE("a release kinject does not know: its label or tag, played as the near
   Node none = Node::map();
   auto newer = unknown_istio_release("1.32.0", none);
   REQUIRE(newer);
-  CHECK(newer->nearest.minor == 30);
+  CHECK(newer->nearest.minor == 31);
   CHECK(newer->version == "1.32.0");
   std::string w = unknown_release_warning(*newer);
-  CHECK_THAT(w, Catch::Contains("Istio 1.32") && Catch::Contains("played as Istio 1.30") &&
+  CHECK_THAT(w, Catch::Contains("Istio 1.32") && Catch::Contains("played as Istio 1.31") &&
                     Catch::Contains("the ConfigMap's version label 1.32.0"));
   auto older = unknown_istio_release("", parse_yaml("global: {tag: 1.23.4}", "v"));
   REQUIRE(older);
@@ -107,5 +116,6 @@ TEST_CASE("a release kinject does not know: its label or tag, played as the near
   CHECK_FALSE(unknown_istio_release("1.27.2", none));
   CHECK_FALSE(unknown_istio_release("1.0.0", parse_yaml("global: {tag: latest}", "v")));
   CHECK_FALSE(unknown_istio_release("1.29.1", parse_yaml("global: {tag: 1.32.0}", "v")));
-  CHECK(unknown_istio_release("1.0.0", parse_yaml("global: {tag: 1.31.1}", "v"))->nearest.minor == 30);
+  CHECK_FALSE(unknown_istio_release("1.0.0", parse_yaml("global: {tag: 1.31.1}", "v")));
+  CHECK(unknown_istio_release("1.0.0", parse_yaml("global: {tag: 1.33.1}", "v"))->nearest.minor == 31);
 }

@@ -26,6 +26,7 @@ extern const std::string_view istio_1_24_yaml;
 extern const std::string_view istio_1_28_yaml;
 extern const std::string_view istio_1_29_yaml;
 extern const std::string_view istio_1_30_yaml;
+extern const std::string_view istio_1_31_yaml;
 }
 
 namespace {
@@ -234,6 +235,7 @@ std::string_view profile_text(std::string_view minor) {
       {"1.28", embedded::istio_1_28_yaml},
       {"1.29", embedded::istio_1_29_yaml},
       {"1.30", embedded::istio_1_30_yaml},
+      {"1.31", embedded::istio_1_31_yaml},
   };
   for (const auto& [name, text] : kProfiles)
     if (name == minor) return text;
@@ -303,6 +305,10 @@ IstioConfig builtin_config(const IstioRelease& release) {
     cfg.builtin_templates[name] = std::hash<std::string_view>{}(text);
   }
   cfg.values = std::move(p.values);
+  // A patch asked for names the image: the cluster runs 1.31.4, not the
+  // profile's own patch.
+  if (release.patch >= 0 && parse_istio_release(p.release).minor == release.minor)
+    cfg.values.child_map("global").set("tag", Node::string(release.name()));
   cfg.compatibility_profiles = std::move(p.compatibility);
   cfg.mesh = apply_mesh_config(default_mesh_config(), *mesh);
   cfg.description = fmt::format("built-in profile of Istio {}", p.release);

@@ -9,7 +9,7 @@ namespace kinject {
 
 namespace {
 
-constexpr int kOldest = 24, kNewest = 30;  // the releases whose injector kinject plays
+constexpr int kOldest = 24, kNewest = 31;  // the releases whose injector kinject plays
 
 // "1.28", "1.28.10", "v1.28.10", "1.28.0-beta.1": minor and patch.
 std::optional<std::pair<int, int>> parse_version(std::string_view s) {
@@ -44,6 +44,8 @@ struct Marker {
 constexpr Marker kTemplateMarkers[] = {
     // As Istio's templates spell them: a variable or a comment of the same
     // name (`$seccompProfile`) says nothing.
+    {31, ".ProxyInitImage", "reads .ProxyInitImage"},
+    {31, "fips140=only", "sets GODEBUG fips140=only"},
     {30, "otelResourceAttributes .", "calls otelResourceAttributes"},
     {29, ".Values.pilot.crlConfigMapName", "reads pilot.crlConfigMapName"},
     {28, ".Values.global.proxy.seccompProfile", "reads global.proxy.seccompProfile"},
@@ -57,7 +59,7 @@ constexpr Marker kTemplateMarkers[] = {
 std::string IstioRelease::name() const { return patch < 0 ? fmt::format("1.{}", minor) : fmt::format("1.{}.{}", minor, patch); }
 
 const std::vector<std::string>& builtin_releases() {
-  static const std::vector<std::string> releases = {"1.24", "1.28", "1.29", "1.30"};
+  static const std::vector<std::string> releases = {"1.24", "1.28", "1.29", "1.30", "1.31"};
   return releases;
 }
 

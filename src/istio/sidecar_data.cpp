@@ -87,9 +87,12 @@ std::string image_url(const Node& values, const std::string& default_name, const
 SidecarTemplateData sidecar_template_data(const InjectionParams& p, const Node& stripped) {
   const Node& proxy_config = p.proxy_config();
   auto type_annotation = annotation(p.pod, "sidecar.istio.io/proxyImageType");
+  const IstioRelease& release = p.config().release;
   std::optional<std::string> proxy_image_type;
   if (const Node* image = proxy_config.get("image"); image && !image->is_null())
     proxy_image_type = str_at(image, "imageType");
+  // 1.31's proxyImageURL: an empty type is no type (global.variant stands).
+  if (release.empty_image_type_keeps_variant() && proxy_image_type && proxy_image_type->empty()) proxy_image_type.reset();
   SidecarTemplateData d;
   d.type_meta = type_meta_value(p.api_version, p.kind);
   d.deployment_meta = namespaced_name_value(p.namespace_, p.name);
@@ -100,7 +103,10 @@ SidecarTemplateData sidecar_template_data(const InjectionParams& p, const Node& 
   d.values = p.templates->values;
   d.revision = p.config().revision;
   d.proxy_image = image_url(p.values(), "proxyv2", "global.proxy.image", proxy_image_type, type_annotation);
-  d.proxy_init_image = image_url(p.values(), "proxyv2", "global.proxy_init.image", proxy_image_type, type_annotation);
+  // 1.31's ProxyInitImage: the ProxyConfig's image type is the proxy's, not
+  // istio-init's. (Before 1.31 no template reads .ProxyInitImage.)
+  d.proxy_init_image = image_url(p.values(), "proxyv2", "global.proxy_init.image",
+                                 release.separate_init_image() ? std::nullopt : proxy_image_type, type_annotation);
   d.inbound_traffic_policy_mode = str_at(&p.mesh, "inboundTrafficPolicy.mode") == "LOCALHOST" ? "localhost" : "passthrough";
   d.compliance_policy = p.templates->env("COMPLIANCE_POLICY").value_or("");
   // Istio's is params.nativeSidecar, and its templates read the pod's

@@ -37,7 +37,7 @@ for f in "$SRC"/src/istio/profiles/istio-1.*.yaml; do
 done
 grep -q "^built-in profile: Istio $newest, .* (default)$" version.txt || { cat version.txt; fail "the default profile is not the newest ($newest)"; }
 contains version.txt "built-in profile: Istio 1.24.6, proxy image docker.io/istio/proxyv2:1.24.6"
-contains version.txt "built-in profile: Istio 1.30.3, proxy image registry.istio.io/release/proxyv2:1.30.3 (default)"
+contains version.txt "built-in profile: Istio 1.31.0, proxy image registry.istio.io/release/proxyv2:1.31.0 (default)"
 # The installed scripts are what `kinject completion` prints.
 kinject completion bash | cmp - "$BASH_COMPLETION" || fail "the installed bash completion differs from kinject completion bash"
 kinject completion zsh | cmp - "$ZSH_COMPLETION" || fail "the installed zsh completion differs from kinject completion zsh"

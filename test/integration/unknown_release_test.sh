@@ -61,11 +61,11 @@ YAML
 list() { printf 'apiVersion: v1\nkind: List\nitems:\n'; "$@"; }
 count() { grep -cF -- "$2" "$1" || true; }
 
-# Newer than kinject: played as 1.30, one warning for the run (two workloads).
+# Newer than kinject: played as 1.31, one warning for the run (two workloads).
 list configmaps 1.32.0 "" > cm.yaml
 kinject --injectConfigFile cm.yaml --valuesFile cm.yaml --meshConfigFile cm.yaml app.yaml > out.yaml 2> err.txt ||
   { cat err.txt; fail "a 1.32 configuration failed"; }
-contains err.txt "the configuration is from Istio 1.32 (the ConfigMap's version label 1.32.0), a release kinject does not know: it is played as Istio 1.30, the nearest release kinject knows"
+contains err.txt "the configuration is from Istio 1.32 (the ConfigMap's version label 1.32.0), a release kinject does not know: it is played as Istio 1.31, the nearest release kinject knows"
 [ "$(count err.txt "a release kinject does not know")" = 1 ] || { cat err.txt; fail "the warning is not said exactly once"; }
 contains out.yaml "registry.example/proxyv2"
 # The JSON report carries it too.
@@ -73,7 +73,7 @@ kinject --injectConfigFile cm.yaml --valuesFile cm.yaml --meshConfigFile cm.yaml
 python3 -c 'import json,sys
 r = json.load(open(sys.argv[1]))
 w = [x for x in r["warnings"] if "a release kinject does not know" in x]
-assert len(w) == 1 and "Istio 1.32" in w[0] and "Istio 1.30" in w[0], r["warnings"]' report.json || fail "JSON report: $(cat report.json)"
+assert len(w) == 1 and "Istio 1.32" in w[0] and "Istio 1.31" in w[0], r["warnings"]' report.json || fail "JSON report: $(cat report.json)"
 
 # Older than kinject: played as 1.24 (its injector reads ENABLE_NATIVE_SIDECARS as a bool).
 list configmaps 1.23.4 "" > cm.yaml

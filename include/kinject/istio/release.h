@@ -46,6 +46,13 @@ struct IstioRelease {
   }
   // 1.30: the interface annotations must name interfaces.
   bool validates_interface_names() const { return at_least(30); }
+  // 1.30.x and earlier (inject.go ProxyImage): a ProxyConfig image, even one
+  // naming no type, replaces global.variant. 1.31 (proxyImageURL): an empty
+  // type falls back to global.variant.
+  bool empty_image_type_keeps_variant() const { return at_least(31); }
+  // 1.31: istio-init's image is .ProxyInitImage (ProxyInitImage: named by
+  // global.proxy_init.image, no ProxyConfig image type); before, .ProxyImage.
+  bool separate_init_image() const { return at_least(31); }
 };
 
 // The releases kinject has a built-in profile for, newest last.
