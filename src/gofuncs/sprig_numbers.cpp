@@ -2,7 +2,6 @@
 // int64, float64, atoi), integer math (numeric.go: add ... until) and
 // reflection (kindOf, kindIs, typeOf, typeIs).
 #include <algorithm>
-#include <charconv>
 
 #include "internal.h"
 #include "kinject/gofuncs/cast.h"
