@@ -20,6 +20,9 @@ namespace {
 
 using Names = std::vector<std::string>;
 
+// The release these steps' expectations are from.
+const IstioRelease kRelease124{24, -1, "Istio 1.24"};
+
 Node yaml(const char* text) {
   Node n = parse_yaml(text, "t.yaml");
   n.forget_source();
@@ -92,7 +95,7 @@ TEST_CASE("applyPrometheusMerge points scraping at the agent and records the use
   annotations: {prometheus.io/scrape: "true", prometheus.io/port: "8080", prometheus.io/path: /metrics}
 spec: {containers: [{name: app}, {name: istio-proxy}]}
 )");
-  apply_prometheus_merge(pod, mesh, "15020");
+  apply_prometheus_merge(pod, mesh, "15020", kRelease124);
   CHECK(anno(pod, "prometheus.io/port") == "15020");
   CHECK(anno(pod, "prometheus.io/path") == "/stats/prometheus");
   CHECK(anno(pod, "prometheus.io/scrape") == "true");
@@ -101,7 +104,7 @@ spec: {containers: [{name: app}, {name: istio-proxy}]}
 
   SECTION("already on the status port: a re-injection, left alone") {
     Node again = pod;
-    apply_prometheus_merge(again, mesh, "15020");
+    apply_prometheus_merge(again, mesh, "15020", kRelease124);
     CHECK(again.same_value(pod));
   }
 }
@@ -109,13 +112,13 @@ spec: {containers: [{name: app}, {name: istio-proxy}]}
 TEST_CASE("applyPrometheusMerge: no user annotations, nothing recorded; every spelling replaced", "[istio][steps]") {
   Node mesh = yaml("defaultConfig: {}");
   Node bare = yaml("spec: {containers: [{name: app}, {name: istio-proxy}]}");
-  apply_prometheus_merge(bare, mesh, "15020");
+  apply_prometheus_merge(bare, mesh, "15020", kRelease124);
   CHECK(anno(bare, "prometheus.io/port") == "15020");
   CHECK(env(bare, "istio-proxy", "ISTIO_PROMETHEUS_ANNOTATIONS") == "<absent>");
 
   // Prometheus sanitises prometheus_io/port to the same label.
   Node variant = yaml("metadata: {annotations: {prometheus_io/port: '9090'}}\nspec: {containers: [{name: istio-proxy}]}");
-  apply_prometheus_merge(variant, mesh, "15020");
+  apply_prometheus_merge(variant, mesh, "15020", kRelease124);
   CHECK(anno(variant, "prometheus_io/port") == "<absent>");
   CHECK(anno(variant, "prometheus.io/port") == "15020");
   CHECK(env(variant, "istio-proxy", "ISTIO_PROMETHEUS_ANNOTATIONS") == R"({"scrape":"","path":"","port":"9090"})");
@@ -127,11 +130,11 @@ TEST_CASE("applyPrometheusMerge is off for scrape false, merge-metrics false, or
                            "metadata: {annotations: {prometheus.istio.io/merge-metrics: 'false'}}\n"}) {
     Node pod = yaml((std::string(meta) + spec).c_str());
     Node before = pod;
-    apply_prometheus_merge(pod, yaml("defaultConfig: {}"), "15020");
+    apply_prometheus_merge(pod, yaml("defaultConfig: {}"), "15020", kRelease124);
     CHECK(pod.same_value(before));
   }
   Node pod = yaml(spec);
-  apply_prometheus_merge(pod, yaml("{defaultConfig: {}, enablePrometheusMerge: false}"), "15020");
+  apply_prometheus_merge(pod, yaml("{defaultConfig: {}, enablePrometheusMerge: false}"), "15020", kRelease124);
   CHECK(anno(pod, "prometheus.io/port") == "<absent>");
 }
 
@@ -326,15 +329,15 @@ spec:
   initContainers: [{name: istio-init}, {name: setup}]
   containers: [{name: app}, {name: istio-proxy}]
 )");
-  Node stripped = strip_pod(pod, kIstioStatusAnnotation, std::string("15020"));
+  Node stripped = strip_pod(pod, kIstioStatusAnnotation, std::string("15020"), kRelease124);
   CHECK(names(stripped, "containers") == Names{"app"});
   CHECK(names(stripped, "initContainers") == Names{"setup"});
   CHECK(anno(stripped, "sidecar.istio.io/status") == "<absent>");
   CHECK(anno(stripped, "prometheus.io/port") == "<absent>");
   // A template of one's own sets no Prometheus annotations.
-  CHECK(anno(strip_pod(pod, kIstioStatusAnnotation, std::nullopt), "prometheus.io/port") == "15020");
+  CHECK(anno(strip_pod(pod, kIstioStatusAnnotation, std::nullopt, kRelease124), "prometheus.io/port") == "15020");
   // Not injected: the pod as it is.
-  CHECK(strip_pod(stripped, kIstioStatusAnnotation, std::string("15020")).same_value(stripped));
+  CHECK(strip_pod(stripped, kIstioStatusAnnotation, std::string("15020"), kRelease124).same_value(stripped));
 }
 
 TEST_CASE("selectTemplates and resolveAliases", "[istio][steps]") {

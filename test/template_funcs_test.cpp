@@ -629,3 +629,14 @@ TEST_CASE("sprig: toStrings, pluck, typeIs, trimall and the encodings", "[funcs]
             },
             data(), true);
 }
+
+// strconv.Atoi takes one sign: "+-5" and "-+5" are syntax errors, which
+// Sprig's atoi turns into 0 (kinject's read "+-5" as -5).
+TEST_CASE("sprig: atoi of a doubled sign is 0 (strconv.Atoi refuses it)", "[funcs]") {
+  check_all({
+                {"{{ atoi \"+-5\" }} {{ atoi \"-+5\" }} {{ atoi \"+\" }} {{ atoi \"-9223372036854775808\" }}",
+                 "0 0 0 -9223372036854775808"},
+                {"{{ atoi \"9223372036854775808\" }} {{ atoi \"007\" }} {{ atoi \" 7\" }}", "0 7 0"},
+            },
+            data(), true);
+}

@@ -24,12 +24,33 @@ std::string trim_zero_decimal(std::string_view s) {
 
 }  // namespace
 
-bool parse_int_base0(std::string_view s, std::int64_t* out) {
+namespace {
+
+// The digits after the sign, in `base`, as an int64 (negated with `neg`).
+bool signed_digits(std::string_view s, int base, bool neg, std::int64_t* out) {
+  // An unsigned from_chars takes no sign: "+-5" stays an error, as in Go.
+  std::uint64_t v = 0;
+  auto res = std::from_chars(s.data(), s.data() + s.size(), v, base);
+  if (s.empty() || res.ec != std::errc() || res.ptr != s.data() + s.size()) return false;
+  if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (neg ? 1 : 0)) return false;
+  *out = neg ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
+  return true;
+}
+
+// An optional sign, removed from s: whether it was '-'.
+bool take_sign(std::string_view& s) {
   bool neg = false;
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
     neg = s[0] == '-';
     s.remove_prefix(1);
   }
+  return neg;
+}
+
+}  // namespace
+
+bool parse_int_base0(std::string_view s, std::int64_t* out) {
+  bool neg = take_sign(s);
   if (s.empty()) return false;
   int base = 10;
   if (s[0] == '0' && s.size() > 1) {
@@ -42,12 +63,12 @@ bool parse_int_base0(std::string_view s, std::int64_t* out) {
       s.remove_prefix(1);
     }
   }
-  std::uint64_t v = 0;
-  auto res = std::from_chars(s.data(), s.data() + s.size(), v, base);
-  if (res.ec != std::errc() || res.ptr != s.data() + s.size()) return false;
-  if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (neg ? 1 : 0)) return false;
-  *out = neg ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
-  return true;
+  return signed_digits(s, base, neg, out);
+}
+
+bool parse_atoi(std::string_view s, std::int64_t* out) {
+  bool neg = take_sign(s);
+  return signed_digits(s, 10, neg, out);
 }
 
 bool parse_go_float(std::string_view s, double* out) {

@@ -2,7 +2,6 @@
 // int64, float64, atoi), integer math (numeric.go: add ... until) and
 // reflection (kindOf, kindIs, typeOf, typeIs).
 #include <algorithm>
-#include <charconv>
 
 #include "internal.h"
 #include "kinject/gofuncs/cast.h"
@@ -17,13 +16,9 @@ Value cast_int(Args a) { return Value::integer(to_int64(a[0])); }
 Value cast_float64(Args a) { return Value::floating(to_float64(a[0])); }
 
 Value go_atoi(Args a) {
-  // strconv.Atoi: decimal only; errors give 0.
-  const std::string& s = a[0].as_string();
-  std::string_view t = s;
-  if (!t.empty() && t[0] == '+') t.remove_prefix(1);
+  // strconv.Atoi; Sprig gives 0 for its errors.
   std::int64_t v = 0;
-  auto res = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (res.ec != std::errc() || res.ptr != t.data() + t.size() || t.empty()) v = 0;
+  if (!parse_atoi(a[0].as_string(), &v)) v = 0;
   return Value::integer(v);
 }
 

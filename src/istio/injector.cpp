@@ -49,7 +49,7 @@ Injected inject_pod(const Node& pod, const Workload& w, const Templates& templat
   validate_annotations(child(pod.get("metadata"), "annotations"), templates.config->release);
   validate_container_names(pod);
   InjectionParams p = injection_params(pod, w, templates);
-  TemplateRun run = run_template(p, reinsert_overrides(strip_pod(pod, p.status_key(), p.target_port()), pod));
+  TemplateRun run = run_template(p, reinsert_overrides(strip_pod(pod, p.status_key(), p.target_port(), p.config().release), pod));
   check_collisions(run.stripped, run.template_pod, previous_volumes(pod, p.status_key()), p.native_sidecars, proxy_ports(p),
                    claims);
   reapply_overwritten_containers(run.merged, pod, run.template_pod, p);
@@ -70,7 +70,7 @@ Injected inject_own_template(const Node& pod, const Workload& w, const Templates
                              const std::vector<ClaimTemplate>& claims) {
   validate_container_names(pod);
   InjectionParams p = injection_params(pod, w, templates);
-  TemplateRun run = run_template(p, reinsert_overrides(strip_pod(pod, p.status_key(), std::nullopt), pod));
+  TemplateRun run = run_template(p, reinsert_overrides(strip_pod(pod, p.status_key(), std::nullopt, p.config().release), pod));
   check_collisions(run.stripped, run.template_pod, previous_volumes(pod, p.status_key()), p.native_sidecars, {}, claims);
   keep_container_quantity_spelling(run.merged, pod);
   annotations_of(run.merged);

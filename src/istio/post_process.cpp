@@ -15,8 +15,10 @@ std::vector<std::string> post_process_pod(Node& pod, const Node& template_pod, c
   annotations_of(pod);
   pod.child_map("metadata").child_map("labels");
   overwrite_cluster_info(pod, p.proxy_envs);
-  apply_prometheus_merge(pod, p.mesh, p.target_port());
-  std::vector<std::string> warnings = apply_rewrite(pod, p);
+  const IstioRelease& release = p.config().release;
+  std::vector<std::string> warnings = apply_prometheus_merge(pod, p.mesh, p.target_port(), release);
+  if (release.annotates_secure_metrics_port()) apply_secure_prometheus_annotation(pod);
+  for (auto& w : apply_rewrite(pod, p)) warnings.push_back(std::move(w));
   apply_metadata(pod, template_pod, p);
   reorder_pod(pod, p);
   return warnings;

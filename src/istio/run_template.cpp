@@ -50,14 +50,16 @@ Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env, bool k
 // stripPod: an already injected pod is presented to the template without
 // what the previous injection added. Istio's Prometheus annotations are
 // its own too when they point at the status port.
-Node strip_pod(const Node& pod, std::string_view status_key, const std::optional<std::string>& prometheus_port) {
+Node strip_pod(const Node& pod, std::string_view status_key, const std::optional<std::string>& prometheus_port,
+               const IstioRelease& release) {
   auto previous = parse_status(annotation(pod, status_key));
   if (!previous) return pod;
   InjectionStatus& prev = *previous;
   Node out = pod;
   for (const auto& c : prev.containers) modify_containers(container_list(out, "containers"), c, Move::Remove);
   for (const auto& c : prev.init_containers) modify_containers(container_list(out, "initContainers"), c, Move::Remove);
-  if (auto cur = prometheus_annotation(out, "port"); prometheus_port && cur && *cur == *prometheus_port) clear_prometheus_annotations(out);
+  if (auto cur = prometheus_annotation(out, "port"); prometheus_port && cur && *cur == *prometheus_port)
+    clear_prometheus_annotations(out, release);
   if (Node* annos = child(out.get("metadata"), "annotations") ? out.get("metadata")->get("annotations") : nullptr)
     annos->erase(status_key);
   // What a template of one's own added to the metadata, so that it is seen

@@ -14,6 +14,10 @@ namespace kinject::tmpl {
 // range error.
 bool parse_int_base0(std::string_view s, std::int64_t* out);
 
+// strconv.Atoi (ParseInt(s, 10, 0); Go's int is 64 bits): an optional sign,
+// then decimal digits only. False on a syntax or range error.
+bool parse_atoi(std::string_view s, std::int64_t* out);
+
 // strconv.ParseFloat(s, 64) as far as strtod agrees with it (no leading
 // space, the whole string).
 bool parse_go_float(std::string_view s, double* out);

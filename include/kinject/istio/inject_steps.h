@@ -114,7 +114,8 @@ struct TemplateRun {
 // stripPod: the pod without what a previous injection (recorded under
 // `status_key`) added; Istio's also without the Prometheus annotations it
 // set (`prometheus_port` = the status port).
-Node strip_pod(const Node& pod, std::string_view status_key, const std::optional<std::string>& prometheus_port);
+Node strip_pod(const Node& pod, std::string_view status_key, const std::optional<std::string>& prometheus_port,
+               const IstioRelease& release);
 // reinsertOverrides: the user's containers a previous injection recorded in
 // proxy.istio.io/overrides, back in `stripped`. `original`: the pod as read.
 Node reinsert_overrides(const Node& stripped, const Node& original);
@@ -157,11 +158,47 @@ std::vector<std::string> post_process_pod(Node& pod, const Node& template_pod, c
 void overwrite_cluster_info(Node& pod, const std::map<std::string, std::string>& proxy_envs);
 void apply_metadata(Node& pod, const Node& template_pod, const InjectionParams& p);
 
-// ---- applyPrometheusMerge (prometheus.cpp)
-void apply_prometheus_merge(Node& pod, const Node& mesh, const std::string& target_port);
+// ---- applyPrometheusMerge, applySecurePrometheusAnnotation (prometheus.cpp)
+// The user's scrape settings moved to the proxy and the annotations pointed
+// at the agent (`target_port`); warnings for the report (a scrape-targets
+// annotation Istio ignores). Throws Error, at the annotation, for a port
+// Istio 1.31+ refuses to scrape.
+std::vector<std::string> apply_prometheus_merge(Node& pod, const Node& mesh, const std::string& target_port,
+                                                const IstioRelease& release);
 // getPrometheusPort & co: the annotation Prometheus reads as prometheus.io/<which>.
 std::optional<std::string> prometheus_annotation(const Node& pod, std::string_view which);
-void clear_prometheus_annotations(Node& pod);
+// prometheus.io/{port,path,scrape} in every spelling; on 1.31+ also
+// prometheus.istio.io/scrape-targets.
+void clear_prometheus_annotations(Node& pod, const IstioRelease& release);
+// status.ScrapeTarget / ParseScrapeTargets: "8080:/metrics, 9100" (a path
+// defaults to /metrics); `error` is Istio's message, with no targets.
+struct ScrapeTarget {
+  std::string port, path;
+  bool operator==(const ScrapeTarget& o) const { return port == o.port && path == o.path; }
+};
+struct ScrapeTargets {
+  std::vector<ScrapeTarget> targets;
+  std::string error;
+};
+ScrapeTargets parse_scrape_targets(std::string_view raw);
+// status.IstioReservedPortReason: why Istio's proxy owns a port, if it does.
+std::optional<std::string_view> istio_reserved_port_reason(std::string_view port);
+// status.PrometheusScrapeConfiguration, as getPrometheusScrapeConfiguration
+// reads it off the pod (targets on 1.31+; one that does not parse is left
+// out, with a warning).
+struct PrometheusScrape {
+  std::string scrape, path, port;
+  std::vector<ScrapeTarget> targets;
+  long targets_offset = -1, port_offset = -1;  // where the annotations are, for errors
+  bool empty() const;        // IsEmpty
+  std::string json() const;  // as json.Marshal writes it: ISTIO_PROMETHEUS_ANNOTATIONS
+};
+PrometheusScrape prometheus_scrape_configuration(const Node& pod, const IstioRelease& release,
+                                                 std::vector<std::string>* warnings = nullptr);
+// prometheus.istio.io/secure-port from the proxy's
+// ENVOY_SECURE_MERGED_METRICS_PORT ("" and "0" do not count), unless the pod
+// has that annotation in some spelling (Istio 1.31+; the caller asks).
+void apply_secure_prometheus_annotation(Node& pod);
 
 // ---- applyRewrite (app_probe.cpp); warnings for probes left alone.
 std::vector<std::string> apply_rewrite(Node& pod, const InjectionParams& p);

@@ -53,6 +53,16 @@ struct IstioRelease {
   // 1.31: istio-init's image is .ProxyInitImage (ProxyInitImage: named by
   // global.proxy_init.image, no ProxyConfig image type); before, .ProxyImage.
   bool separate_init_image() const { return at_least(31); }
+  // 1.31: prometheus.istio.io/scrape-targets ("8080:/metrics,9100:/m") is
+  // merged as `targets` into ISTIO_PROMETHEUS_ANNOTATIONS and cleared with
+  // the prometheus.io annotations.
+  bool merges_scrape_targets() const { return at_least(31); }
+  // 1.31: the scrape ports (targets, else prometheus.io/port) must be ports
+  // that are neither the agent's nor reserved for Istio.
+  bool validates_scrape_ports() const { return at_least(31); }
+  // 1.31: prometheus.istio.io/secure-port from the proxy's
+  // ENVOY_SECURE_MERGED_METRICS_PORT (applySecurePrometheusAnnotation).
+  bool annotates_secure_metrics_port() const { return at_least(31); }
 };
 
 // The releases kinject has a built-in profile for, newest last.
