@@ -649,6 +649,19 @@ spec:
 )");
   uninject_pod(json);
   CHECK(json.at_path("metadata.annotations")->get("k8s.v1.cni.cncf.io/networks")->text == R"([{"name": "a"}])");
+
+  // As an injector before 1.24.4 wrote it (1.22.8's hello-existing-cncf-networks-json golden).
+  Node old_json = yaml(R"(
+metadata:
+  annotations:
+    sidecar.istio.io/status: '{"initContainers":["istio-validation"]}'
+    k8s.v1.cni.cncf.io/networks: '[{"name": "alt_cni"}, {"name": "default/istio-cni"}]'
+spec:
+  containers:
+  - name: app
+)");
+  uninject_pod(old_json);
+  CHECK(old_json.at_path("metadata.annotations")->get("k8s.v1.cni.cncf.io/networks")->text == R"([{"name": "alt_cni"}])");
 }
 
 TEST_CASE("uninject: only what this uninjection emptied is removed", "[uninject]") {
