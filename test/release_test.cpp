@@ -51,6 +51,13 @@ TEST_CASE("what changed, release by release", "[release]") {
   CHECK(at("1.31").empty_image_type_keeps_variant());
   CHECK_FALSE(at("1.30").separate_init_image());
   CHECK(at("1.31").separate_init_image());
+  // appendMultusNetwork's namespace: backported to 1.24.4 and 1.25.1, in 1.26.0.
+  CHECK_FALSE(at("1.24.3").splits_multus_network_namespace());
+  CHECK(at("1.24.4").splits_multus_network_namespace());
+  CHECK(at("1.24").splits_multus_network_namespace());
+  CHECK_FALSE(at("1.25.0").splits_multus_network_namespace());
+  CHECK(at("1.25.1").splits_multus_network_namespace());
+  CHECK(at("1.26.0").splits_multus_network_namespace());
 }
 
 TEST_CASE("the release a configuration comes from: the ConfigMap's label, a released tag, else the template",
@@ -111,6 +118,16 @@ TEST_CASE("a release kinject does not know: its label or tag, played as the near
   REQUIRE(older);
   CHECK(older->nearest.minor == 24);
   CHECK_THAT(unknown_release_warning(*older), Catch::Contains("values global.tag 1.23.4") && Catch::Contains("Istio 1.24"));
+  // hello-existing-cncf-networks-json (1.22's golden case): an older
+  // release is played as the oldest's first patch, 1.24.0, whose injector
+  // is nearest to it (1.24.4 backported appendMultusNetwork's namespace);
+  // a newer one as the newest's latest.
+  auto v122 = unknown_istio_release("1.22.8", none);
+  REQUIRE(v122);
+  CHECK(v122->nearest.name() == "1.24.0");
+  CHECK_FALSE(v122->nearest.splits_multus_network_namespace());
+  CHECK_THAT(unknown_release_warning(*v122), Catch::Contains("played as Istio 1.24.0,"));
+  CHECK(newer->nearest.patch == -1);
   // Known releases, a development chart's 1.0.0, and tags that are not
   // releases say nothing; a known label is not overruled by a tag.
   CHECK_FALSE(unknown_istio_release("1.27.2", none));

@@ -203,6 +203,31 @@ TEST_CASE("sprig json", "[funcs]") {
             data());
 }
 
+TEST_CASE("appendMultusNetwork adds Istio's CNI network to a JSON list as the release wrote it (hello-existing-cncf-networks-json)",
+          "[funcs][release]") {
+  // pkg/kube/inject/template.go appendMultusNetwork at 1.22.8 and 1.24.3:
+  // the network is compared with and added as a name; at 1.24.4, 1.25.1,
+  // 1.26.0 (istio/istio#55000) "ns/name" is split into name and namespace.
+  auto render = [](const char* release, const char* existing) {
+    std::string text = fmt::format("{{{{ appendMultusNetwork `{}` `default/istio-cni` }}}}", existing);
+    return Template::parse("t", text, injection_funcs(fake_env(), kinject::parse_istio_release(release))).execute("t", Value());
+  };
+  // The golden case, 1.22.8's (testdata/inject/hello-existing-cncf-networks-json.yaml.injected).
+  CHECK(render("1.24.3", R"([{"name": "alt_cni"}])") == R"([{"name": "alt_cni"}, {"name": "default/istio-cni"}])");
+  CHECK(render("1.25.0", R"([{"name": "alt_cni"}])") == R"([{"name": "alt_cni"}, {"name": "default/istio-cni"}])");
+  // An entry of that name is Istio's, whatever its namespace says.
+  CHECK(render("1.24.3", R"([{"name": "default/istio-cni", "namespace": "x"}])") ==
+        R"([{"name": "default/istio-cni", "namespace": "x"}])");
+  // 1.24.6's golden case.
+  CHECK(render("1.24.4", R"([{"name": "alt_cni"}, {"name": "more_cni", "namespace": "kube-system"}])") ==
+        R"([{"name": "alt_cni"}, {"name": "more_cni", "namespace": "kube-system"}, {"name": "istio-cni", "namespace": "default"}])");
+  CHECK(render("1.25.1", R"([{"name": "istio-cni", "namespace": "default"}])") == R"([{"name": "istio-cni", "namespace": "default"}])");
+  CHECK(render("1.26", R"([{"name": "istio-cni"}])") == R"([{"name": "istio-cni"}, {"name": "istio-cni", "namespace": "default"}])");
+  // The comma-separated form did not change.
+  CHECK(render("1.24.3", "macvlan") == "macvlan, default/istio-cni");
+  CHECK(render("1.30", "macvlan") == "macvlan, default/istio-cni");
+}
+
 TEST_CASE("istio functions", "[funcs]") {
   auto d = data();
   check_all({

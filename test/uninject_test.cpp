@@ -638,17 +638,23 @@ spec:
   INFO(difference(want, pod));
   CHECK(pod.same_value(want));
 
-  Node json = yaml(R"(
+  // The JSON form as 1.24.4+ writes Istio's network, and as injectors
+  // before wrote it (1.22.8's hello-existing-cncf-networks-json golden).
+  for (std::string istio : {R"({"name": "istio-cni", "namespace": "default"})", R"({"name": "default/istio-cni"})"}) {
+    INFO(istio);
+    Node json = yaml(fmt::format(R"(
 metadata:
   annotations:
-    sidecar.istio.io/status: '{"initContainers":["istio-validation"]}'
-    k8s.v1.cni.cncf.io/networks: '[{"name": "a"}, {"name": "istio-cni", "namespace": "default"}]'
+    sidecar.istio.io/status: '{{"initContainers":["istio-validation"]}}'
+    k8s.v1.cni.cncf.io/networks: '[{{"name": "alt_cni"}}, {}]'
 spec:
   containers:
   - name: app
-)");
-  uninject_pod(json);
-  CHECK(json.at_path("metadata.annotations")->get("k8s.v1.cni.cncf.io/networks")->text == R"([{"name": "a"}])");
+)",
+                                 istio));
+    uninject_pod(json);
+    CHECK(json.at_path("metadata.annotations")->get("k8s.v1.cni.cncf.io/networks")->text == R"([{"name": "alt_cni"}])");
+  }
 }
 
 TEST_CASE("uninject: only what this uninjection emptied is removed", "[uninject]") {

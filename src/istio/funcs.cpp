@@ -260,8 +260,10 @@ Value to_lower(Args a) { return str(ascii_lower(a[0].as_string())); }
 // appendMultusNetwork on the JSON list form [{"name": "x", "namespace":
 // "y"}, ...], whose last ']' is at `close`: `net` ("name" or "ns/name") is
 // added before it unless listed already; what does not parse as such a
-// list is left alone.
-Value append_to_network_list(const Value& existing_arg, std::size_t close, const std::string& net) {
+// list is left alone. `split_namespace`: the release splits "ns/name" into
+// the entry's name and namespace (IstioRelease); before, "ns/name" was the
+// name, and an entry of that name, whatever its namespace, was it.
+Value append_to_network_list(const Value& existing_arg, std::size_t close, const std::string& net, bool split_namespace) {
   const std::string& existing = existing_arg.as_string();
   Value parsed;
   try {
@@ -272,7 +274,7 @@ Value append_to_network_list(const Value& existing_arg, std::size_t close, const
   if (parsed.kind() != Kind::List) return existing_arg;
   std::string ns, name = net;
   // k8s.io/utils/strings.SplitQualifiedName("ns/name")
-  if (auto parts = split(net, "/"); parts.size() >= 2) {
+  if (auto parts = split(net, "/"); split_namespace && parts.size() >= 2) {
     ns = std::string(parts[0]);
     name = std::string(parts[1]);
   }
@@ -283,6 +285,7 @@ Value append_to_network_list(const Value& existing_arg, std::size_t close, const
     }
     const Value* nm = n.find("name");
     if (nm && nm->kind() == Kind::String && nm->as_string() == name) {
+      if (!split_namespace) return existing_arg;
       const Value* nsv = n.find("namespace");
       std::string have = nsv && nsv->kind() == Kind::String ? nsv->as_string() : "";
       if ((!nsv || nsv->is_nullish()) || nsv->kind() == Kind::String) {
@@ -297,13 +300,13 @@ Value append_to_network_list(const Value& existing_arg, std::size_t close, const
 
 // appendMultusNetwork(existing, net): the k8s.v1.cni.cncf.io/networks
 // annotation with Istio's CNI network added, in the annotation's own form
-// (a JSON list, or comma-separated names).
-Value append_multus_network(Args a) {
+// (a JSON list, or comma-separated names), as `release`'s injector adds it.
+Value append_multus_network(const IstioRelease& release, Args a) {
   const std::string& existing = a[0].as_string();
   const std::string& net = a[1].as_string();
   if (existing.empty()) return a[1];
   if (std::size_t close = existing.rfind(']'); close != std::string::npos) {
-    return append_to_network_list(a[0], close, net);
+    return append_to_network_list(a[0], close, net, release.splits_multus_network_namespace());
   }
   for (auto n : split(existing, ",")) {
     if (trim_space(n) == net) return a[0];
@@ -424,7 +427,7 @@ Value otel_resource_attributes(Args a) {
   return str(join(attrs, ","));
 }
 
-FuncTable istio_table(EnvLookup lookup) {
+FuncTable istio_table(EnvLookup lookup, const IstioRelease& release) {
   return {
       {"formatDuration", fixed({Param(P::Any)}, format_duration)},
       {"isset", fixed({P::StringMap, P::String}, isset)},
@@ -444,7 +447,8 @@ FuncTable istio_table(EnvLookup lookup) {
       {"directory", fixed({P::String}, directory)},
       {"contains", fixed({P::String, P::String}, flipped_contains)},
       {"toLower", fixed({P::String}, to_lower)},
-      {"appendMultusNetwork", fixed({P::String, P::String}, append_multus_network)},
+      {"appendMultusNetwork",
+       fixed({P::String, P::String}, [release](Args a) { return append_multus_network(release, a); })},
       {"env", fixed({P::String, P::String}, [lookup = std::move(lookup)](Args a) { return env_or_default(lookup, a); })},
       {"omit", variadic({P::StringMap}, P::String, omit)},
       {"strdict", variadic({}, P::String, strdict)},
@@ -457,15 +461,15 @@ FuncTable istio_table(EnvLookup lookup) {
 
 }  // namespace
 
-FuncMap istio_funcs(EnvLookup env) {
+FuncMap istio_funcs(EnvLookup env, const IstioRelease& release) {
   FuncMap f;
-  add_funcs(f, istio_table(std::move(env)));
+  add_funcs(f, istio_table(std::move(env), release));
   return f;
 }
 
-FuncMap injection_funcs(EnvLookup env) {
+FuncMap injection_funcs(EnvLookup env, const IstioRelease& release) {
   FuncMap f = sprig_funcs();
-  f.merge(istio_funcs(std::move(env)));
+  f.merge(istio_funcs(std::move(env), release));
   return f;
 }
 

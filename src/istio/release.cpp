@@ -82,10 +82,14 @@ std::optional<UnknownRelease> unknown_istio_release(const std::string& chart_ver
     // 1.0.x is the version of an unreleased chart, not a release.
     if (!v || v->first == 0 || (v->first >= kOldest && v->first <= kNewest)) return std::nullopt;
     UnknownRelease u{text, std::string(where), {}};
+    // Older than kinject: the oldest release's first patch, whose injector
+    // is the nearest to it (a patch can backport a change: 1.24.4's
+    // appendMultusNetwork); newer: the newest release, its latest patch.
     u.nearest.minor = v->first < kOldest ? kOldest : kNewest;
+    u.nearest.patch = v->first < kOldest ? 0 : -1;
     u.nearest.reason = fmt::format("{} {} (Istio 1.{}, which kinject does not know; played as the nearest release it "
-                                   "knows, 1.{})",
-                                   where, text, v->first, u.nearest.minor);
+                                   "knows, {})",
+                                   where, text, v->first, u.nearest.name());
     return u;
   };
   if (auto u = check(chart_version, "the ConfigMap's version label")) return u;
@@ -97,9 +101,9 @@ std::optional<UnknownRelease> unknown_istio_release(const std::string& chart_ver
 std::string unknown_release_warning(const UnknownRelease& u) {
   const int asked = parse_version(u.version)->first;
   return fmt::format("the configuration is from Istio 1.{} ({} {}), a release kinject does not know: it is played as "
-                     "Istio 1.{}, the nearest release kinject knows (it plays 1.{} to 1.{}), and what 1.{} changed in "
+                     "Istio {}, the nearest release kinject knows (it plays 1.{} to 1.{}), and what 1.{} changed in "
                      "injection is not reproduced; give --istio-version to choose the release played",
-                     asked, u.where, u.version, u.nearest.minor, kOldest, kNewest, asked);
+                     asked, u.where, u.version, u.nearest.name(), kOldest, kNewest, asked);
 }
 
 IstioRelease infer_istio_release(const std::string& chart_version, const Node& values,

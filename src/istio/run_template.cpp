@@ -36,7 +36,7 @@ Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env, bool k
   t.config = &config;
   t.env = istiod_env(config, std::move(env), kube_inject);
   t.kube_inject = kube_inject;
-  t.funcs = tmpl::injection_funcs(t.env.lookup());
+  t.funcs = tmpl::injection_funcs(t.env.lookup(), config.release);
   for (const auto& [name, text] : config.templates) {
     auto builtin = config.builtin_templates.find(name);
     if (builtin == config.builtin_templates.end() || builtin->second != std::hash<std::string_view>{}(text)) t.find(name);

@@ -293,18 +293,28 @@ void undo_cni(Node& annotations, const std::string& status_port) {
   }
 
   // appendMultusNetwork: the network alone, or appended to the user's list
-  // (comma-separated or JSON).
+  // (comma-separated or JSON). The JSON entry is as the injector's release
+  // wrote it: name and namespace from 1.24.4 / 1.25.1 / 1.26, the whole
+  // "default/istio-cni" as its name before (IstioRelease).
   constexpr std::string_view kMultus = "k8s.v1.cni.cncf.io/networks";
   if (auto v = scalar_at(&annotations, kMultus)) {
     const std::string net = "default/istio-cni";
-    const std::string json = R"(, {"name": "istio-cni", "namespace": "default"})";
+    auto json_entry_end = [&](std::string_view entry) -> std::optional<std::size_t> {
+      auto close = v->rfind(']');
+      if (close == std::string::npos || close < entry.size() || v->compare(close - entry.size(), entry.size(), entry) != 0)
+        return std::nullopt;
+      return close;
+    };
     if (*v == net) {
       if (appended(annotations, kMultus)) annotations.erase(kMultus);
     } else if (ends_with(*v, ", " + net)) {
       annotations.set(kMultus, Node::string(v->substr(0, v->size() - net.size() - 2)));
-    } else if (auto close = v->rfind(']'); close != std::string::npos && close >= json.size() &&
-                                           v->compare(close - json.size(), json.size(), json) == 0) {
-      annotations.set(kMultus, Node::string(v->substr(0, close - json.size()) + v->substr(close)));
+    } else {
+      for (std::string_view entry : {R"(, {"name": "istio-cni", "namespace": "default"})", R"(, {"name": "default/istio-cni"})"})
+        if (auto close = json_entry_end(entry)) {
+          annotations.set(kMultus, Node::string(v->substr(0, *close - entry.size()) + v->substr(*close)));
+          break;
+        }
     }
   }
 }

@@ -75,12 +75,13 @@ r = json.load(open(sys.argv[1]))
 w = [x for x in r["warnings"] if "a release kinject does not know" in x]
 assert len(w) == 1 and "Istio 1.32" in w[0] and "Istio 1.31" in w[0], r["warnings"]' report.json || fail "JSON report: $(cat report.json)"
 
-# Older than kinject: played as 1.24 (its injector reads ENABLE_NATIVE_SIDECARS as a bool).
+# Older than kinject: played as 1.24.0, the oldest release's first patch
+# (its injector reads ENABLE_NATIVE_SIDECARS as a bool).
 list configmaps 1.23.4 "" > cm.yaml
 kinject --injectConfigFile cm.yaml --valuesFile cm.yaml --meshConfigFile cm.yaml app.yaml > out.yaml 2> err.txt ||
   { cat err.txt; fail "a 1.23 configuration failed"; }
-contains err.txt "the configuration is from Istio 1.23 (the ConfigMap's version label 1.23.4), a release kinject does not know: it is played as Istio 1.24"
-contains err.txt "Istio 1.24's default: false"
+contains err.txt "the configuration is from Istio 1.23 (the ConfigMap's version label 1.23.4), a release kinject does not know: it is played as Istio 1.24.0, the nearest release kinject knows"
+contains err.txt "Istio 1.24.0's default: false"
 
 # A cluster snapshot with two revisions of 1.32: still one warning.
 { printf 'apiVersion: v1\nkind: List\nitems:\n'; configmaps 1.32.1 ""; configmaps 1.32.1 canary; istio_webhook_item; } > cluster.yaml

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "kinject/gotemplate/template.h"
+#include "kinject/istio/release.h"
 
 namespace kinject::tmpl {
 
@@ -19,11 +20,13 @@ namespace kinject::tmpl {
 // never reads the process environment itself; the caller decides.
 using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
 
-// Istio's injection functions (InjectionFuncmap without Sprig's).
-FuncMap istio_funcs(EnvLookup env);
+// Istio's injection functions (InjectionFuncmap without Sprig's), as
+// `release`'s injector has them (appendMultusNetwork changed in a patch).
+// The default is the newest behaviour.
+FuncMap istio_funcs(EnvLookup env, const IstioRelease& release = {});
 
 // What Istio's injector parses templates with: Sprig, then Istio's map on
 // top, so Istio's `indent`, `contains` and `omit` replace Sprig's.
-FuncMap injection_funcs(EnvLookup env);
+FuncMap injection_funcs(EnvLookup env, const IstioRelease& release = {});
 
 }  // namespace kinject::tmpl

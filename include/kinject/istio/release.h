@@ -63,6 +63,14 @@ struct IstioRelease {
   // 1.31: prometheus.istio.io/secure-port from the proxy's
   // ENVOY_SECURE_MERGED_METRICS_PORT (applySecurePrometheusAnnotation).
   bool annotates_secure_metrics_port() const { return at_least(31); }
+  // 1.24.4 / 1.25.1 / 1.26: appendMultusNetwork, adding "default/istio-cni"
+  // to a JSON list of networks, splits it into name and namespace
+  // ({"name": "istio-cni", "namespace": "default"}) and looks for it so;
+  // before, the whole "default/istio-cni" was the name (istio/istio#55000,
+  // pkg/kube/inject/template.go).
+  bool splits_multus_network_namespace() const {
+    return minor >= 26 || (minor == 25 && at_least(25, 1)) || (minor == 24 && at_least(24, 4));
+  }
 };
 
 // The releases kinject has a built-in profile for, newest last.
