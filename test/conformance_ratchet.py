@@ -2,7 +2,7 @@
 """Runs Istio's kube-inject golden cases (tools/istio-conformance of the
 reference data: KINJECT_REFERENCE_DATA, else ../shared beside the source
 tree; not part of the repository) against kinject, with Istio's configuration files, with the built-in
-profile of each release that has goldens (1.24, 1.28, 1.30; --istio-version chooses it), and through
+profile of each release that has goldens (1.24, 1.28, 1.30, 1.31; --istio-version chooses it), and through
 `kinject kube-inject` (istioctl's flags), and fails if any score is below the figure in test/ratchets.txt.
 
 usage: conformance_ratchet.py KINJECT SOURCE_DIR RATCHETS [RUN...]
@@ -18,7 +18,10 @@ RUNS = (("istio-conformance", [], []),
         ("istio-conformance-kube-inject", [], ["kube-inject"]),
         ("istio-conformance-1.28", ["--version", "1.28"], []),
         ("istio-conformance-1.30", ["--version", "1.30"], []),
-        ("istio-conformance-kube-inject-1.30", ["--version", "1.30"], ["kube-inject"]))
+        ("istio-conformance-kube-inject-1.30", ["--version", "1.30"], ["kube-inject"]),
+        ("istio-conformance-1.31", ["--version", "1.31"], []),
+        ("istio-conformance-builtin-1.31", ["--version", "1.31", "--builtin"], ["--istio-version", "1.31"]),
+        ("istio-conformance-kube-inject-1.31", ["--version", "1.31"], ["kube-inject"]))
 
 def main():
     if sys.argv[1:] == ["--list"]:

@@ -524,6 +524,18 @@ spec:
     INFO(difference(want, pod));
     CHECK(pod.same_value(want));
   }
+  SECTION("1.31's scrape targets come back as the annotation, not as the first target's port and path (issue 24)") {
+    // webhook.go 1.31 applyPrometheusMerge: with targets, Port and Path are
+    // the first target's (for old agents), and scrape-targets is cleared.
+    Node pod = pod_with(injected,
+                        "    - name: ISTIO_PROMETHEUS_ANNOTATIONS\n      value: '{\"scrape\":\"true\",\"path\":\"/metrics\",\"port\":\"8080\","
+                        "\"targets\":[{\"port\":\"8080\",\"path\":\"/metrics\"},{\"port\":\"9100\",\"path\":\"/custom-metrics\"}]}'");
+    uninject_pod(pod);
+    Node want = yaml(R"({metadata: {annotations: {prometheus.io/scrape: "true",
+      prometheus.istio.io/scrape-targets: "8080:/metrics,9100:/custom-metrics"}}, spec: {containers: [{name: app}]}})");
+    INFO(difference(want, pod));
+    CHECK(pod.same_value(want));
+  }
   SECTION("without a record, the injected triple goes") {
     Node pod = pod_with(injected, "    - name: X\n      value: y");
     uninject_pod(pod);

@@ -247,12 +247,27 @@ void undo_prometheus(Node& annotations, const ProxyRecord& proxy, const std::set
   static constexpr const char* kNames[] = {"scrape", "path", "port"};
   if (proxy.prometheus) {
     const Node& orig = *proxy.prometheus;
+    // 1.31's scrape targets (prometheus.istio.io/scrape-targets, "port:path"
+    // a target, comma-separated): the record's port and path are the first
+    // target's, put there for old agents, not the user's.
+    std::string targets;
+    if (const Node* t = orig.get("targets"); t && t->is_seq())
+      for (const auto& target : t->items)
+        targets += fmt::format("{}{}:{}", targets.empty() ? "" : ",", scalar_at(&target, "port").value_or(""),
+                               scalar_at(&target, "path").value_or(""));
     for (const char* n : kNames) {
       std::string key = fmt::format("prometheus.io/{}", n);
-      std::string was = scalar_at(&orig, n).value_or("");
+      std::string was = targets.empty() || std::string_view(n) == "scrape" ? scalar_at(&orig, n).value_or("") : "";
       // Set in place of the injected entry, among the user's other keys.
       if (was.empty()) annotations.erase(key);
       else annotations.set(key, in_style_of(Node::string(was), annotations.get(key)));
+    }
+    if (!targets.empty()) {
+      // Quoted as the user quotes the annotation beside it, if any.
+      const Node* beside = annotations.get("prometheus.io/scrape");
+      Node value = Node::string(targets);
+      if (beside && (beside->style == Style::Single || beside->style == Style::Double)) value.style = beside->style;
+      annotations.set("prometheus.istio.io/scrape-targets", std::move(value));
     }
     return;
   }
