@@ -19,6 +19,14 @@
 
 namespace kinject {
 
+std::string read_whole_file(const Disk& disk, const std::string& path) {
+  auto in = disk.open(path);
+  std::ostringstream ss;
+  ss << in->rdbuf();
+  if (in->bad()) throw Error(Location{path}, "read error");
+  return ss.str();
+}
+
 PathKind RealDisk::stat(const std::string& path) const {
   struct ::stat st {};
   if (::stat(path.c_str(), &st) != 0) return PathKind::Missing;

@@ -17,13 +17,6 @@ namespace kinject {
 
 namespace {
 
-std::string read_text(const Disk& disk, const std::string& path) {
-  auto in = disk.open(path);
-  std::ostringstream s;
-  s << in->rdbuf();
-  return s.str();
-}
-
 std::string revision_name(const std::string& revision) { return revision.empty() ? "default" : revision; }
 
 // What the injector is told of the cluster, for native sidecars.
@@ -73,7 +66,7 @@ Cluster Cluster::load(const ClusterSettings& s, const Disk& disk, const EnvLooku
   // flags gave (rules, namespaces, configuration files, --kube-version) wins.
   if (!s.cluster_file.empty()) {
     const std::string& file = s.cluster_file;
-    std::string text = read_text(disk, file);
+    std::string text = read_whole_file(disk, file);
     std::vector<Document> docs = read_all(text, file, s.limits);
     ClusterNodes nodes;
     for (const auto& d : docs)
@@ -131,11 +124,11 @@ Cluster Cluster::load(const ClusterSettings& s, const Disk& disk, const EnvLooku
   if (s.rules == "istio") {
     c.webhooks_ = c.default_mesh().default_webhooks();
   } else if (!s.rules.empty()) {
-    c.webhooks_ = WebhookRules::parse(read_text(disk, s.rules), s.rules);
+    c.webhooks_ = WebhookRules::parse(read_whole_file(disk, s.rules), s.rules);
   }
   if (!s.namespaces_file.empty()) {
     if (c.webhooks_) {
-      for (const auto& d : read_all(read_text(disk, s.namespaces_file), s.namespaces_file, s.limits))
+      for (const auto& d : read_all(read_whole_file(disk, s.namespaces_file), s.namespaces_file, s.limits))
         if (!d.empty) c.namespaces_.add(d.root);
     } else {
       c.notes_.push_back(fmt::format("--namespaces {}: read nowhere; namespace labels decide only which webhooks fire, "

@@ -31,14 +31,6 @@ extern const std::string_view istio_1_31_yaml;
 
 namespace {
 
-std::string read_file(const Disk& disk, const std::string& path) {
-  auto in = disk.open(path);
-  std::ostringstream ss;
-  ss << in->rdbuf();
-  if (in->bad()) throw Error(Location{path}, "read error");
-  return ss.str();
-}
-
 // Helm-style values merge: maps merge key by key, anything else replaces.
 void merge_values(Node& base, const Node& over) {
   for (const auto& e : over.entries) {
@@ -641,7 +633,7 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
   std::map<std::string, ConfigInput> inputs;
   auto input = [&](const std::string& file) -> const ConfigInput& {
     auto it = inputs.find(file);
-    if (it == inputs.end()) it = inputs.emplace(file, read_input(read_file(disk, file), file)).first;
+    if (it == inputs.end()) it = inputs.emplace(file, read_input(read_whole_file(disk, file), file)).first;
     return it->second;
   };
   struct Picked {
@@ -731,7 +723,7 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
     // istioctl's --operatorFileName: the IstioOperator's values and mesh
     // config win over the files. They merge over the built-in profile, so a
     // partial IstioOperator still renders.
-    Node iop = parse_yaml(read_file(disk, src.operator_file), src.operator_file);
+    Node iop = parse_yaml(read_whole_file(disk, src.operator_file), src.operator_file);
     const Node* kind = iop.get("kind");
     if (!kind || kind->str() != "IstioOperator")
       throw Error(Location{src.operator_file}, "expected an IstioOperator (kind: IstioOperator)");
@@ -749,7 +741,7 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
     parts.push_back(src.operator_file);
   }
   if (!src.template_file.empty()) {
-    use_own_template(cfg, src.template_file, read_file(disk, src.template_file));
+    use_own_template(cfg, src.template_file, read_whole_file(disk, src.template_file));
     parts.push_back(src.template_file);
   }
   // --set: each text holds comma-separated assignments in Helm's grammar.
@@ -807,7 +799,7 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
 std::optional<std::vector<std::string>> configured_revisions(const ConfigSources& src, const Disk& disk) {
   for (const std::string* file : {&src.inject_config_file, &src.values_file}) {
     if (file->empty()) continue;
-    ConfigInput in = read_input(read_file(disk, *file), *file);
+    ConfigInput in = read_input(read_whole_file(disk, *file), *file);
     if (in.scan) return configmap_revisions(*in.scan, ConfigMapRole::Injector);
   }
   return std::nullopt;

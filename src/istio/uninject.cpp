@@ -264,10 +264,8 @@ void undo_prometheus(Node& annotations, const ProxyRecord& proxy, const std::set
     }
     if (!targets.empty()) {
       // Quoted as the user quotes the annotation beside it, if any.
-      const Node* beside = annotations.get("prometheus.io/scrape");
-      Node value = Node::string(targets);
-      if (beside && (beside->style == Style::Single || beside->style == Style::Double)) value.style = beside->style;
-      annotations.set("prometheus.istio.io/scrape-targets", std::move(value));
+      annotations.set("prometheus.istio.io/scrape-targets",
+                      in_style_of(Node::string(targets), annotations.get("prometheus.io/scrape")));
     }
     return;
   }

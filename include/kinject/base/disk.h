@@ -73,6 +73,10 @@ class Disk {
   void write(const std::string& path, const std::string& content) { write_all({{path, content}}); }
 };
 
+// The whole of a file the disk holds, as text. Throws Error (at the path)
+// when it cannot be opened or read.
+std::string read_whole_file(const Disk& disk, const std::string& path);
+
 class RealDisk : public Disk {
  public:
   PathKind stat(const std::string& path) const override;
