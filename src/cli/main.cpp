@@ -42,6 +42,7 @@ struct Flags {
   };
   std::list<Bound> bound;  // stable addresses: CLI11 writes into them
   std::string settings_env;  // --settings-from-env PREFIX
+  std::string namespace_env;  // --namespace-from-env VAR
 };
 
 // Registers the table's settings of `group` as flags of `app`.
@@ -101,6 +102,12 @@ void add_settings_env_flag(CLI::App& app, Flags& f) {
                  "Take settings from environment variables PREFIXKINJECT_<SETTING> (e.g. ARGOCD_ENV_ in an Argo CD plugin: "
                  "ARGOCD_ENV_KINJECT_RULES, ..._CLUSTER); flags given win")
       ->type_name("PREFIX");
+  // A host that runs kinject without a shell (the image's Argo CD plugin)
+  // cannot write --namespace "$ARGOCD_APP_NAMESPACE".
+  app.add_option("--namespace-from-env", f.namespace_env,
+                 "Namespace of documents that name none from environment variable VAR where it is set and neither "
+                 "-n nor a settings variable gives one (e.g. ARGOCD_APP_NAMESPACE, the Application's destination)")
+      ->type_name("VAR");
 }
 
 // The default command's flags: on the app itself and on its alias `inject`.
@@ -152,6 +159,16 @@ kinject::Options finish(Flags& f, kinject::Command command) {
   std::vector<std::string> given;
   for (const auto& b : f.bound)
     if (b.option->count() > 0) given.push_back(b.setting->long_flag());
+  // The lowest precedence: the settings variables, then the flags, override it.
+  if (!f.namespace_env.empty()) {
+    if (auto ns = process_env()(f.namespace_env); ns && !ns->empty()) {
+      try {
+        kinject::setting_for_key("namespace")->apply(o, *ns);
+      } catch (const kinject::Error& e) {
+        throw kinject::Error(fmt::format("{} (--namespace-from-env): {}", f.namespace_env, e.bare()));
+      }
+    }
+  }
   if (!f.settings_env.empty()) kinject::apply_env_settings(environment_under(f.settings_env), f.settings_env, given, o);
   for (const auto& b : f.bound) {
     if (b.option->count() == 0) continue;

@@ -58,4 +58,19 @@ contains err5.txt "ARGOCD_ENV_KINJECT_RULSE: no such setting"
 printf 'kind: Pod\nmetadata: {name: [broken\n' > app/broken.yaml
 if (cd app && bash ../generate.sh > ../out3.yaml 2>/dev/null); then fail "a broken manifest passed"; fi
 [ ! -s out3.yaml ] || fail "output on failure"
+# --namespace-from-env, for the image's plugin, which has no shell to write
+# --namespace "$ARGOCD_APP_NAMESPACE" with: below the settings variable and -n.
+mkdir ns && web_deployment > ns/web.yaml
+nsrun() { kinject -f ns --settings-from-env ARGOCD_ENV_ --namespace-from-env ARGOCD_APP_NAMESPACE "$@"; }
+ARGOCD_APP_NAMESPACE=shop nsrun > /dev/null 2> ns1.txt || { cat ns1.txt; fail "--namespace-from-env failed"; }
+contains ns1.txt "deployment/web (ns shop)"
+ARGOCD_APP_NAMESPACE=shop ARGOCD_ENV_KINJECT_NAMESPACE=tools nsrun > /dev/null 2> ns2.txt || fail "--namespace-from-env failed"
+contains ns2.txt "deployment/web (ns tools)"
+ARGOCD_APP_NAMESPACE=shop ARGOCD_ENV_KINJECT_NAMESPACE=tools nsrun -n web > /dev/null 2> ns3.txt || fail "--namespace-from-env failed"
+contains ns3.txt "deployment/web (ns web)"
+ARGOCD_APP_NAMESPACE= nsrun > /dev/null 2> ns4.txt || fail "--namespace-from-env with an empty variable failed"
+contains ns4.txt "deployment/web (ns default)"
+if ARGOCD_APP_NAMESPACE=Not_A_Namespace nsrun > ns5.out 2> ns5.txt; then fail "an invalid namespace passed"; fi
+contains ns5.txt "ARGOCD_APP_NAMESPACE (--namespace-from-env)"
+[ ! -s ns5.out ] || fail "output with an invalid namespace"
 echo "argocd plugin: ok"
