@@ -1050,3 +1050,68 @@ TEST_CASE("report: a Job or CronJob given a classic sidecar is warned that it ne
   REQUIRE(r.rc == 0);
   CHECK_THAT(r.err, Catch::Contains("curl -fsS -X POST http://localhost:15030/quitquitquit"));
 }
+
+// Istio's webhook fills a pod's empty namespace from the admission request
+// before anything reads it (pkg/kube/inject/webhook.go, Webhook.inject:
+// `if pod.ObjectMeta.Namespace == "" { pod.ObjectMeta.Namespace =
+// req.Namespace }`), and GetDeployMetaFromPod takes DeploymentMeta's
+// namespace from the pod, so the template's ISTIO_META_OWNER names the
+// namespace the object is created in. kinject decided such an object in the
+// -n namespace but rendered it as `default`. istioctl kube-inject has no
+// request (inject.go, IntoObject): the object's own empty namespace, which
+// the template turns into `default`.
+TEST_CASE("regression: -n's namespace reaches the template of an object that names none (ISTIO_META_OWNER said default)",
+          "[pipeline][istio]") {
+  MemoryDisk disk;
+  disk.add_file("w.yaml",
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n"
+                "    metadata: {labels: {app: web}}\n    spec: {containers: [{name: a, image: nginx}]}\n---\n"
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: own}\nspec:\n  template:\n"
+                "    metadata: {labels: {app: api}}\n    spec: {containers: [{name: a, image: nginx}]}\n---\n"
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: solo}\nspec: {containers: [{name: a, image: nginx}]}\n");
+  Options o;
+  o.inputs = {"w.yaml"};
+  o.default_namespace = "shop";
+  auto r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.out, Catch::Contains("kubernetes://apis/apps/v1/namespaces/shop/deployments/web"));
+  CHECK_THAT(r.out, Catch::Contains("kubernetes://apis/apps/v1/namespaces/own/deployments/api"));
+  CHECK_THAT(r.out, Catch::Contains("kubernetes://apis/v1/namespaces/shop/pods/solo"));
+  CHECK_THAT(r.out, !Catch::Contains("namespaces/default/"));
+  // Nothing else learns the namespace: the objects still name none.
+  CHECK_THAT(r.out, !Catch::Contains("namespace: shop"));
+
+  o.kube_inject = true;
+  r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.out, Catch::Contains("kubernetes://apis/apps/v1/namespaces/default/deployments/web"));
+  CHECK_THAT(r.out, Catch::Contains("kubernetes://apis/apps/v1/namespaces/own/deployments/api"));
+  CHECK_THAT(r.out, Catch::Contains("kubernetes://apis/v1/namespaces/default/pods/solo"));
+}
+
+// The same for the pod's own metadata, which a customised template reads as
+// .ObjectMeta.Namespace: the webhook's pod has the request's namespace
+// (webhook.go, Webhook.inject); istioctl's is the pod template's metadata
+// as written (inject.go, IntoObject), with none.
+TEST_CASE("regression: a template's .ObjectMeta.Namespace is the namespace the pod is created in, as the webhook fills it",
+          "[pipeline][istio]") {
+  MemoryDisk disk;
+  disk.add_file("w.yaml",
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n"
+                "    metadata: {labels: {app: web}}\n    spec: {containers: [{name: a, image: nginx}]}\n");
+  // An injector configuration whose sidecar template only reads it.
+  disk.add_file("inject.yaml",
+                "policy: enabled\ntemplates:\n  sidecar: |\n    metadata:\n      annotations:\n"
+                "        seen-namespace: \"[{{ .ObjectMeta.Namespace }}]\"\n");
+  Options o;
+  o.inputs = {"w.yaml"};
+  o.config.inject_config_file = "inject.yaml";
+  o.default_namespace = "shop";
+  auto r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.out, Catch::Contains("seen-namespace: \"[shop]\""));
+  o.kube_inject = true;
+  r = run(o, disk);
+  REQUIRE(r.rc == 0);
+  CHECK_THAT(r.out, Catch::Contains("seen-namespace: \"[]\""));
+}

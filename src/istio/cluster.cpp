@@ -288,7 +288,16 @@ Verdict Cluster::decide(const PodFacts& pod) const {
   return v;
 }
 
-InjectionOutcome Cluster::inject(Node& root, const Workload& w, const std::string& namespace_, Verdict& v) const {
+InjectionOutcome Cluster::inject(Node& root, const Workload& given, const std::string& namespace_, Verdict& v) const {
+  // The webhook fills a pod's empty namespace from the admission request's
+  // before anything reads it (webhook.go, Webhook.inject:
+  // `pod.ObjectMeta.Namespace = req.Namespace`), so the template sees the
+  // namespace the object is created in (DeploymentMeta, the
+  // ISTIO_META_OWNER it renders). istioctl kube-inject has no request: an
+  // object that names no namespace renders with none (IntoObject), and the
+  // template says `default`.
+  Workload w = given;
+  if (!settings_.kube_inject && w.namespace_.empty()) w.namespace_ = namespace_;
   InjectionOutcome out;
   for (std::size_t i = 0; i < v.calls.size(); ++i) {
     const auto& [mesh, match] = v.calls[i];

@@ -141,7 +141,7 @@ InjectionParams injection_params(const Node& pod, const Workload& w, const Templ
   p.namespace_ = w.namespace_;
   if (w.template_path.empty()) {  // a bare pod
     deploy_meta_from_pod(pod, p.api_version, p.kind, p.name);
-    p.namespace_ = str_at(pod.get("metadata"), "namespace");
+    if (std::string own = str_at(pod.get("metadata"), "namespace"); !own.empty()) p.namespace_ = std::move(own);
   }
   return p;
 }

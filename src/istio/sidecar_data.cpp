@@ -96,7 +96,17 @@ SidecarTemplateData sidecar_template_data(const InjectionParams& p, const Node& 
   SidecarTemplateData d;
   d.type_meta = type_meta_value(p.api_version, p.kind);
   d.deployment_meta = namespaced_name_value(p.namespace_, p.name);
-  d.object_meta = object_meta_value(stripped.get("metadata"));
+  // The webhook's pod has the request's namespace when it named none
+  // (webhook.go, Webhook.inject); istioctl's is the template's metadata as
+  // written (IntoObject).
+  const Node* metadata = stripped.get("metadata");
+  if (!p.templates->kube_inject && !p.namespace_.empty() && str_at(metadata, "namespace").empty()) {
+    Node filled = metadata && metadata->is_map() ? *metadata : Node::map();
+    filled.set("namespace", Node::string(p.namespace_));
+    d.object_meta = object_meta_value(&filled);
+  } else {
+    d.object_meta = object_meta_value(metadata);
+  }
   d.spec = pod_spec_value(stripped.get("spec"));
   d.proxy_config = p.own_proxy_config ? proxy_config_value(proxy_config) : p.templates->default_proxy_config;
   d.mesh_config = p.own_proxy_config ? mesh_config_value(p.mesh) : p.templates->default_mesh_config;
