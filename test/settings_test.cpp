@@ -54,6 +54,12 @@ Options via_function_config(const std::string& key, const std::string& value) {
   return o;
 }
 
+Options via_argocd_parameter(const std::string& key, const std::string& value) {
+  Options o;
+  apply_argocd_parameters(fmt::format(R"([{{"name": "{}", "string": "{}"}}])", key, value), {}, o);
+  return o;
+}
+
 Options via_environment(const std::string& name, const std::string& value, const std::string& prefix = "") {
   Options o;
   apply_env_settings({{name, value}}, prefix, {}, o);
@@ -71,6 +77,7 @@ TEST_CASE("each setting gives the same Options as a KRM key and as an environmen
     CHECK(fingerprint(via_function_config(s.key, sample(s))) == fingerprint(direct));
     CHECK(fingerprint(via_environment(s.env_name(), sample(s))) == fingerprint(direct));
     CHECK(fingerprint(via_environment("ARGOCD_ENV_" + s.env_name(), sample(s), "ARGOCD_ENV_")) == fingerprint(direct));
+    CHECK(fingerprint(via_argocd_parameter(s.key, sample(s))) == fingerprint(direct));
   }
 }
 
@@ -140,4 +147,55 @@ TEST_CASE("the man page and docs/integrations.md name every functionConfig key",
     CHECK_THAT(man.str(), Catch::Contains(fmt::format("{}", s.key)));
     CHECK_THAT(doc.str(), Catch::Contains(fmt::format("`{}`", s.key)));
   }
+}
+
+// Argo CD's cmp-server hands an Application's plugin parameters to the
+// generate command as JSON in ARGOCD_APP_PARAMETERS (Argo CD's
+// docs/operator-manual/config-management-plugins.md: `[{"name":
+// "values-files", "array": [...]}, {"name": ..., "map": {...}}]`), and
+// `null` when the Application sets none.
+TEST_CASE("Argo CD plugin parameters: string, array and map; null; the flag wins; malformed ones refused", "[settings]") {
+  Options o;
+  apply_argocd_parameters(R"([{"name": "rules", "string": "istio"}, {"name": "set", "array": ["a=1", "b=2"]},
+                               {"name": "workloads", "map": {"CloneSet": "spec.template"}}])",
+                          {}, o);
+  CHECK(o.rules == "istio");
+  CHECK(o.config.sets == std::vector<std::string>{"a=1", "b=2"});
+  CHECK(o.workloads == std::vector<std::string>{"CloneSet=spec.template"});
+
+  Options none;
+  apply_argocd_parameters("null", {}, none);
+  CHECK(fingerprint(none) == fingerprint(Options{}));
+
+  Options flagged;
+  flagged.rules = "rules.yaml";
+  apply_argocd_parameters(R"([{"name": "rules", "string": "istio"}])", {"--rules"}, flagged);
+  CHECK(flagged.rules == "rules.yaml");
+
+  Options bad;
+  CHECK_THROWS_WITH(apply_argocd_parameters(R"([{"name": "rulse", "string": "istio"}])", {}, bad),
+                    Catch::StartsWith("ARGOCD_APP_PARAMETERS: unknown setting \"rulse\" (known: "));
+  CHECK_THROWS_WITH(apply_argocd_parameters(R"({"rules": "istio"})", {}, bad),
+                    Catch::Contains("expected Argo CD's list of parameters"));
+  CHECK_THROWS_WITH(apply_argocd_parameters(R"([{"string": "istio"}])", {}, bad), Catch::Contains("every parameter needs a name"));
+  CHECK_THROWS_WITH(apply_argocd_parameters(R"([{"name": "rules"}])", {}, bad),
+                    Catch::Contains("parameter \"rules\" has no string, array or map"));
+  CHECK_THROWS_WITH(apply_argocd_parameters(R"([{"name": "rules", "string": "a", "array": ["b"]}])", {}, bad),
+                    Catch::Contains("more than one of string, array and map"));
+  CHECK_THROWS_WITH(apply_argocd_parameters(R"([{"name": "rules", "string": "a"}, {"name": "rules", "string": "b"}])", {}, bad),
+                    Catch::Contains("parameter \"rules\" is given twice"));
+  CHECK_THROWS_WITH(apply_argocd_parameters(R"([{"name": "rules", "array": ["istio", "x"]}])", {}, bad),
+                    "ARGOCD_APP_PARAMETERS: rules takes one value, not a list");
+  CHECK_THROWS_WITH(apply_argocd_parameters("[{", {}, bad), Catch::Contains("ARGOCD_APP_PARAMETERS"));
+}
+
+// A setting of one value given a list or a map in a functionConfig was set
+// to "" (the scalar text of a collection) without a word: `rules: [istio]`
+// played no webhooks at all.
+TEST_CASE("regression: a functionConfig's list for a one-value setting was taken as empty, silently", "[settings][krm]") {
+  Options o;
+  CHECK_THROWS_WITH(apply_function_config(parse_yaml("kind: Injection\nspec:\n  rules: [istio, x]\n", "fc"), o),
+                    "functionConfig: rules takes one value, not a list");
+  CHECK_THROWS_WITH(apply_function_config(parse_yaml("kind: Injection\nspec:\n  policy: {a: b}\n", "fc"), o),
+                    "functionConfig: policy takes one value, not a mapping");
 }

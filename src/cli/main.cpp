@@ -43,6 +43,7 @@ struct Flags {
   std::list<Bound> bound;  // stable addresses: CLI11 writes into them
   std::string settings_env;  // --settings-from-env PREFIX
   std::string namespace_env;  // --namespace-from-env VAR
+  bool argocd_parameters = false;  // --settings-from-argocd-parameters
 };
 
 // Registers the table's settings of `group` as flags of `app`.
@@ -108,6 +109,9 @@ void add_settings_env_flag(CLI::App& app, Flags& f) {
                  "Namespace of documents that name none from environment variable VAR where it is set and neither "
                  "-n nor a settings variable gives one (e.g. ARGOCD_APP_NAMESPACE, the Application's destination)")
       ->type_name("VAR");
+  app.add_flag("--settings-from-argocd-parameters", f.argocd_parameters,
+               "Take settings from an Argo CD plugin's parameters (ARGOCD_APP_PARAMETERS), each named by its "
+               "functionConfig key (rules, cluster, set, ...); over the settings variables, under the flags given");
 }
 
 // The default command's flags: on the app itself and on its alias `inject`.
@@ -170,6 +174,8 @@ kinject::Options finish(Flags& f, kinject::Command command) {
     }
   }
   if (!f.settings_env.empty()) kinject::apply_env_settings(environment_under(f.settings_env), f.settings_env, given, o);
+  if (f.argocd_parameters)
+    if (auto json = process_env()("ARGOCD_APP_PARAMETERS"); json && !json->empty()) kinject::apply_argocd_parameters(*json, given, o);
   for (const auto& b : f.bound) {
     if (b.option->count() == 0) continue;
     try {

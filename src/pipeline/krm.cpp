@@ -9,28 +9,6 @@
 
 namespace kinject {
 
-namespace {
-
-// Items one a line, or separated by commas too.
-std::vector<std::string> split_list(const std::string& s, bool commas = true) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == '\n' || (commas && c == ',')) {
-      auto a = cur.find_first_not_of(" \t\r");
-      if (a != std::string::npos) out.push_back(cur.substr(a, cur.find_last_not_of(" \t\r") - a + 1));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  auto a = cur.find_first_not_of(" \t\r");
-  if (a != std::string::npos) out.push_back(cur.substr(a, cur.find_last_not_of(" \t\r") - a + 1));
-  return out;
-}
-
-}  // namespace
-
 bool is_resource_list(const Node& root) {
   const Node* kind = root.get("kind");
   return root.is_map() && kind && kind->str() == "ResourceList" && root.get("items");
@@ -45,33 +23,7 @@ void apply_function_config(const Node& config, Options& opts) {
   else throw Error(fmt::format("functionConfig: expected a ConfigMap or a kinject Injection, not kind \"{}\"", k));
   if (!settings || settings->is_null()) return;
   if (!settings->is_map()) throw Error("functionConfig: data/spec must be a mapping");
-  for (const auto& e : settings->entries) {
-    std::string key = e.key.scalar_text();
-    const Setting* setting = setting_for_key(key);
-    if (!setting)
-      throw Error(fmt::format("functionConfig: unknown setting \"{}\" (known: {})", key, setting_keys()));
-    const Node& v = e.value;
-    try {
-      if (setting->arity == SettingArity::Many) {
-        // A list, a map (KEY=VALUE each), or a string of one value a line
-        // (--set: Helm's grammar splits each at its commas and keeps
-        // escaped ones (\,) in the value; --workload: commas separate too).
-        std::vector<std::string> values;
-        if (v.is_seq()) {
-          for (const auto& it : v.items) values.push_back(it.scalar_text());
-        } else if (v.is_map()) {
-          for (const auto& x : v.entries) values.push_back(x.key.scalar_text() + "=" + x.value.scalar_text());
-        } else {
-          values = split_list(v.scalar_text(), std::string_view(setting->key) != "set");
-        }
-        for (const auto& value : values) setting->apply(opts, value);
-      } else {
-        setting->apply(opts, v.scalar_text());
-      }
-    } catch (const Error& err) {
-      throw Error(fmt::format("functionConfig: {} {}", key, err.bare()));
-    }
-  }
+  apply_setting_values(*settings, "functionConfig", {}, opts);
 }
 
 Node krm_result(const Node& root, const ReportEntry& e) {

@@ -6,6 +6,7 @@
 
 #include "kinject/base/error.h"
 #include "kinject/k8s/names.h"
+#include "kinject/yaml/parse.h"
 
 namespace kinject {
 
@@ -123,6 +124,91 @@ std::string setting_keys() {
   std::string out;
   for (const auto& s : settings()) out += (out.empty() ? "" : ", ") + std::string(s.key);
   return out;
+}
+
+namespace {
+
+// Items one a line, or separated by commas too.
+std::vector<std::string> split_list(const std::string& s, bool commas = true) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == '\n' || (commas && c == ',')) {
+      auto a = cur.find_first_not_of(" \t\r");
+      if (a != std::string::npos) out.push_back(cur.substr(a, cur.find_last_not_of(" \t\r") - a + 1));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  auto a = cur.find_first_not_of(" \t\r");
+  if (a != std::string::npos) out.push_back(cur.substr(a, cur.find_last_not_of(" \t\r") - a + 1));
+  return out;
+}
+
+}  // namespace
+
+void apply_setting_values(const Node& values, const std::string& what, const std::vector<std::string>& given,
+                          Options& opts) {
+  for (const auto& e : values.entries) {
+    std::string key = e.key.scalar_text();
+    const Setting* setting = setting_for_key(key);
+    if (!setting) throw Error(fmt::format("{}: unknown setting \"{}\" (known: {})", what, key, setting_keys()));
+    if (std::find(given.begin(), given.end(), setting->long_flag()) != given.end()) continue;  // the flag wins
+    const Node& v = e.value;
+    try {
+      if (setting->arity == SettingArity::Many) {
+        // A list, a map (KEY=VALUE each), or a string of one value a line
+        // (--set: Helm's grammar splits each at its commas and keeps
+        // escaped ones (\,) in the value; --workload: commas separate too).
+        std::vector<std::string> list;
+        if (v.is_seq()) {
+          for (const auto& it : v.items) list.push_back(it.scalar_text());
+        } else if (v.is_map()) {
+          for (const auto& x : v.entries) list.push_back(x.key.scalar_text() + "=" + x.value.scalar_text());
+        } else {
+          list = split_list(v.scalar_text(), std::string_view(setting->key) != "set");
+        }
+        for (const auto& value : list) setting->apply(opts, value);
+      } else if (!v.is_scalar()) {
+        // scalar_text() of a collection is "": the setting would be unset
+        // without a word.
+        throw Error(fmt::format("takes one value, not {}", kind_phrase(v)));
+      } else {
+        setting->apply(opts, v.scalar_text());
+      }
+    } catch (const Error& err) {
+      throw Error(fmt::format("{}: {} {}", what, key, err.bare()));
+    }
+  }
+}
+
+void apply_argocd_parameters(std::string_view json, const std::vector<std::string>& given, Options& o) {
+  const std::string what = "ARGOCD_APP_PARAMETERS";
+  Node list = parse_yaml(json, what);
+  if (list.is_null()) return;  // Argo CD sends `null` when the Application sets none
+  if (!list.is_seq())
+    throw Error(fmt::format("{}: expected Argo CD's list of parameters ([{{\"name\": ..., \"string\": ...}}, ...]), not {}",
+                            what, kind_phrase(list)));
+  // As a functionConfig's data: each parameter's one value by its name.
+  Node values = Node::map();
+  for (const auto& p : list.items) {
+    const Node* name = p.get("name");
+    if (!p.is_map() || !name || !name->is_string() || name->str().empty())
+      throw Error(fmt::format("{}: every parameter needs a name", what));
+    const Node* value = nullptr;
+    for (const char* field : {"string", "array", "map"})
+      if (const Node* v = p.get(field)) {
+        if (value)
+          throw Error(fmt::format("{}: parameter \"{}\" has more than one of string, array and map", what, name->str()));
+        value = v;
+      }
+    if (!value) throw Error(fmt::format("{}: parameter \"{}\" has no string, array or map", what, name->str()));
+    if (values.get(name->str()))
+      throw Error(fmt::format("{}: parameter \"{}\" is given twice", what, name->str()));
+    values.set(name->str(), *value);
+  }
+  apply_setting_values(values, what, given, o);
 }
 
 void apply_env_settings(const std::vector<std::pair<std::string, std::string>>& environment, const std::string& prefix,

@@ -208,6 +208,20 @@ echo "image: Argo CD generate command on an app directory: web and redis injecte
 cmp_run cmp2.out cmp2.err ARGOCD_APP_NAMESPACE=tools || { cat cmp2.err; fail "generate (tools) failed"; }
 contains cmp2.err "deployment/web (ns tools): skipped"
 lacks cmp2.out "istio-proxy"
+# The Application's plugin parameters (ARGOCD_APP_PARAMETERS, as the
+# cmp-server sends them): over the sidecar's environment.
+cmp_run cmp5.out cmp5.err ARGOCD_APP_NAMESPACE=shop \
+  'ARGOCD_APP_PARAMETERS=[{"name":"set","array":["global.hub=mirror.example.com/istio"]},{"name":"istioVersion","string":"1.30"}]' ||
+  { cat cmp5.err; fail "generate with parameters failed"; }
+contains cmp5.err "deployment/web (ns shop): injected"
+contains cmp5.out "image: mirror.example.com/istio/proxyv2:1.30."
+lacks cmp5.out "proxyv2:1.28."
+if cmp_run cmp6.out cmp6.err ARGOCD_APP_NAMESPACE=shop 'ARGOCD_APP_PARAMETERS=[{"name":"rulse","string":"istio"}]'; then
+  fail "a misspelt parameter passed"
+fi
+contains cmp6.err 'ARGOCD_APP_PARAMETERS: unknown setting "rulse"'
+[ ! -s cmp6.out ] || fail "output with a misspelt parameter"
+echo "image: Argo CD generate command with the Application's parameters: hub and release from them"
 # A misspelt setting and a broken manifest fail the sync with nothing on stdout.
 if cmp_run cmp3.out cmp3.err ARGOCD_APP_NAMESPACE=shop ARGOCD_ENV_KINJECT_RULSE=istio; then fail "a misspelt setting passed"; fi
 contains cmp3.err "ARGOCD_ENV_KINJECT_RULSE: no such setting"

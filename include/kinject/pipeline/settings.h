@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kinject/pipeline/options.h"
+#include "kinject/yaml/node.h"
 
 namespace kinject {
 
@@ -61,5 +62,19 @@ std::string setting_keys();
 // known ones (a typo would otherwise be ignored). Throws Error.
 void apply_env_settings(const std::vector<std::pair<std::string, std::string>>& environment, const std::string& prefix,
                         const std::vector<std::string>& given, Options& o);
+
+// Applies settings by their functionConfig keys (`values`, a map: a KRM
+// functionConfig's data, Argo CD's parameters), except those `given` says
+// the command line gave. A Many setting takes a list, a map (KEY=VALUE
+// each) or a string of one value a line (or a comma, but for `set`).
+// Errors begin with `what`. Throws Error.
+void apply_setting_values(const Node& values, const std::string& what, const std::vector<std::string>& given,
+                          Options& o);
+
+// Applies an Argo CD plugin's parameters, as the cmp-server hands them over
+// in ARGOCD_APP_PARAMETERS (JSON: [{"name": "rules", "string": "istio"},
+// {"name": "set", "array": [...]}, {"name": ..., "map": {...}}], or null),
+// each named by its functionConfig key, except those `given`. Throws Error.
+void apply_argocd_parameters(std::string_view json, const std::vector<std::string>& given, Options& o);
 
 }  // namespace kinject
