@@ -11,6 +11,7 @@
 # static-pie binary the image ships, and it throws as cheaply as a dynamic one.
 . "$(dirname "$0")/lib.sh"
 need readelf
+cd "$WORK"
 static=$(sed -n 's/^KINJECT_STATIC:BOOL=//p' "${BUILD:?set BUILD to the build directory}/CMakeCache.txt")
 [ "$static" = ON ] || skip "kinject is built as a dynamic executable here (KINJECT_STATIC=${static:-unset}: a sanitizer build, or no libyaml-cpp.a/libyaml.a)"
 readelf -lh "$KINJECT" > elf.txt
