@@ -201,53 +201,71 @@ int main(int argc, char** argv) {
     return fmt::format("kinject: error: {}\nRun with --help for more information.\n", e.what());
   });
   Flags inject, inject_alias, check, uninject, krm, kube;
+  // Building CLI11's options is a tenth of a one-document run, so a
+  // subcommand gets its flags only when it can be the one run: CLI11 selects
+  // a subcommand only by its exact name as an argument, so one whose name is
+  // not in argv is never parsed, and its flags would go unused. It stays
+  // listed (--help names every command); its own --help names its word, and
+  // completion sees everything.
+  const bool completing = argc > 1 && argv[1] == kinject::cli::kCompleteCommand;
+  auto may_run = [&](std::string_view name) {
+    return completing || std::any_of(argv + 1, argv + argc, [&](const char* a) { return a == name; });
+  };
   add_inject_flags(app, inject);
   // `kinject inject -f x` (and so `kubectl inject inject`) is the default command.
   auto* inject_cmd = app.add_subcommand("inject", "The default command, by name: inject and print the manifests");
-  add_inject_flags(*inject_cmd, inject_alias);
+  if (may_run("inject")) add_inject_flags(*inject_cmd, inject_alias);
 
   auto* check_cmd = app.add_subcommand("check", "CI gate: print what injection would change; exit 0 nothing, 1 changes, >1 error");
-  add_input_flags(*check_cmd, check);
-  add_config_flags(*check_cmd, check);
-  add_kube_version_flag(*check_cmd, check);
-  add_rule_flags(*check_cmd, check);
-  add_settings_env_flag(*check_cmd, check);
-  check_cmd->add_flag("--diff", check.o.diff, "Print a unified diff of what would change (like kubectl diff)");
+  if (may_run("check")) {
+    add_input_flags(*check_cmd, check);
+    add_config_flags(*check_cmd, check);
+    add_kube_version_flag(*check_cmd, check);
+    add_rule_flags(*check_cmd, check);
+    add_settings_env_flag(*check_cmd, check);
+    check_cmd->add_flag("--diff", check.o.diff, "Print a unified diff of what would change (like kubectl diff)");
+  }
 
   auto* uninject_cmd = app.add_subcommand("uninject", "Remove what an injection added (from sidecar.istio.io/status)");
-  add_input_flags(*uninject_cmd, uninject);
-  add_output_flags(*uninject_cmd, uninject);
-  uninject_cmd->add_option("--template", uninject.o.config.template_file, "Undo a --template injection (kinject.io/status)")
-      ->type_name("FILE");
+  if (may_run("uninject")) {
+    add_input_flags(*uninject_cmd, uninject);
+    add_output_flags(*uninject_cmd, uninject);
+    uninject_cmd->add_option("--template", uninject.o.config.template_file, "Undo a --template injection (kinject.io/status)")
+        ->type_name("FILE");
+  }
 
   auto* krm_cmd = app.add_subcommand("krm", "KRM function: a ResourceList on stdin, the injected ResourceList on stdout");
-  add_config_flags(*krm_cmd, krm);
-  add_kube_version_flag(*krm_cmd, krm);
-  add_rule_flags(*krm_cmd, krm);
+  if (may_run("krm")) {
+    add_config_flags(*krm_cmd, krm);
+    add_kube_version_flag(*krm_cmd, krm);
+    add_rule_flags(*krm_cmd, krm);
+  }
 
   // istioctl kube-inject's flags, so scripts switch by changing one word.
   std::string kube_out, ignored;
-  auto* kube_cmd = app.add_subcommand("kube-inject", "Drop-in for istioctl kube-inject (-f FILE, -o OUTFILE, ...)");
-  kube_cmd->add_option("-f,--filename", kube.files, "Input file, or - for stdin")
-      ->type_name("FILE")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  kube_cmd->add_option("-o,--output", kube_out, "Output file (written atomically; may be the input file), a FIFO or device (written through), or - for stdout")->type_name("FILE");
-  add_config_flags(*kube_cmd, kube);
-  for (const char* name : {"--meshConfigMapName", "--injectConfigMapName", "--webhookConfig", "--istioNamespace,-i", "--kubeconfig",
-                           "--context", "--xds-address", "--cert-dir", "--xds-label", "--xds-port", "--timeout", "--authority"})
-    kube_cmd->add_option(name, ignored, "Accepted for compatibility; kinject never contacts a cluster")->group("istioctl (ignored)");
   bool ignored_flag = false;
-  for (const char* name : {"--insecure", "--plaintext"})
-    kube_cmd->add_flag(name, ignored_flag, "Accepted for compatibility; kinject never contacts a cluster")->group("istioctl (ignored)");
+  auto* kube_cmd = app.add_subcommand("kube-inject", "Drop-in for istioctl kube-inject (-f FILE, -o OUTFILE, ...)");
+  if (may_run("kube-inject")) {
+    kube_cmd->add_option("-f,--filename", kube.files, "Input file, or - for stdin")
+        ->type_name("FILE")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    kube_cmd->add_option("-o,--output", kube_out, "Output file (written atomically; may be the input file), a FIFO or device (written through), or - for stdout")->type_name("FILE");
+    add_config_flags(*kube_cmd, kube);
+    for (const char* name : {"--meshConfigMapName", "--injectConfigMapName", "--webhookConfig", "--istioNamespace,-i", "--kubeconfig",
+                             "--context", "--xds-address", "--cert-dir", "--xds-label", "--xds-port", "--timeout", "--authority"})
+      kube_cmd->add_option(name, ignored, "Accepted for compatibility; kinject never contacts a cluster")->group("istioctl (ignored)");
+    for (const char* name : {"--insecure", "--plaintext"})
+      kube_cmd->add_flag(name, ignored_flag, "Accepted for compatibility; kinject never contacts a cluster")->group("istioctl (ignored)");
+  }
 
   auto* version = kinject::cli::add_version(app);
   std::string shell;
   auto* completion = kinject::cli::add_completion(app, shell);
   kinject::cli::refuse_flags_as_values(app);
   // Asked by the completion scripts and kubectl_complete-inject (src/cli/).
-  if (argc > 1 && argv[1] == kinject::cli::kCompleteCommand)
+  if (completing)
     return kinject::cli::complete(app, std::vector<std::string>(argv + 2, argv + argc), std::cout);
 
   try {
