@@ -353,6 +353,46 @@ TEST_CASE("sprig the must* forms of list, dict and JSON functions: as Go renders
   });
 }
 
+TEST_CASE("sprig addf, add1f, subf, mulf, divf: exact decimals as shopspring/decimal, as Go renders them", "[funcs][sprig]") {
+  check_cases({
+    {"{{ addf 0.1 0.2 }}", false, "0.3"},
+    {"{{ addf 1 2 3 }}", false, "6"},
+    {"{{ addf }}", false, "0"},
+    {"{{ addf 1.5 \"2.25\" }}", false, "3.75"},
+    {"{{ addf 1e300 1e-300 }}", false, "1e+300"},
+    {"{{ addf -0.1 0.1 }}", false, "0"},
+    {"{{ add1f 0.1 }}", false, "1.1"},
+    {"{{ add1f \"x\" }}", false, "1"},
+    {"{{ subf 1 0.9 }}", false, "0.1"},
+    {"{{ subf 10 1 2 3 }}", false, "4"},
+    {"{{ subf 5 }}", false, "5"},
+    {"{{ mulf 0.1 3 }}", false, "0.3"},
+    {"{{ mulf 1.1 1.1 1.1 }}", false, "1.331"},
+    {"{{ mulf -2 0.5 }}", false, "-1"},
+    {"{{ mulf 1e200 1e200 }}", false, "+Inf"},
+    {"{{ mulf 1e-200 1e-200 }}", false, "0"},
+    {"{{ divf 1 3 }}", false, "0.3333333333333333"},
+    {"{{ divf 2 3 }}", false, "0.6666666666666667"},
+    {"{{ divf -2 3 }}", false, "-0.6666666666666667"},
+    {"{{ divf 10 4 }}", false, "2.5"},
+    {"{{ divf 1 0 }}", true, "decimal division by 0"},
+    {"{{ divf 0 5 }}", false, "0"},
+    {"{{ divf 1e300 1e-300 }}", false, "+Inf"},
+    {"{{ divf 1e-300 1e300 }}", false, "0"},
+    {"{{ divf 1 3 3 }}", false, "0.1111111111111111"},
+    {"{{ divf 100 7 2 }}", false, "7.142857142857143"},
+    {"{{ divf 5e-17 1 }}", false, "1e-16"},
+    {"{{ divf 1.5e-16 3 }}", false, "1e-16"},
+    {"{{ addf (maxf 1 \"NaN\") 1 }}", true, "Cannot create a Decimal from NaN"},
+    {"{{ mulf 123456789.123 987654321.987 }}", false, "1.219326313559686e+17"},
+    {"{{ subf 0.3 0.1 0.1 0.1 }}", false, "0"},
+    {"{{ addf 9007199254740993 1 }}", false, "9.007199254740992e+15"},
+    {"{{ divf 22 7 }}", false, "3.142857142857143"},
+    {"{{ addf 5e-324 5e-324 }}", false, "1e-323"},
+    {"{{ mulf 1.7976931348623157e308 10 }}", false, "+Inf"},
+  });
+}
+
 // Sprig 3.3.0's TxtFuncMap, every key (211, "hello" included), as the Go
 // program above printed them: what Istio gives every injection template.
 const std::vector<std::string_view> kSprigNames = {

@@ -70,6 +70,7 @@ FuncTable sprig_word_funcs();        // goutils words, plural, splitn (sprig_wor
 FuncTable sprig_crypto_funcs();      // sha1sum, sha512sum, adler32sum, b32enc/b32dec (sprig_crypto.cpp)
 FuncTable sprig_path_funcs();        // base, dir, clean, ext, isAbs and os* (sprig_paths.cpp)
 FuncTable sprig_float_funcs();       // maxf, minf, ceil, floor, round, seq, ... (sprig_floats.cpp)
+FuncTable sprig_decimal_funcs();     // addf, add1f, subf, mulf, divf (sprig_decimal.cpp)
 FuncTable sprig_collection_funcs();  // slice, chunk, dig, deepCopy, deepEqual (sprig_collections.cpp)
 FuncTable sprig_must_json_funcs();   // mustToJson, mustFromJson, ... (sprig_json_must.cpp)
 // The must* forms that are their plain form under a second name, and
