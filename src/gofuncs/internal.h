@@ -66,5 +66,19 @@ FuncTable sprig_regex_funcs();    // regex.go (regexp.cpp)
 FuncTable sprig_number_funcs();   // conversions and integer math (numeric.go), reflection
 FuncTable sprig_list_funcs();     // list.go
 FuncTable sprig_dict_funcs();     // dict.go
+FuncTable sprig_word_funcs();        // goutils words, plural, splitn (sprig_words.cpp)
+FuncTable sprig_crypto_funcs();      // sha1sum, sha512sum, adler32sum, b32enc/b32dec (sprig_crypto.cpp)
+FuncTable sprig_path_funcs();        // base, dir, clean, ext, isAbs and os* (sprig_paths.cpp)
+FuncTable sprig_float_funcs();       // maxf, minf, ceil, floor, round, seq, ... (sprig_floats.cpp)
+FuncTable sprig_decimal_funcs();     // addf, add1f, subf, mulf, divf (sprig_decimal.cpp)
+FuncTable sprig_collection_funcs();  // slice, chunk, dig, deepCopy, deepEqual (sprig_collections.cpp)
+FuncTable sprig_must_json_funcs();   // mustToJson, mustFromJson, ... (sprig_json_must.cpp)
+// The must* forms that are their plain form under a second name, and
+// tuple/biggest (sprig_collections.cpp); after every family is in `f`.
+void add_must_aliases(FuncMap& f);
+// The functions refused by name at parse time (sprig_refused.cpp), and
+// how many of them are refused for non-determinism (the rest: not written).
+void sprig_refusals(FuncMap& f);
+std::size_t sprig_refused_count();
 
 }  // namespace kinject::tmpl

@@ -105,6 +105,16 @@ class Parser {
     std::size_t i = std::min(hi_ == 0 ? 0 : hi_ - 1, items_.size() - 1);
     throw TemplateError(fmt::format("template: {}:{}: {}", src_->parse_name, items_[i].line, msg));
   }
+  // A refused function (FuncMap::refuse): Go would run it, kinject will
+  // not; the message points at the call, line and column, like an
+  // execution error, and says what to write instead.
+  [[noreturn]] void refused(const Item& token, const std::string& why) {
+    std::string_view before(src_->text.data(), std::min(token.pos, src_->text.size()));
+    std::size_t nl = before.rfind('\n');
+    std::size_t col = nl == std::string_view::npos ? before.size() : before.size() - (nl + 1);
+    throw TemplateError(fmt::format("template: {}:{}:{}: function {} is refused: {}", src_->parse_name, token.line, col,
+                                    go_quote(token.val), why));
+  }
   [[noreturn]] void unexpected(const Item& token, std::string_view context) {
     if (token.typ == Tok::Error) {
       std::string extra;
@@ -412,6 +422,7 @@ class Parser {
     const Item& token = next_non_space();
     switch (token.typ) {
       case Tok::Identifier: {
+        if (const std::string* why = funcs_.refusal(token.val)) refused(token, *why);
         if (!has_function(token.val)) errorf(fmt::format("function {} not defined", go_quote(token.val)));
         auto id = new_node<IdentifierNode>(token.pos, token.val);
         id->fn = funcs_.find(token.val);

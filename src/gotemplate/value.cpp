@@ -225,7 +225,10 @@ std::string Param::go_name() const {
   return "?";
 }
 
-void FuncMap::set(std::string name, Function fn) { funcs_[std::move(name)] = std::move(fn); }
+void FuncMap::set(std::string name, Function fn) {
+  refused_.erase(name);
+  funcs_[std::move(name)] = std::move(fn);
+}
 
 void FuncMap::set(std::string name, std::vector<Param> params, FuncImpl impl) {
   set(std::move(name), Function{std::move(params), std::nullopt, std::move(impl)});
@@ -236,7 +239,18 @@ void FuncMap::set_variadic(std::string name, std::vector<Param> params, Param va
 }
 
 void FuncMap::merge(const FuncMap& other) {
-  for (const auto& [name, fn] : other.funcs_) funcs_[name] = fn;
+  for (const auto& [name, fn] : other.funcs_) set(name, fn);
+  for (const auto& [name, reason] : other.refused_) refuse(name, reason);
+}
+
+void FuncMap::refuse(std::string name, std::string reason) {
+  funcs_.erase(name);
+  refused_[std::move(name)] = std::move(reason);
+}
+
+const std::string* FuncMap::refusal(std::string_view name) const {
+  auto it = refused_.find(name);
+  return it == refused_.end() ? nullptr : &it->second;
 }
 
 const Function* FuncMap::find(std::string_view name) const {

@@ -62,8 +62,19 @@ class FuncMap {
   bool contains(std::string_view name) const { return find(name) != nullptr; }
   std::size_t size() const { return funcs_.size(); }
 
+  // A name the parser refuses, with why and what to do instead: a function
+  // whose result would differ between two runs (the clock, randomness, the
+  // network, the environment). Refusing it at parse time, by name, says so
+  // before anything is rendered; a later set() of the name replaces the
+  // refusal (as Istio's own `env` replaces Sprig's), refuse() a function.
+  void refuse(std::string name, std::string reason);
+  // The reason `name` is refused, or nullptr.
+  const std::string* refusal(std::string_view name) const;
+  std::size_t refused_count() const { return refused_.size(); }
+
  private:
   std::map<std::string, Function, std::less<>> funcs_;
+  std::map<std::string, std::string, std::less<>> refused_;
 };
 
 }  // namespace kinject::tmpl
