@@ -6,9 +6,9 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <yaml.h>
 
 #include "kinject/base/error.h"
+#include "libyaml_events.h"
 
 namespace kinject {
 
@@ -18,36 +18,14 @@ namespace {
 // limits), low enough that an alias bomb cannot exhaust memory here.
 constexpr std::size_t kMaxNodes = std::size_t{8} << 20;
 
-struct Parser {
-  yaml_parser_t p;
-  Parser(std::string_view text) {
-    yaml_parser_initialize(&p);
-    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  }
-  ~Parser() { yaml_parser_delete(&p); }
-  Parser(const Parser&) = delete;
-  Parser& operator=(const Parser&) = delete;
-};
-
-struct Event {
-  yaml_event_t e;
-  bool live = false;
-  ~Event() {
-    if (live) yaml_event_delete(&e);
-  }
-};
+using libyaml::Event;
+using libyaml::Parser;
 
 std::size_t subtree_size(const Node& n) {
   std::size_t s = 1;
   for (const auto& it : n.items) s += subtree_size(it);
   for (const auto& e : n.entries) s += subtree_size(e.key) + subtree_size(e.value);
   return s;
-}
-
-// The tag as reader.h's resolve_scalar wants it.
-std::string_view tag_of(const yaml_char_t* tag, bool untagged_plain) {
-  if (tag) return reinterpret_cast<const char*>(tag);
-  return untagged_plain ? "?" : "!";
 }
 
 class Builder {
@@ -66,7 +44,7 @@ class Builder {
         case YAML_STREAM_END_EVENT:
           return root;
         case YAML_DOCUMENT_START_EVENT:
-          if (++documents > 1) fail(e.start_mark, "more than one YAML document where one was expected");
+          if (++documents > 1) fail(e.start_mark, std::string(libyaml::kSecondDocument));
           anchors_.clear();
           break;
         case YAML_DOCUMENT_END_EVENT:
@@ -74,14 +52,7 @@ class Builder {
           break;
         case YAML_SCALAR_EVENT: {
           Node n;
-          n.text.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
-          bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-          n.style = plain ? Style::Plain
-                    : e.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? Style::Single
-                    : e.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? Style::Double
-                    : e.data.scalar.style == YAML_LITERAL_SCALAR_STYLE       ? Style::Literal
-                                                                             : Style::Folded;
-          resolve_scalar(n, tag_of(e.data.scalar.tag, plain));
+          libyaml::scalar_into(e, n);
           add(std::move(n), e.data.scalar.anchor, e.start_mark);
           break;
         }
@@ -133,11 +104,7 @@ class Builder {
     std::unordered_set<std::string> keys;
   };
 
-  // A key that counts for repeats: a scalar, not null (reader.h leaves
-  // those alone), not a merge key (`<<` entries are sources, not keys).
-  static bool counted(const Node& key) {
-    return key.is_scalar() && !key.is_null() && !(key.style == Style::Plain && key.text == "<<");
-  }
+  static bool counted(const Node& key) { return libyaml::counted_key(key); }
 
   // Whether the mapping has a counted key of this text already (and, in the
   // set, it has it from now on). By text, as go-yaml v3 compares them: `1`
@@ -175,23 +142,17 @@ class Builder {
     }
     // go-yaml v3 and kustomize refuse a key repeated in one mapping.
     if (counted(f.key) && repeated(f, f.key.text))
-      fail(f.key_mark, fmt::format("key \"{}\" appears more than once in the same mapping", f.key.text));
+      fail(f.key_mark, libyaml::repeated_key_message(f.key.text));
     f.node.entries.emplace_back(std::move(f.key), std::move(n));
     f.key = Node();
     f.have_key = false;
   }
 
   [[noreturn]] void fail(const yaml_mark_t& mark, const std::string& message) const {
-    throw Error(Location{what_, 0, static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1}, message);
+    throw Error(libyaml::location(what_, mark), message);
   }
 
-  [[noreturn]] void fail_parser() const {
-    const yaml_parser_t& p = parser_.p;
-    std::string message = p.problem ? p.problem : "invalid YAML";
-    if (p.context) message = fmt::format("{} {}", p.context, message);
-    throw Error(Location{what_, 0, static_cast<int>(p.problem_mark.line) + 1, static_cast<int>(p.problem_mark.column) + 1},
-                "invalid YAML (libyaml): " + message);
-  }
+  [[noreturn]] void fail_parser() const { libyaml::fail_parser(parser_.p, what_); }
 
   Parser parser_;
   const std::string& what_;
