@@ -6,6 +6,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml.h>
@@ -86,5 +88,94 @@ inline std::string repeated_key_message(std::string_view key) {
 }
 
 inline constexpr std::string_view kSecondDocument = "more than one YAML document where one was expected";
+
+// The collections being built from events into a tree: each a list's items
+// or a mapping's entries (a repeated key refused), merge keys applied at a
+// mapping's end. The strict reader builds a whole document so; the verifier
+// only what it cannot compare as it streams (a collection key, a merge key's
+// value).
+class Collections {
+ public:
+  struct Open {
+    Node node;
+    std::string anchor;
+    yaml_mark_t start{};
+  };
+
+  explicit Collections(const std::string& what) : what_(what) {}
+
+  bool empty() const { return stack_.empty(); }
+
+  // A collection begins.
+  void open(const yaml_event_t& e) {
+    Frame f;
+    bool seq = e.type == YAML_SEQUENCE_START_EVENT;
+    f.open.node.kind = seq ? Kind::Seq : Kind::Map;
+    const yaml_char_t* anchor = seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor;
+    const yaml_char_t* tag = seq ? e.data.sequence_start.tag : e.data.mapping_start.tag;
+    if (anchor) f.open.anchor = reinterpret_cast<const char*>(anchor);
+    if (tag) f.open.node.tag = reinterpret_cast<const char*>(tag);
+    f.open.start = e.start_mark;
+    stack_.push_back(std::move(f));
+  }
+
+  // The innermost collection ends: it, merge keys applied.
+  Open close() {
+    Open o = std::move(stack_.back().open);
+    stack_.pop_back();
+    if (o.node.is_map()) apply_merge_keys(o.node);
+    return o;
+  }
+
+  // A whole node, read at `mark`, into the innermost collection.
+  void add(Node n, const yaml_mark_t& mark) {
+    Frame& f = stack_.back();
+    if (f.open.node.is_seq()) {
+      f.open.node.items.push_back(std::move(n));
+      return;
+    }
+    if (!f.have_key) {
+      f.key = std::move(n);
+      f.key_mark = mark;
+      f.have_key = true;
+      return;
+    }
+    if (counted_key(f.key) && repeated(f, f.key.text))
+      throw Error(location(what_, f.key_mark), repeated_key_message(f.key.text));
+    f.open.node.entries.emplace_back(std::move(f.key), std::move(n));
+    f.key = Node();
+    f.have_key = false;
+  }
+
+ private:
+  struct Frame {
+    Open open;
+    bool have_key = false;
+    Node key;
+    yaml_mark_t key_mark{};
+    // The counted keys, for repeats, once the mapping is not small: a small
+    // one (most are) is searched instead, which needs no copies.
+    std::unordered_set<std::string> keys;
+  };
+
+  // Whether the mapping has a counted key of this text already (and, in the
+  // set, it has it from now on).
+  static bool repeated(Frame& f, const std::string& text) {
+    constexpr std::size_t kSmall = 16;
+    const std::vector<Entry>& entries = f.open.node.entries;
+    if (entries.size() < kSmall) {
+      for (const auto& e : entries)
+        if (counted_key(e.key) && e.key.text == text) return true;
+      return false;
+    }
+    if (f.keys.empty())
+      for (const auto& e : entries)
+        if (counted_key(e.key)) f.keys.insert(e.key.text);
+    return !f.keys.insert(text).second;
+  }
+
+  const std::string& what_;
+  std::vector<Frame> stack_;
+};
 
 }  // namespace kinject::libyaml

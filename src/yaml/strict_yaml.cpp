@@ -2,7 +2,6 @@
 
 #include <map>
 #include <memory>
-#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -65,24 +64,13 @@ class Builder {
           break;
         }
         case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT: {
-          Frame f;
-          f.node.kind = e.type == YAML_SEQUENCE_START_EVENT ? Kind::Seq : Kind::Map;
-          const yaml_char_t* anchor = f.node.is_seq() ? e.data.sequence_start.anchor : e.data.mapping_start.anchor;
-          const yaml_char_t* tag = f.node.is_seq() ? e.data.sequence_start.tag : e.data.mapping_start.tag;
-          if (anchor) f.anchor = reinterpret_cast<const char*>(anchor);
-          if (tag) f.node.tag = reinterpret_cast<const char*>(tag);
-          f.start = e.start_mark;
-          stack_.push_back(std::move(f));
+        case YAML_MAPPING_START_EVENT:
+          open_.open(e);
           break;
-        }
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT: {
-          Frame f = std::move(stack_.back());
-          stack_.pop_back();
-          if (f.node.is_map()) apply_merge_keys(f.node);
-          std::string anchor = std::move(f.anchor);
-          add(std::move(f.node), anchor.empty() ? nullptr : reinterpret_cast<const yaml_char_t*>(anchor.c_str()), f.start);
+          libyaml::Collections::Open o = open_.close();
+          add(std::move(o.node), o.anchor.empty() ? nullptr : reinterpret_cast<const yaml_char_t*>(o.anchor.c_str()), o.start);
           break;
         }
         default:
@@ -92,60 +80,11 @@ class Builder {
   }
 
  private:
-  struct Frame {
-    Node node;
-    std::string anchor;
-    yaml_mark_t start{};
-    bool have_key = false;
-    Node key;
-    yaml_mark_t key_mark{};
-    // The counted keys, for repeats, once the mapping is not small: a small
-    // one (most are) is searched instead, which needs no copies.
-    std::unordered_set<std::string> keys;
-  };
-
-  static bool counted(const Node& key) { return libyaml::counted_key(key); }
-
-  // Whether the mapping has a counted key of this text already (and, in the
-  // set, it has it from now on). By text, as go-yaml v3 compares them: `1`
-  // and "1" are the same key.
-  static bool repeated(Frame& f, const std::string& text) {
-    constexpr std::size_t kSmall = 16;
-    if (f.node.entries.size() < kSmall) {
-      for (const auto& e : f.node.entries)
-        if (counted(e.key) && e.key.text == text) return true;
-      return false;
-    }
-    if (f.keys.empty())
-      for (const auto& e : f.node.entries)
-        if (counted(e.key)) f.keys.insert(e.key.text);
-    return !f.keys.insert(text).second;
-  }
-
   void add(Node n, const yaml_char_t* anchor, const yaml_mark_t& mark) {
     if (++nodes_ > kMaxNodes) fail(mark, "the document expands to too many nodes");
     if (anchor) anchors_[reinterpret_cast<const char*>(anchor)] = n;
-    if (stack_.empty()) {
-      done_ = std::move(n);
-      return;
-    }
-    Frame& f = stack_.back();
-    if (f.node.is_seq()) {
-      f.node.items.push_back(std::move(n));
-      return;
-    }
-    if (!f.have_key) {
-      f.key = std::move(n);
-      f.key_mark = mark;
-      f.have_key = true;
-      return;
-    }
-    // go-yaml v3 and kustomize refuse a key repeated in one mapping.
-    if (counted(f.key) && repeated(f, f.key.text))
-      fail(f.key_mark, libyaml::repeated_key_message(f.key.text));
-    f.node.entries.emplace_back(std::move(f.key), std::move(n));
-    f.key = Node();
-    f.have_key = false;
+    if (open_.empty()) done_ = std::move(n);
+    else open_.add(std::move(n), mark);
   }
 
   [[noreturn]] void fail(const yaml_mark_t& mark, const std::string& message) const {
@@ -156,7 +95,7 @@ class Builder {
 
   Parser parser_;
   const std::string& what_;
-  std::vector<Frame> stack_;
+  libyaml::Collections open_{what_};
   std::map<std::string, Node> anchors_;
   Node done_;
   std::size_t nodes_ = 0;

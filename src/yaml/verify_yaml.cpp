@@ -104,17 +104,6 @@ class Verifier {
     std::vector<Node> merge_values;           // the values of its merge keys, built
   };
 
-  // A node being built (a collection key, a merge key's value), as the
-  // strict reader builds it.
-  struct Building {
-    Node node;
-    std::string anchor;
-    yaml_mark_t start{};
-    bool have_key = false;
-    Node key;
-    yaml_mark_t key_mark{};
-  };
-
   // ------------------------------------------------------------ events
 
   void scalar(const yaml_event_t& e) {
@@ -158,11 +147,7 @@ class Verifier {
     bool seq = e.type == YAML_SEQUENCE_START_EVENT;
     const yaml_char_t* anchor = seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor;
     if (!building_.empty() || (!frames_.empty() && frames_.back().map && frames_.back().next != Frame::Next::Value)) {
-      Building b;
-      b.node.kind = seq ? Kind::Seq : Kind::Map;
-      if (anchor) b.anchor = name(anchor);
-      b.start = e.start_mark;
-      building_.push_back(std::move(b));
+      building_.open(e);
       return;
     }
     const Node& want = slot(e.start_mark);
@@ -180,10 +165,8 @@ class Verifier {
 
   void end(const yaml_event_t& e) {
     if (!building_.empty()) {
-      Building b = std::move(building_.back());
-      building_.pop_back();
-      if (b.node.is_map()) apply_merge_keys(b.node);
-      return built(std::move(b.node), b.anchor, b.start);
+      libyaml::Collections::Open o = building_.close();
+      return built(std::move(o.node), o.anchor, o.start);
     }
     Frame& f = frames_.back();
     const Node& want = *f.want;
@@ -352,26 +335,7 @@ class Verifier {
   void built(Node n, const std::string& anchor, const yaml_mark_t& mark) {
     if (++built_nodes_ > kMaxBuilt) fail(mark, "the document expands to too many nodes");
     if (!anchor.empty()) anchors_[anchor] = &owned_.emplace_back(n);
-    if (!building_.empty()) {
-      Building& b = building_.back();
-      if (b.node.is_seq()) {
-        b.node.items.push_back(std::move(n));
-        return;
-      }
-      if (!b.have_key) {
-        b.key = std::move(n);
-        b.key_mark = mark;
-        b.have_key = true;
-        return;
-      }
-      if (libyaml::counted_key(b.key))
-        for (const auto& e : b.node.entries)
-          if (libyaml::counted_key(e.key) && e.key.text == b.key.text) fail(b.key_mark, libyaml::repeated_key_message(b.key.text));
-      b.node.entries.emplace_back(std::move(b.key), std::move(n));
-      b.key = Node();
-      b.have_key = false;
-      return;
-    }
+    if (!building_.empty()) return building_.add(std::move(n), mark);
     Frame& f = frames_.back();
     if (f.next == Frame::Next::Merge) {
       f.merge_values.push_back(std::move(n));
@@ -398,7 +362,7 @@ class Verifier {
   const std::string& what_;
   bool root_done_ = false;
   std::vector<Frame> frames_;
-  std::vector<Building> building_;
+  libyaml::Collections building_{what_};  // what is built, not compared
   // Shared stacks of the open mappings' keys (their texts, for repeats) and
   // matched entries: a mapping's lie above its parent's and are dropped at
   // its end, so no mapping allocates its own.
