@@ -209,6 +209,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (collection_key && refused_key) continue;
       finding("writing an edited document threw", e.what());
     }
+    // The writer checked its text with libyaml's events against the tree
+    // (verify_yaml.h); libyaml's tree reader, which shares none of that
+    // comparison, must agree.
+    try {
+      if (!kinject::read_strict_yaml(w.text, "fuzz-edited").same_value(edited))
+        finding("the edited document reads back (libyaml) as another tree", w.text);
+    } catch (const kinject::Error& e) {
+      finding("the edited document does not read back (libyaml)", std::string(e.what()) + "\n--- text:\n" + w.text);
+    }
+    // kinject's own reader reads what kinject wrote as the tree it meant (a
+    // second injection, uninject): the writer no longer reads its text back
+    // with it on every run, so this harness and the corpus round trips
+    // (test/corpus_test.cpp) hold that guarantee (docs/robustness.md).
     std::vector<kinject::Document> back;
     try {
       back = kinject::read_all(w.text, "fuzz-edited");

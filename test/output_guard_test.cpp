@@ -142,12 +142,13 @@ TEST_CASE("object_ids: an object, or a List's items", "[guard]") {
   CHECK(object_ids(Node()).empty());
 }
 
-// The writer hands its libyaml reading on so that the guard need not read the
-// same bytes again; a reading of other bytes (the writer's YAML when -o json
-// writes JSON, or a mistake) must not stand for the bytes written.
-TEST_CASE("output guard: the writer's reading stands only for the bytes it was made of", "[guard]") {
+// The writer hands its libyaml check on so that the guard need not read the
+// same bytes again; a check of other bytes (a mistake) must not stand for the
+// bytes written.
+TEST_CASE("output guard: the writer's check stands only for the bytes it was made of", "[guard]") {
   std::string valid = std::string(kPod) + "  # a comment now\n";
-  StrictReading of_valid = StrictReading::of(valid, "written");
+  Node value = parse_yaml(kPod, "meant");
+  VerifiedText of_valid = VerifiedText::of(valid, value, "written");
   SECTION("of these bytes: taken") {
     Fixture f({kPod});
     CHECK_NOTHROW(f.guard.written(f.id, f.docs[0], valid, &of_valid));

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "kinject/base/error.h"
+#include "kinject/yaml/strict_yaml.h"
 
 using namespace kinject;
 
@@ -368,4 +369,20 @@ TEST_CASE("reader: a map inside an explicit key on the key's own line reads as t
   CHECK(docs[0].root.items[0].entries.at(0).key.is_map());
   docs = read_all("?\n  : x\n", "t.yaml");
   CHECK(docs.at(0).root.entries.at(0).key.is_map());
+}
+
+// Regression: a block mapping whose tag or anchor stands on its first key's
+// line (`&a name: |`) was taken to be indented as far as that key, so the
+// lines of a block scalar value under it, indented past the line's start but
+// not past the key, were refused as "text after the end of the document's
+// content". libyaml and yaml-cpp read it; the writer made such a text from
+// `!!r name: x` (reader_writer_fuzz), which a later run of kinject refused.
+TEST_CASE("reader: a block scalar under a key whose mapping's properties share its line (regression)", "[reader]") {
+  for (const char* text : {"&a name: |\n  needs: quoting\n", "!!r name: |\n  needs: quoting\n",
+                           "- &a name: >\n    folded\n  other: 1\n"}) {
+    INFO(text);
+    auto docs = read_all(text, "t.yaml");
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].root.same_value(read_strict_yaml(text, "t.yaml")));
+  }
 }

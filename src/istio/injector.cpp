@@ -23,6 +23,7 @@ namespace {
 
 struct Injected {
   Node pod;
+  InjectionStatus status;  // what the status annotation records
   std::vector<std::string> warnings;
   std::string sidecar, sidecar_reason, sidecar_warning;  // InjectionOutcome's
 };
@@ -54,8 +55,9 @@ Injected inject_pod(const Node& pod, const Workload& w, const Templates& templat
                    claims);
   reapply_overwritten_containers(run.merged, pod, run.template_pod, p);
   keep_container_quantity_spelling(run.merged, pod);
-  std::vector<std::string> warnings = post_process_pod(run.merged, run.template_pod, p);
-  Injected out{std::move(run.merged), std::move(warnings), {}, {}, p.native.warning};
+  InjectionStatus status = injection_status(run.template_pod, p.config().revision, p.status_key());
+  std::vector<std::string> warnings = post_process_pod(run.merged, status, p);
+  Injected out{std::move(run.merged), std::move(status), std::move(warnings), {}, {}, p.native.warning};
   sidecar_layout(out, p);
   if (out.sidecar == "classic")
     if (auto never = classic_sidecar_never_completes(w, out.pod, out.sidecar_reason)) out.warnings.push_back(std::move(*never));
@@ -80,9 +82,9 @@ Injected inject_own_template(const Node& pod, const Workload& w, const Templates
     for (const auto& n : prev->volumes) modify_containers(container_list(own, "volumes"), n, Move::Remove);
     for (const auto& n : prev->pull_secrets) modify_containers(container_list(own, "imagePullSecrets"), n, Move::Remove);
   }
-  annotations_of(run.merged)
-      .set(p.status_key(), Node::string(injection_status(run.template_pod, p.config().revision, p.status_key(), &own)));
-  return {std::move(run.merged), {}, {}, {}, {}};
+  InjectionStatus status = injection_status(run.template_pod, p.config().revision, p.status_key(), &own);
+  annotations_of(run.merged).set(p.status_key(), Node::string(status_json(status)));
+  return {std::move(run.merged), std::move(status), {}, {}, {}, {}};
 }
 
 // The labels and annotations maps the steps create for bookkeeping are not
@@ -96,12 +98,13 @@ void drop_bookkeeping_maps(Node& merged, const Node& original) {
 }
 
 // The injected pod back into the document, in the pod template's place.
-InjectionOutcome write_back(Node& target, Injected injected, std::string_view status_key) {
+InjectionOutcome write_back(Node& target, Injected injected) {
   const Node& merged = injected.pod;
   InjectionOutcome out;
-  InjectionStatus st = parse_status(annotation(merged, status_key)).value_or(InjectionStatus{});
-  out.init_containers = st.init_containers;
-  out.containers = st.containers;
+  // From what the injection recorded, not from a reading of the annotation
+  // it wrote.
+  out.init_containers = std::move(injected.status.init_containers);
+  out.containers = std::move(injected.status.containers);
   Node before = target;
   if (const Node* md = merged.get("metadata"); md && (md->size() > 0 || target.get("metadata"))) {
     if (Node* had = target.get("metadata")) {
@@ -146,7 +149,7 @@ InjectionOutcome Injector::inject(Node& root, const Workload& w) const {
   Injected injected = impl_->config.istio ? inject_pod(pod, w, impl_->templates, claims)
                                           : inject_own_template(pod, w, impl_->templates, claims);
   drop_bookkeeping_maps(injected.pod, pod);
-  return write_back(*target, std::move(injected), impl_->config.status_annotation);
+  return write_back(*target, std::move(injected));
 }
 
 }  // namespace kinject

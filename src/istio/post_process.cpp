@@ -11,7 +11,7 @@ namespace kinject::istio {
 
 using namespace pod;
 
-std::vector<std::string> post_process_pod(Node& pod, const Node& template_pod, const InjectionParams& p) {
+std::vector<std::string> post_process_pod(Node& pod, const InjectionStatus& status, const InjectionParams& p) {
   annotations_of(pod);
   pod.child_map("metadata").child_map("labels");
   overwrite_cluster_info(pod, p.proxy_envs);
@@ -19,7 +19,7 @@ std::vector<std::string> post_process_pod(Node& pod, const Node& template_pod, c
   std::vector<std::string> warnings = apply_prometheus_merge(pod, p.mesh, p.target_port(), release);
   if (release.annotates_secure_metrics_port()) apply_secure_prometheus_annotation(pod);
   for (auto& w : apply_rewrite(pod, p)) warnings.push_back(std::move(w));
-  apply_metadata(pod, template_pod, p);
+  apply_metadata(pod, status, p);
   reorder_pod(pod, p);
   return warnings;
 }
@@ -36,10 +36,10 @@ void overwrite_cluster_info(Node& pod, const std::map<std::string, std::string>&
 }
 
 // The network label, and the status annotation recording what was added.
-void apply_metadata(Node& pod, const Node& template_pod, const InjectionParams& p) {
+void apply_metadata(Node& pod, const InjectionStatus& status, const InjectionParams& p) {
   if (auto nw = p.proxy_envs.find("ISTIO_META_NETWORK"); nw != p.proxy_envs.end())
     pod.child_map("metadata").child_map("labels").set("topology.istio.io/network", Node::string(nw->second));
-  annotations_of(pod).set(p.status_key(), Node::string(injection_status(template_pod, p.config().revision, p.status_key())));
+  annotations_of(pod).set(p.status_key(), Node::string(status_json(status)));
 }
 
 }  // namespace kinject::istio

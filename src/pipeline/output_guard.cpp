@@ -72,29 +72,30 @@ void OutputGuard::read_all(std::size_t input, std::size_t bytes) {
   in.taken = bytes;
 }
 
-void OutputGuard::written(std::size_t input, const Document& doc, std::string_view text, const StrictReading* reading) {
+void OutputGuard::written(std::size_t input, const Document& doc, std::string_view text, const VerifiedText* verified) {
   Input& in = inputs_.at(input);
   std::string where = fmt::format("{} (document {})", in.name, doc.raw.index);
   if (in.unwritten.erase(doc.raw.index) == 0)
     violation(where, doc.raw.index <= in.last_read ? "the document is written twice" : "a document that was never read is written");
-  check(where, doc, text, reading);
+  check(where, doc, text, verified);
 }
 
 void OutputGuard::check(const std::string& where, const Document& doc, std::string_view text,
-                        const StrictReading* reading) const {
+                        const VerifiedText* verified) const {
   if (text == doc.raw.text) return;  // as it was read: the same bytes
 
-  // What libyaml reads in the bytes written: the writer's reading when it is
-  // of these bytes (-o json writes other bytes), else a reading of our own.
+  // What libyaml reads in the bytes written: the value the writer checked
+  // them against when its check is of these bytes (-o json writes other
+  // bytes), else a reading of our own.
   std::optional<Node> own;
-  if (!reading || reading->text() != text) {
+  if (!verified || verified->text() != text) {
     try {
       own = read_strict_yaml(text, where);
     } catch (const Error& e) {
       violation(where, fmt::format("the text written does not parse: {}", e.what()));
     }
   }
-  const Node& out = own ? *own : reading->root();
+  const Node& out = own ? *own : verified->value();
   auto want = object_ids(doc.root), got = object_ids(out);
   if (want != got) {
     std::string w, g;

@@ -200,6 +200,7 @@ class Run {
       if (!doc.empty) check_object_fields(doc);
       // What goes out: the document as read, edited, or as JSON.
       std::string text;
+      Node root;  // the document's new value; the writer's check refers to it
       WriteResult wr;
       if (doc.empty) {
         text = doc.raw.text;
@@ -210,17 +211,31 @@ class Run {
         text = doc.raw.text;
       } else {
         refuse_chart_template(doc);
-        Node root = doc.root;
+        root = doc.root;
         handle_document(doc, root);
-        wr = write_document(doc, root);
-        if (wr.reformatted) warn_reformatted(doc);
-        changed = changed || wr.changed;
-        text = json ? emit_json(root, 4) : wr.text;
+        if (json) {
+          // -o json serialises the tree: no YAML edit, no YAML to check
+          // (the guard reads the JSON).
+          text = json_of(doc, root);
+        } else {
+          wr = write_document(doc, root);
+          if (wr.reformatted) warn_reformatted(doc);
+          changed = changed || wr.changed;
+          text = wr.text;
+        }
       }
       guard_.written(s.id(), doc, text, wr.reading ? &*wr.reading : nullptr);
       output.add(doc, std::move(text));
     }
     output.end_file(input.name, input.path, changed);
+  }
+
+  // -o json: the document's new value as kubectl's JSON. The writer's
+  // refusals hold here too: a document it would not rewrite as YAML is not
+  // rewritten as JSON either.
+  static std::string json_of(const Document& doc, const Node& root) {
+    if (!doc.root.same_value(root)) refuse_unwritable_keys(doc);
+    return emit_json(root, 4);
   }
 
   void warn_reformatted(const Document& doc) {
@@ -381,11 +396,12 @@ class Run {
     for (const auto& e : report_.entries) report_entries_.write(format_report_entry(e, opts_.report, &e - report_.entries.data()));
     std::vector<Node> results = krm_results(doc.root, report_);
     append_results(root, results);
-    WriteResult wr = write_document(doc, root);
     Source& s = *krm_source_;
     Spool& out = output_->text();
     const bool json = opts_.output == OutputFormat::Json && opts_.command != Command::Check;
-    std::string text = json ? emit_json(root, 4) : wr.text;
+    WriteResult wr;
+    if (!json) wr = write_document(doc, root);
+    std::string text = json ? json_of(doc, root) : wr.text;
     guard_.written(s.id(), doc, text, wr.reading ? &*wr.reading : nullptr);
     if (opts_.command == Command::Check) {
       if (opts_.diff) out.write(unified_diff({TextPart{doc.raw.text, text}}, "-"));

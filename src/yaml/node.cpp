@@ -394,11 +394,13 @@ void resolve_scalar(Node& n, std::string_view tag) {
   else n.kind = Kind::String;
 }
 
+bool is_merge_key(const Node& key) {
+  return key.style == Style::Plain && key.kind == Kind::String && key.text == "<<" && key.tag.empty();
+}
+
 bool apply_merge_keys(Node& map) {
   if (!map.is_map()) return false;
-  auto is_merge = [](const Entry& e) {
-    return e.key.style == Style::Plain && e.key.kind == Kind::String && e.key.text == "<<" && e.key.tag.empty();
-  };
+  auto is_merge = [](const Entry& e) { return is_merge_key(e.key); };
   // Every map of every document read comes here, and almost none has a
   // merge key: nothing is copied for those (copying each map's entries made
   // reading cost the tree's size times its depth).

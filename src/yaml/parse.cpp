@@ -374,6 +374,11 @@ class Builder : public YAML::EventHandler {
       if (sc_.at(body) != (kind == Kind::Map ? '{' : '[')) doc_.editable = false;
     } else {
       f.indent = sc_.column(body);
+      // Properties on the first key's line (`&a name: |`) begin the mapping
+      // there, for YAML's indentation: its block scalars need only be
+      // indented past the line's start, not past the key.
+      std::size_t start = static_cast<std::size_t>(mark.pos);
+      if (kind == Kind::Map && body != start && sc_.line_end(start) > body) f.indent = sc_.column(start);
       if (kind == Kind::Seq && sc_.at(body) != '-') doc_.editable = false;
       if (kind == Kind::Map && sc_.at(body) == '?') doc_.editable = false;
     }

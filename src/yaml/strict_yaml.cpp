@@ -2,13 +2,12 @@
 
 #include <map>
 #include <memory>
-#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
-#include <yaml.h>
 
 #include "kinject/base/error.h"
+#include "libyaml_events.h"
 
 namespace kinject {
 
@@ -18,36 +17,14 @@ namespace {
 // limits), low enough that an alias bomb cannot exhaust memory here.
 constexpr std::size_t kMaxNodes = std::size_t{8} << 20;
 
-struct Parser {
-  yaml_parser_t p;
-  Parser(std::string_view text) {
-    yaml_parser_initialize(&p);
-    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  }
-  ~Parser() { yaml_parser_delete(&p); }
-  Parser(const Parser&) = delete;
-  Parser& operator=(const Parser&) = delete;
-};
-
-struct Event {
-  yaml_event_t e;
-  bool live = false;
-  ~Event() {
-    if (live) yaml_event_delete(&e);
-  }
-};
+using libyaml::Event;
+using libyaml::Parser;
 
 std::size_t subtree_size(const Node& n) {
   std::size_t s = 1;
   for (const auto& it : n.items) s += subtree_size(it);
   for (const auto& e : n.entries) s += subtree_size(e.key) + subtree_size(e.value);
   return s;
-}
-
-// The tag as reader.h's resolve_scalar wants it.
-std::string_view tag_of(const yaml_char_t* tag, bool untagged_plain) {
-  if (tag) return reinterpret_cast<const char*>(tag);
-  return untagged_plain ? "?" : "!";
 }
 
 class Builder {
@@ -66,7 +43,7 @@ class Builder {
         case YAML_STREAM_END_EVENT:
           return root;
         case YAML_DOCUMENT_START_EVENT:
-          if (++documents > 1) fail(e.start_mark, "more than one YAML document where one was expected");
+          if (++documents > 1) fail(e.start_mark, std::string(libyaml::kSecondDocument));
           anchors_.clear();
           break;
         case YAML_DOCUMENT_END_EVENT:
@@ -74,14 +51,7 @@ class Builder {
           break;
         case YAML_SCALAR_EVENT: {
           Node n;
-          n.text.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
-          bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-          n.style = plain ? Style::Plain
-                    : e.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? Style::Single
-                    : e.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? Style::Double
-                    : e.data.scalar.style == YAML_LITERAL_SCALAR_STYLE       ? Style::Literal
-                                                                             : Style::Folded;
-          resolve_scalar(n, tag_of(e.data.scalar.tag, plain));
+          libyaml::scalar_into(e, n);
           add(std::move(n), e.data.scalar.anchor, e.start_mark);
           break;
         }
@@ -94,24 +64,13 @@ class Builder {
           break;
         }
         case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT: {
-          Frame f;
-          f.node.kind = e.type == YAML_SEQUENCE_START_EVENT ? Kind::Seq : Kind::Map;
-          const yaml_char_t* anchor = f.node.is_seq() ? e.data.sequence_start.anchor : e.data.mapping_start.anchor;
-          const yaml_char_t* tag = f.node.is_seq() ? e.data.sequence_start.tag : e.data.mapping_start.tag;
-          if (anchor) f.anchor = reinterpret_cast<const char*>(anchor);
-          if (tag) f.node.tag = reinterpret_cast<const char*>(tag);
-          f.start = e.start_mark;
-          stack_.push_back(std::move(f));
+        case YAML_MAPPING_START_EVENT:
+          open_.open(e);
           break;
-        }
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT: {
-          Frame f = std::move(stack_.back());
-          stack_.pop_back();
-          if (f.node.is_map()) apply_merge_keys(f.node);
-          std::string anchor = std::move(f.anchor);
-          add(std::move(f.node), anchor.empty() ? nullptr : reinterpret_cast<const yaml_char_t*>(anchor.c_str()), f.start);
+          libyaml::Collections::Open o = open_.close();
+          add(std::move(o.node), o.anchor.empty() ? nullptr : reinterpret_cast<const yaml_char_t*>(o.anchor.c_str()), o.start);
           break;
         }
         default:
@@ -121,81 +80,22 @@ class Builder {
   }
 
  private:
-  struct Frame {
-    Node node;
-    std::string anchor;
-    yaml_mark_t start{};
-    bool have_key = false;
-    Node key;
-    yaml_mark_t key_mark{};
-    // The counted keys, for repeats, once the mapping is not small: a small
-    // one (most are) is searched instead, which needs no copies.
-    std::unordered_set<std::string> keys;
-  };
-
-  // A key that counts for repeats: a scalar, not null (reader.h leaves
-  // those alone), not a merge key (`<<` entries are sources, not keys).
-  static bool counted(const Node& key) {
-    return key.is_scalar() && !key.is_null() && !(key.style == Style::Plain && key.text == "<<");
-  }
-
-  // Whether the mapping has a counted key of this text already (and, in the
-  // set, it has it from now on). By text, as go-yaml v3 compares them: `1`
-  // and "1" are the same key.
-  static bool repeated(Frame& f, const std::string& text) {
-    constexpr std::size_t kSmall = 16;
-    if (f.node.entries.size() < kSmall) {
-      for (const auto& e : f.node.entries)
-        if (counted(e.key) && e.key.text == text) return true;
-      return false;
-    }
-    if (f.keys.empty())
-      for (const auto& e : f.node.entries)
-        if (counted(e.key)) f.keys.insert(e.key.text);
-    return !f.keys.insert(text).second;
-  }
-
   void add(Node n, const yaml_char_t* anchor, const yaml_mark_t& mark) {
     if (++nodes_ > kMaxNodes) fail(mark, "the document expands to too many nodes");
     if (anchor) anchors_[reinterpret_cast<const char*>(anchor)] = n;
-    if (stack_.empty()) {
-      done_ = std::move(n);
-      return;
-    }
-    Frame& f = stack_.back();
-    if (f.node.is_seq()) {
-      f.node.items.push_back(std::move(n));
-      return;
-    }
-    if (!f.have_key) {
-      f.key = std::move(n);
-      f.key_mark = mark;
-      f.have_key = true;
-      return;
-    }
-    // go-yaml v3 and kustomize refuse a key repeated in one mapping.
-    if (counted(f.key) && repeated(f, f.key.text))
-      fail(f.key_mark, fmt::format("key \"{}\" appears more than once in the same mapping", f.key.text));
-    f.node.entries.emplace_back(std::move(f.key), std::move(n));
-    f.key = Node();
-    f.have_key = false;
+    if (open_.empty()) done_ = std::move(n);
+    else open_.add(std::move(n), mark);
   }
 
   [[noreturn]] void fail(const yaml_mark_t& mark, const std::string& message) const {
-    throw Error(Location{what_, 0, static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1}, message);
+    throw Error(libyaml::location(what_, mark), message);
   }
 
-  [[noreturn]] void fail_parser() const {
-    const yaml_parser_t& p = parser_.p;
-    std::string message = p.problem ? p.problem : "invalid YAML";
-    if (p.context) message = fmt::format("{} {}", p.context, message);
-    throw Error(Location{what_, 0, static_cast<int>(p.problem_mark.line) + 1, static_cast<int>(p.problem_mark.column) + 1},
-                "invalid YAML (libyaml): " + message);
-  }
+  [[noreturn]] void fail_parser() const { libyaml::fail_parser(parser_.p, what_); }
 
   Parser parser_;
   const std::string& what_;
-  std::vector<Frame> stack_;
+  libyaml::Collections open_{what_};
   std::map<std::string, Node> anchors_;
   Node done_;
   std::size_t nodes_ = 0;

@@ -8,9 +8,9 @@
 #include "edit.h"
 #include "kinject/base/error.h"
 #include "kinject/yaml/emit.h"
-#include "kinject/yaml/simple_yaml.h"
 #include "kinject/yaml/source_text.h"
 #include "kinject/yaml/strict_yaml.h"
+#include "kinject/yaml/verify_yaml.h"
 #include "lines.h"
 
 namespace kinject {
@@ -72,27 +72,17 @@ std::string tidy_tail(std::string_view after) {
   return out;
 }
 
-// libyaml's reading of `text`, written for `doc`, if it reads as `want` both
-// there and with kinject's own reader; else nullopt. The fast reader takes
-// most documents (it agrees with yaml-cpp on all it accepts); yaml-cpp reads
-// the rest.
-std::optional<StrictReading> reads_back_as(const Document& doc, std::string text, const Node& want) {
-  // Not only with the reader that read the input: a leniency of that reader
-  // would pass its own mistakes (strict_yaml.h). And not only with libyaml
-  // either: kinject must be able to read what it wrote (a second injection,
-  // uninject), and the two disagree on a few exotic texts (a tag before a
-  // block map's first key on its line).
+// `text`, written for `doc`, if libyaml reads it as `want` (verify_yaml.h);
+// else nullopt.
+//
+// Not with the reader that read the input: a leniency of that reader would
+// pass its own mistakes (strict_yaml.h). That kinject's own reader reads
+// what kinject wrote the same way (a second injection, uninject) is not
+// checked here on every run but by tests over the corpus and by the writer's
+// fuzz harness (docs/robustness.md).
+std::optional<VerifiedText> reads_back_as(const Document& doc, std::string text, const Node& want) {
   try {
-    StrictReading strict = StrictReading::of(std::move(text), doc.file);
-    if (!strict.root().same_value(want)) return std::nullopt;
-    if (auto quick = read_simple_yaml(strict.text())) {
-      if (!quick->same_value(want)) return std::nullopt;
-    } else {
-      RawDocument raw = doc.raw;
-      raw.text = strict.text();
-      if (!parse_document(std::move(raw), doc.file).root.same_value(want)) return std::nullopt;
-    }
-    return strict;
+    return VerifiedText::of(std::move(text), want, doc.file);
   } catch (const Error&) {
     return std::nullopt;
   }
@@ -112,10 +102,12 @@ const Node* first_collection_key(const Node& n) {
   return nullptr;
 }
 
+}  // namespace
+
 // No Kubernetes object has a list or a map as a key: kubectl refuses the
 // document ("invalid map key"). Editing it could only make a manifest no
 // tool reads, and its edits are the writer's least certain: refuse it.
-void refuse_collection_keys(const Document& doc) {
+void refuse_unwritable_keys(const Document& doc) {
   const Node* key = first_collection_key(doc.root);
   if (!key) return;
   Location where{doc.file, doc.raw.index, 0, 0};
@@ -128,9 +120,11 @@ void refuse_collection_keys(const Document& doc) {
                      "key), so kinject does not edit it: make the key a string");
 }
 
+namespace {
+
 // The document edited in place, if that can be done and the edit reads back
 // as exactly the new value (libyaml's reading of it); else nullopt.
-std::optional<StrictReading> edited(const Document& doc, const DocStyle& st, const Node& updated) {
+std::optional<VerifiedText> edited(const Document& doc, const DocStyle& st, const Node& updated) {
   try {
     std::string text = edit_in_place(doc, st, updated);
     if (auto r = reads_back_as(doc, text, updated)) return r;
@@ -203,7 +197,7 @@ WriteResult write_document(const Document& doc, const Node& updated) {
     return r;
   }
   r.changed = true;
-  refuse_collection_keys(doc);
+  refuse_unwritable_keys(doc);
   DocStyle st = detect_style(doc);
   if (doc.editable) {
     if (auto reading = edited(doc, st, updated)) {

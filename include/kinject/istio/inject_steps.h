@@ -154,9 +154,10 @@ void reapply_overwritten_containers(Node& merged, const Node& original, const No
 void adjust_init_container_user(Node& merged, const Node& original, const Node& proxy_config);
 
 // ---- postProcessPod (post_process.cpp); warnings for the report.
-std::vector<std::string> post_process_pod(Node& pod, const Node& template_pod, const InjectionParams& p);
+// `status` is what the injection records (injection_status, status.h).
+std::vector<std::string> post_process_pod(Node& pod, const InjectionStatus& status, const InjectionParams& p);
 void overwrite_cluster_info(Node& pod, const std::map<std::string, std::string>& proxy_envs);
-void apply_metadata(Node& pod, const Node& template_pod, const InjectionParams& p);
+void apply_metadata(Node& pod, const InjectionStatus& status, const InjectionParams& p);
 
 // ---- applyPrometheusMerge, applySecurePrometheusAnnotation (prometheus.cpp)
 // The user's scrape settings moved to the proxy and the annotations pointed

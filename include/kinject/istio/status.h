@@ -34,11 +34,15 @@ InjectionStatus status_from(const Node& record);
 // nullopt when absent or not a JSON object.
 std::optional<InjectionStatus> parse_status(const std::optional<std::string>& text);
 
-// The status annotation's value: the names the template pod lists, and the
+// What an injection records: the names the template pod lists, and the
 // revision. `own` (a template of one's own only): the pod's own containers,
 // volumes and metadata, which are left out of the record, and the metadata
-// keys the template added recorded.
-std::string injection_status(const Node& template_pod, const std::string& revision, std::string_view status_key,
-                             const Node* own = nullptr);
+// keys the template added recorded. The injector keeps it and reports from
+// it; it never reads back the annotation it wrote.
+InjectionStatus injection_status(const Node& template_pod, const std::string& revision, std::string_view status_key,
+                                 const Node* own = nullptr);
+
+// The status annotation's value: the record as Istio's JSON writes it.
+std::string status_json(const InjectionStatus& status);
 
 }  // namespace kinject

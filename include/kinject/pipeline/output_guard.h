@@ -4,9 +4,10 @@
 //    is exactly what was cut into documents (nothing dropped, nothing read
 //    twice);
 //  - a document written as it was read is the same bytes; any other parses
-//    with the strict reader (strict_yaml.h: libyaml, as kubectl's parser, no
-//    repeated keys) as one document holding the same objects (apiVersion,
-//    kind, namespace, name; a List's items one by one);
+//    with libyaml, as kubectl's parser, with no repeated keys (the writer's
+//    check of it, verify_yaml.h, or else the strict reader, strict_yaml.h)
+//    as one document holding the same objects (apiVersion, kind, namespace,
+//    name; a List's items one by one);
 //  - every workload kinject changed decodes into its Kubernetes type, as
 //    kubectl's typed decode would (go_decode.h), read back from the bytes;
 //  - every pod spec kinject changed has no name problem the API server
@@ -30,7 +31,7 @@
 
 #include "kinject/yaml/reader.h"
 #include "kinject/k8s/workloads.h"
-#include "kinject/yaml/strict_yaml.h"
+#include "kinject/yaml/verify_yaml.h"
 
 namespace kinject {
 
@@ -58,15 +59,16 @@ class OutputGuard {
   void read_all(std::size_t input, std::size_t bytes);
 
   // The document `doc` of `input` goes out as `text` (YAML, or JSON for -o
-  // json). `reading`, when given, is the writer's libyaml reading of a text
-  // (WriteResult::reading): if it is of these very bytes, it stands for
-  // reading them again. Throws Error (an internal error) on a violation.
-  void written(std::size_t input, const Document& doc, std::string_view text, const StrictReading* reading = nullptr);
+  // json). `verified`, when given, is the writer's libyaml check of a text
+  // against the value it meant (WriteResult::reading): if it is of these
+  // very bytes, that value is what they read as, and they are not read
+  // again. Throws Error (an internal error) on a violation.
+  void written(std::size_t input, const Document& doc, std::string_view text, const VerifiedText* verified = nullptr);
 
   // The checks of written() on one text, without the accounting (for an
   // answer made after a failure, such as a KRM function's error result).
-  void check(const Document& doc, std::string_view text, const StrictReading* reading = nullptr) const {
-    check(doc.file, doc, text, reading);
+  void check(const Document& doc, std::string_view text, const VerifiedText* verified = nullptr) const {
+    check(doc.file, doc, text, verified);
   }
 
   // Every document read was written once, and every input was read to its
@@ -94,7 +96,7 @@ class OutputGuard {
     std::set<int> unwritten;
   };
 
-  void check(const std::string& where, const Document& doc, std::string_view text, const StrictReading* reading) const;
+  void check(const std::string& where, const Document& doc, std::string_view text, const VerifiedText* verified) const;
   [[noreturn]] void violation(const std::string& where, const std::string& what) const;
 
   const WorkloadCatalog& catalog_;

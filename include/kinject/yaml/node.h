@@ -131,6 +131,10 @@ void resolve_scalar(Node& n, std::string_view tag);
 // Entry::merged. Returns whether the map had a merge key.
 bool apply_merge_keys(Node& map);
 
+// Whether a mapping key is a merge key (`<<`, plain and untagged), whose
+// value is merged in by apply_merge_keys rather than being an entry.
+bool is_merge_key(const Node& key);
+
 // A key repeated in one mapping, as Go reads it (encoding/json, and go-yaml
 // outside strict mode, as Istio reads its templates' output, values and
 // annotations): the last value wins. It takes the first one's place, and the

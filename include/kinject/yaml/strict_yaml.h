@@ -1,5 +1,8 @@
-// A second YAML reader, independent of the first, for checking what kinject
-// writes.
+// A second YAML reader, independent of the first: libyaml's reading of a
+// text as a tree. The writer checks what it writes with verify_yaml.h
+// (libyaml's events against the intended tree, no tree built); this reader
+// serves where a tree is needed: the output guard's reading of -o json, the
+// writer's message for an input libyaml refuses, and tests.
 //
 // kinject reads manifests with yaml-cpp and its own fast reader (reader.h,
 // simple_yaml.h); both are lenient in places (yaml-cpp by design, the fast
@@ -30,27 +33,5 @@ namespace kinject {
 // none). Throws Error naming `what`, line:column and libyaml's complaint for
 // invalid YAML, a repeated key, or a second document. No spans or styles.
 Node read_strict_yaml(std::string_view text, const std::string& what);
-
-// A text and this reader's value of it, made together: whoever holds one
-// knows the value is that very text's. The writer checks what it wrote with
-// one and hands it on, so that the output's last check (OutputGuard) need
-// not read the same bytes a second time.
-class StrictReading {
- public:
-  // Throws as read_strict_yaml.
-  static StrictReading of(std::string text, const std::string& what) {
-    StrictReading r;
-    r.root_ = read_strict_yaml(text, what);
-    r.text_ = std::move(text);
-    return r;
-  }
-  const std::string& text() const { return text_; }
-  const Node& root() const { return root_; }
-
- private:
-  StrictReading() = default;
-  std::string text_;
-  Node root_;
-};
 
 }  // namespace kinject

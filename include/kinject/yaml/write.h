@@ -19,7 +19,7 @@
 
 #include "kinject/yaml/node.h"
 #include "kinject/yaml/parse.h"
-#include "kinject/yaml/strict_yaml.h"
+#include "kinject/yaml/verify_yaml.h"
 
 namespace kinject {
 
@@ -27,12 +27,19 @@ struct WriteResult {
   std::string text;
   bool changed = false;
   bool reformatted = false;  // could not edit in place; the document was re-emitted whole
-  // libyaml's value of `text`, with which the writer checked it: set when
-  // the document changed.
-  std::optional<StrictReading> reading;
+  // `text` as libyaml read it, checked against `updated` (verify_yaml.h):
+  // set when the document changed. It refers to `updated`, which must
+  // outlive it.
+  std::optional<VerifiedText> reading;
 };
 
-// The document's text with its content replaced by `updated`.
+// The document's text with its content replaced by `updated`, checked to
+// read (with libyaml) as `updated`.
 WriteResult write_document(const Document& doc, const Node& updated);
+
+// Throws the writer's Error for a document it does not rewrite whatever the
+// change (a list or a map used as a mapping key): for the callers that
+// serialise a changed tree otherwise (-o json).
+void refuse_unwritable_keys(const Document& doc);
 
 }  // namespace kinject
