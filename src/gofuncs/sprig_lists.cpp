@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "internal.h"
+#include "kinject/gofuncs/cast.h"
 
 namespace kinject::tmpl {
 
@@ -39,15 +40,17 @@ Value last(Args a) {
   return l.empty() ? Value::nil() : l.back();
 }
 
+// Sprig's rest and initial of an empty list return a nil []interface{},
+// which prints as [] (not as a nil interface's <no value>).
 Value rest(Args a) {
   const auto& l = require_list(a[0], "find rest");
-  if (l.empty()) return Value::nil();
+  if (l.empty()) return Value::list({});
   return Value::list(Value::List(l.begin() + 1, l.end()));
 }
 
 Value initial(Args a) {
   const auto& l = require_list(a[0], "find initial");
-  if (l.empty()) return Value::nil();
+  if (l.empty()) return Value::list({});
   return Value::list(Value::List(l.begin(), l.end() - 1));
 }
 
@@ -99,6 +102,23 @@ Value concat(Args a) {
   return Value::list(std::move(out));
 }
 
+// Sprig's slice (mustSlice), which replaces text/template's builtin in
+// Sprig's map and so in Istio's: lists only (a string is an error, where
+// the builtin slices it), an empty list gives nil, indices are cast.ToInt.
+Value slice(Args a) {
+  if (a[0].is_nullish()) require_list(a[0], "slice");  // reflect.TypeOf(nil).Kind(): Go's nil-pointer panic
+  if (a[0].kind() != Kind::List)
+    throw FuncError(fmt::format("list should be type of slice or array but {}", kind_name(a[0])));
+  const auto& l = a[0].as_list();
+  if (l.empty()) return Value::nil();
+  std::int64_t size = static_cast<std::int64_t>(l.size());
+  std::int64_t start = a.size() > 1 ? to_int64(a[1]) : 0;
+  std::int64_t end = a.size() > 2 ? to_int64(a[2]) : size;
+  // reflect.Value.Slice panics on bad bounds.
+  if (start < 0 || end < start || end > size) throw FuncError("reflect: slice index out of range");
+  return Value::list(Value::List(l.begin() + start, l.begin() + end), a[0].elem(), a[0].type());
+}
+
 }  // namespace
 
 FuncTable sprig_list_funcs() {
@@ -117,6 +137,7 @@ FuncTable sprig_list_funcs() {
       {"without", variadic({P::Any}, P::Any, without)},
       {"has", fixed({P::Any, P::Any}, has)},
       {"concat", variadic({}, P::Any, concat)},
+      {"slice", variadic({P::Any}, P::Any, slice)},
   };
 }
 
