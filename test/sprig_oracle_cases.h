@@ -184,12 +184,10 @@ struct Rng {
   std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
 };
 
-// For every function name: calls with 0 to 3 arguments, each drawn from
-// every kind a template can give (string and number literals, bool, nil,
-// data of every JSON shape, a missing key, lists, dicts, string maps),
-// plus the same as the last stage of a pipeline.
-inline std::vector<Case> generated_cases(const std::vector<std::string>& names, std::uint64_t seed,
-                                         int per_function = 14) {
+// The arguments a generated call draws from: string and number literals,
+// bool, nil, data of every JSON shape, a missing key, lists, dicts, string
+// maps. (fuzz/sprig_fuzz.cpp draws from them too.)
+inline const std::vector<std::string>& argument_pool() {
   static const std::vector<std::string> args = {
       R"("")", R"("abc")", R"("ǆ")", R"("Hello wORLD")", R"("  a b  ")", R"("-3")", R"("+-3")", R"("42")",
       R"("3.5")", R"("a,b,c")", R"("\xff")", R"("a\nb")", R"("Straße")", R"("true")", R"("{\"a\":1}")",
@@ -197,6 +195,16 @@ inline std::vector<Case> generated_cases(const std::vector<std::string>& names, 
       "3.0", "1e21", "true", "false", "nil", ".s", ".n", ".f", ".z", ".l", ".m", ".e", ".el", ".em", ".missing", ".b",
       ".ls", ".big", ".neg", ".nest", "(list 1 \"a\" nil)", "(list)", "(list \"b\" \"a\" \"b\")", "(list 3 1 2)",
       "(dict \"a\" 1 \"b\" \"x\")", "(dict)", "(strdict \"k\" \"v\")", "(list (list 1) (dict))"};
+  return args;
+}
+
+// For every function name: calls with 0 to 3 arguments, each drawn from
+// every kind a template can give (string and number literals, bool, nil,
+// data of every JSON shape, a missing key, lists, dicts, string maps),
+// plus the same as the last stage of a pipeline.
+inline std::vector<Case> generated_cases(const std::vector<std::string>& names, std::uint64_t seed,
+                                         int per_function = 14) {
+  const std::vector<std::string>& args = argument_pool();
   static const std::vector<std::string> huge = {"9223372036854775807", "-9223372036854775808",
                                                 "9223372036854775808", "4294967296"};
   // The same kinds by themselves, so that most functions also get calls

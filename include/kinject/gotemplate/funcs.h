@@ -61,6 +61,8 @@ class FuncMap {
   const Function* find(std::string_view name) const;
   bool contains(std::string_view name) const { return find(name) != nullptr; }
   std::size_t size() const { return funcs_.size(); }
+  // Every name, in order.
+  std::vector<std::string> names() const;
 
  private:
   std::map<std::string, Function, std::less<>> funcs_;
