@@ -132,6 +132,8 @@ inline std::vector<Case> tricky_cases() {
       R"({{ printf "%[2" 1 2 }})", R"({{ printf "%[1]2d" 1 }})", R"({{ printf "%." 1 }})", R"({{ printf "%" }})",
       R"({{ printf "%d %d" 1 2 3 }})", R"({{ printf "%[2]d" 1 2 3 }})", R"({{ int64 3 | typeOf }})",
       R"({{ int64 3 | kindOf }})", R"({{ int64 "0x10" | toJson }})", R"({{ atoi "007" }})", R"({{ atoi "-0" }})",
+      R"({{ float64 "+nan" }})", R"({{ float64 "NaN" }})", R"({{ float64 "-inf" }})", R"({{ float64 " 1" }})",
+      R"({{ float64 "+Infinity" }})", R"({{ 0x1.8 }})", R"({{ 0x1.8p1 }})", R"({{ float64 "0x1.8" }})",
   };
   std::vector<Case> cases;
   for (const char* t : texts) cases.push_back({t, kData, ""});

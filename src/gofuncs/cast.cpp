@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -80,62 +79,6 @@ std::int64_t atoi_value(std::string_view s) {
   bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits) return 0;  // a syntax error
   return neg ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
-}
-
-namespace {
-
-// strconv's underscoreOK: '_' only between digits (hex digits after 0x).
-bool underscores_ok(std::string_view s) {
-  char saw = '^';
-  std::size_t i = 0;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) ++i;
-  bool hex = false;
-  if (s.size() - i >= 2 && s[i] == '0') {
-    char b = static_cast<char>(s[i + 1] | 0x20);
-    if (b == 'b' || b == 'o' || b == 'x') {
-      hex = b == 'x';
-      i += 2;
-      saw = '0';  // the base prefix counts as a digit
-    }
-  }
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if ((c >= '0' && c <= '9') || (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')) {
-      saw = '0';
-      continue;
-    }
-    if (c == '_') {
-      if (saw != '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw == '_') return false;
-    saw = '!';
-  }
-  return saw != '_';
-}
-
-}  // namespace
-
-bool parse_go_float(std::string_view s, double* out) {
-  std::string t(s);
-  if (s.find('_') != std::string_view::npos) {
-    // ParseFloat takes '_' between digits ("1_000.5"); strtod takes none.
-    if (!underscores_ok(s)) return false;
-    std::erase(t, '_');
-  }
-  if (t.empty() || std::isspace(static_cast<unsigned char>(t[0]))) return false;
-  std::string_view body = s.substr(s[0] == '+' || s[0] == '-' ? 1 : 0);
-  bool hex = body.size() > 1 && body[0] == '0' && (body[1] | 0x20) == 'x';
-  if (hex && body.find_first_of("pP") == std::string_view::npos) return false;  // Go: a 'p' exponent is required
-  if (body.find('(') != std::string_view::npos) return false;                    // strtod's "nan(...)"
-  char* end = nullptr;
-  errno = 0;
-  double d = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size()) return false;
-  if (errno == ERANGE && std::isinf(d)) return false;  // ParseFloat: "value out of range"
-  *out = d;
-  return true;
 }
 
 std::int64_t to_int64(const Value& v) {

@@ -23,10 +23,7 @@ bool parse_atoi(std::string_view s, std::int64_t* out);
 // it (ParseInt's clamped value), not 0.
 std::int64_t atoi_value(std::string_view s);
 
-// strconv.ParseFloat(s, 64) as far as strtod agrees with it (no leading
-// space, the whole string; a hexadecimal mantissa needs its 'p' exponent;
-// out of range, which strtod makes an infinity, is an error).
-bool parse_go_float(std::string_view s, double* out);
+// (strconv.ParseFloat is parse_go_float, gotemplate/strconv.h.)
 
 // cast.ToInt64: numbers truncated (NaN and out-of-range floats give Go's
 // MinInt64), bools 0/1, strings parsed (a ".000" suffix trimmed), else 0.
