@@ -157,7 +157,7 @@ TEST_CASE("sprig lists", "[funcs]") {
                 {"{{ prepend .Values.list \"z\" }}", "[z a b a]"},
                 {"{{ first .Values.list }} {{ last .Values.list }} {{ rest .Values.list }} {{ initial .Values.list }}",
                  "a a [b a] [a b]"},
-                {"{{ first list }}|{{ rest list }}", "<no value>|<no value>"},
+                {"{{ first list }}|{{ rest list }}", "<no value>|[]"},
                 {"{{ uniq .Values.list }} {{ without .Values.list \"a\" }} {{ has \"b\" .Values.list }} {{ has \"q\" .Values.list }}",
                  "[a b] [b] true false"},
                 {"{{ has 1 .Values.missing }}", "false"},
@@ -661,7 +661,69 @@ TEST_CASE("sprig: atoi of a doubled sign is 0 (strconv.Atoi refuses it)", "[func
   check_all({
                 {"{{ atoi \"+-5\" }} {{ atoi \"-+5\" }} {{ atoi \"+\" }} {{ atoi \"-9223372036854775808\" }}",
                  "0 0 0 -9223372036854775808"},
-                {"{{ atoi \"9223372036854775808\" }} {{ atoi \"007\" }} {{ atoi \" 7\" }}", "0 7 0"},
+                {"{{ atoi \"9223372036854775808\" }} {{ atoi \"007\" }} {{ atoi \" 7\" }}", "9223372036854775807 7 0"},
             },
             data(), true);
+}
+
+// The differences the Go oracle found (test/sprig_oracle_test.cpp), each
+// with what Go's text/template + Sprig v3.3.0 prints, as the oracle showed.
+
+TEST_CASE("sprig: upper and lower map every Unicode letter as strings.ToUpper/ToLower do, not ASCII only", "[funcs]") {
+  check_all({
+                {"{{ upper \"ǆ\" }} {{ lower \"Ǆ\" }} {{ upper \"ǅ\" }} {{ lower \"ǅ\" }}", "Ǆ ǆ Ǆ ǆ"},
+                {"{{ lower \"İSTANBUL\" }} {{ upper \"ᾳ\" }} {{ lower \"Ω\" }} {{ upper \"𐐨\" }}", "istanbul ᾼ ω 𐐀"},
+                {"{{ upper \"straße\" }} {{ upper \"ﬃ\" }}", "STRAßE ﬃ"},  // one rune to one rune: no ß -> SS
+                // strings.Map writes U+FFFD for each byte that is no UTF-8.
+                {"{{ upper \"é\\xff\" }} {{ lower \"\\xff\" }}", "É\xEF\xBF\xBD \xEF\xBF\xBD"},
+            },
+            data(), true);
+  // Istio's toLower is strings.ToLower too.
+  CHECK(run("{{ toLower \"ÀÉÎ\" }}") == "àéî");
+}
+
+TEST_CASE("sprig: title puts Unicode letters after a separator in title case (strings.Title)", "[funcs]") {
+  CHECK(run_sprig("{{ title \"ǆemo straße\" }}|{{ title \"a\u2003b\" }}|{{ title \"é_x\" }}") == "ǅemo Straße|A\u2003B|É_x");
+}
+
+TEST_CASE("sprig: trim removes every Unicode white space, as strings.TrimSpace does", "[funcs]") {
+  CHECK(run_sprig("[{{ trim \"\\u00a0 a \\u2003\" }}]") == "[a]");
+}
+
+TEST_CASE("sprig: nospace reads bytes as Latin-1 runes, as goutils.DeleteWhiteSpace does", "[funcs]") {
+  // U+00A0 is the bytes C2 A0: A0 is NBSP, a space, and goes; C2 is 'Â' and
+  // is written as its UTF-8. With nothing dropped the string is kept as is.
+  CHECK(run_sprig("{{ nospace \" a\\tb\\u00a0c \" }}|{{ nospace \"é\" }}") == "abÂc|é");
+}
+
+TEST_CASE("sprig: atoi of a number out of range is strconv.Atoi's clamped value, not 0", "[funcs]") {
+  CHECK(run_sprig("{{ atoi \"9223372036854775808\" }} {{ atoi \"-9223372036854775809\" }} {{ atoi \"99999999999999999999\" }}") ==
+        "9223372036854775807 -9223372036854775808 9223372036854775807");
+  CHECK(run_sprig("{{ atoi \"1_000\" }} {{ atoi \"0x10\" }} {{ atoi \"\" }}") == "0 0 0");
+}
+
+TEST_CASE("sprig: float64 of a number out of range is 0 (cast drops ParseFloat's error), and takes '_' between digits",
+          "[funcs]") {
+  CHECK(run_sprig("{{ float64 \"1e400\" }} {{ float64 \"1_0\" }} {{ float64 \"0x1_0p0\" }} {{ float64 \"0x10\" }}") ==
+        "0 10 16 0");
+}
+
+TEST_CASE("sprig: rest and initial of an empty list print [] as Go's nil slice does, not <no value>", "[funcs]") {
+  CHECK(run_sprig("{{ rest (list) }} {{ initial (list) }}") == "[] []");
+}
+
+TEST_CASE("sprig: slice is Sprig's, which refuses a string (it replaces the builtin in Istio's map)", "[funcs]") {
+  CHECK(run_error("{{ slice \"abc\" 1 }}").find("error calling slice: list should be type of slice or array but string") !=
+        std::string::npos);
+  CHECK(run("{{ slice (list 1 2 3) 1 }} {{ slice (list 1 2 3) 1 2 }} {{ slice (list) }}") == "[2 3] [2] <no value>");
+}
+
+TEST_CASE("sprig: values takes exactly one dict", "[funcs]") {
+  CHECK(run_error("{{ values (dict \"a\" 1) \"x\" }}").find("wrong number of args for values: want 1 got 2") !=
+        std::string::npos);
+}
+
+TEST_CASE("sprig: int64 returns Go's int64, not int (printf %T, typeOf)", "[funcs]") {
+  CHECK(run_sprig("{{ int64 3 | printf \"%T\" }} {{ int64 3 | typeOf }} {{ int64 3 | kindOf }} {{ int 3 | typeOf }}") ==
+        "int64 int64 int64 int");
 }

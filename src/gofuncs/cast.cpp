@@ -1,6 +1,7 @@
 // spf13/cast and strconv number parsing (cast.h).
 #include "kinject/gofuncs/cast.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -71,14 +72,13 @@ bool parse_atoi(std::string_view s, std::int64_t* out) {
   return signed_digits(s, 10, neg, out);
 }
 
-bool parse_go_float(std::string_view s, double* out) {
-  std::string t(s);
-  if (t.empty() || std::isspace(static_cast<unsigned char>(t[0]))) return false;
-  char* end = nullptr;
-  double d = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size()) return false;
-  *out = d;
-  return true;
+std::int64_t atoi_value(std::string_view s) {
+  std::int64_t v = 0;
+  if (parse_atoi(s, &v)) return v;
+  bool neg = take_sign(s);
+  bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) return 0;  // a syntax error
+  return neg ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
 }
 
 std::int64_t to_int64(const Value& v) {

@@ -5,35 +5,13 @@
 #include <cctype>
 #include <cstdint>
 
+#include "kinject/base/unicode.h"
 #include "kinject/gofuncs/func_table.h"
 
 namespace kinject::tmpl {
 
-bool is_ascii_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
-
-std::string_view trim_space(std::string_view s) {
-  auto lead = [](std::string_view t) -> std::size_t {
-    if (t.empty()) return 0;
-    if (is_ascii_space(static_cast<unsigned char>(t[0]))) return 1;
-    if (t.size() >= 2 && static_cast<unsigned char>(t[0]) == 0xC2 &&
-        (static_cast<unsigned char>(t[1]) == 0x85 || static_cast<unsigned char>(t[1]) == 0xA0)) {
-      return 2;
-    }
-    return 0;
-  };
-  for (std::size_t n; (n = lead(s)) > 0;) s.remove_prefix(n);
-  for (;;) {
-    if (!s.empty() && is_ascii_space(static_cast<unsigned char>(s.back()))) {
-      s.remove_suffix(1);
-    } else if (s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
-               (static_cast<unsigned char>(s.back()) == 0x85 || static_cast<unsigned char>(s.back()) == 0xA0)) {
-      s.remove_suffix(2);
-    } else {
-      break;
-    }
-  }
-  return s;
-}
+// strings.TrimSpace: every unicode.IsSpace rune, not only ASCII's.
+std::string_view trim_space(std::string_view s) { return unicode::go_trim_space(s); }
 
 std::vector<std::string_view> split(std::string_view s, std::string_view sep) {
   std::vector<std::string_view> out;

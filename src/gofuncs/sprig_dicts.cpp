@@ -121,7 +121,7 @@ FuncTable sprig_dict_funcs() {
       {"unset", fixed({P::Map, P::String}, unset_key)},
       {"hasKey", fixed({P::Map, P::String}, has_key)},
       {"keys", variadic({}, P::Map, keys)},
-      {"values", variadic({P::Map}, P::Any, values)},
+      {"values", fixed({P::Map}, values)},
       {"pick", variadic({P::Map}, P::String, pick)},
       {"omit", variadic({P::Map}, P::String, omit)},
       {"pluck", variadic({P::String}, P::Map, pluck)},

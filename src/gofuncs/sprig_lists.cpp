@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "internal.h"
+#include "kinject/gofuncs/cast.h"
 
 namespace kinject::tmpl {
 
@@ -39,15 +40,17 @@ Value last(Args a) {
   return l.empty() ? Value::nil() : l.back();
 }
 
+// Sprig's rest and initial of an empty list return a nil []interface{},
+// which prints as [] (not as a nil interface's <no value>).
 Value rest(Args a) {
   const auto& l = require_list(a[0], "find rest");
-  if (l.empty()) return Value::nil();
+  if (l.empty()) return Value::list({});
   return Value::list(Value::List(l.begin() + 1, l.end()));
 }
 
 Value initial(Args a) {
   const auto& l = require_list(a[0], "find initial");
-  if (l.empty()) return Value::nil();
+  if (l.empty()) return Value::list({});
   return Value::list(Value::List(l.begin(), l.end() - 1));
 }
 

@@ -10,17 +10,20 @@ namespace kinject::tmpl {
 
 namespace {
 
-// int and int64 are both cast.ToInt64: Go's int is 64 bits wide.
+// int and int64 are both cast.ToInt64 (Go's int is 64 bits wide), but int64
+// returns Go's int64, a type of its own to printf's %T, typeOf and kindOf.
 Value cast_int(Args a) { return Value::integer(to_int64(a[0])); }
+
+Value cast_int64(Args a) {
+  static const TypePtr int64_type = std::make_shared<const TypeInfo>(TypeInfo{"int64", false, {}, {}, {}, {}});
+  return Value::integer(to_int64(a[0]), int64_type);
+}
 
 Value cast_float64(Args a) { return Value::floating(to_float64(a[0])); }
 
-Value go_atoi(Args a) {
-  // strconv.Atoi; Sprig gives 0 for its errors.
-  std::int64_t v = 0;
-  if (!parse_atoi(a[0].as_string(), &v)) v = 0;
-  return Value::integer(v);
-}
+// Sprig's atoi: `i, _ := strconv.Atoi(a)`, so the error is dropped but not
+// the value Atoi returned with it.
+Value go_atoi(Args a) { return Value::integer(atoi_value(a[0].as_string())); }
 
 // add and mul wrap around on overflow, as Go's int64 does.
 Value add(Args a) {
@@ -86,7 +89,7 @@ Value type_is(Args a) { return Value::boolean(a[1].go_type_name() == a[0].as_str
 FuncTable sprig_number_funcs() {
   return {
       {"int", fixed({P::Any}, cast_int)},
-      {"int64", fixed({P::Any}, cast_int)},
+      {"int64", fixed({P::Any}, cast_int64)},
       {"float64", fixed({P::Any}, cast_float64)},
       {"atoi", fixed({P::String}, go_atoi)},
       {"add", variadic({}, P::Any, add)},

@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include "kinject/base/text.h"
+#include "kinject/base/unicode.h"
+#include "kinject/base/utf8.h"
 
 #include "internal.h"
 #include "kinject/gofuncs/gostrings.h"
@@ -40,22 +42,12 @@ Value squote(Args a) {
 
 Value cat(Args a) { return join_formatted(a, strval, "the joined strings"); }
 
-Value upper(Args a) { return str(ascii_upper(a[0].as_string())); }
+// strings.ToUpper, ToLower, Title: Go's Unicode mappings, not ASCII's.
+Value upper(Args a) { return str(unicode::go_to_upper(a[0].as_string())); }
 
-Value lower(Args a) { return str(ascii_lower(a[0].as_string())); }
+Value lower(Args a) { return str(unicode::go_to_lower(a[0].as_string())); }
 
-Value title(Args a) {
-  // strings.Title: upper-case letters that follow a separator.
-  std::string s = a[0].as_string();
-  bool prev_sep = true;
-  for (auto& ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    bool sep = c < 0x80 && !std::isalnum(c) && c != '_';
-    if (prev_sep && c < 0x80) ch = static_cast<char>(std::toupper(c));
-    if (c < 0x80 || (c & 0xC0) != 0x80) prev_sep = sep;
-  }
-  return str(s);
-}
+Value title(Args a) { return str(unicode::go_title(a[0].as_string())); }
 
 Value trim(Args a) { return str(std::string(trim_space(a[0].as_string()))); }
 
@@ -110,12 +102,23 @@ Value repeat(Args a) {
   return str(out);
 }
 
+// goutils.DeleteWhiteSpace: it reads the string byte by byte, each byte as
+// the rune of that number, so a byte of a multi-byte rune that is Latin-1
+// white space (0x85, 0xA0) is dropped and, once anything was dropped, every
+// other byte >= 0x80 is written as the UTF-8 of its Latin-1 rune.
 Value nospace(Args a) {
+  const std::string& s = a[0].as_string();
   std::string out;
-  for (char c : a[0].as_string()) {
-    if (!is_ascii_space(static_cast<unsigned char>(c))) out += c;
+  bool dropped = false;
+  for (char c : s) {
+    auto r = static_cast<char32_t>(static_cast<unsigned char>(c));
+    if (unicode::is_space(r)) {
+      dropped = true;
+    } else {
+      utf8::append(out, r);
+    }
   }
-  return str(out);
+  return dropped ? str(out) : a[0];
 }
 
 Value contains(Args a) {

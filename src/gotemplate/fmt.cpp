@@ -165,10 +165,9 @@ class Printer {
     } else {
       out_ += v.go_type_name();
       out_ += '=';
-      FmtFlags saved = f_;
-      f_ = FmtFlags{};
+      // Go prints the operand with the directive's flags, width and
+      // precision still set: printf "%.2f" 3 is %!f(int=03).
       print_value(v, 'v', 0);
-      f_ = saved;
     }
     out_ += ')';
   }
@@ -490,11 +489,47 @@ class Sprintf {
   bool at_end() const { return i_ >= format_.size(); }
 
   // One directive after its '%'; false where the format ends inside it.
+  // Go's doPrintf, explicit argument indexes ("%[2]d") included: an index
+  // out of range or in the wrong place makes the directive %!d(BADINDEX),
+  // and after any index no operand counts as extra.
   bool directive() {
     FmtFlags f;
+    good_argnum_ = true;
     flags(f);
-    width(f);
-    precision(f);
+    bool after_index = arg_number();
+    if (!at_end() && format_[i_] == '*') {
+      ++i_;
+      f.wid_present = int_arg(&f.wid);
+      if (!f.wid_present) out_ += "%!(BADWIDTH)";
+      if (f.wid < 0) {  // a negative width is a '-' flag
+        f.wid = -f.wid;
+        f.minus = true;
+        f.zero = false;
+      }
+      after_index = false;
+    } else {
+      f.wid_present = parse_num(&f.wid);
+      if (after_index && f.wid_present) good_argnum_ = false;  // "%[3]2d"
+    }
+    if (i_ + 1 < format_.size() && format_[i_] == '.') {
+      ++i_;
+      if (after_index) good_argnum_ = false;  // "%[3].2d"
+      after_index = arg_number();
+      if (!at_end() && format_[i_] == '*') {
+        ++i_;
+        f.prec_present = int_arg(&f.prec);
+        if (f.prec < 0) {
+          f.prec = 0;
+          f.prec_present = false;
+        }
+        if (!f.prec_present) out_ += "%!(BADPREC)";
+        after_index = false;
+      } else {
+        parse_num(&f.prec);
+        f.prec_present = true;  // "%.f" is precision 0
+      }
+    }
+    if (!after_index) arg_number();
     if (at_end()) {
       out_ += "%!(NOVERB)";
       return false;
@@ -506,10 +541,10 @@ class Sprintf {
       out_ += '%';
       return true;
     }
-    if (argi_ >= args_.size()) {
+    if (!good_argnum_ || argi_ >= args_.size()) {
       out_ += "%!";
       utf8::append(out_, verb);
-      out_ += "(MISSING)";
+      out_ += good_argnum_ ? "(MISSING)" : "(BADINDEX)";
       return true;
     }
     char cverb = verb < 0x80 ? static_cast<char>(verb) : '?';
@@ -526,6 +561,31 @@ class Sprintf {
     if (cverb == 'w') cverb = 'v';
     printer_.print_arg(args_[argi_++], cverb, f);
     return true;
+  }
+
+  // argNumber: an explicit "[n]" (one-based) at i_ moves the next operand
+  // to n; whether one was there and well formed.
+  bool arg_number() {
+    if (at_end() || format_[i_] != '[') return false;
+    reordered_ = true;
+    // parseArgNumber: at least "[n]", digits only up to the first ']'.
+    std::size_t close = format_.find(']', i_ + 1);
+    if (format_.size() - i_ < 3 || close == std::string_view::npos) {
+      ++i_;
+      good_argnum_ = false;
+      return false;
+    }
+    std::size_t start = i_ + 1;
+    i_ = start;
+    int n = 0;
+    bool ok = parse_num(&n) && i_ == close;
+    i_ = close + 1;
+    if (ok && n >= 1 && static_cast<std::size_t>(n - 1) < args_.size()) {
+      argi_ = static_cast<std::size_t>(n - 1);
+      return true;
+    }
+    good_argnum_ = false;
+    return ok;
   }
 
   void flags(FmtFlags& f) {
@@ -546,38 +606,6 @@ class Sprintf {
         break;
       }
     }
-  }
-
-  void width(FmtFlags& f) {
-    if (at_end() || format_[i_] != '*') {
-      f.wid_present = parse_num(&f.wid);
-      return;
-    }
-    ++i_;
-    f.wid_present = int_arg(&f.wid);
-    if (!f.wid_present) out_ += "%!(BADWIDTH)";
-    if (f.wid < 0) {  // a negative width is a '-' flag
-      f.wid = -f.wid;
-      f.minus = true;
-      f.zero = false;
-    }
-  }
-
-  void precision(FmtFlags& f) {
-    if (at_end() || format_[i_] != '.') return;
-    ++i_;
-    if (at_end() || format_[i_] != '*') {
-      parse_num(&f.prec);
-      f.prec_present = true;  // "%.f" is precision 0
-      return;
-    }
-    ++i_;
-    f.prec_present = int_arg(&f.prec);
-    if (f.prec < 0) {
-      f.prec = 0;
-      f.prec_present = false;
-    }
-    if (!f.prec_present) out_ += "%!(BADPREC)";
   }
 
   // intFromArg: the operand of a '*'.
@@ -614,7 +642,7 @@ class Sprintf {
 
   // Operands no directive took: %!(EXTRA type=value, ...).
   void extra() {
-    if (argi_ >= args_.size()) return;
+    if (reordered_ || argi_ >= args_.size()) return;
     out_ += "%!(EXTRA ";
     for (std::size_t k = argi_; k < args_.size(); ++k) {
       if (k > argi_) out_ += ", ";
@@ -635,6 +663,8 @@ class Sprintf {
   Printer printer_;
   std::size_t i_ = 0;     // the next byte of format_
   std::size_t argi_ = 0;  // the next operand
+  bool good_argnum_ = true;  // this directive's "[n]" named an operand
+  bool reordered_ = false;   // some directive had a "[n]"
 };
 
 }  // namespace

@@ -507,7 +507,7 @@ class Parser {
       n->f = static_cast<double>(n->u);
     } else {
       double f;
-      if (parse_float(text, &f)) {
+      if (parse_go_float(text, &f)) {
         if (text.find_first_of(".eEpP") == std::string_view::npos) {
           errorf(fmt::format("integer overflow: {}", go_quote(text)));
         }

@@ -5,6 +5,7 @@
 #include "strconv.h"
 
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -218,27 +219,6 @@ bool parse_int_base0(std::string_view s, std::int64_t* out) {
   return true;
 }
 
-bool parse_float(std::string_view s, double* out) {
-  if (s.empty()) return false;
-  std::string t;
-  if (s.find('_') != std::string_view::npos) {
-    if (!underscore_ok(s)) return false;
-    for (char c : s) {
-      if (c != '_') t += c;
-    }
-  } else {
-    t = std::string(s);
-  }
-  // strtod accepts things Go does not (inf, nan, leading spaces); the lexer
-  // never produces those here.
-  char* end = nullptr;
-  errno = 0;
-  double d = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size()) return false;
-  if (errno == ERANGE && std::isinf(d)) return false;
-  *out = d;
-  return true;
-}
 
 // A conservative unicode.IsPrint: ASCII printables plus non-control,
 // non-space, non-format code points above 0x9F.
@@ -307,6 +287,33 @@ void quote_into(std::string& out, std::string_view s, char q, bool ascii_only) {
 }
 
 }  // namespace detail
+
+bool parse_go_float(std::string_view s, double* out) {
+  if (s.empty()) return false;
+  // What strtod takes and ParseFloat does not: leading space, "nan(...)",
+  // a sign before nan, a hexadecimal mantissa without its 'p' exponent.
+  if (std::isspace(static_cast<unsigned char>(s[0])) || s.find('(') != std::string_view::npos) return false;
+  std::string_view body = s.substr(s[0] == '+' || s[0] == '-' ? 1 : 0);
+  if (body.size() < s.size() && !body.empty() && (body[0] | 0x20) == 'n') return false;
+  bool hex = body.size() > 1 && body[0] == '0' && (body[1] | 0x20) == 'x';
+  if (hex && body.find_first_of("pP") == std::string_view::npos) return false;
+  std::string t;
+  if (s.find('_') != std::string_view::npos) {
+    if (!detail::underscore_ok(s)) return false;
+    for (char c : s) {
+      if (c != '_') t += c;
+    }
+  } else {
+    t = std::string(s);
+  }
+  char* end = nullptr;
+  errno = 0;
+  double d = std::strtod(t.c_str(), &end);
+  if (end != t.c_str() + t.size()) return false;
+  if (errno == ERANGE && std::isinf(d)) return false;
+  *out = d;
+  return true;
+}
 
 std::string go_quote(std::string_view s) {
   std::string out;

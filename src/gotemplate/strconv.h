@@ -22,9 +22,6 @@ std::optional<std::string> unquote(std::string_view q);
 bool parse_uint_base0(std::string_view s, std::uint64_t* out);
 bool parse_int_base0(std::string_view s, std::int64_t* out);
 
-// strconv.ParseFloat(s, 64) for what the lexer scans as a number.
-bool parse_float(std::string_view s, double* out);
-
 // A conservative unicode.IsPrint.
 bool is_print_rune(std::uint32_t r);
 

@@ -253,6 +253,13 @@ const std::string* FuncMap::refusal(std::string_view name) const {
   return it == refused_.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string> FuncMap::names() const {
+  std::vector<std::string> out;
+  out.reserve(funcs_.size());
+  for (const auto& [name, fn] : funcs_) out.push_back(name);
+  return out;
+}
+
 const Function* FuncMap::find(std::string_view name) const {
   auto it = funcs_.find(name);
   return it == funcs_.end() ? nullptr : &it->second;

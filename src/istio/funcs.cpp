@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "kinject/base/text.h"
+#include "kinject/base/unicode.h"
 
 #include "kinject/gofuncs/cast.h"
 #include "kinject/gofuncs/duration.h"
@@ -255,7 +256,8 @@ Value flipped_contains(Args a) {
   return Value::boolean(a[1].as_string().find(a[0].as_string()) != std::string::npos);
 }
 
-Value to_lower(Args a) { return str(ascii_lower(a[0].as_string())); }
+// strings.ToLower, Unicode and all.
+Value to_lower(Args a) { return str(unicode::go_to_lower(a[0].as_string())); }
 
 // appendMultusNetwork on the JSON list form [{"name": "x", "namespace":
 // "y"}, ...], whose last ']' is at `close`: `net` ("name" or "ns/name") is

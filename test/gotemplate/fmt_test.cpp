@@ -83,3 +83,20 @@ TEST_CASE("fmt: Sprint spaces operands when neither is a string, Sprintln always
   CHECK(go_sprint({}) == "");
   CHECK(go_sprintln({}) == "\n");
 }
+
+// Found by the Go oracle (test/sprig_oracle_test.cpp); the expected texts
+// are what Go's fmt printed there.
+TEST_CASE("fmt: a bad verb prints its operand with the directive's flags, width and precision (%.2f of 3 is %!f(int=03))",
+          "[template][fmt]") {
+  CHECK(gosprintf("%.2f", {I(3)}) == "%!f(int=03)");
+  CHECK(gosprintf("%5.2f", {I(3)}) == "%!f(int=   03)");
+  CHECK(gosprintf("%+.3d", {S("x")}) == "%!d(string=x)");
+}
+
+TEST_CASE("fmt: explicit argument indexes (%[2]d) choose the operand; a bad one is BADINDEX", "[template][fmt]") {
+  CHECK(gosprintf("%[2]d %[1]d", {I(1), I(2)}) == "2 1");
+  CHECK(gosprintf("%[1]d %d %[1]d", {I(1), I(2)}) == "1 2 1");
+  CHECK(gosprintf("%[3]d", {I(1)}) == "%!d(BADINDEX)");
+  CHECK(gosprintf("%[1]*d", {I(3), I(4)}) == "  4");
+  CHECK(gosprintf("%[2]d", {I(1), I(2), I(3)}) == "2");  // reordered: no EXTRA
+}

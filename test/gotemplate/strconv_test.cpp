@@ -99,14 +99,14 @@ TEST_CASE("strconv: parse_int_base0 is ParseInt(s, 0, 64)", "[template][strconv]
   }
 }
 
-TEST_CASE("strconv: parse_float is ParseFloat(s, 64) for number literals", "[template][strconv]") {
+TEST_CASE("strconv: parse_go_float is ParseFloat(s, 64) for number literals and Sprig", "[template][strconv]") {
   const std::pair<const char*, double> good[] = {
       {"1.5", 1.5}, {"1e3", 1000}, {"1_000.5", 1000.5}, {".5", 0.5}, {"0x1p-2", 0.25}, {"1E-2", 0.01},
   };
   for (const auto& [s, want] : good) {
     INFO(s);
     double got = 0;
-    REQUIRE(parse_float(s, &got));
+    REQUIRE(parse_go_float(s, &got));
     CHECK(got == want);
   }
   // Out of range is an error (Go returns ±Inf with ErrRange), as are
@@ -114,7 +114,23 @@ TEST_CASE("strconv: parse_float is ParseFloat(s, 64) for number literals", "[tem
   for (const char* bad : {"", "1e400", "-1e400", "1__0.5", "_1.5", "1.5_", "1.5x"}) {
     INFO(bad);
     double got = 0;
-    CHECK_FALSE(parse_float(bad, &got));
+    CHECK_FALSE(parse_go_float(bad, &got));
+  }
+}
+
+// Sprig's float64 had its own copy of ParseFloat, which the Go oracle showed
+// wrong; now one reading serves both. What strtod takes and Go does not:
+// a hexadecimal mantissa without its 'p' exponent, "nan(...)", a sign before
+// nan, leading space. Go's answers, from the oracle.
+TEST_CASE("strconv: parse_go_float refuses what strtod takes and ParseFloat does not", "[template][strconv]") {
+  double got = 0;
+  CHECK(parse_go_float("0x1.8p1", &got));
+  CHECK(got == 3);
+  CHECK(parse_go_float("-Infinity", &got));
+  CHECK(parse_go_float("NaN", &got));
+  for (const char* bad : {"0x1.8", "+nan", "nan(1)", " 1"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_go_float(bad, &got));
   }
 }
 

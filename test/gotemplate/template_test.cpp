@@ -591,3 +591,12 @@ TEST_CASE("template: printf widths and precisions over 1e6 are Go's bad numbers,
   CHECK(go_sprintf("%*d", std::vector<Value>{I(-2147483648), I(7)}) == "%!(BADWIDTH)7");
   CHECK(go_sprintf("%*d", std::vector<Value>{I(3), I(7)}) == "  7");
 }
+
+TEST_CASE("funcs: names lists every function once, in order, a replaced one once", "[template]") {
+  FuncMap f;
+  f.set("b", {}, [](std::span<const Value>) { return Value(); });
+  f.set("a", {}, [](std::span<const Value>) { return Value(); });
+  f.set("b", {}, [](std::span<const Value>) { return Value(); });
+  CHECK(f.names() == std::vector<std::string>{"a", "b"});
+  CHECK(FuncMap().names().empty());
+}

@@ -27,9 +27,9 @@ void append_json_quoted(std::string& out, std::string_view s, JsonQuoting how);
 std::string json_quote(std::string_view s, JsonQuoting how);
 
 // s with A-Z as a-z (a-z as A-Z) and every other byte as it is; no locale
-// is consulted. Kubernetes' kinds and names are ASCII; Sprig's upper/lower
-// and Istio's toLower map non-ASCII letters too (strings.ToUpper), which
-// the templates kinject runs do not meet.
+// is consulted. For Kubernetes' kinds and names, which are ASCII; what Go's
+// strings.ToUpper/ToLower do (Sprig's upper/lower, Istio's toLower) is in
+// unicode.h.
 std::string ascii_lower(std::string_view s);
 std::string ascii_upper(std::string_view s);
 

@@ -18,9 +18,12 @@ bool parse_int_base0(std::string_view s, std::int64_t* out);
 // then decimal digits only. False on a syntax or range error.
 bool parse_atoi(std::string_view s, std::int64_t* out);
 
-// strconv.ParseFloat(s, 64) as far as strtod agrees with it (no leading
-// space, the whole string).
-bool parse_go_float(std::string_view s, double* out);
+// strconv.Atoi's value with its error ignored, as Sprig's atoi returns it:
+// 0 for a syntax error, and for a number out of range the int64 nearest to
+// it (ParseInt's clamped value), not 0.
+std::int64_t atoi_value(std::string_view s);
+
+// (strconv.ParseFloat is parse_go_float, gotemplate/strconv.h.)
 
 // cast.ToInt64: numbers truncated (NaN and out-of-range floats give Go's
 // MinInt64), bools 0/1, strings parsed (a ".000" suffix trimmed), else 0.

@@ -8,10 +8,7 @@
 
 namespace kinject::tmpl {
 
-// ' ', \t, \n, \r, \v, \f.
-bool is_ascii_space(unsigned char c);
-
-// strings.TrimSpace (ASCII whitespace plus U+0085 and U+00A0).
+// strings.TrimSpace: leading and trailing unicode.IsSpace runes (base/unicode.h).
 std::string_view trim_space(std::string_view s);
 
 // strings.Split; an empty separator splits after each UTF-8 sequence.

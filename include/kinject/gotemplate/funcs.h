@@ -61,6 +61,8 @@ class FuncMap {
   const Function* find(std::string_view name) const;
   bool contains(std::string_view name) const { return find(name) != nullptr; }
   std::size_t size() const { return funcs_.size(); }
+  // Every name, in order.
+  std::vector<std::string> names() const;
 
   // A name the parser refuses, with why and what to do instead: a function
   // whose result would differ between two runs (the clock, randomness, the
