@@ -4,6 +4,7 @@
 // runes, and so do these.
 #include <fmt/format.h>
 
+#include "kinject/base/unicode.h"
 #include "kinject/base/utf8.h"
 
 #include "internal.h"
@@ -44,7 +45,7 @@ Value abbrevboth(Args a) {
 
 // unicode.IsSpace of a rune up to U+00FF, which is all goutils' Initials
 // sees: it walks bytes, each taken as a rune.
-bool is_latin1_space(unsigned char c) { return is_ascii_space(c) || c == 0x85 || c == 0xA0; }
+bool is_latin1_space(unsigned char c) { return unicode::is_space(c); }
 
 // goutils.Initials: the first byte of the string and each byte after
 // whitespace, every byte written as the rune of that number (so a byte of
