@@ -480,3 +480,22 @@ TEST_CASE("regexFindAll: \\pL matches non-ASCII letters as Go's RE2 does (std::r
   CHECK(Template::parse("t", R"x({{ regexFindAll "\\pL+" "héllo wörld 123" -1 }})x", sprig_funcs()).execute("t", Value()) ==
         "[héllo wörld]");
 }
+
+// Sprig's add, add1, sub, mul, div and mod are Go's int64 operators, which
+// wrap around; kinject's sub, add1, div and mod overflowed C++'s int64
+// (undefined behaviour, caught by UBSan when the Sprig oracle's generated
+// cases ran the sanitized suite). Expected values rendered by Go 1.26 with
+// sprig v3.3.0.
+TEST_CASE("regression: sub, add1, div and mod wrap around on int64 overflow as Go's do (undefined in C++ before)", "[funcs][sprig]") {
+  check_cases({
+      {"{{ sub -9223372036854775808 1 }}", false, "9223372036854775807"},
+      {"{{ add1 9223372036854775807 }}", false, "-9223372036854775808"},
+      {"{{ div -9223372036854775808 -1 }}", false, "-9223372036854775808"},
+      {"{{ mod -9223372036854775808 -1 }}", false, "0"},
+      {"{{ add 9223372036854775807 1 }}", false, "-9223372036854775808"},
+      {"{{ mul 9223372036854775807 2 }}", false, "-2"},
+      {"{{ sub 5 7 }}", false, "-2"},
+      {"{{ div -7 2 }}", false, "-3"},
+      {"{{ mod -7 2 }}", false, "-1"},
+  });
+}

@@ -22,6 +22,21 @@ using Args = std::span<const Value>;
 
 inline Value str(std::string s) { return Value::string(std::move(s)); }
 
+// Go's int64 arithmetic, which wraps around where C++'s is undefined:
+// +, - and * modulo 2^64; MinInt64 / -1 is MinInt64 and MinInt64 % -1 is 0
+// (the Go spec, "Integer operators"). The callers check for a zero divisor.
+inline std::int64_t go_add(std::int64_t a, std::int64_t b) {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
+}
+inline std::int64_t go_sub(std::int64_t a, std::int64_t b) {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
+}
+inline std::int64_t go_mul(std::int64_t a, std::int64_t b) {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
+}
+inline std::int64_t go_div(std::int64_t a, std::int64_t b) { return b == -1 ? go_sub(0, a) : a / b; }
+inline std::int64_t go_mod(std::int64_t a, std::int64_t b) { return b == -1 ? 0 : a % b; }
+
 // ---- Sprig's value helpers (sprig.cpp) -------------------------------------
 
 // Sprig's empty(): reflect zero-ness; structs are never empty. It is also

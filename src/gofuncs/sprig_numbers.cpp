@@ -28,30 +28,30 @@ Value go_atoi(Args a) { return Value::integer(atoi_value(a[0].as_string())); }
 // add and mul wrap around on overflow, as Go's int64 does.
 Value add(Args a) {
   std::int64_t sum = 0;
-  for (const auto& v : a) sum = static_cast<std::int64_t>(static_cast<std::uint64_t>(sum) + static_cast<std::uint64_t>(to_int64(v)));
+  for (const auto& v : a) sum = go_add(sum, to_int64(v));
   return Value::integer(sum);
 }
 
-Value add1(Args a) { return Value::integer(to_int64(a[0]) + 1); }
+Value add1(Args a) { return Value::integer(go_add(to_int64(a[0]), 1)); }
 
-Value sub(Args a) { return Value::integer(to_int64(a[0]) - to_int64(a[1])); }
+Value sub(Args a) { return Value::integer(go_sub(to_int64(a[0]), to_int64(a[1]))); }
 
 Value mul(Args a) {
   std::int64_t v = to_int64(a[0]);
-  for (const auto& b : a.subspan(1)) v = static_cast<std::int64_t>(static_cast<std::uint64_t>(v) * static_cast<std::uint64_t>(to_int64(b)));
+  for (const auto& b : a.subspan(1)) v = go_mul(v, to_int64(b));
   return Value::integer(v);
 }
 
 Value div(Args a) {
   std::int64_t d = to_int64(a[1]);
   if (d == 0) throw FuncError("runtime error: integer divide by zero");
-  return Value::integer(to_int64(a[0]) / d);
+  return Value::integer(go_div(to_int64(a[0]), d));
 }
 
 Value mod(Args a) {
   std::int64_t d = to_int64(a[1]);
   if (d == 0) throw FuncError("runtime error: integer divide by zero");
-  return Value::integer(to_int64(a[0]) % d);
+  return Value::integer(go_mod(to_int64(a[0]), d));
 }
 
 Value max_int(Args a) {
