@@ -125,6 +125,10 @@ Value format_duration(Args a) {
     if (!s.empty() && s.back() == 's') s.pop_back();
     double sec = 0;
     if (parse_go_float(s, &sec)) {
+      // google.protobuf.Duration's range, as protojson checks it (and a
+      // double beyond int64 would not convert).
+      if (!(std::fabs(sec) <= 315576000000.0))
+        throw FuncError(fmt::format("invalid google.protobuf.Duration value {:?}", d.as_string()));
       secs = static_cast<std::int64_t>(sec);
       nanos = static_cast<std::int64_t>(std::llround((sec - static_cast<double>(secs)) * 1e9));
     }
