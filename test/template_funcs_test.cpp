@@ -268,6 +268,19 @@ TEST_CASE("istio functions", "[funcs]") {
   CHECK(run("{{ protoToJSON .Values.missing }}", d) == "{}");
 }
 
+// A duration given as its protojson string beyond int64 seconds was
+// converted from double to int64 (undefined; UBSan, sprig_fuzz in CI).
+// protojson refuses a Duration beyond +-315,576,000,000 s.
+TEST_CASE("regression: formatDuration of a protojson string beyond Duration's range is an error, not undefined behaviour",
+          "[funcs][istio]") {
+  Value d = Value::map({});
+  CHECK(run("{{ formatDuration \"1.5s\" }}", d) == "1.5s");
+  CHECK(run_error("{{ formatDuration \"9223372036854775807s\" }}", d).find("invalid google.protobuf.Duration value") !=
+        std::string::npos);
+  CHECK(run_error("{{ formatDuration \"-1e300s\" }}", d).find("invalid google.protobuf.Duration value") != std::string::npos);
+  CHECK(run_error("{{ formatDuration \"NaN\" }}", d).find("invalid google.protobuf.Duration value") != std::string::npos);
+}
+
 // Istio 1.30's table (pkg/kube/inject/template_test.go TestOtelResourceAttributes).
 TEST_CASE("otelResourceAttributes: Istio 1.30's cases", "[funcs][istio]") {
   auto mesh = [](const char* enrichment) {
