@@ -101,11 +101,7 @@ std::string sha256_hex(std::string_view data) {
       0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
       0xc67178f2};
   std::uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  std::string msg(data);
-  std::uint64_t bitlen = static_cast<std::uint64_t>(data.size()) * 8;
-  msg += static_cast<char>(0x80);
-  while (msg.size() % 64 != 56) msg += '\0';
-  for (int i = 7; i >= 0; --i) msg += static_cast<char>((bitlen >> (i * 8)) & 0xFF);
+  const std::string msg = md_pad(data, 64, 8);
   auto rotr = [](std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); };
   for (std::size_t off = 0; off < msg.size(); off += 64) {
     std::uint32_t w[64];

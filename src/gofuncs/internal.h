@@ -22,6 +22,10 @@ using Args = std::span<const Value>;
 
 inline Value str(std::string s) { return Value::string(std::move(s)); }
 
+// Merkle-Damgard padding of the SHA family (sprig_crypto.cpp): 0x80, zeros,
+// then the bit length big-endian in the last `len_bytes` of a block.
+std::string md_pad(std::string_view data, std::size_t block, std::size_t len_bytes);
+
 // Go's int64 arithmetic, which wraps around where C++'s is undefined:
 // +, - and * modulo 2^64; MinInt64 / -1 is MinInt64 and MinInt64 % -1 is 0
 // (the Go spec, "Integer operators"). The callers check for a zero divisor.

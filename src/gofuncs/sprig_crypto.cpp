@@ -11,15 +11,7 @@
 
 namespace kinject::tmpl {
 
-namespace {
-
-std::string hex(const unsigned char* p, std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += fmt::format("{:02x}", p[i]);
-  return out;
-}
-
-// Merkle-Damgard padding shared by SHA-1 and SHA-512: 0x80, zeros, then
+// Merkle-Damgard padding shared by SHA-1, SHA-256 (encoding.cpp) and SHA-512: 0x80, zeros, then
 // the bit length big-endian in the last `len_bytes` of a block.
 std::string md_pad(std::string_view data, std::size_t block, std::size_t len_bytes) {
   std::string m(data);
@@ -31,6 +23,14 @@ std::string md_pad(std::string_view data, std::size_t block, std::size_t len_byt
     m += static_cast<char>(shift < 64 ? (bits >> shift) & 0xff : 0);
   }
   return m;
+}
+
+namespace {
+
+std::string hex(const unsigned char* p, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += fmt::format("{:02x}", p[i]);
+  return out;
 }
 
 std::uint32_t rol32(std::uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }

@@ -113,19 +113,16 @@ std::string joined(const std::vector<std::int64_t>& v) { return fmt::format("{}"
 // down when END < START; printed space-separated.
 Value seq(Args a) {
   // Go's int arithmetic wraps; end+increment is computed in int64 here too.
-  auto plus = [](std::int64_t x, std::int64_t y) {
-    return static_cast<std::int64_t>(static_cast<std::uint64_t>(x) + static_cast<std::uint64_t>(y));
-  };
   std::vector<std::int64_t> p;
   for (const auto& v : a) p.push_back(v.as_int());
   switch (p.size()) {
     case 1: {
       std::int64_t inc = p[0] < 1 ? -1 : 1;
-      return str(joined(until_step(1, plus(p[0], inc), inc)));
+      return str(joined(until_step(1, go_add(p[0], inc), inc)));
     }
     case 2: {
       std::int64_t step = p[1] < p[0] ? -1 : 1;
-      return str(joined(until_step(p[0], plus(p[1], step), step)));
+      return str(joined(until_step(p[0], go_add(p[1], step), step)));
     }
     case 3: {
       std::int64_t inc = 1;
@@ -133,7 +130,7 @@ Value seq(Args a) {
         inc = -1;
         if (p[1] > 0) return str("");
       }
-      return str(joined(until_step(p[0], plus(p[2], inc), p[1])));
+      return str(joined(until_step(p[0], go_add(p[2], inc), p[1])));
     }
     default: return str("");
   }
@@ -150,7 +147,7 @@ Value duration(Args a) {
   } else if (v.kind() == Kind::Int && v.type() && v.type()->name == "int64") {
     n = v.as_int();
   }
-  auto nanos = static_cast<std::int64_t>(static_cast<std::uint64_t>(n) * 1000000000ULL);
+  std::int64_t nanos = go_mul(n, 1000000000);
   return str(go_duration_string(nanos));
 }
 
