@@ -2,6 +2,7 @@
 // calls for a pod, which control plane revision each one reaches, and that
 // revision's injector.
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -296,8 +297,13 @@ InjectionOutcome Cluster::inject(Node& root, const Workload& given, const std::s
   // ISTIO_META_OWNER it renders). istioctl kube-inject has no request: an
   // object that names no namespace renders with none (IntoObject), and the
   // template says `default`.
-  Workload w = given;
-  if (!settings_.kube_inject && w.namespace_.empty()) w.namespace_ = namespace_;
+  // (A copy only for such an object: most name their namespace.)
+  std::optional<Workload> filled;
+  if (!settings_.kube_inject && given.namespace_.empty()) {
+    filled = given;
+    filled->namespace_ = namespace_;
+  }
+  const Workload& w = filled ? *filled : given;
   InjectionOutcome out;
   for (std::size_t i = 0; i < v.calls.size(); ++i) {
     const auto& [mesh, match] = v.calls[i];
