@@ -60,26 +60,31 @@ struct ListNode final : Node {
   std::vector<NodePtr> nodes;
 };
 
+// Names, identifiers and literal texts are views of Source::text, which the
+// tree's Source keeps alive: a tree is parsed once and walked many times,
+// and a copy of every name would be an allocation per node.
+using Idents = std::vector<std::string_view>;
+
 struct FieldNode final : Node {
-  FieldNode(std::size_t p, std::vector<std::string> id) : Node(NT::Field, p), ident(std::move(id)) {}
+  FieldNode(std::size_t p, Idents id) : Node(NT::Field, p), ident(std::move(id)) {}
   void write(std::string& out) const override {
     for (const auto& i : ident) {
       out += '.';
       out += i;
     }
   }
-  std::vector<std::string> ident;
+  Idents ident;
 };
 
 struct VariableNode final : Node {
-  VariableNode(std::size_t p, std::vector<std::string> id) : Node(NT::Variable, p), ident(std::move(id)) {}
+  VariableNode(std::size_t p, Idents id) : Node(NT::Variable, p), ident(std::move(id)) {}
   void write(std::string& out) const override {
     for (std::size_t i = 0; i < ident.size(); ++i) {
       if (i > 0) out += '.';
       out += ident[i];
     }
   }
-  std::vector<std::string> ident;
+  Idents ident;
 };
 
 struct CommandNode;
@@ -151,13 +156,13 @@ struct ChainNode final : Node {
     }
   }
   NodePtr node;
-  std::vector<std::string> field;
+  Idents field;
 };
 
 struct IdentifierNode final : Node {
   IdentifierNode(std::size_t p, std::string_view id) : Node(NT::Identifier, p), ident(id) {}
   void write(std::string& out) const override { out += ident; }
-  std::string ident;
+  std::string_view ident;
   const Function* fn = nullptr;  // resolved at parse time (user map first, then builtins)
   Builtin builtin = Builtin::None;
 };
@@ -181,7 +186,7 @@ struct BoolNode final : Node {
 struct NumberNode final : Node {
   NumberNode(std::size_t p, std::string_view t) : Node(NT::Number, p), text(t) {}
   void write(std::string& out) const override { out += text; }
-  std::string text;
+  std::string_view text;
   bool is_int = false, is_uint = false, is_float = false, is_complex = false;
   std::int64_t i = 0;
   std::uint64_t u = 0;
@@ -192,7 +197,7 @@ struct StringNode final : Node {
   StringNode(std::size_t p, std::string_view quoted_text, std::string s)
       : Node(NT::String, p), quoted(quoted_text), value(Value::string(std::move(s))) {}
   void write(std::string& out) const override { out += quoted; }
-  std::string quoted;
+  std::string_view quoted;
   Value value;  // built once; executions share it
 };
 

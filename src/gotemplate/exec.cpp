@@ -82,7 +82,7 @@ class Exec {
       errorf(fmt::format("the output is larger than {} MiB", kMaxStringBytes >> 20));
   }
   // A function's result: too big to keep, or paid for by its size.
-  const Value& checked_result(const std::string& name, const Value& v) {
+  const Value& checked_result(std::string_view name, const Value& v) {
     std::size_t size = v.kind() == Kind::String || v.kind() == Kind::List || v.kind() == Kind::Map ? v.size() : 0;
     if (v.kind() == Kind::String && size > kMaxStringBytes)
       errorf(fmt::format("error calling {}: the result is larger than {} MiB", name, kMaxStringBytes >> 20));
@@ -314,12 +314,12 @@ class Exec {
 
   Value ideal_constant(const NumberNode* c) {
     at(c);
-    const std::string& t = c->text;
-    bool hex_int = t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') && t.find_first_of("pP") == std::string::npos;
+    std::string_view t = c->text;
+    bool hex_int = t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') && t.find_first_of("pP") == std::string_view::npos;
     bool rune_int = !t.empty() && t[0] == '\'';
-    if (c->is_float && !hex_int && !rune_int && t.find_first_of(".eEpP") != std::string::npos) return Value::floating(c->f);
+    if (c->is_float && !hex_int && !rune_int && t.find_first_of(".eEpP") != std::string_view::npos) return Value::floating(c->f);
     if (c->is_int) return Value::integer(c->i);
-    if (c->is_uint) errorf(t + " overflows int");
+    if (c->is_uint) errorf(fmt::format("{} overflows int", t));
     return Value();
   }
 
@@ -349,7 +349,7 @@ class Exec {
   }
 
   Value eval_field_chain(const Value& dot, const Value& receiver_in, const Node* node,
-                         const std::vector<std::string>& ident, std::size_t from, const std::vector<NodePtr>* args,
+                         const Idents& ident, std::size_t from, const std::vector<NodePtr>* args,
                          const Value& final, bool has_final) {
     std::size_t n = ident.size();
     const Value* receiver = &receiver_in;
@@ -379,7 +379,7 @@ class Exec {
     return nullptr;
   }
 
-  Value eval_field(const Value& dot, const std::string& name, const Node* node, const std::vector<NodePtr>* args,
+  Value eval_field(const Value& dot, std::string_view name, const Node* node, const std::vector<NodePtr>* args,
                    const Value& final, bool has_final, const Value& receiver) {
     if (receiver.is_invalid()) return Value();
     if (receiver.is_nil() && !receiver.type()) {
@@ -393,12 +393,12 @@ class Exec {
     switch (receiver.kind()) {
       case Kind::Struct:
         if (const Value* f = struct_field(receiver, name)) {
-          if (has_args) errorf(name + " has arguments but cannot be invoked as function");
+          if (has_args) errorf(fmt::format("{} has arguments but cannot be invoked as function", name));
           return *f;
         }
         break;
       case Kind::Map: {
-        if (has_args) errorf(name + " is not a method but has arguments");
+        if (has_args) errorf(fmt::format("{} is not a method but has arguments", name));
         const Value* f = receiver.find(name);
         return f ? *f : Value();
       }
@@ -415,7 +415,7 @@ class Exec {
   // Runs a function or method for `node`: one step of work, its error
   // reported as Go's "error calling NAME: ...", its result held to the limits.
   template <class Impl>
-  Value call(const std::string& name, const Node* node, Impl&& impl) {
+  Value call(std::string_view name, const Node* node, Impl&& impl) {
     charge(1);
     Value result;
     try {
@@ -431,7 +431,7 @@ class Exec {
   }
 
   Value eval_method(const Value& dot, const Method& method, const Value& self, const Node* node,
-                    const std::string& name, const std::vector<NodePtr>* args, const Value& final, bool has_final) {
+                    std::string_view name, const std::vector<NodePtr>* args, const Value& final, bool has_final) {
     ArgVec argv;
     if (args) {
       for (std::size_t i = 1; i < args->size(); ++i) argv.push_back(eval_arg(dot, Param(ParamKind::Any), (*args)[i].get()));
@@ -446,7 +446,7 @@ class Exec {
     return eval_call(dot, *id->fn, id->builtin, cmd, id->ident, args, final, has_final);
   }
 
-  Value eval_call(const Value& dot, const Function& fn, Builtin builtin, const Node* node, const std::string& name,
+  Value eval_call(const Value& dot, const Function& fn, Builtin builtin, const Node* node, std::string_view name,
                   const std::vector<NodePtr>* args_in, const Value& final, bool has_final) {
     std::span<const NodePtr> args;
     if (args_in && !args_in->empty()) args = std::span<const NodePtr>(args_in->data() + 1, args_in->size() - 1);

@@ -20,19 +20,27 @@ enum class Tok : std::uint8_t {
   Keyword, Block, Break, Continue, Dot, Define, Else, End, If, Nil, Range, Template, With,
 };
 
+// A token: a view of the input and where it stands. An item is made for
+// every token of every template a run parses, so it holds no string of its
+// own: the one error a lexer can end with keeps its text in Lexed::error.
 struct Item {
   Tok typ = Tok::Eof;
   std::size_t pos = 0;
   std::string_view val;
   int line = 1;
-  std::string msg;  // error text for Tok::Error
 
-  // Go's item.String(), used in "unexpected X in Y" messages.
-  std::string str() const;
+  // Go's item.String(), used in "unexpected X in Y" messages; a Tok::Error
+  // item's is its message, which the item does not hold (Lexed::error).
+  std::string str(std::string_view error = {}) const;
 };
 
-// The items of `input`, ending with Tok::Eof or a Tok::Error. break and
-// continue are keywords only where no function of that name shadows them.
-std::vector<Item> lex(std::string_view input, bool break_ok, bool continue_ok);
+struct Lexed {
+  std::vector<Item> items;  // ending with Tok::Eof or Tok::Error
+  std::string error;        // the Tok::Error item's message
+};
+
+// The items of `input`. break and continue are keywords only where no
+// function of that name shadows them.
+Lexed lex(std::string_view input, bool break_ok, bool continue_ok);
 
 }  // namespace kinject::tmpl::detail

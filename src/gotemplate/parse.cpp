@@ -44,7 +44,9 @@ class Parser {
   void parse(const std::string& name) {
     bool break_ok = !has_function("break");
     bool continue_ok = !has_function("continue");
-    items_ = lex(src_->text, break_ok, continue_ok);
+    Lexed lexed = lex(src_->text, break_ok, continue_ok);
+    items_ = std::move(lexed.items);
+    lex_error_ = std::move(lexed.error);
     auto tree = std::make_shared<Tree>();
     tree->name = name;
     tree->src = src_;
@@ -120,11 +122,11 @@ class Parser {
       std::string extra;
       if (action_line_ != 0 && action_line_ != token.line) {
         extra = fmt::format(" in action started at {}:{}", src_->parse_name, action_line_);
-        if (token.msg.size() >= 7 && token.msg.compare(token.msg.size() - 7, 7, " action") == 0) {
+        if (lex_error_.size() >= 7 && lex_error_.compare(lex_error_.size() - 7, 7, " action") == 0) {
           extra = extra.substr(std::string_view(" in action").size());
         }
       }
-      errorf(token.msg + extra);
+      errorf(lex_error_ + extra);
     }
     errorf(fmt::format("unexpected {} in {}", token.str(), context));
   }
@@ -311,7 +313,7 @@ class Parser {
       const Item& nxt = peek_non_space();
       auto declare = [&] {
         next_non_space();
-        pipe->decl.push_back(new_node<VariableNode>(var.pos, std::vector<std::string>{std::string(var.val)}));
+        pipe->decl.push_back(new_node<VariableNode>(var.pos, Idents{var.val}));
         vars_.emplace_back(var.val);
       };
       if (nxt.typ == Tok::Assign || nxt.typ == Tok::Declare) {
@@ -381,8 +383,8 @@ class Parser {
   // is where execution errors will point.
   template <class T>
   NodePtr lengthen(Node& node, ChainNode& chain) {
-    std::vector<std::string> ident = std::move(static_cast<T&>(node).ident);
-    for (auto& s : chain.field) ident.push_back(std::move(s));
+    Idents ident = std::move(static_cast<T&>(node).ident);
+    ident.insert(ident.end(), chain.field.begin(), chain.field.end());
     return new_node<T>(chain.pos, std::move(ident));
   }
 
@@ -405,8 +407,8 @@ class Parser {
     return node;
   }
 
-  static std::vector<std::string> split_dots(std::string_view s, bool field) {
-    std::vector<std::string> out;
+  static Idents split_dots(std::string_view s, bool field) {
+    Idents out;
     if (field) s.remove_prefix(1);
     std::size_t start = 0;
     for (;;) {
@@ -531,9 +533,10 @@ class Parser {
   const FuncMap& funcs_;
   std::unordered_map<std::string, std::shared_ptr<const Tree>>& tree_set_;
   std::vector<Item> items_;
+  std::string lex_error_;  // the text of the Tok::Error item that ends items_, if one does
   std::size_t idx_ = 0;
   std::size_t hi_ = 0;
-  std::vector<std::string> vars_;
+  std::vector<std::string_view> vars_;  // views of the source, and "$"
   int action_line_ = 0;
   int range_depth_ = 0;
   int stack_depth_ = 0;

@@ -14,14 +14,15 @@ namespace {
 // The items as "type:value" for comparison; errors as "error:message".
 std::vector<std::string> items(std::string_view input, bool break_ok = true, bool continue_ok = true) {
   std::vector<std::string> out;
-  for (const Item& it : lex(input, break_ok, continue_ok)) {
+  Lexed lexed = lex(input, break_ok, continue_ok);
+  for (const Item& it : lexed.items) {
     switch (it.typ) {
       case Tok::Text: out.push_back("text:" + std::string(it.val)); break;
       case Tok::LeftDelim: out.push_back("{{"); break;
       case Tok::RightDelim: out.push_back("}}"); break;
       case Tok::Space: out.push_back("space"); break;
       case Tok::Eof: out.push_back("eof"); break;
-      case Tok::Error: out.push_back("error:" + it.msg); break;
+      case Tok::Error: out.push_back("error:" + it.str(lexed.error)); break;
       default: out.push_back(std::string(it.val)); break;
     }
   }
@@ -51,7 +52,7 @@ TEST_CASE("lex: the tokens of an action", "[template][lex]") {
 TEST_CASE("lex: keywords, and break/continue only where no function shadows them", "[template][lex]") {
   auto types = [](std::string_view in, bool break_ok) {
     std::vector<Tok> out;
-    for (const Item& it : lex(in, break_ok, true)) out.push_back(it.typ);
+    for (const Item& it : lex(in, break_ok, true).items) out.push_back(it.typ);
     return out;
   };
   CHECK(types("{{range .}}{{break}}{{end}}", true) ==
@@ -72,10 +73,10 @@ TEST_CASE("lex: errors end the items", "[template][lex]") {
 }
 
 TEST_CASE("lex: an item prints as Go's item.String()", "[template][lex]") {
-  CHECK(Item{Tok::Eof, 0, "", 1, {}}.str() == "EOF");
-  CHECK(Item{Tok::Error, 0, "", 1, "boom"}.str() == "boom");
-  CHECK(Item{Tok::Range, 0, "range", 1, {}}.str() == "<range>");
-  CHECK(Item{Tok::Field, 0, ".X", 1, {}}.str() == "\".X\"");
+  CHECK(Item{Tok::Eof, 0, "", 1}.str() == "EOF");
+  CHECK(Item{Tok::Error, 0, "", 1}.str("boom") == "boom");
+  CHECK(Item{Tok::Range, 0, "range", 1}.str() == "<range>");
+  CHECK(Item{Tok::Field, 0, ".X", 1}.str() == "\".X\"");
   // Longer than 10 bytes: the first 10 runes, quoted, then "...".
-  CHECK(Item{Tok::Text, 0, "ééééééééééé", 1, {}}.str() == "\"éééééééééé\"...");
+  CHECK(Item{Tok::Text, 0, "ééééééééééé", 1}.str() == "\"éééééééééé\"...");
 }
