@@ -6,6 +6,8 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <streambuf>
+#include <vector>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -147,10 +149,7 @@ void MemoryDisk::write_all(const std::vector<std::pair<std::string, std::string>
 Spool::Spool(std::string temp_dir, std::size_t memory_limit) : temp_dir_(std::move(temp_dir)), limit_(memory_limit) {}
 
 Spool::~Spool() {
-  if (fd_ >= 0) {
-    ::close(fd_);
-    ::unlink(path_.c_str());
-  }
+  if (fd_ >= 0) ::close(fd_);
 }
 
 void Spool::spill() {
@@ -160,6 +159,10 @@ void Spool::spill() {
     throw Error(Location{temp_dir_}, fmt::format("cannot create a temporary file for the output: {} (set TMPDIR to "
                                                  "a writable directory)",
                                                  std::strerror(errno)));
+  // Unlinked at once: the descriptor keeps the file while the spool lives,
+  // and nothing is left in TMPDIR whatever ends the process (a kill, or the
+  // command line ending it without freeing, Options::process_ends_after_run).
+  ::unlink(name.c_str());
   fd_ = fd;
   path_ = name;
   std::string held = std::move(mem_);
@@ -186,11 +189,46 @@ void Spool::write(std::string_view text) {
   size_ += text.size();
 }
 
+namespace {
+
+// Reads a spilled spool through its descriptor (the file has no name any
+// more), from the start, with pread: each reader keeps its own offset.
+class SpoolReadBuf : public std::streambuf {
+ public:
+  explicit SpoolReadBuf(int fd) : fd_(fd), buf_(1u << 16) {}
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    ssize_t n;
+    do n = ::pread(fd_, buf_.data(), buf_.size(), offset_);
+    while (n < 0 && errno == EINTR);
+    if (n < 0) throw Error(fmt::format("cannot read back the output's temporary file: {}", std::strerror(errno)));
+    if (n == 0) return traits_type::eof();
+    offset_ += n;
+    setg(buf_.data(), buf_.data(), buf_.data() + n);
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  int fd_;
+  off_t offset_ = 0;
+  std::vector<char> buf_;
+};
+
+class SpoolReader : public std::istream {
+ public:
+  explicit SpoolReader(int fd) : std::istream(nullptr), buf_(fd) { rdbuf(&buf_); }
+
+ private:
+  SpoolReadBuf buf_;
+};
+
+}  // namespace
+
 std::unique_ptr<std::istream> Spool::reader() const {
   if (fd_ < 0) return std::make_unique<std::istringstream>(mem_);
-  auto in = std::make_unique<std::ifstream>(path_, std::ios::binary);
-  if (!*in) throw Error(Location{path_}, fmt::format("cannot read back the temporary file: {}", std::strerror(errno)));
-  return in;
+  return std::make_unique<SpoolReader>(fd_);
 }
 
 void Spool::copy_to(std::ostream& out) const {

@@ -313,5 +313,14 @@ int main(int argc, char** argv) {
   if (!*kube_cmd && stdin_is_a_terminal_without_input(o)) return 2;
   if (const char* tmp = std::getenv("TMPDIR"); tmp && *tmp) o.temp_dir = tmp;
   kinject::RealDisk disk;
-  return kinject::run(o, disk, std::cin, std::cout, std::cerr, process_env());
+  // The process ends here: nothing is freed on the way out (the run's state,
+  // the flags), which a one-document run would spend more on than on
+  // reading its document. run() has written and closed every file and
+  // flushed stdout; std::_Exit skips the destructors and atexit handlers.
+  o.process_ends_after_run = true;
+  const int status = kinject::run(o, disk, std::cin, std::cout, std::cerr, process_env());
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(status);
 }

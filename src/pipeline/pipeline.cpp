@@ -445,7 +445,17 @@ class Run {
 }  // namespace
 
 int run(const Options& opts, Disk& disk, std::istream& in, std::ostream& out, std::ostream& err, const EnvLookup& env) {
-  Run r(opts, disk, in, env);
+  auto owned = std::make_unique<Run>(opts, disk, in, env);
+  Run& r = *owned;
+  // Options::process_ends_after_run: on every return, the state stays
+  // allocated for the process's end to reclaim.
+  struct LeftToExit {
+    std::unique_ptr<Run>& run;
+    bool leave;
+    ~LeftToExit() {
+      if (leave) (void)run.release();
+    }
+  } left_to_exit{owned, opts.process_ends_after_run};
   const int error_status = opts.command == Command::Check ? 2 : 1;
   // A usage error exits 2 with CLI11's hint line; in KRM mode the settings
   // come from the functionConfig, and a failure is exit 1 with a result.
