@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "kinject/base/disk.h"
 #include "kinject/base/error.h"
+#include "kinject/istio/prepared.h"
 #include "kinject/pipeline/pipeline.h"
 #include "kinject/pipeline/settings.h"
 
@@ -318,6 +319,7 @@ int main(int argc, char** argv) {
   // reading its document. run() has written and closed every file and
   // flushed stdout; std::_Exit skips the destructors and atexit handlers.
   o.process_ends_after_run = true;
+  o.config.prepared = kinject::builtin_prepared_templates();
   const int status = kinject::run(o, disk, std::cin, std::cout, std::cerr, process_env());
   std::cout.flush();
   std::cerr.flush();

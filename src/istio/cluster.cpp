@@ -120,7 +120,12 @@ Cluster Cluster::load(const ClusterSettings& s, const Disk& disk, const EnvLooku
     if (c.meshes_.count(rev)) return;
     c.meshes_.emplace(rev, make_mesh(std::move(cfg), env, s.policy, native, c.proxy_configs_));
   };
-  add_mesh(base);
+  // Another revision is played with a copy of this configuration only when
+  // webhooks (--rules, --cluster) or a snapshot's ConfigMaps can ask for
+  // one; otherwise the configuration moves into its mesh, not copied (its
+  // templates and values are the largest thing a one-document run builds).
+  const bool may_play_others = !s.rules.empty() || !s.cluster_file.empty();
+  add_mesh(may_play_others ? IstioConfig(base) : std::move(base));
 
   if (s.rules == "istio") {
     c.webhooks_ = c.default_mesh().default_webhooks();

@@ -294,7 +294,7 @@ IstioConfig builtin_config(const IstioRelease& release) {
   // templates, then the shared body.
   for (auto& [name, text] : cfg.templates) {
     text = p.prelude + common->text + text;
-    cfg.builtin_templates[name] = std::hash<std::string_view>{}(text);
+    cfg.builtin_templates[name] = text;
   }
   cfg.values = std::move(p.values);
   // A patch asked for names the image: the cluster runs 1.31.4, not the
@@ -304,6 +304,7 @@ IstioConfig builtin_config(const IstioRelease& release) {
   cfg.compatibility_profiles = std::move(p.compatibility);
   cfg.mesh = apply_mesh_config(default_mesh_config(), *mesh);
   cfg.description = fmt::format("built-in profile of Istio {}", p.release);
+  cfg.builtin_profile = minor;
   cfg.release = release;
   if (cfg.release.patch < 0) {
     // The profile says which patch it is of.
@@ -616,6 +617,7 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
                          !src.operator_file.empty() || !src.template_file.empty();
   const IstioRelease& release = fill;
   IstioConfig cfg = has_builtin_profile(release) || !own_files ? builtin_config(release) : builtin_config(nearest_builtin(release));
+  cfg.prepared = src.prepared;
   if (!has_builtin_profile(release)) {
     cfg.description = fmt::format("{} (nearest to Istio {})", cfg.description, release.name());
     if (auto note = filled_from_nearest(src, release)) cfg.warnings.push_back(*note);

@@ -24,6 +24,14 @@ const tmpl::Template* Templates::find(const std::string& name) const {
   if (auto it = parsed.find(name); it != parsed.end()) return &it->second;
   auto text = config->templates.find(name);
   if (text == config->templates.end()) return nullptr;
+  // A built-in template as the profile composed it loads from the form the
+  // build parsed it into (prepared.h).
+  if (auto builtin = config->builtin_templates.find(name);
+      builtin != config->builtin_templates.end() && builtin->second == text->second)
+    for (const PreparedTemplate& p : config->prepared)
+      if (p.profile == config->builtin_profile && p.name == name)
+        if (auto loaded = tmpl::Template::load_prepared(name, text->second, p.form, funcs))
+          return &parsed.emplace(name, std::move(*loaded)).first->second;
   try {
     return &parsed.emplace(name, tmpl::Template::parse(name, text->second, funcs)).first->second;
   } catch (const tmpl::TemplateError& e) {
@@ -39,7 +47,7 @@ Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env, bool k
   t.funcs = tmpl::injection_funcs(t.env.lookup(), config.release);
   for (const auto& [name, text] : config.templates) {
     auto builtin = config.builtin_templates.find(name);
-    if (builtin == config.builtin_templates.end() || builtin->second != std::hash<std::string_view>{}(text)) t.find(name);
+    if (builtin == config.builtin_templates.end() || builtin->second != text) t.find(name);
   }
   t.values = json_value(config.values);
   if (const Node* dc = config.mesh.get("defaultConfig")) t.default_proxy_config = proxy_config_value(*dc);

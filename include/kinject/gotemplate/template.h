@@ -13,6 +13,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -49,6 +50,18 @@ class Template {
 
   bool has(std::string_view name) const;
   std::vector<std::string> names() const;
+
+  // The set, parsed from one text, in a form load_prepared() reads back
+  // without lexing or parsing (src/gotemplate/prepared.cpp): offsets into
+  // the text, the same bytes on every build. Empty when the set cannot be
+  // written so (its trees come from more than one text: add()).
+  std::string prepared_form() const;
+  // The set prepared_form() wrote when `text` was parsed as `name`. The
+  // caller vouches that `text` is that text (the form holds offsets, not
+  // the bytes); nullopt when the form does not fit it, or names a function
+  // `funcs` refuses or lacks: then parse(), which says what is wrong.
+  static std::optional<Template> load_prepared(std::string_view name, std::string_view text, std::string_view form,
+                                               FuncMap funcs);
 
   // Executes template `name` with `data` as dot.
   std::string execute(std::string_view name, const Value& data) const;

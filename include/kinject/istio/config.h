@@ -14,6 +14,7 @@
 #include "kinject/yaml/node.h"
 #include "kinject/istio/release.h"
 #include "kinject/istio/status.h"
+#include "kinject/istio/prepared.h"
 
 namespace kinject {
 
@@ -26,11 +27,16 @@ enum class InjectPolicy { Enabled, Disabled, Illegal };
 struct IstioConfig {
   std::map<std::string, std::string> templates;  // name -> Go template text
   // The built-in profile's templates, which kinject's tests parse and run:
-  // name -> std::hash of the text. A template whose text is still that is
+  // name -> the text as built. A template whose text is still that is
   // parsed when a pod first asks for it; any other (given in files, or
   // changed since) is parsed first, as Istio parses every template, which
-  // refuses a configuration with one that does not parse.
-  std::map<std::string, std::size_t> builtin_templates;
+  // refuses a configuration with one that does not parse. The text, not a
+  // hash of it: memcmp of four templates costs a tenth of hashing them.
+  std::map<std::string, std::string> builtin_templates;
+  // The built-in profile those are of ("1.31"), and the templates parsed
+  // when kinject was built (prepared.h), which load instead of parsing.
+  std::string builtin_profile;
+  PreparedTemplates prepared;
   std::vector<std::string> default_templates{"sidecar"};
   std::map<std::string, std::vector<std::string>> aliases;
   InjectPolicy policy = InjectPolicy::Enabled;
@@ -88,6 +94,9 @@ struct ConfigSources {
   // grammar (helm_set.h) to Istio's values paths (global.hub; a leading
   // `values.` is accepted).
   std::vector<std::string> sets;
+  // The built-in templates parsed at build time (prepared.h); empty: every
+  // template is parsed.
+  PreparedTemplates prepared;
 };
 
 // Reads the configuration. Files given replace the matching part of the
