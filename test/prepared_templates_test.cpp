@@ -12,6 +12,7 @@
 #include "kinject/istio/inject_steps.h"
 #include "kinject/istio/prepared.h"
 #include "kinject/istio/release.h"
+#include "kinject/yaml/node_form.h"
 
 using namespace kinject;
 using kinject::istio::parse_templates;
@@ -24,7 +25,7 @@ std::optional<std::string> no_env(std::string_view) { return std::nullopt; }
 }  // namespace
 
 TEST_CASE("prepared templates: every built-in profile's every template, as parsing it gives today", "[prepared]") {
-  PreparedTemplates table = builtin_prepared_templates();
+  PreparedTemplates table = builtin_prepared().templates;
   std::set<std::pair<std::string, std::string>> seen;
   for (const PreparedTemplate& p : table) seen.emplace(std::string(p.profile), std::string(p.name));
   for (const std::string& minor : builtin_releases()) {
@@ -81,4 +82,32 @@ TEST_CASE("prepared templates: a run loads a template from its form only while i
   const PreparedTemplate broken[] = {{"9.99", "sidecar", "not a form"}};
   cfg.prepared = broken;
   CHECK(parse_templates(cfg, no_env).find("sidecar")->execute("sidecar", dot) == parsed);
+}
+
+TEST_CASE("prepared profiles: every built-in profile document, as reading it gives today", "[prepared]") {
+  Prepared prepared = builtin_prepared();
+  std::vector<std::pair<std::string, Node>> docs = builtin_profile_documents();
+  REQUIRE(prepared.documents.size() == docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    INFO(docs[i].first);
+    CHECK(prepared.documents[i].name == docs[i].first);
+    CHECK(prepared.documents[i].form == node_form(docs[i].second));
+  }
+  // A configuration built from them is the one built by reading: every
+  // release, values, mesh and templates alike.
+  for (const std::string& minor : builtin_releases()) {
+    INFO(minor);
+    IstioConfig read = builtin_config(parse_istio_release(minor));
+    IstioConfig loaded = builtin_config(parse_istio_release(minor), prepared);
+    CHECK(node_form(loaded.values) == node_form(read.values));
+    CHECK(node_form(loaded.mesh) == node_form(read.mesh));
+    CHECK(node_form(loaded.compatibility_profiles) == node_form(read.compatibility_profiles));
+    CHECK(loaded.templates == read.templates);
+    CHECK(loaded.builtin_templates == read.builtin_templates);
+    CHECK(loaded.description == read.description);
+  }
+  // Forms that do not load: the documents are read.
+  const PreparedDocument broken[] = {{"1.31", "x"}, {"templates", ""}};
+  IstioConfig fallback = builtin_config(parse_istio_release("1.31"), Prepared{{}, broken});
+  CHECK(node_form(fallback.values) == node_form(builtin_config(parse_istio_release("1.31")).values));
 }

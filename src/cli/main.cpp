@@ -319,7 +319,7 @@ int main(int argc, char** argv) {
   // reading its document. run() has written and closed every file and
   // flushed stdout; std::_Exit skips the destructors and atexit handlers.
   o.process_ends_after_run = true;
-  o.config.prepared = kinject::builtin_prepared_templates();
+  o.config.prepared = kinject::builtin_prepared();
   const int status = kinject::run(o, disk, std::cin, std::cout, std::cerr, process_env());
   std::cout.flush();
   std::cerr.flush();

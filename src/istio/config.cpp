@@ -11,6 +11,7 @@
 #include "kinject/base/error.h"
 #include "kinject/base/text.h"
 #include "kinject/k8s/k8s_types.h"
+#include "kinject/yaml/node_form.h"
 #include "kinject/yaml/reader.h"
 #include "kinject/istio/compatibility.h"
 #include "kinject/istio/configmaps.h"
@@ -256,13 +257,25 @@ struct ReleaseProfile {
   Node compatibility = Node::map();  // the release's own, not its base's
 };
 
-ReleaseProfile read_release_profile(std::string_view minor, int depth = 0) {
+// A built-in profile's YAML document: as the build read it (prepared.h),
+// else read now.
+Node profile_document(std::string_view name, std::string_view text, const std::string& what, const Prepared& prepared) {
+  for (const PreparedDocument& d : prepared.documents)
+    if (d.name == name)
+      if (std::optional<Node> n = load_node_form(d.form)) return std::move(*n);
+  return parse_yaml(text, what);
+}
+
+constexpr std::string_view kTemplatesDocument = "templates";
+
+ReleaseProfile read_release_profile(std::string_view minor, const Prepared& prepared, int depth = 0) {
   std::string_view text = profile_text(minor);
   std::string name = fmt::format("<built-in profile {}>", minor);
   if (text.empty() || depth > 8) throw Error(fmt::format("internal error: no built-in profile {}", minor));
-  Node doc = parse_yaml(text, name);
+  Node doc = profile_document(minor, text, name, prepared);
   ReleaseProfile p;
-  if (const Node* base = doc.get("base"); base && base->is_scalar()) p = read_release_profile(base->scalar_text(), depth + 1);
+  if (const Node* base = doc.get("base"); base && base->is_scalar())
+    p = read_release_profile(base->scalar_text(), prepared, depth + 1);
   const Node* release = doc.get("release");
   if (!release || !release->is_scalar()) throw Error(fmt::format("internal error: {} names no release", name));
   p.release = release->scalar_text();
@@ -274,15 +287,23 @@ ReleaseProfile read_release_profile(std::string_view minor, int depth = 0) {
 
 }  // namespace
 
-IstioConfig builtin_config(const IstioRelease& release) {
+std::vector<std::pair<std::string, Node>> builtin_profile_documents() {
+  std::vector<std::pair<std::string, Node>> out;
+  for (const std::string& minor : builtin_releases())
+    out.emplace_back(minor, parse_yaml(profile_text(minor), fmt::format("<built-in profile {}>", minor)));
+  out.emplace_back(kTemplatesDocument, parse_yaml(embedded::istio_templates_yaml, "<built-in templates>"));
+  return out;
+}
+
+IstioConfig builtin_config(const IstioRelease& release, const Prepared& prepared) {
   const std::string minor = fmt::format("1.{}", release.minor);
   if (profile_text(minor).empty())
     throw Error(fmt::format("{}: kinject has no built-in profile of Istio {} (built-in: {}); choose one of those, or give "
                             "that release's configuration (--injectConfigFile, --valuesFile, --meshConfigFile)",
                             release.reason.empty() ? "--istio-version" : release.reason, minor,
                             fmt::join(builtin_releases(), ", ")));
-  ReleaseProfile p = read_release_profile(minor);
-  Node shared = parse_yaml(embedded::istio_templates_yaml, "<built-in templates>");
+  ReleaseProfile p = read_release_profile(minor, prepared);
+  Node shared = profile_document(kTemplatesDocument, embedded::istio_templates_yaml, "<built-in templates>", prepared);
   const Node* mesh = shared.get("mesh");
   const Node* common = shared.get("common");
   const Node* templates = shared.get("templates");
@@ -616,8 +637,9 @@ IstioConfig load_config_filled(const ConfigSources& src, const Disk& disk, const
   const bool own_files = !src.inject_config_file.empty() || !src.values_file.empty() || !src.mesh_config_file.empty() ||
                          !src.operator_file.empty() || !src.template_file.empty();
   const IstioRelease& release = fill;
-  IstioConfig cfg = has_builtin_profile(release) || !own_files ? builtin_config(release) : builtin_config(nearest_builtin(release));
-  cfg.prepared = src.prepared;
+  IstioConfig cfg = has_builtin_profile(release) || !own_files ? builtin_config(release, src.prepared)
+                                                                : builtin_config(nearest_builtin(release), src.prepared);
+  cfg.prepared = src.prepared.templates;
   if (!has_builtin_profile(release)) {
     cfg.description = fmt::format("{} (nearest to Istio {})", cfg.description, release.name());
     if (auto note = filled_from_nearest(src, release)) cfg.warnings.push_back(*note);

@@ -94,9 +94,9 @@ struct ConfigSources {
   // grammar (helm_set.h) to Istio's values paths (global.hub; a leading
   // `values.` is accepted).
   std::vector<std::string> sets;
-  // The built-in templates parsed at build time (prepared.h); empty: every
-  // template is parsed.
-  PreparedTemplates prepared;
+  // The built-in profiles read and parsed at build time (prepared.h);
+  // empty: they are read and parsed now.
+  Prepared prepared;
 };
 
 // Reads the configuration. Files given replace the matching part of the
@@ -118,7 +118,12 @@ std::optional<std::vector<std::string>> configured_revisions(const ConfigSources
 // what its templates inject. A release given without its patch gets the
 // profile's. Throws Error listing the built-in releases for a minor that has
 // no profile.
-IstioConfig builtin_config(const IstioRelease& release);
+IstioConfig builtin_config(const IstioRelease& release, const Prepared& prepared = {});
+
+// The built-in profiles' YAML documents as parse_yaml reads them, by name:
+// each release's ("1.24", ...) and the templates they share ("templates").
+// What kinject_prepare stores (prepared.h).
+std::vector<std::pair<std::string, Node>> builtin_profile_documents();
 
 // The release played when nothing chooses one: the newest built-in profile.
 IstioRelease default_istio_release();

@@ -1,15 +1,18 @@
-// The built-in profiles' templates, parsed when kinject is built.
+// The built-in profiles, read and parsed when kinject is built.
 //
 // A run with the built-in profile spent a fifth of its instructions lexing
-// and parsing the sidecar template (issue 26). The build runs the build tool
-// kinject_prepare (src/istio/prepare/), which composes every built-in
-// profile's templates with builtin_config() and writes each parsed set's
-// prepared form (tmpl::Template::prepared_form) into a generated source; the
-// kinject executable links it (library kinject_prepared) and hands the table
-// down through ConfigSources::prepared. A template is loaded from its form
-// only while its text is still the profile's own (IstioConfig::
+// and parsing the sidecar template and a sixth reading the profiles' YAML
+// (issue 26). The build runs the build tool kinject_prepare
+// (src/istio/prepare/), which writes into a generated source
+//   - every built-in profile's YAML document, read (node_form), and
+//   - every built-in profile's templates, composed with builtin_config() and
+//     parsed (tmpl::Template::prepared_form);
+// the kinject executable links it (library kinject_prepared) and hands the
+// tables down through ConfigSources::prepared. A template is loaded from its
+// form only while its text is still the profile's own (IstioConfig::
 // builtin_templates); anything else, and any form that does not load, is
-// parsed as before. Tests that leave the table empty exercise the parser.
+// read or parsed as before. Tests that leave the tables empty exercise the
+// readers.
 #pragma once
 
 #include <span>
@@ -25,8 +28,18 @@ struct PreparedTemplate {
 
 using PreparedTemplates = std::span<const PreparedTemplate>;
 
-// The table the build generated (defined in the generated source of the
+struct PreparedDocument {
+  std::string_view name;  // the profile document: "1.31", or "templates" (builtin_profile_documents)
+  std::string_view form;  // node_form() of it as parse_yaml reads it
+};
+
+struct Prepared {
+  PreparedTemplates templates;
+  std::span<const PreparedDocument> documents;
+};
+
+// The tables the build generated (defined in the generated source of the
 // library kinject_prepared, which only the executables link).
-PreparedTemplates builtin_prepared_templates();
+Prepared builtin_prepared();
 
 }  // namespace kinject

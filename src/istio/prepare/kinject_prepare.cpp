@@ -1,7 +1,8 @@
-// kinject_prepare: a build tool, not part of kinject. It composes every
-// built-in profile's templates as a run does (builtin_config), parses each
-// with the functions Istio's injector gives it, and writes the parsed sets'
-// prepared forms as a C++ source defining builtin_prepared_templates()
+// kinject_prepare: a build tool, not part of kinject. It reads every
+// built-in profile's YAML document (builtin_profile_documents), composes
+// every profile's templates as a run does (builtin_config) and parses each
+// with the functions Istio's injector gives it, and writes the documents'
+// and the parsed sets' forms as a C++ source defining builtin_prepared()
 // (include/kinject/istio/prepared.h), which the kinject executable links.
 //
 //   kinject_prepare OUT.cpp
@@ -21,6 +22,7 @@
 #include "kinject/istio/config.h"
 #include "kinject/istio/funcs.h"
 #include "kinject/istio/release.h"
+#include "kinject/yaml/node_form.h"
 
 namespace {
 
@@ -52,8 +54,16 @@ void append_literal(std::string& out, std::string_view bytes) {
 
 std::string generate() {
   std::string entries;
-  std::string table;
+  std::string table, documents;
   int n = 0;
+  for (const auto& [name, doc] : kinject::builtin_profile_documents()) {
+    std::string form = kinject::node_form(doc);
+    entries += fmt::format("constexpr char k{}[] =\n", n);
+    append_literal(entries, form);
+    entries += ";\n";
+    documents += fmt::format("      {{\"{}\", {{k{}, {}}}}},\n", name, n, form.size());
+    ++n;
+  }
   for (const std::string& minor : kinject::builtin_releases()) {
     kinject::IstioConfig cfg = kinject::builtin_config(kinject::parse_istio_release(minor));
     kinject::tmpl::FuncMap funcs =
@@ -73,10 +83,11 @@ std::string generate() {
       "// time: the built-in profiles' templates, parsed. Not edited, not committed.\n"
       "#include \"kinject/istio/prepared.h\"\n\n"
       "namespace kinject {{\n\nnamespace {{\n\n{}\n}}  // namespace\n\n"
-      "PreparedTemplates builtin_prepared_templates() {{\n"
-      "  static constexpr PreparedTemplate kTable[] = {{\n{}  }};\n"
-      "  return kTable;\n}}\n\n}}  // namespace kinject\n",
-      entries, table);
+      "Prepared builtin_prepared() {{\n"
+      "  static constexpr PreparedTemplate kTemplates[] = {{\n{}  }};\n"
+      "  static constexpr PreparedDocument kDocuments[] = {{\n{}  }};\n"
+      "  return {{kTemplates, kDocuments}};\n}}\n\n}}  // namespace kinject\n",
+      entries, table, documents);
 }
 
 }  // namespace
