@@ -83,7 +83,7 @@ constexpr Refusal kRefused[] = {
 // says the function exists in the cluster.
 constexpr std::string_view kMissing[] = {
     "decryptAES", "derivePassword", "semver", "semverCompare", "urlParse", "urlJoin", "snakecase", "camelcase",
-    "kebabcase", "swapcase", "untitle", "durationRound",
+    "kebabcase", "swapcase", "untitle",
 };
 
 }  // namespace
