@@ -147,6 +147,8 @@ inline std::vector<Case> tricky_cases() {
       R"({{ (semver "1.2.3").SetMetadata 1 }})", R"({{ (semver "1.2.3").Major 1 }})", R"({{ list (semver "1") }})",
       R"({{ semver .s }})", R"({{ semver .n }})", R"({{ semverCompare .s "1.0.0" }})", R"({{ semverCompare "1" .missing }})",
       R"({{ dict "v" (semver "1.2") }})", R"({{ (semver "1.2.3-rc.1").Prerelease | upper }})",
+      R"({{ (semver "18446744073709551615.0.0").IncMajor }})", R"({{ (semver "1.18446744073709551615.7").IncMinor }})",
+      R"({{ (semver "v1.2.18446744073709551615").IncPatch }})",
       // URLs from data and dicts of every shape.
       R"({{ urlParse .s }})", R"({{ urlParse .e }})", R"({{ urlParse .n }})", R"({{ urlJoin .m }})", R"({{ urlJoin .em }})",
       R"({{ urlJoin .nest }})", R"({{ urlJoin (dict "scheme" .z) }})", R"({{ urlJoin (strdict "host" "x") }})",

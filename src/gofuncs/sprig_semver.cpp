@@ -421,6 +421,20 @@ Value next_version(const Version& from, Version next) {
   return make_value(next, value_type());
 }
 
+// IncPatch, IncMinor, IncMajor: prerelease and metadata dropped, `part`
+// one up (wrapping as Go's uint64 does) and the parts below it 0; but
+// IncPatch of a prerelease is its release (1.2.3-rc.1 to 1.2.3).
+Value increment(const Version& v, std::uint64_t Version::*part) {
+  Version n = v;
+  n.pre.clear();
+  n.metadata.clear();
+  if (part == &Version::patch && !v.pre.empty()) return next_version(v, n);
+  n.*part += 1;
+  if (part != &Version::patch) n.patch = 0;
+  if (part == &Version::major) n.minor = 0;
+  return next_version(v, n);
+}
+
 // The methods of the value type (value receivers) and, for the pointer
 // type, those plus the pointer receivers (Original and the comparisons).
 void add_value_methods(TypeInfo& t) {
@@ -437,32 +451,9 @@ void add_value_methods(TypeInfo& t) {
            getter("Patch", [](const Version& v) { return uint64_value(v.patch); }),
            getter("Prerelease", [](const Version& v) { return str(v.pre); }),
            getter("Metadata", [](const Version& v) { return str(v.metadata); }),
-           getter("IncPatch",
-                  [](const Version& v) {
-                    Version n = v;
-                    n.pre.clear();
-                    n.metadata.clear();
-                    if (v.pre.empty()) ++n.patch;  // a prerelease of x.y.z increments to x.y.z
-                    return next_version(v, n);
-                  }),
-           getter("IncMinor",
-                  [](const Version& v) {
-                    Version n = v;
-                    n.pre.clear();
-                    n.metadata.clear();
-                    n.patch = 0;
-                    ++n.minor;
-                    return next_version(v, n);
-                  }),
-           getter("IncMajor",
-                  [](const Version& v) {
-                    Version n = v;
-                    n.pre.clear();
-                    n.metadata.clear();
-                    n.patch = n.minor = 0;
-                    ++n.major;
-                    return next_version(v, n);
-                  }),
+           getter("IncPatch", [](const Version& v) { return increment(v, &Version::patch); }),
+           getter("IncMinor", [](const Version& v) { return increment(v, &Version::minor); }),
+           getter("IncMajor", [](const Version& v) { return increment(v, &Version::major); }),
        }) {
     t.methods[name] = m;
   }
