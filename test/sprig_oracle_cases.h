@@ -149,6 +149,11 @@ inline std::vector<Case> tricky_cases() {
       R"({{ dict "v" (semver "1.2") }})", R"({{ (semver "1.2.3-rc.1").Prerelease | upper }})",
       R"({{ (semver "18446744073709551615.0.0").IncMajor }})", R"({{ (semver "1.18446744073709551615.7").IncMinor }})",
       R"({{ (semver "v1.2.18446744073709551615").IncPatch }})",
+      R"({{ eq (semver "1.2.3") (semver "1.2.3") }})", R"({{ ne (semver "1.2.3") nil }})",
+      R"({{ $v := semver "1.2.3" }}{{ eq $v $v }})", R"({{ lt (semver "1.2.3") (semver "1.2.4") }})",
+      R"({{ has (semver "1") (list (semver "1")) }})", R"({{ uniq (list (semver "1") (semver "1")) }})",
+      R"({{ deepEqual (semver "1.0.0") (semver "v1") }})", R"({{ index (dict "a" (semver "1")) "a" }})",
+      R"({{ with semver "1.2.3" }}{{ .Major }}{{ end }})", R"({{ range list (semver "2") }}{{ .Minor }}{{ end }})",
       // URLs from data and dicts of every shape.
       R"({{ urlParse .s }})", R"({{ urlParse .e }})", R"({{ urlParse .n }})", R"({{ urlJoin .m }})", R"({{ urlJoin .em }})",
       R"({{ urlJoin .nest }})", R"({{ urlJoin (dict "scheme" .z) }})", R"({{ urlJoin (strdict "host" "x") }})",
@@ -408,6 +413,10 @@ inline const std::map<std::string, std::string>& expected_differences() {
        "kinject's values have no nil slice: Sprig's rest of an empty list is a nil []interface{}, which prints [] "
        "(as kinject's empty list does) but encodes as null"},
       {R"({{ printf "%#v" .m }})", "kinject's fmt has no Go-syntax (%#v) printing of maps and slices"},
+      {R"({{ eq (semver "1.2.3") (semver "1.2.3") }})",
+       "kinject's values have no pointer identity: Go's eq compares two *semver.Version (any two pointers) by "
+       "address, so two calls of semver are never eq; kinject's eq compares what they point to (eq of one "
+       "pointer with itself is true in both)"},
   };
   return table;
 }
