@@ -59,6 +59,10 @@ bool should_escape(unsigned char c, Mode mode) {
 // url.escape.
 std::string escape(std::string_view s, Mode mode) {
   static constexpr char kUpperHex[] = "0123456789ABCDEF";
+  // Each escaped byte takes three: held to the size limit before it is built.
+  std::uint64_t escaped_bytes = 0;
+  for (char ch : s) escaped_bytes += should_escape(static_cast<unsigned char>(ch), mode) ? 1 : 0;
+  check_bytes(s.size() + 2 * escaped_bytes, "the escaped URL");
   std::string out;
   out.reserve(s.size());
   for (char ch : s) {
