@@ -14,39 +14,10 @@
 
 #include "kinject/gofuncs/sprig.h"
 #include "kinject/gotemplate/template.h"
+#include "sprig_go_cases.h"
 
 using namespace kinject::tmpl;
-
-namespace {
-
-struct GoCase {
-  std::string_view expr;
-  bool error;            // Go failed: `want` is the text after "error calling NAME: "
-  std::string_view want;  // else: Go's output
-};
-
-void check_cases(const std::vector<GoCase>& cases) {
-  const FuncMap funcs = sprig_funcs();
-  for (const auto& c : cases) {
-    INFO("template: " << c.expr);
-    std::string got;
-    bool failed = false;
-    try {
-      got = Template::parse("t", c.expr, funcs).execute("t", Value());
-    } catch (const TemplateError& e) {
-      got = e.what();
-      failed = true;
-    }
-    CHECK(failed == c.error);
-    if (c.error) {
-      CHECK_THAT(got, Catch::Matchers::EndsWith(std::string(c.want)));
-    } else {
-      CHECK(got == c.want);
-    }
-  }
-}
-
-}  // namespace
+using kinject::test::sprig::check_cases;
 
 TEST_CASE("sprig regexMatch, regexFind, regexFindAll, regexReplaceAll, regexReplaceAllLiteral, regexSplit, regexQuoteMeta and their must forms (Go regexp on RE2): as Go renders them", "[funcs][sprig]") {
   check_cases({

@@ -134,6 +134,31 @@ inline std::vector<Case> tricky_cases() {
       R"({{ int64 3 | kindOf }})", R"({{ int64 "0x10" | toJson }})", R"({{ atoi "007" }})", R"({{ atoi "-0" }})",
       R"({{ float64 "+nan" }})", R"({{ float64 "NaN" }})", R"({{ float64 "-inf" }})", R"({{ float64 " 1" }})",
       R"({{ float64 "+Infinity" }})", R"({{ 0x1.8 }})", R"({{ 0x1.8p1 }})", R"({{ float64 "0x1.8" }})",
+      // *semver.Version as a value: printed, encoded, compared, reflected on.
+      R"({{ toJson (semver "1.2.3") }})", R"({{ toYaml (semver "v1.2") }})", R"({{ toPrettyJson (dict "v" (semver "1")) }})",
+      R"({{ (semver "1.2.3").major }})", R"({{ semver "1.2.3" | kindOf }})", R"({{ typeOf (semver "1.2.3") }})",
+      R"({{ (semver "1.2.3").IncMajor | typeOf }})", R"({{ (semver "1.2.3").IncMajor | kindOf }})",
+      R"({{ deepEqual (semver "1.2.3") (semver "1.2.3") }})", R"({{ empty (semver "0.0.0") }})",
+      R"({{ printf "%v|%s|%q|%T" (semver "v1.2") (semver "1.2.3-rc.1") (semver "1") (semver "1") }})",
+      R"({{ (semver "1.2.3").IncPatch.IncMinor.IncMajor }})", R"({{ (semver "1.2.3").IncPatch.Original }})",
+      R"({{ (semver "1.2.3").Compare }})", R"({{ (semver "1.2.3").Compare nil }})", R"({{ (semver "1.2.3").Equal nil }})",
+      R"({{ (semver "1.2.3").LessThan (semver "1.3.0").IncMajor }})", R"({{ (semver "1.2.3").LessThan "1.3.0" }})",
+      R"({{ ((semver "1.2.3").SetPrerelease "") }})", R"({{ ((semver "v1.2.3-x").SetMetadata "a..b") }})",
+      R"({{ (semver "1.2.3").SetMetadata 1 }})", R"({{ (semver "1.2.3").Major 1 }})", R"({{ list (semver "1") }})",
+      R"({{ semver .s }})", R"({{ semver .n }})", R"({{ semverCompare .s "1.0.0" }})", R"({{ semverCompare "1" .missing }})",
+      R"({{ dict "v" (semver "1.2") }})", R"({{ (semver "1.2.3-rc.1").Prerelease | upper }})",
+      R"({{ (semver "18446744073709551615.0.0").IncMajor }})", R"({{ (semver "1.18446744073709551615.7").IncMinor }})",
+      R"({{ (semver "v1.2.18446744073709551615").IncPatch }})",
+      R"({{ eq (semver "1.2.3") (semver "1.2.3") }})", R"({{ ne (semver "1.2.3") nil }})",
+      R"({{ $v := semver "1.2.3" }}{{ eq $v $v }})", R"({{ lt (semver "1.2.3") (semver "1.2.4") }})",
+      R"({{ has (semver "1") (list (semver "1")) }})", R"({{ uniq (list (semver "1") (semver "1")) }})",
+      R"({{ deepEqual (semver "1.0.0") (semver "v1") }})", R"({{ index (dict "a" (semver "1")) "a" }})",
+      R"({{ with semver "1.2.3" }}{{ .Major }}{{ end }})", R"({{ range list (semver "2") }}{{ .Minor }}{{ end }})",
+      // URLs from data and dicts of every shape.
+      R"({{ urlParse .s }})", R"({{ urlParse .e }})", R"({{ urlParse .n }})", R"({{ urlJoin .m }})", R"({{ urlJoin .em }})",
+      R"({{ urlJoin .nest }})", R"({{ urlJoin (dict "scheme" .z) }})", R"({{ urlJoin (strdict "host" "x") }})",
+      R"({{ (urlParse "http://u:p@h:1/p?q#f").userinfo }})", R"({{ urlParse "http://x/" | toJson }})",
+      R"({{ durationRound .n }})", R"({{ durationRound .s }})", R"({{ durationRound .big }})", R"({{ durationRound (int64 .n) }})",
   };
   std::vector<Case> cases;
   for (const char* t : texts) cases.push_back({t, kData, ""});
@@ -152,7 +177,7 @@ inline std::vector<Case> tricky_cases() {
 inline const std::set<std::string, std::less<>>& not_generated() {
   static const std::set<std::string, std::less<>> names = {
       "now", "ago", "date", "dateInZone", "date_in_zone", "dateModify", "date_modify", "mustDateModify",
-      "must_date_modify", "htmlDate", "htmlDateInZone", "toDate", "mustToDate", "unixEpoch", "durationRound",
+      "must_date_modify", "htmlDate", "htmlDateInZone", "toDate", "mustToDate", "unixEpoch",
       "randAlphaNum", "randAlpha", "randAscii", "randNumeric", "randBytes", "randInt", "uuidv4", "shuffle",
       "genPrivateKey", "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert",
       "genSignedCertWithKey", "buildCustomCert", "bcrypt", "htpasswd", "encryptAES", "derivePassword",
@@ -198,6 +223,127 @@ inline const std::vector<std::string>& argument_pool() {
       ".ls", ".big", ".neg", ".nest", "(list 1 \"a\" nil)", "(list)", "(list \"b\" \"a\" \"b\")", "(list 3 1 2)",
       "(dict \"a\" 1 \"b\" \"x\")", "(dict)", "(strdict \"k\" \"v\")", "(list (list 1) (dict))"};
   return args;
+}
+
+// Arguments of the shapes some functions are about, which the common pool
+// barely has: version strings and constraints (semver, semverCompare),
+// URLs and URL dicts (urlParse, urlJoin), durations (durationRound).
+// Valid, invalid and edge ones: prereleases and metadata, coerced and
+// wildcard versions, every operator, ranges, ||, userinfo, ports, IPv6
+// literals and zones, opaque URLs, escapes, ParseDuration's limits.
+namespace domain {
+
+inline const std::vector<std::string> kVersions = {
+    "1.2.3", "v1.2.3", "1.2", "1", "v1", "0.0.0", "0.1.0", "0.0.1", "1.10.0", "2.0.0", "10.20.30", "1.2.3-rc.1",
+    "1.2.3-rc.10", "1.2.3-rc.2+build.7", "1.2.3+meta", "1.2.3-alpha", "1.2.3-alpha.beta", "1.2.3-0", "1.2.3-01",
+    "01.2.3", "1.2.3.4", "", "x", "1.2.x", "1.2.3-", "1.2.3-a..b", "V1.2.3", " 1.2.3", "1.2.3 ", "1.2.3-rc.1+",
+    "1.2.3+a_b", "1.2.3-ǆ", "18446744073709551615.0.0", "18446744073709551616.0.0", "99999999999999999999.0.0",
+    "1.2.3-99999999999999999999", "1.2.3-alpha.1.-2"};
+
+// The versions constraints are checked against (valid ones, a few not).
+inline const std::vector<std::string> kCheckedVersions = {
+    "0.0.0", "0.0.3", "0.2.9", "0.3.0", "1.0.0", "1.2.0", "1.2.3", "1.2.9", "1.3.0", "1.2.3-beta", "1.2.3-rc.1",
+    "1.4.5", "1.9.9+b", "2.0.0", "3.0.0", "11.1.0", "v1.2", "x"};
+
+inline const std::vector<std::string> kConstraints = {
+    ">=1.2", "^1.2.3", "~1.2.3", "1.2 - 1.4.5", ">1.2 <2 || =3.0.0", ">1.2, <2", "1.2.x", "1.x", "*", "x", "",
+    "!=1.2.3", "!=1.2.x", "!=1.x", "<=1.2", "<=1.x", ">1.2", ">11", "^0.2.3", "^0.0.3", "^0.0", "^0", "~1",
+    "~>1.x", "=>1.2", "=<1.2.0", ">=1.2.3-0", "<1.2.3-beta", "foo", "1|2", ">= 1.2.3,,<2", "1.2.3||", "v1.2.3",
+    " >= 1.0 ", "~0.0.0", "^1.x", "^0.x", "1.x.3", ">=1.2.3-rc.1", "=1.2.3+meta", "1.0 - 2.0 || 3.0 - 4.0",
+    "*.*.*", "~*", "^*", ">*", "<*", "!=*", "1.2.3 - 2", "1 -2", "1.2.3-rc.1 - 1.2.3", "<=1.2.3-rc.1 >0.0.3",
+    ">=1.2.3-beta <1.2.3", ">1.2.x", "<1.x", "~1.2.3-beta", "^1.2.3-beta", "!=1.2.3-beta", "99999999999999999999"};
+
+inline const std::vector<std::string> kUrls = {
+    "https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=%2F#frag%20x", "http://[fe80::1%25en0]:8080/",
+    "http://[::1]/x", "http://[1.2.3.4]/", "http://[::ffff:1.2.3.4]/", "http://[fe80::1%en0]/", "http://[::1/x",
+    "http://a[::1]/", "http://[::1]:80a/", "http://[1::2::3]/", "http://[12345::]/", "http://[1:2]/",
+    "http://[fe80::1%25]/", "http://[1:2:3:4:5:6:7:8::]/", "http://[::01.2.3.4]/", "mailto:joe@example.com",
+    "urn:isbn:0451450523", "/just/a/path?q", "a:b/c", "1a:b/c", "./a:b", ":foo", "", "*", "http://host:a:80/",
+    "ftp://host:a:80/", "http://ho st/", "http://h%41st/", "http://h%c3%a9st/", "http://x/%zz", "http://x/a#%zz",
+    "http://u@s@er@x/", "http://us er@x/", "http://x/?", "HTTP://X/Y", "http:///x", "///x", "//x/y",
+    "http://x/a+b%2Bc?a+b", "http://x:/", "http://:80/", "http://x/ä", "http://x/a%2Fb", "http://x/a;b,c!$'()*",
+    "http://x/#a%2Fb", "http://x/#a b", "http://x/a b", "http://user@x", "http://user:@x", "http://:pw@x",
+    "https://ǆ.example/ǆ?ǆ#ǆ", "http://x?a#b", "?a=1", "#frag", "http://x/%2e%2E/", "s3://bucket/key with space",
+    "http://x:65536/", "http://[::1]:/", "git+ssh://git@github.com:istio/istio.git", "http://x/a\\b", "a/b:c",
+    "http://x/?a=1?b=2", "http://x/??", "http://x/#", "http://%41:%42@x/", "http://x%25y/", "http://x/%E2%82%AC",
+    "http://x/a&b=c#d&e!f*g(h)[i]", "http://x/#a&b%26c", "http://x/a@b:c$d,e;f=g+h~i"};
+
+inline const std::vector<std::string> kUrlDicts = {
+    R"((dict "scheme" "https" "host" "example.com:8443" "path" "/a b/ä" "query" "x=1&y=2" "fragment" "f g"))",
+    R"((dict "scheme" "https" "host" "h" "userinfo" "us er:p@ss"))", R"((dict "scheme" "mailto" "opaque" "joe@x"))",
+    R"((dict "path" "a:b/c"))", R"((dict "host" "x" "path" "rel"))", R"((dict "scheme" "http" "path" "/p"))",
+    R"((dict))", R"((dict "path" "*"))", R"((dict "host" "[fe80::1%en0]:80" "scheme" "http"))",
+    R"((dict "host" "a b/c?d#e"))", R"((dict "scheme" 1))", R"((dict "scheme" nil))", R"((dict "host" (list)))",
+    R"((dict "userinfo" "a/b" "host" "x"))", R"((dict "userinfo" "%zz" "host" "x"))",
+    R"((dict "userinfo" "a%40b:c%3Ad" "host" "x"))", R"((dict "userinfo" "a:b:c" "host" "x"))",
+    R"((dict "userinfo" "ǆ" "host" "x"))", R"((dict "userinfo" "a#b" "host" "x"))", R"((dict "userinfo" ":" "host" "x"))",
+    R"~((dict "fragment" "a#b!(c)"))~", R"((dict "query" "a b" "scheme" "s"))", R"((dict "host" "h" "path" "/a?b"))",
+    R"((dict "opaque" "o" "host" "h" "path" "/p" "query" "q"))", R"((dict "scheme" "HTTP" "host" "H"))",
+    R"((dict "path" "/a%2Fb"))", R"((dict "path" "//x"))", R"((dict "scheme" "s" "path" "//x"))",
+    R"((dict "fragment" "%zz"))", R"((dict "path" "a b" "host" "h"))", R"((dict "extra" 1 "host" "h"))",
+    R"((dict "fragment" "a&b c!*'[]"))", R"((dict "path" "/a&b=c;d@e:f$g,h+i[j]" "host" "h"))"};
+
+inline const std::vector<std::string> kDurations = {
+    "2h10m5s", "1h", "61m", "-90s", "1.5us", "1s", "1001ms", "721h", "8761h", "24h", "25h", "2562047h47m16.854775807s",
+    "2562047h47m16.854775808s", "-2562047h47m16.854775808s", "1.000000000000000000001h", ".5h1m", "5.h", "1d", "x",
+    "", "-0", "+0", "0", "3µs", "3μs", "1h-1m", "1.5.5s", "9223372036854775807ns", "9223372036854775808ns",
+    "720h0m1s", "8760h", "8760h1ns", "1e3s", " 1s", "1s "};
+
+inline const std::vector<std::string> kNanos = {"0", "1", "1000000001", "-60000000001", "3600000000000",
+                                                "86400000000001", "9223372036854775807", "-9223372036854775808"};
+
+}  // namespace domain
+
+// The calls of those functions over their domain arguments: every version,
+// URL, dict and duration once; every constraint against every checked
+// version; the methods of *semver.Version on each valid version, and its
+// comparisons on pairs drawn from `seed` (with their own generator, so that
+// the other functions' cases do not move).
+inline std::vector<Case> domain_cases(const std::vector<std::string>& names, std::uint64_t seed) {
+  const std::set<std::string, std::less<>> have(names.begin(), names.end());
+  std::vector<Case> cases;
+  auto add = [&](const std::string& func, const std::string& call) {
+    if (have.count(func)) cases.push_back({fmt::format("{{{{ {} }}}}", call), kData, func});
+  };
+  auto q = [](const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + "\"";
+  };
+  Rng rng{seed ^ 0x5e3e7ull};
+  std::vector<std::string> valid;
+  for (const auto& v : domain::kVersions) {
+    add("semver", "semver " + q(v));
+    if (v.find_first_of(" x.-+V") != 0 && v.size() <= 20 && v.find("..") == std::string::npos) valid.push_back(v);
+  }
+  for (const auto& v : valid) {
+    for (const char* m : {"Major", "Minor", "Patch", "Prerelease", "Metadata", "Original", "String", "IncPatch",
+                          "IncMinor", "IncMajor"})
+      add("semver", fmt::format("(semver {}).{}", q(v), m));
+    for (const char* s : {"", "rc.1", "01", "a_b", "x.y-z"}) {
+      add("semver", fmt::format("(semver {}).SetPrerelease {}", q(v), q(s)));
+      add("semver", fmt::format("(semver {}).SetMetadata {}", q(v), q(s)));
+    }
+  }
+  for (int k = 0; k < 200 && !valid.empty(); ++k) {
+    const char* ops[] = {"LessThan", "LessThanEqual", "GreaterThan", "GreaterThanEqual", "Equal", "Compare"};
+    const std::string& a = valid[rng.below(valid.size())];
+    const std::string& b = valid[rng.below(valid.size())];
+    add("semver", fmt::format("(semver {}).{} (semver {})", q(a), ops[rng.below(std::size(ops))], q(b)));
+  }
+  for (const auto& c : domain::kConstraints)
+    for (const auto& v : domain::kCheckedVersions) add("semverCompare", fmt::format("semverCompare {} {}", q(c), q(v)));
+  for (const auto& u : domain::kUrls) {
+    add("urlParse", "urlParse " + q(u));
+    add("urlJoin", fmt::format("urlJoin (urlParse {})", q(u)));
+  }
+  for (const auto& d : domain::kUrlDicts) add("urlJoin", "urlJoin " + d);
+  for (const auto& d : domain::kDurations) add("durationRound", "durationRound " + q(d));
+  for (const auto& n : domain::kNanos) add("durationRound", fmt::format("durationRound (int64 {})", n));
+  return cases;
 }
 
 // For every function name: calls with 0 to 3 arguments, each drawn from
@@ -251,6 +397,7 @@ inline std::vector<Case> generated_cases(const std::vector<std::string>& names, 
       }
     }
   }
+  for (auto& c : domain_cases(names, seed)) cases.push_back(std::move(c));
   return cases;
 }
 
@@ -266,6 +413,10 @@ inline const std::map<std::string, std::string>& expected_differences() {
        "kinject's values have no nil slice: Sprig's rest of an empty list is a nil []interface{}, which prints [] "
        "(as kinject's empty list does) but encodes as null"},
       {R"({{ printf "%#v" .m }})", "kinject's fmt has no Go-syntax (%#v) printing of maps and slices"},
+      {R"({{ eq (semver "1.2.3") (semver "1.2.3") }})",
+       "kinject's values have no pointer identity: Go's eq compares two *semver.Version (any two pointers) by "
+       "address, so two calls of semver are never eq; kinject's eq compares what they point to (eq of one "
+       "pointer with itself is true in both)"},
   };
   return table;
 }

@@ -14,6 +14,10 @@
 #include "kinject/gofuncs/func_table.h"
 #include "kinject/gotemplate/template.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace kinject::tmpl {
 
 // Short names for the signatures of the function tables.
@@ -61,6 +65,13 @@ const Value::List& require_list(const Value& v, std::string_view what);
 // v into m would make m contain itself.
 bool holds_map(const Value& v, const Value::Map* m, int depth = 0);
 
+// ---- Go's regexp over RE2 (regexp.cpp) -------------------------------------
+
+// Regexp.FindAllStringSubmatchIndex(s, n) (n < 0: all): for each match the
+// byte offsets of every group, -1 for a group that took no part. For the
+// fixed expressions of other Go packages that Sprig calls (semver).
+std::vector<std::vector<std::ptrdiff_t>> go_find_all(const re2::RE2& re, std::string_view s, std::int64_t n);
+
 // ---- encodings only Sprig uses (encoding.cpp) ------------------------------
 
 // base64.StdEncoding.EncodeToString.
@@ -92,6 +103,8 @@ FuncTable sprig_float_funcs();       // maxf, minf, ceil, floor, round, seq, ...
 FuncTable sprig_decimal_funcs();     // addf, add1f, subf, mulf, divf (sprig_decimal.cpp)
 FuncTable sprig_collection_funcs();  // slice, chunk, dig, deepCopy, deepEqual (sprig_collections.cpp)
 FuncTable sprig_must_json_funcs();   // mustToJson, mustFromJson, ... (sprig_json_must.cpp)
+FuncTable sprig_semver_funcs();      // semver, semverCompare (sprig_semver.cpp)
+FuncTable sprig_url_funcs();         // urlParse, urlJoin (sprig_url.cpp)
 // The must* forms that are their plain form under a second name, and
 // tuple/biggest (sprig_collections.cpp); after every family is in `f`.
 void add_must_aliases(FuncMap& f);

@@ -46,6 +46,15 @@ class JsonWriter {
 
   void write(const Value& v, int depth) {
     check_bytes(out_.size(), "the JSON text");  // shared values can repeat a long string
+    // encoding/json's Marshaler: a value whose type has a MarshalJSON
+    // method is written as the JSON text that method returns (a nil
+    // pointer as null). semver.Version's is its version string.
+    if (const TypePtr& t = v.type(); t && v.kind() != Kind::Nil) {
+      if (auto m = t->methods.find("MarshalJSON"); m != t->methods.end()) {
+        out_ += m->second(v, {}).as_string();
+        return;
+      }
+    }
     switch (v.kind()) {
       case Kind::Invalid:
       case Kind::Nil: out_ += "null"; return;

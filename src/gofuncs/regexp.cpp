@@ -303,6 +303,10 @@ Value regex_quote_meta(Args a) {
 
 }  // namespace
 
+std::vector<std::vector<std::ptrdiff_t>> go_find_all(const RE2& re, std::string_view s, std::int64_t n) {
+  return all_matches(re, s, n);
+}
+
 FuncTable sprig_regex_funcs() {
   const std::vector<Param> pat_s = {P::String, P::String};
   const std::vector<Param> pat_s_n = {P::String, P::String, P::Int};

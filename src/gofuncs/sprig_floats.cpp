@@ -151,6 +151,32 @@ Value duration(Args a) {
   return str(go_duration_string(nanos));
 }
 
+// durationRound(d) (date.go): a string through time.ParseDuration (0 on
+// error), an int64 as nanoseconds, anything else (an `int` literal
+// included) 0; a time.Time cannot reach it here, as every function that
+// makes one is refused. Then the magnitude in its largest whole unit, a
+// year being 365 days and a month 30, each unit reached only when strictly
+// exceeded ("1h" is "60m").
+Value duration_round(Args a) {
+  std::int64_t d = 0;
+  const Value& v = a[0];
+  if (v.kind() == Kind::String && !v.type()) {
+    d = go_parse_duration(v.as_string(), nullptr).value_or(0);
+  } else if (v.kind() == Kind::Int && v.type() && v.type()->name == "int64") {
+    d = v.as_int();
+  }
+  std::uint64_t u = d < 0 ? 0 - static_cast<std::uint64_t>(d) : static_cast<std::uint64_t>(d);
+  constexpr std::uint64_t second = 1000000000ULL, minute = 60 * second, hour = 60 * minute, day = 24 * hour;
+  static constexpr struct {
+    std::uint64_t nanos;
+    const char* suffix;
+  } kUnits[] = {{365 * day, "y"}, {30 * day, "mo"}, {day, "d"}, {hour, "h"}, {minute, "m"}, {second, "s"}};
+  for (const auto& unit : kUnits) {
+    if (u > unit.nanos) return str(fmt::format("{}{}", u / unit.nanos, unit.suffix));
+  }
+  return str("0s");
+}
+
 }  // namespace
 
 FuncTable sprig_float_funcs() {
@@ -164,6 +190,7 @@ FuncTable sprig_float_funcs() {
       {"untilStep", fixed({P::Int, P::Int, P::Int}, untilstep_fn)},
       {"seq", variadic({}, P::Int, seq)},
       {"duration", fixed({P::Any}, duration)},
+      {"durationRound", fixed({P::Any}, duration_round)},
   };
 }
 
