@@ -22,6 +22,15 @@ char32_t map_rune(const std::array<CaseRun, N>& runs, char32_t r) {
   return static_cast<char32_t>(static_cast<std::int64_t>(r) + run.delta);
 }
 
+template <std::size_t N>
+bool in_class(const std::array<ClassRun, N>& runs, char32_t r) {
+  auto it = std::upper_bound(runs.begin(), runs.end(), static_cast<std::uint32_t>(r),
+                             [](std::uint32_t v, const ClassRun& run) { return v < run.first; });
+  if (it == runs.begin()) return false;
+  const ClassRun& run = *--it;
+  return r <= run.last && (r - run.first) % run.stride == 0;
+}
+
 bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -54,6 +63,12 @@ char32_t to_lower(char32_t r) { return map_rune(kLowerRuns, r); }
 char32_t to_title(char32_t r) { return map_rune(kTitleRuns, r); }
 
 bool is_space(char32_t r) { return std::binary_search(kSpaces.begin(), kSpaces.end(), r); }
+bool is_upper(char32_t r) { return in_class(kUpperClass, r); }
+bool is_lower(char32_t r) { return in_class(kLowerClass, r); }
+bool is_title(char32_t r) { return in_class(kTitleClass, r); }
+bool is_letter(char32_t r) { return in_class(kLetterClass, r); }
+bool is_number(char32_t r) { return in_class(kNumberClass, r); }
+bool is_punct(char32_t r) { return in_class(kPunctClass, r); }
 
 std::string go_to_upper(std::string_view s) {
   if (is_ascii(s)) return ascii_map(s, to_upper);

@@ -92,6 +92,7 @@ FuncTable sprig_float_funcs();       // maxf, minf, ceil, floor, round, seq, ...
 FuncTable sprig_decimal_funcs();     // addf, add1f, subf, mulf, divf (sprig_decimal.cpp)
 FuncTable sprig_collection_funcs();  // slice, chunk, dig, deepCopy, deepEqual (sprig_collections.cpp)
 FuncTable sprig_must_json_funcs();   // mustToJson, mustFromJson, ... (sprig_json_must.cpp)
+FuncTable sprig_case_funcs();        // snakecase, camelcase, kebabcase, swapcase, untitle (sprig_case.cpp)
 // The must* forms that are their plain form under a second name, and
 // tuple/biggest (sprig_collections.cpp); after every family is in `f`.
 void add_must_aliases(FuncMap& f);
