@@ -4,6 +4,7 @@
 // sprig.cpp puts together into sprig_funcs().
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kinject/gofuncs/ciphers.h"
 #include "kinject/gofuncs/func_table.h"
 #include "kinject/gotemplate/template.h"
 
@@ -67,7 +69,8 @@ bool holds_map(const Value& v, const Value::Map* m, int depth = 0);
 std::string base64_encode(std::string_view in);
 // base64.StdEncoding.DecodeString; on error nullopt and Go's error text in *err.
 std::optional<std::string> base64_decode(std::string_view in, std::string* err);
-// crypto/sha256 of data, as lower-case hex.
+// crypto/sha256 of data: the digest, and as lower-case hex.
+std::array<unsigned char, 32> sha256(std::string_view data);
 std::string sha256_hex(std::string_view data);
 
 // ---- JSON internals (json.cpp) ---------------------------------------------

@@ -82,7 +82,7 @@ constexpr Refusal kRefused[] = {
 // rather than left to Go's "function not defined", so that the message
 // says the function exists in the cluster.
 constexpr std::string_view kMissing[] = {
-    "decryptAES", "derivePassword", "semver", "semverCompare", "urlParse", "urlJoin", "durationRound",
+    "semver", "semverCompare", "urlParse", "urlJoin", "durationRound",
 };
 
 }  // namespace
