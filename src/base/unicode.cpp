@@ -69,6 +69,7 @@ bool is_title(char32_t r) { return in_class(kTitleClass, r); }
 bool is_letter(char32_t r) { return in_class(kLetterClass, r); }
 bool is_number(char32_t r) { return in_class(kNumberClass, r); }
 bool is_punct(char32_t r) { return in_class(kPunctClass, r); }
+bool is_print(char32_t r) { return in_class(kPrintClass, r); }
 
 std::string go_to_upper(std::string_view s) {
   if (is_ascii(s)) return ascii_map(s, to_upper);

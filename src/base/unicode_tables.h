@@ -33,5 +33,6 @@ extern const std::array<ClassRun, 10> kTitleClass;    // unicode.IsTitle
 extern const std::array<ClassRun, 642> kLetterClass;  // unicode.IsLetter
 extern const std::array<ClassRun, 137> kNumberClass;  // unicode.IsNumber
 extern const std::array<ClassRun, 188> kPunctClass;   // unicode.IsPunct
+extern const std::array<ClassRun, 701> kPrintClass;   // strconv.IsPrint
 
 }  // namespace kinject::unicode

@@ -22,6 +22,9 @@ bool is_title(char32_t r);
 bool is_letter(char32_t r);
 bool is_number(char32_t r);
 bool is_punct(char32_t r);
+// strconv.IsPrint (unicode.IsPrint): letters, marks, numbers, punctuation,
+// symbols and the ASCII space; what strconv.Quote writes as it is.
+bool is_print(char32_t r);
 
 // strings.ToUpper / strings.ToLower: every rune mapped, and (as Go's
 // strings.Map does) each byte that starts no valid UTF-8 sequence written as

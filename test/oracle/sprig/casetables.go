@@ -1,7 +1,8 @@
 // `sprig-oracle casetables`: Go's Unicode case mapping (unicode.ToUpper,
 // unicode.ToLower, unicode.ToTitle of the Go that runs this), its white
 // space (unicode.IsSpace) and the classes xstrings and goutils ask about
-// (unicode.IsUpper, IsLower, IsTitle, IsLetter, IsNumber, IsPunct) as C++
+// (unicode.IsUpper, IsLower, IsTitle, IsLetter, IsNumber, IsPunct) and what
+// strconv.Quote and %q print as they are (strconv.IsPrint) as C++
 // tables, the source of src/base/unicode_tables.cpp. Every rune a mapping
 // changes is in one run {first, last, stride, delta}: first, first+stride,
 // ... last all map to rune+delta; every rune of a class is in one run
@@ -11,6 +12,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"unicode"
 )
 
@@ -107,7 +109,8 @@ namespace kinject::unicode {
 		name string
 		is   func(rune) bool
 	}{{"kUpperClass", unicode.IsUpper}, {"kLowerClass", unicode.IsLower}, {"kTitleClass", unicode.IsTitle},
-		{"kLetterClass", unicode.IsLetter}, {"kNumberClass", unicode.IsNumber}, {"kPunctClass", unicode.IsPunct}} {
+		{"kLetterClass", unicode.IsLetter}, {"kNumberClass", unicode.IsNumber}, {"kPunctClass", unicode.IsPunct},
+		{"kPrintClass", strconv.IsPrint}} {
 		runs := classRuns(c.is)
 		fmt.Fprintf(w, "const std::array<ClassRun, %d> %s = {{\n", len(runs), c.name)
 		for _, r := range runs {
