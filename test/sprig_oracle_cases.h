@@ -161,6 +161,7 @@ inline std::vector<Case> tricky_cases() {
       // rejects; mergo skips a nil source value (or, overwriting, sets it).
       R"({{ quote "a\u00a0B" }})", R"({{ printf "%q" "\u0378\u1680\u3000\u061c\U000E0001" }})",
       R"({{ mustMerge .nest .m }})", R"({{ mergeOverwrite (dict "a" 1 "c" 2) .m }})",
+      R"({{ js "a\u00a0b\xff\u3000\u0378é" }})",
   };
   std::vector<Case> cases;
   for (const char* t : texts) cases.push_back({t, kData, ""});
