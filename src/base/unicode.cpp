@@ -1,4 +1,4 @@
-// Go's Unicode case mapping and white space (unicode.h), over the tables Go
+// Go's Unicode case mapping, white space and classes (unicode.h), over the tables Go
 // wrote (unicode_tables.cpp).
 #include "kinject/base/unicode.h"
 
@@ -12,23 +12,27 @@ namespace kinject::unicode {
 
 namespace {
 
+// The run of `runs` (sorted by first) that holds r, or null: the case
+// mappings and the classes are both runs {first, last, stride, ...}.
+template <typename Run, std::size_t N>
+const Run* run_of(const std::array<Run, N>& runs, char32_t r) {
+  auto it = std::upper_bound(runs.begin(), runs.end(), static_cast<std::uint32_t>(r),
+                             [](std::uint32_t v, const Run& run) { return v < run.first; });
+  if (it == runs.begin()) return nullptr;
+  const Run& run = *--it;
+  if (r > run.last || (r - run.first) % run.stride != 0) return nullptr;
+  return &run;
+}
+
 template <std::size_t N>
 char32_t map_rune(const std::array<CaseRun, N>& runs, char32_t r) {
-  auto it = std::upper_bound(runs.begin(), runs.end(), static_cast<std::uint32_t>(r),
-                             [](std::uint32_t v, const CaseRun& run) { return v < run.first; });
-  if (it == runs.begin()) return r;
-  const CaseRun& run = *--it;
-  if (r > run.last || (r - run.first) % run.stride != 0) return r;
-  return static_cast<char32_t>(static_cast<std::int64_t>(r) + run.delta);
+  const CaseRun* run = run_of(runs, r);
+  return run ? static_cast<char32_t>(static_cast<std::int64_t>(r) + run->delta) : r;
 }
 
 template <std::size_t N>
 bool in_class(const std::array<ClassRun, N>& runs, char32_t r) {
-  auto it = std::upper_bound(runs.begin(), runs.end(), static_cast<std::uint32_t>(r),
-                             [](std::uint32_t v, const ClassRun& run) { return v < run.first; });
-  if (it == runs.begin()) return false;
-  const ClassRun& run = *--it;
-  return r <= run.last && (r - run.first) % run.stride == 0;
+  return run_of(runs, r) != nullptr;
 }
 
 bool is_ascii(std::string_view s) {
