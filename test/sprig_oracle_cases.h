@@ -159,6 +159,34 @@ inline std::vector<Case> tricky_cases() {
       R"({{ urlJoin .nest }})", R"({{ urlJoin (dict "scheme" .z) }})", R"({{ urlJoin (strdict "host" "x") }})",
       R"({{ (urlParse "http://u:p@h:1/p?q#f").userinfo }})", R"({{ urlParse "http://x/" | toJson }})",
       R"({{ durationRound .n }})", R"({{ durationRound .s }})", R"({{ durationRound .big }})", R"({{ durationRound (int64 .n) }})",
+      // xstrings' and goutils' case conversions (sprig_case.cpp), their quirks.
+      R"({{ camelcase "_" }})", R"({{ camelcase "__" }})", R"({{ camelcase "-a" }})", R"({{ camelcase "a" }})",
+      R"({{ snakecase "HTTP20xOK" }})", R"({{ kebabcase "Bld4Floor3rd" }})", R"({{ snakecase "abÿCD" }})",
+      R"({{ kebabcase "ï¿½AB" }})", R"({{ swapcase "ǅungla ǆemo" }})", R"({{ untitle "ǅ ǅ Ǆ" }})",
+      R"({{ snakecase "日本語Text中文" }})", R"({{ camelcase "x_日本_ab" }})", R"({{ swapcase "ß ﬁ İ" }})",
+      R"({{ .s | snakecase }})", R"({{ .s | camelcase }})", R"({{ .s | swapcase }})", R"({{ .s | untitle }})",
+      // decryptAES of Sprig's encryptAES output (password "secret", "hello
+      // world"), and of what Go panics on.
+      R"({{ decryptAES "secret" "VtomMthGeo1NB+s1h0SC/WE++MkFsNPQ6H2lGG0KXgU=" }})",
+      R"({{ decryptAES "wrong" "VtomMthGeo1NB+s1h0SC/WE++MkFsNPQ6H2lGG0KXgU=" }})",
+      R"({{ decryptAES "secret" "VtomMthGeo1NB+s1h0SC/WE++MkFsNPQ6H2lGG0KXgU" }})",
+      R"({{ decryptAES "x" "VtomMthGeo1NB+s1h0SC/Q==" }})", R"({{ decryptAES "x" "VtomMthGeo1NB+s1h0SC/WE++Mk=" }})",
+      R"({{ decryptAES "x" "YQ==" }})", R"({{ decryptAES "x" "" }})", R"({{ decryptAES "x" "VtomMthGeo1NB+s1\n\n\n\n" }})",
+      // derivePassword, once per password type (each call runs scrypt, 32 MiB
+      // and a fraction of a second), and its uint32 counter.
+      R"({{ derivePassword 1 "maximum" "pw" "user" "example.com" }})", R"({{ derivePassword 2 "long" "pw" "u" "s" }})",
+      R"({{ derivePassword 3 "medium" "ǆ" "" "x" }})", R"({{ derivePassword 0 "short" "" "" "" }})",
+      R"({{ derivePassword 4294967297 "basic" "p" "u" "s" }})", R"({{ derivePassword 'x' "pin" "p" "u" "s" }})",
+      R"({{ derivePassword 1 "nope" "p" "u" "s" }})", R"({{ derivePassword -1 "pin" "p" "u" "s" }})",
+      R"({{ derivePassword .n "pin" "p" "u" "s" }})", R"({{ derivePassword 1.5 "pin" "p" "u" "s" }})",
+      // base64 errors at Go's offsets (b64dec returns the error's text).
+      R"({{ b64dec "YWJ" }})", R"({{ b64dec "YW\nJ" }})", R"({{ b64dec "YQ=\n=" }})", R"({{ b64dec "YQ=\nx" }})",
+      R"({{ b64dec "YWI=x" }})", R"({{ b64dec "Y===" }})", R"({{ b64dec "YWJ\n\n" }})",
+      // Found by the words above: %q and quote escape what strconv.IsPrint
+      // rejects; mergo skips a nil source value (or, overwriting, sets it).
+      R"({{ quote "a\u00a0B" }})", R"({{ printf "%q" "\u0378\u1680\u3000\u061c\U000E0001" }})",
+      R"({{ mustMerge .nest .m }})", R"({{ mergeOverwrite (dict "a" 1 "c" 2) .m }})",
+      R"({{ js "a\u00a0b\xff\u3000\u0378é" }})",
   };
   std::vector<Case> cases;
   for (const char* t : texts) cases.push_back({t, kData, ""});
@@ -366,17 +394,26 @@ inline std::vector<Case> generated_cases(const std::vector<std::string>& names, 
       {"(dict \"a\" 1 \"b\" \"x\")", "(dict)", ".m", ".em", ".nest", "(dict \"b\" (dict \"c\" 2))"},
       {"(strdict \"k\" \"v\")", "(strdict)", "(strdict \"a\" \"1\" \"b\" \"\")"},
   };
+  // Mixed case, digits, punctuation, connectors, title-case digraphs, CJK
+  // (no "alphabet" to xstrings), invalid UTF-8 and U+FFFD; base64, valid
+  // (Sprig's encryptAES of "hello world" with "secret") and not.
+  static const std::vector<std::string> kWords = {
+      R"("HTTPServer")", R"("Bld4Floor3rd")", R"("GO_PATH-x y")", R"("ǅungla ǆemo")", R"("日本語Text")",
+      R"("x!!y.z")", R"("  lead_trail  ")", R"("İstanbul ΣΊΣΥΦΟΣ")", R"("__")", R"("\xffAB\xfe")", R"("a\u00a0B\tc")",
+      R"("http2xx_HTTP20xOK")", R"("\ufffdX")", R"("secret")", R"("VtomMthGeo1NB+s1h0SC/WE++MkFsNPQ6H2lGG0KXgU=")",
+      R"("YWJjZA")", R"("aGk=\n")", R"("MZXW6===")"};
   Rng rng{seed};
+  Rng words_rng{seed + 1};
   std::vector<Case> cases;
   for (const auto& name : names) {
     if (not_generated().count(name)) continue;
     const bool sized = sized_by_argument(name);
     std::set<std::string> seen;
-    auto add = [&](const std::vector<std::string>& call_args) {
+    auto add = [&](const std::vector<std::string>& call_args, Rng& r) {
       std::string call = name;
       for (const auto& a : call_args) call += " " + a;
       std::string text = fmt::format("{{{{ {} }}}}", call);
-      if (!call_args.empty() && rng.below(4) == 0) {
+      if (!call_args.empty() && r.below(4) == 0) {
         // The last argument through a pipeline instead.
         std::string head = call.substr(0, call.size() - call_args.back().size() - 1);
         text = fmt::format("{{{{ {} | {} }}}}", call_args.back(), head);
@@ -387,14 +424,21 @@ inline std::vector<Case> generated_cases(const std::vector<std::string>& names, 
       std::vector<std::string> call_args(rng.below(4));
       for (auto& arg : call_args)
         arg = !sized && rng.below(12) == 0 ? huge[rng.below(huge.size())] : args[rng.below(args.size())];
-      add(call_args);
+      add(call_args, rng);
     }
     for (const auto& kind : kinds) {
       for (std::size_t arity = 1; arity <= 3; ++arity) {
         std::vector<std::string> call_args(arity);
         for (auto& arg : call_args) arg = kind[rng.below(kind.size())];
-        add(call_args);
+        add(call_args, rng);
       }
+    }
+    // Words for the case conversions and text for the codecs, drawn from a
+    // generator of their own so that the calls above stay as they were.
+    for (std::size_t arity = 1; arity <= 3; ++arity) {
+      std::vector<std::string> call_args(arity);
+      for (auto& arg : call_args) arg = kWords[words_rng.below(kWords.size())];
+      add(call_args, words_rng);
     }
   }
   for (auto& c : domain_cases(names, seed)) cases.push_back(std::move(c));

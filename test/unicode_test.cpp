@@ -50,3 +50,37 @@ TEST_CASE("unicode: strings.ToUpper/ToLower/Title/TrimSpace over the runes", "[u
   CHECK(go_trim_space("\u2003") == "");
   CHECK(go_trim_space("") == "");
 }
+
+TEST_CASE("unicode: is_upper/is_lower/is_title/is_letter/is_number/is_punct are Go's unicode.Is* (values from Go)",
+          "[unicode]") {
+  struct Row {
+    char32_t r;
+    bool upper, lower, title, letter, number, punct;
+  };
+  // Printed by a Go 1.26 program calling unicode.IsUpper, IsLower, IsTitle,
+  // IsLetter, IsNumber and IsPunct on each rune.
+  constexpr Row kRows[] = {
+      {0x0041, true, false, false, true, false, false},   {0x007A, false, true, false, true, false, false},
+      {0x01C5, false, false, true, true, false, false},   {0x00AA, false, false, false, true, false, false},
+      {0x00BD, false, false, false, false, true, false},  {0x0663, false, false, false, false, true, false},
+      {0x00A1, false, false, false, false, false, true},  {0x0024, false, false, false, false, false, false},
+      {0x005F, false, false, false, false, false, true},  {0x2170, false, false, false, false, true, false},
+      {0x216B, false, false, false, false, true, false},  {0x65E5, false, false, false, true, false, false},
+      {0x00DF, false, true, false, true, false, false},   {0x03A3, true, false, false, true, false, false},
+      {0x10400, true, false, false, true, false, false},  {0x10428, false, true, false, true, false, false},
+      {0x002D, false, false, false, false, false, true},  {0x0030, false, false, false, false, true, false},
+      {0x0020, false, false, false, false, false, false}, {0x10FFFF, false, false, false, false, false, false},
+      {0xFFFD, false, false, false, false, false, false}, {0x30FB, false, false, false, false, false, true},
+      {0x00AB, false, false, false, false, false, true},  {0x03D2, true, false, false, true, false, false},
+      {0x1F88, false, false, true, true, false, false},
+  };
+  for (const auto& row : kRows) {
+    INFO("U+" << std::hex << static_cast<unsigned>(row.r));
+    CHECK(is_upper(row.r) == row.upper);
+    CHECK(is_lower(row.r) == row.lower);
+    CHECK(is_title(row.r) == row.title);
+    CHECK(is_letter(row.r) == row.letter);
+    CHECK(is_number(row.r) == row.number);
+    CHECK(is_punct(row.r) == row.punct);
+  }
+}

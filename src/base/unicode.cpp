@@ -1,4 +1,4 @@
-// Go's Unicode case mapping and white space (unicode.h), over the tables Go
+// Go's Unicode case mapping, white space and classes (unicode.h), over the tables Go
 // wrote (unicode_tables.cpp).
 #include "kinject/base/unicode.h"
 
@@ -12,14 +12,27 @@ namespace kinject::unicode {
 
 namespace {
 
+// The run of `runs` (sorted by first) that holds r, or null: the case
+// mappings and the classes are both runs {first, last, stride, ...}.
+template <typename Run, std::size_t N>
+const Run* run_of(const std::array<Run, N>& runs, char32_t r) {
+  auto it = std::upper_bound(runs.begin(), runs.end(), static_cast<std::uint32_t>(r),
+                             [](std::uint32_t v, const Run& run) { return v < run.first; });
+  if (it == runs.begin()) return nullptr;
+  const Run& run = *--it;
+  if (r > run.last || (r - run.first) % run.stride != 0) return nullptr;
+  return &run;
+}
+
 template <std::size_t N>
 char32_t map_rune(const std::array<CaseRun, N>& runs, char32_t r) {
-  auto it = std::upper_bound(runs.begin(), runs.end(), static_cast<std::uint32_t>(r),
-                             [](std::uint32_t v, const CaseRun& run) { return v < run.first; });
-  if (it == runs.begin()) return r;
-  const CaseRun& run = *--it;
-  if (r > run.last || (r - run.first) % run.stride != 0) return r;
-  return static_cast<char32_t>(static_cast<std::int64_t>(r) + run.delta);
+  const CaseRun* run = run_of(runs, r);
+  return run ? static_cast<char32_t>(static_cast<std::int64_t>(r) + run->delta) : r;
+}
+
+template <std::size_t N>
+bool in_class(const std::array<ClassRun, N>& runs, char32_t r) {
+  return run_of(runs, r) != nullptr;
 }
 
 bool is_ascii(std::string_view s) {
@@ -54,6 +67,13 @@ char32_t to_lower(char32_t r) { return map_rune(kLowerRuns, r); }
 char32_t to_title(char32_t r) { return map_rune(kTitleRuns, r); }
 
 bool is_space(char32_t r) { return std::binary_search(kSpaces.begin(), kSpaces.end(), r); }
+bool is_upper(char32_t r) { return in_class(kUpperClass, r); }
+bool is_lower(char32_t r) { return in_class(kLowerClass, r); }
+bool is_title(char32_t r) { return in_class(kTitleClass, r); }
+bool is_letter(char32_t r) { return in_class(kLetterClass, r); }
+bool is_number(char32_t r) { return in_class(kNumberClass, r); }
+bool is_punct(char32_t r) { return in_class(kPunctClass, r); }
+bool is_print(char32_t r) { return in_class(kPrintClass, r); }
 
 std::string go_to_upper(std::string_view s) {
   if (is_ascii(s)) return ascii_map(s, to_upper);

@@ -1,5 +1,6 @@
 // base64 (encoding/base64's StdEncoding) and SHA-256 (crypto/sha256), for
 // Sprig's b64enc, b64dec and sha256sum.
+#include <array>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -37,60 +38,65 @@ std::string base64_encode(std::string_view in) {
   return out;
 }
 
-std::optional<std::string> base64_decode(std::string_view in, std::string* err) {
+// encoding/base64's Encoding.Decode for StdEncoding, after Go's
+// decodeQuantum statement by statement (its fast path decodes the same):
+// '\r' and '\n' are skipped anywhere, and each error is a
+// CorruptInputError at Go's offset into the raw input.
+std::optional<std::string> base64_decode(std::string_view src, std::string* err) {
   auto val = [](char c) -> int {
     const char* p = std::strchr(kB64, c);
     return c != '\0' && p ? static_cast<int>(p - kB64) : -1;
   };
-  std::string out;
-  std::size_t i = 0;
-  // Go ignores \r and \n anywhere in the input.
-  std::string clean;
-  std::vector<std::size_t> orig;
-  for (std::size_t k = 0; k < in.size(); ++k) {
-    if (in[k] != '\r' && in[k] != '\n') {
-      clean += in[k];
-      orig.push_back(k);
-    }
-  }
   auto fail = [&](std::size_t at) {
-    *err = fmt::format("illegal base64 data at input byte {}", at < orig.size() ? orig[at] : in.size());
+    *err = fmt::format("illegal base64 data at input byte {}", at);
     return std::nullopt;
   };
-  while (i < clean.size()) {
-    int q[4];
-    std::size_t got = 0;
-    for (; got < 4 && i < clean.size(); ++got, ++i) {
-      if (clean[i] == '=') break;
-      q[got] = val(clean[i]);
-      if (q[got] < 0) return fail(i);
-    }
-    if (got < 4) {
-      if (i >= clean.size() && got == 0) break;
-      if (got < 2) return fail(i >= clean.size() ? clean.size() - (got == 1 ? 1 : 0) : i);
-      // padding
-      std::size_t pads = 0;
-      while (i < clean.size() && clean[i] == '=') {
-        ++pads;
-        ++i;
+  auto newline = [](char c) { return c == '\n' || c == '\r'; };
+  std::string out;
+  std::size_t si = 0;
+  while (si < src.size()) {
+    std::uint32_t dbuf[4] = {0, 0, 0, 0};
+    std::size_t dlen = 4;
+    bool trailing_garbage = false;
+    for (std::size_t j = 0; j < 4; ++j) {
+      if (si == src.size()) {
+        if (j == 0) return out;
+        return fail(si - j);  // StdEncoding pads: a short last quantum is an error
       }
-      if (got + pads != 4 || i != clean.size()) return fail(i < clean.size() ? i : clean.size());
-      std::uint32_t n = (static_cast<std::uint32_t>(q[0]) << 18) | (static_cast<std::uint32_t>(q[1]) << 12) |
-                        (got > 2 ? static_cast<std::uint32_t>(q[2]) << 6 : 0);
-      out += static_cast<char>((n >> 16) & 0xFF);
-      if (got > 2) out += static_cast<char>((n >> 8) & 0xFF);
+      char in = src[si++];
+      if (int v = val(in); v >= 0) {
+        dbuf[j] = static_cast<std::uint32_t>(v);
+        continue;
+      }
+      if (newline(in)) {
+        --j;
+        continue;
+      }
+      if (in != '=') return fail(si - 1);
+      // The end, with padding.
+      if (j < 2) return fail(si - 1);
+      if (j == 2) {
+        // "==" is expected, the first '=' is consumed.
+        while (si < src.size() && newline(src[si])) ++si;
+        if (si == src.size()) return fail(src.size());
+        if (src[si] != '=') return fail(si - 1);
+        ++si;
+      }
+      while (si < src.size() && newline(src[si])) ++si;
+      if (si < src.size()) trailing_garbage = true;
+      dlen = j;
       break;
     }
-    std::uint32_t n = (static_cast<std::uint32_t>(q[0]) << 18) | (static_cast<std::uint32_t>(q[1]) << 12) |
-                      (static_cast<std::uint32_t>(q[2]) << 6) | static_cast<std::uint32_t>(q[3]);
-    out += static_cast<char>((n >> 16) & 0xFF);
-    out += static_cast<char>((n >> 8) & 0xFF);
-    out += static_cast<char>(n & 0xFF);
+    std::uint32_t v = dbuf[0] << 18 | dbuf[1] << 12 | dbuf[2] << 6 | dbuf[3];
+    const char bytes[3] = {static_cast<char>((v >> 16) & 0xFF), static_cast<char>((v >> 8) & 0xFF),
+                           static_cast<char>(v & 0xFF)};
+    out.append(bytes, dlen - 1);
+    if (trailing_garbage) return fail(si);
   }
   return out;
 }
 
-std::string sha256_hex(std::string_view data) {
+std::array<unsigned char, 32> sha256(std::string_view data) {
   static constexpr std::uint32_t k[64] = {
       0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
       0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -134,8 +140,14 @@ std::string sha256_hex(std::string_view data) {
     }
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
   }
+  std::array<unsigned char, 32> out;
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<unsigned char>(h[i / 4] >> (24 - 8 * (i % 4)));
+  return out;
+}
+
+std::string sha256_hex(std::string_view data) {
   std::string out;
-  for (std::uint32_t x : h) out += fmt::format("{:08x}", x);
+  for (unsigned char b : sha256(data)) out += fmt::format("{:02x}", b);
   return out;
 }
 

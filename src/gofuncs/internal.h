@@ -4,6 +4,7 @@
 // sprig.cpp puts together into sprig_funcs().
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kinject/gofuncs/ciphers.h"
 #include "kinject/gofuncs/func_table.h"
 #include "kinject/gotemplate/template.h"
 
@@ -78,7 +80,8 @@ std::vector<std::vector<std::ptrdiff_t>> go_find_all(const re2::RE2& re, std::st
 std::string base64_encode(std::string_view in);
 // base64.StdEncoding.DecodeString; on error nullopt and Go's error text in *err.
 std::optional<std::string> base64_decode(std::string_view in, std::string* err);
-// crypto/sha256 of data, as lower-case hex.
+// crypto/sha256 of data: the digest, and as lower-case hex.
+std::array<unsigned char, 32> sha256(std::string_view data);
 std::string sha256_hex(std::string_view data);
 
 // ---- JSON internals (json.cpp) ---------------------------------------------
@@ -105,6 +108,7 @@ FuncTable sprig_collection_funcs();  // slice, chunk, dig, deepCopy, deepEqual (
 FuncTable sprig_must_json_funcs();   // mustToJson, mustFromJson, ... (sprig_json_must.cpp)
 FuncTable sprig_semver_funcs();      // semver, semverCompare (sprig_semver.cpp)
 FuncTable sprig_url_funcs();         // urlParse, urlJoin (sprig_url.cpp)
+FuncTable sprig_case_funcs();        // snakecase, camelcase, kebabcase, swapcase, untitle (sprig_case.cpp)
 // The must* forms that are their plain form under a second name, and
 // tuple/biggest (sprig_collections.cpp); after every family is in `f`.
 void add_must_aliases(FuncMap& f);

@@ -23,7 +23,8 @@ FuncMap sprig_funcs() {
   for (const FuncTable& family : {sprig_default_funcs(), sprig_string_funcs(), sprig_regex_funcs(), sprig_number_funcs(),
                                   sprig_list_funcs(), sprig_dict_funcs(), sprig_word_funcs(), sprig_crypto_funcs(),
                                   sprig_path_funcs(), sprig_float_funcs(), sprig_decimal_funcs(), sprig_collection_funcs(),
-                                  sprig_must_json_funcs(), sprig_semver_funcs(), sprig_url_funcs()}) {
+                                  sprig_must_json_funcs(), sprig_semver_funcs(), sprig_url_funcs(),
+                                  sprig_case_funcs()}) {
     add_funcs(f, family);
   }
   add_must_aliases(f);

@@ -1,9 +1,13 @@
 // Sprig's checksums and base32 (crypto.go, strings.go): sha1sum, sha512sum
 // (crypto/sha1, crypto/sha512 as lower-case hex), adler32sum (hash/adler32,
-// printed in decimal), b32enc/b32dec (encoding/base32's StdEncoding).
-// sha256sum and base64 are in encoding.cpp.
+// printed in decimal), b32enc/b32dec (encoding/base32's StdEncoding); and
+// the two deterministic ciphers of crypto.go, decryptAES (over aes.cpp) and
+// derivePassword (over scrypt.cpp). sha256sum and base64 are in
+// encoding.cpp.
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -188,6 +192,114 @@ std::string base32_decode(std::string_view in) {
   return out;
 }
 
+// Sprig's decryptAES: the key is the password's first 32 bytes, zero
+// padded (AES-256); the input is base64 of IV + CBC ciphertext; the last
+// byte's value is cut off as padding, unchecked. Go panics on a short or
+// ragged ciphertext and on padding longer than the plaintext; text/template
+// reports each panic as the call's error, and so does this, in Go's words.
+Value decrypt_aes(Args a) {
+  const std::string& crypt64 = a[1].as_string();
+  if (crypt64.empty()) return str("");
+  std::string key = a[0].as_string().substr(0, 32);
+  key.resize(32, '\0');
+  std::string err;
+  auto crypt = base64_decode(crypt64, &err);
+  if (!crypt) throw FuncError(err);
+  // base64.DecodeString returns its buffer cut to the bytes decoded: its
+  // capacity is DecodedLen of the input, which crypt[:16] may reach into.
+  const std::size_t len = crypt->size(), cap = crypt64.size() / 4 * 3;
+  if (len < 16 && cap < 16) {
+    throw FuncError(fmt::format("runtime error: slice bounds out of range [:16] with capacity {}", cap));
+  }
+  if (len < 16) throw FuncError(fmt::format("runtime error: slice bounds out of range [16:{}]", len));
+  const std::size_t n = len - 16;
+  if (n % 16 != 0) throw FuncError("crypto/cipher: input not full blocks");
+  if (n == 0) throw FuncError("runtime error: index out of range [-1]");
+  const AesDecryptKey k = aes_decrypt_key(key);
+  const auto* in = reinterpret_cast<const unsigned char*>(crypt->data());
+  std::string plain(n, '\0');
+  auto* out = reinterpret_cast<unsigned char*>(plain.data());
+  for (std::size_t off = 16; off < len; off += 16) {
+    aes_decrypt_block(k, in + off, out + off - 16);
+    for (std::size_t i = 0; i < 16; ++i) out[off - 16 + i] ^= in[off - 16 + i];  // CBC: xor the previous block
+  }
+  const std::size_t pad = out[n - 1];
+  if (pad > n) {
+    throw FuncError(fmt::format("runtime error: slice bounds out of range [:{}]",
+                                static_cast<std::int64_t>(n) - static_cast<std::int64_t>(pad)));
+  }
+  plain.resize(n - pad);
+  return str(std::move(plain));
+}
+
+// Sprig's derivePassword: the Master Password algorithm (masterPasswordSeed,
+// passwordTypeTemplates and templateCharacters of crypto.go).
+struct PasswordType {
+  std::string_view name;
+  std::vector<std::string_view> templates;
+};
+
+const std::vector<PasswordType>& password_types() {
+  static const std::vector<PasswordType> types = {
+      {"maximum", {"anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"}},
+      {"long",
+       {"CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv", "CvccCvcvnoCvcv", "CvccCvcvCvcvno",
+        "CvcvnoCvccCvcv", "CvcvCvccnoCvcv", "CvcvCvccCvcvno", "CvcvnoCvcvCvcc", "CvcvCvcvnoCvcc", "CvcvCvcvCvccno",
+        "CvccnoCvccCvcv", "CvccCvccnoCvcv", "CvccCvccCvcvno", "CvcvnoCvccCvcc", "CvcvCvccnoCvcc", "CvcvCvccCvccno",
+        "CvccnoCvcvCvcc", "CvccCvcvnoCvcc", "CvccCvcvCvccno"}},
+      {"medium", {"CvcnoCvc", "CvcCvcno"}},
+      {"short", {"Cvcn"}},
+      {"basic", {"aaanaaan", "aannaaan", "aaannaaa"}},
+      {"pin", {"nnnn"}},
+  };
+  return types;
+}
+
+std::string_view template_characters(char c) {
+  switch (c) {
+    case 'V': return "AEIOU";
+    case 'C': return "BCDFGHJKLMNPQRSTVWXYZ";
+    case 'v': return "aeiou";
+    case 'c': return "bcdfghjklmnpqrstvwxyz";
+    case 'A': return "AEIOUBCDFGHJKLMNPQRSTVWXYZ";
+    case 'a': return "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz";
+    case 'n': return "0123456789";
+    case 'o': return "@&%?,=[]_:-+*$#!'^~;()/.";
+    default: return "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()";  // 'x'
+  }
+}
+
+void append_be32(std::string& out, std::uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xff);
+}
+
+Value derive_password(Args a) {
+  const auto counter = static_cast<std::uint32_t>(a[0].as_uint());
+  const std::string &type = a[1].as_string(), &password = a[2].as_string(), &user = a[3].as_string(),
+                    &site = a[4].as_string();
+  const auto& types = password_types();
+  auto it = std::find_if(types.begin(), types.end(), [&](const PasswordType& t) { return t.name == type; });
+  if (it == types.end()) return str(fmt::format("cannot find password template {}", type));
+  constexpr std::string_view kSeed = "com.lyndir.masterpassword";
+  // binary.Write of uint32(len(user)): a length beyond 32 bits wraps, as in Go.
+  std::string salt(kSeed);
+  append_be32(salt, static_cast<std::uint32_t>(user.size()));
+  salt += user;
+  const std::string key = scrypt(password, salt, 32768, 8, 2, 64);
+  std::string message(kSeed);
+  append_be32(message, static_cast<std::uint32_t>(site.size()));
+  message += site;
+  append_be32(message, counter);
+  const auto seed = hmac_sha256(key, message);
+  std::string_view temp = it->templates[seed[0] % it->templates.size()];
+  std::string out;
+  for (std::size_t i = 0; i < temp.size(); ++i) {
+    std::string_view chars = template_characters(temp[i]);
+    out += chars[seed[i + 1] % chars.size()];
+  }
+  return str(std::move(out));
+}
+
 Value sha1sum(Args a) { return str(sha1_hex(a[0].as_string())); }
 Value sha512sum(Args a) { return str(sha512_hex(a[0].as_string())); }
 Value adler32sum(Args a) { return str(std::to_string(adler32(a[0].as_string()))); }
@@ -203,6 +315,8 @@ FuncTable sprig_crypto_funcs() {
       {"adler32sum", fixed({P::String}, adler32sum)},
       {"b32enc", fixed({P::String}, b32enc)},
       {"b32dec", fixed({P::String}, b32dec)},
+      {"decryptAES", fixed({P::String, P::String}, decrypt_aes)},
+      {"derivePassword", fixed({P::Uint32, P::String, P::String, P::String, P::String}, derive_password)},
   };
 }
 

@@ -74,9 +74,14 @@ Value pluck(Args a) {
 // mergo.Merge(&dst, src) for map[string]interface{}: keys missing from dst
 // are taken from src and nested maps merge; a key dst has takes src's
 // value where dst's is empty, or, with overwrite (mergo.WithOverride),
-// where src's is not.
+// where src's is not. A nil src value is skipped, or with overwrite set
+// whatever dst holds (deepMerge's srcElement.IsNil() case).
 void mergo_merge(Value::Map& dst, const Value::Map& src, bool overwrite) {
   for (const auto& [k, sv] : src) {
+    if (sv.is_nullish()) {
+      if (overwrite) dst.insert_or_assign(k, sv);
+      continue;
+    }
     auto it = dst.find(k);
     if (it == dst.end()) {
       dst.emplace(k, sv);

@@ -27,9 +27,6 @@ constexpr std::string_view kNetwork =
 constexpr std::string_view kEnvironment =
     "it reads kinject's own process environment, so the output would depend on the shell it runs in; pass the "
     "value with --set or a values file";
-constexpr std::string_view kNotImplemented =
-    "kinject does not implement it yet (docs/templates.md lists what is missing); compute the value outside the "
-    "template and pass it in as a value";
 
 struct Refusal {
   std::string_view name;
@@ -78,19 +75,10 @@ constexpr Refusal kRefused[] = {
     {"expandenv", kEnvironment},
 };
 
-// Deterministic in Go, not (yet) written here: refused with that reason
-// rather than left to Go's "function not defined", so that the message
-// says the function exists in the cluster.
-constexpr std::string_view kMissing[] = {
-    "decryptAES", "derivePassword", "snakecase", "camelcase",
-    "kebabcase", "swapcase", "untitle",
-};
-
 }  // namespace
 
 void sprig_refusals(FuncMap& f) {
   for (const auto& r : kRefused) f.refuse(std::string(r.name), std::string(r.reason));
-  for (auto name : kMissing) f.refuse(std::string(name), std::string(kNotImplemented));
 }
 
 std::size_t sprig_refused_count() { return std::size(kRefused); }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "kinject/gotemplate/fmt.h"
+#include "kinject/base/unicode.h"
 #include "kinject/base/utf8.h"
 
 namespace kinject::tmpl::detail {
@@ -293,15 +294,13 @@ std::string js_escape(std::string_view s) {
       ++i;
       continue;
     }
+    // A byte that is no UTF-8 decodes as U+FFFD, which is printable: Go
+    // writes that byte as it is.
     auto [r, w, valid] = utf8::decode(s, i);
-    // unicode.IsPrint approximation: everything but the C1 controls and
-    // the line/paragraph separators.
-    if (!valid) {
-      out += "\\uFFFD";
-    } else if ((r >= 0x80 && r < 0xA0) || r == 0x2028 || r == 0x2029 || r == 0xFEFF) {
-      out += fmt::format("\\u{:04X}", r);
-    } else {
+    if (unicode::is_print(static_cast<char32_t>(r))) {
       out.append(s.substr(i, w));
+    } else {
+      out += fmt::format("\\u{:04X}", r);
     }
     i += w;
   }

@@ -539,6 +539,7 @@ class Exec {
       case ParamKind::Int:
         if (value.kind() == Kind::Int && plain_type(value, "int")) return value;
         break;
+      case ParamKind::Uint32: break;  // Go: an int (or any value a template has) is not assignable to uint32
       case ParamKind::Float:
         if (value.kind() == Kind::Float) return value;
         break;
@@ -603,6 +604,13 @@ class Exec {
           return Value::integer(static_cast<const NumberNode*>(n)->i);
         }
         errorf("expected integer; found " + n->str());
+      case ParamKind::Uint32:
+        // evalUnsignedInteger: reflect's SetUint keeps the low 32 bits of a
+        // larger constant, silently.
+        if (n->type == NT::Number && static_cast<const NumberNode*>(n)->is_uint) {
+          return Value::uinteger(static_cast<std::uint32_t>(static_cast<const NumberNode*>(n)->u));
+        }
+        errorf("expected unsigned integer; found " + n->str());
       case ParamKind::String:
         if (n->type == NT::String) return static_cast<const StringNode*>(n)->value;
         errorf("expected string; found " + n->str());

@@ -15,6 +15,7 @@
 
 #include "kinject/gotemplate/strconv.h"
 
+#include "kinject/base/unicode.h"
 #include "kinject/base/utf8.h"
 
 namespace kinject::tmpl {
@@ -220,19 +221,8 @@ bool parse_int_base0(std::string_view s, std::int64_t* out) {
 }
 
 
-// A conservative unicode.IsPrint: ASCII printables plus non-control,
-// non-space, non-format code points above 0x9F.
-bool is_print_rune(std::uint32_t r) {
-  if (r < 0x20 || r == 0x7F) return false;
-  if (r < 0x7F) return true;
-  if (r < 0xA0 || r == 0xAD) return false;
-  if (r >= 0x2000 && r <= 0x200F) return r < 0x200B;
-  if (r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2060 && r <= 0x206F)) return false;
-  if (r == 0xFEFF || r == 0xFFFD + 1 || (r >= 0xFFF9 && r <= 0xFFFB)) return false;
-  if (r >= 0xE000 && r <= 0xF8FF) return false;  // private use
-  if (r >= 0xFFFE && (r & 0xFFFE) == 0xFFFE) return false;
-  return r <= 0x10FFFF;
-}
+// strconv.IsPrint, from Go's own tables (base/unicode.h).
+bool is_print_rune(std::uint32_t r) { return r <= 0x10FFFF && unicode::is_print(static_cast<char32_t>(r)); }
 
 namespace {
 

@@ -22,7 +22,7 @@ std::optional<std::string> unquote(std::string_view q);
 bool parse_uint_base0(std::string_view s, std::uint64_t* out);
 bool parse_int_base0(std::string_view s, std::int64_t* out);
 
-// A conservative unicode.IsPrint.
+// strconv.IsPrint (Go's tables, base/unicode.h).
 bool is_print_rune(std::uint32_t r);
 
 // Appends s quoted with q ('"' for strconv.Quote, '\'' for QuoteRune);

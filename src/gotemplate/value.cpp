@@ -215,6 +215,7 @@ std::string Param::go_name() const {
     case ParamKind::Reflect: return "reflect.Value";
     case ParamKind::String: return "string";
     case ParamKind::Int: return "int";
+    case ParamKind::Uint32: return "uint32";
     case ParamKind::Float: return "float64";
     case ParamKind::Bool: return "bool";
     case ParamKind::List: return type_name.empty() ? "[]interface {}" : type_name;

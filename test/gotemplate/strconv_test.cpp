@@ -150,6 +150,19 @@ TEST_CASE("strconv: go_quote is strconv.Quote", "[template][strconv]") {
   CHECK(go_quote("\ufeff") == R"("\ufeff")");
 }
 
+// strconv.Quote escapes every rune strconv.IsPrint rejects: a space other
+// than U+0020 (U+00A0, U+1680, U+3000), an unassigned code point (U+0378),
+// a format character (U+061C, U+E0001). kinject's "conservative IsPrint"
+// wrote them as they were. Values from Go 1.26 (printf "%q" in a template).
+TEST_CASE("strconv: go_quote escapes U+00A0 and every rune Go's strconv.IsPrint rejects, not only controls",
+          "[template][strconv]") {
+  CHECK(go_quote("a\u00a0b") == R"("a\u00a0b")");
+  CHECK(go_quote("\u3000") == R"("\u3000")");
+  CHECK(go_quote("\u0378\u1680\u2028") == R"("\u0378\u1680\u2028")");
+  CHECK(go_quote("\u00ad\ue000\ufffd\U0001F600\u0300é") == "\"\\u00ad\\ue000\ufffd\U0001F600\u0300é\"");
+  CHECK(go_quote("\U000E0001\U000E0100\u061c") == "\"\\U000e0001\U000E0100\\u061c\"");
+}
+
 TEST_CASE("strconv: quote_into is also QuoteToASCII and QuoteRune", "[template][strconv]") {
   CHECK(quoted("é\xF0\x9F\x98\x80", '"', true) == R"("\u00e9\U0001f600")");
   CHECK(quoted("a~", '"', true) == "\"a~\"");

@@ -600,3 +600,16 @@ TEST_CASE("funcs: names lists every function once, in order, a replaced one once
   CHECK(f.names() == std::vector<std::string>{"a", "b"});
   CHECK(FuncMap().names().empty());
 }
+
+// text/template's JSEscape writes a non-ASCII rune as it is where
+// unicode.IsPrint says so, else as \uXXXX; a byte that is no UTF-8 decodes
+// as U+FFFD, which is printable, so the byte is written as it is. kinject
+// approximated IsPrint (U+00A0, U+00AD, U+3000 and unassigned runes went out
+// raw) and wrote \uFFFD for a bad byte. Values from Go 1.26 ({{ js "..." }}).
+TEST_CASE("js escapes the runes Go's unicode.IsPrint rejects and passes a byte that is no UTF-8 through",
+          "[template][builtins]") {
+  CHECK(run(R"({{ js "a\u00a0b" }})") == "a\\u00A0b");
+  CHECK(run(R"({{ js "\xffc" }})") == "\xff" "c");
+  CHECK(run(R"({{ js "\u2028\U000E0001é\u0378\u3000\ufffd" }})") == "\\u2028\\uE0001é\\u0378\\u3000\ufffd");
+  CHECK(run(R"({{ js "\u0085\u00ad" }})") == "\\u0085\\u00AD");
+}

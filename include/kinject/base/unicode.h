@@ -1,4 +1,4 @@
-// Go's Unicode: the case mappings and white space of Go's unicode package
+// Go's Unicode: the case mappings, white space and character classes of Go's unicode package
 // and the strings functions built on them, one implementation for every
 // layer. The tables are Go's own, written by the test oracle
 // (src/base/unicode_tables.cpp), so a newer Unicode is a regenerated file.
@@ -15,6 +15,16 @@ char32_t to_lower(char32_t r);
 char32_t to_title(char32_t r);
 // unicode.IsSpace.
 bool is_space(char32_t r);
+// unicode.IsUpper, IsLower, IsTitle, IsLetter, IsNumber, IsPunct.
+bool is_upper(char32_t r);
+bool is_lower(char32_t r);
+bool is_title(char32_t r);
+bool is_letter(char32_t r);
+bool is_number(char32_t r);
+bool is_punct(char32_t r);
+// strconv.IsPrint (unicode.IsPrint): letters, marks, numbers, punctuation,
+// symbols and the ASCII space; what strconv.Quote writes as it is.
+bool is_print(char32_t r);
 
 // strings.ToUpper / strings.ToLower: every rune mapped, and (as Go's
 // strings.Map does) each byte that starts no valid UTF-8 sequence written as

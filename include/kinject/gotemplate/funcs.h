@@ -23,6 +23,7 @@ enum class ParamKind : std::uint8_t {
   Reflect,    // reflect.Value: passed unchanged, missing stays Invalid
   String,     // string
   Int,        // int
+  Uint32,     // uint32: a non-negative constant only (no template value has Go type uint32)
   Float,      // float64
   Bool,       // bool
   List,       // a slice (any element type)

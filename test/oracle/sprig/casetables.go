@@ -1,14 +1,18 @@
 // `sprig-oracle casetables`: Go's Unicode case mapping (unicode.ToUpper,
-// unicode.ToLower, unicode.ToTitle of the Go that runs this) and its white
-// space (unicode.IsSpace) as C++ tables, the source of
-// src/base/unicode_tables.cpp. Every rune a mapping changes is in one run
-// {first, last, stride, delta}: first, first+stride, ... last all map to
-// rune+delta. A test compares the committed file with this output.
+// unicode.ToLower, unicode.ToTitle of the Go that runs this), its white
+// space (unicode.IsSpace) and the classes xstrings and goutils ask about
+// (unicode.IsUpper, IsLower, IsTitle, IsLetter, IsNumber, IsPunct) and what
+// strconv.Quote and %q print as they are (strconv.IsPrint) as C++
+// tables, the source of src/base/unicode_tables.cpp. Every rune a mapping
+// changes is in one run {first, last, stride, delta}: first, first+stride,
+// ... last all map to rune+delta; every rune of a class is in one run
+// {first, last, stride}. A test compares the committed file with this output.
 package main
 
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"unicode"
 )
 
@@ -38,6 +42,33 @@ func caseRuns(mapping func(rune) rune) []caseRun {
 			}
 		}
 		runs = append(runs, caseRun{r, r, 1, d})
+	}
+	return runs
+}
+
+type classRun struct{ first, last, stride rune }
+
+// classRuns: the members of a class as runs of one stride (1 or 2, as Go's
+// own range tables alternate upper and lower case).
+func classRuns(is func(rune) bool) []classRun {
+	var runs []classRun
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !is(r) {
+			continue
+		}
+		if n := len(runs); n > 0 {
+			last := &runs[n-1]
+			if last.first == last.last && (r-last.last == 1 || r-last.last == 2) {
+				last.stride = r - last.last
+				last.last = r
+				continue
+			}
+			if r-last.last == last.stride {
+				last.last = r
+				continue
+			}
+		}
+		runs = append(runs, classRun{r, r, 1})
 	}
 	return runs
 }
@@ -73,6 +104,20 @@ namespace kinject::unicode {
 	for _, r := range spaces {
 		fmt.Fprintf(w, " 0x%04X,", r)
 	}
-	fmt.Fprintf(w, "\n}};\n\n}  // namespace kinject::unicode\n")
+	fmt.Fprintf(w, "\n}};\n\n")
+	for _, c := range []struct {
+		name string
+		is   func(rune) bool
+	}{{"kUpperClass", unicode.IsUpper}, {"kLowerClass", unicode.IsLower}, {"kTitleClass", unicode.IsTitle},
+		{"kLetterClass", unicode.IsLetter}, {"kNumberClass", unicode.IsNumber}, {"kPunctClass", unicode.IsPunct},
+		{"kPrintClass", strconv.IsPrint}} {
+		runs := classRuns(c.is)
+		fmt.Fprintf(w, "const std::array<ClassRun, %d> %s = {{\n", len(runs), c.name)
+		for _, r := range runs {
+			fmt.Fprintf(w, "    {0x%04X, 0x%04X, %d},\n", r.first, r.last, r.stride)
+		}
+		fmt.Fprintf(w, "}};\n\n")
+	}
+	fmt.Fprintf(w, "}  // namespace kinject::unicode\n")
 	return nil
 }
