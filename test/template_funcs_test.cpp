@@ -4,9 +4,11 @@
 
 #include <fstream>
 #include <map>
+#include <span>
 #include <sstream>
 
 #include "kinject/istio/config.h"
+#include "kinject/gotemplate/fmt.h"
 #include "kinject/gotemplate/template.h"
 #include "kinject/gofuncs/template_funcs.h"
 #include "kinject/istio/funcs.h"
@@ -739,4 +741,47 @@ TEST_CASE("sprig: values takes exactly one dict", "[funcs]") {
 TEST_CASE("sprig: int64 returns Go's int64, not int (printf %T, typeOf)", "[funcs]") {
   CHECK(run_sprig("{{ int64 3 | printf \"%T\" }} {{ int64 3 | typeOf }} {{ int64 3 | kindOf }} {{ int 3 | typeOf }}") ==
         "int64 int64 int64 int");
+}
+
+// Go's typed nil slices and maps (Value::nil_list, nil_map). Every expected
+// value here is Go's: rendered by test/oracle/sprig (Go 1.26, text/template,
+// Sprig v3.3.0, Istio 1.30's template.go functions), copied by hand.
+TEST_CASE("regression: mergeMaps of no maps is Go's nil map[string]string: prints map[], toJson null, toJSON {}, "
+          "%#v map[string]string(nil) (it printed <no value>)",
+          "[funcs][istio]") {
+  CHECK(run(R"({{ mergeMaps }}|{{ mergeMaps | toJson }}|{{ mergeMaps | toJSON }}|{{ toJsonMap }}|)"
+            R"({{ printf "%#v" mergeMaps }}|{{ mergeMaps | toYaml }}|{{ typeOf mergeMaps }}|{{ len mergeMaps }}|)"
+            R"({{ eq mergeMaps nil }}|{{ deepEqual mergeMaps (strdict) }}|{{ mergeMaps (strdict) | toJson }})") ==
+        "map[]|null|{}|null|map[string]string(nil)|null\n|map[string]string|0|true|false|{}");
+}
+
+TEST_CASE("regression: rest, initial and concat of nothing, regexFindAll with no match and regexSplit n=0 are Go's "
+          "nil slices: null in JSON and YAML, T(nil) in %#v, eq nil, not deepEqual to an empty list (they were empty "
+          "lists)",
+          "[funcs][sprig]") {
+  CHECK(run(R"({{ rest (list) }}|{{ rest (list) | toJson }}|{{ initial (list) | toJson }}|{{ concat | toJson }}|)"
+            R"({{ concat (list) (list) | toJson }}|{{ regexFindAll "x" "abc" -1 | toJson }}|)"
+            R"({{ regexSplit "a" "banana" 0 | toJson }}|{{ rest (list) | toYaml }}|{{ printf "%#v" (rest (list)) }}|)"
+            R"({{ printf "%#v" (regexFindAll "x" "a" -1) }}|{{ deepEqual (rest (list)) (list) }}|)"
+            R"({{ deepEqual (rest (list)) (initial (list)) }}|{{ eq (rest (list)) nil }}|{{ eq (rest (list)) (list) }}|)"
+            R"({{ sortAlpha (regexFindAll "x" "a" -1) | toJson }}|{{ toStrings (rest (list)) | toJson }}|)"
+            R"({{ rest (list 1) | toJson }}|{{ dict "a" (rest (list)) | toJson }})") ==
+        "[]|null|null|null|null|null|null|null\n|[]interface {}(nil)|[]string(nil)|false|true|true|false|null|[]|[]|"
+        "{\"a\":null}");
+}
+
+TEST_CASE("regression: printf %#v prints Go syntax (map[string]interface {}{...}, []interface {}{...}, quoted "
+          "strings, interface {}(nil), 0x unsigned), not %v's text",
+          "[funcs]") {
+  CHECK(run(R"({{ printf "%#v" (dict "a" "x" "b" 2 "c" nil "d" (list 1 "y" nil (strdict "k" "v"))) }}|)"
+            R"({{ printf "%#v" (list) }}|{{ printf "%#v" (dict) }}|{{ printf "%#v" nil }}|)"
+            R"({{ printf "%#v %#v %#v %#v" 3 -2.5 true "a\"ǆ\xff" }}|{{ printf "%#5v|%#-6v" 3 "ab" }}|)"
+            R"({{ printf "%#v" 1e21 }})") ==
+        R"(map[string]interface {}{"a":"x", "b":2, "c":interface {}(nil), "d":[]interface {}{1, "y", interface {}(nil), )"
+        R"(map[string]string{"k":"v"}}}|[]interface {}{}|map[string]interface {}{}|<nil>|3 -2.5 true "a\"ǆ\xff"|)"
+        R"(    3|"ab"  |1e+21)");
+  // No template function makes an unsigned integer; Go's fmt prints
+  // uint64(255) with %#v as 0xff (measured with fmt.Printf).
+  Value u[2] = {Value::uinteger(255), Value::uinteger(255)};
+  CHECK(go_sprintf("%#v %v", std::span<const Value>(u, 2)) == "0xff 255");
 }

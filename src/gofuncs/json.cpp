@@ -46,6 +46,10 @@ class JsonWriter {
 
   void write(const Value& v, int depth) {
     check_bytes(out_.size(), "the JSON text");  // shared values can repeat a long string
+    if (v.is_nil_collection()) {  // encoding/json: a nil slice or map is null, an empty one [] or {}
+      out_ += "null";
+      return;
+    }
     switch (v.kind()) {
       case Kind::Invalid:
       case Kind::Nil: out_ += "null"; return;

@@ -260,6 +260,9 @@ class YamlEmitter {
 
   // The scalar text for a value appearing after "key: " or "- ".
   std::string scalar(const Value& v, int indent) {
+    // sigs.k8s.io/yaml writes what encoding/json wrote: null for a nil
+    // slice or map.
+    if (v.is_nil_collection()) return "null";
     switch (v.kind()) {
       case Kind::Invalid:
       case Kind::Nil: return "null";
