@@ -170,9 +170,23 @@ inline std::vector<Case> tricky_cases() {
       R"({{ printf "%#v" (list (strdict) mergeMaps (regexFindAll "a" "b" -1) 255 -1 0.5 "ǆ\xff" true nil) }})",
       R"({{ printf "%#5v|%#-8v|%#v|%#08v" 3 "ab" (list) 3 }})", R"({{ printf "%#v" "a\"b\\c\n\t\u00e9\u2028" }})",
       R"({{ printf "%#+v" (list 1) }} {{ printf "%+#v" (list 1) }} {{ printf "%#x" (list 1 "a") }} {{ printf "%#v" 'a' }})",
+      R"({{ printf "%#v" (until 3) }} {{ printf "%#v" (until 0) }})", R"({{ printf "%#v" (chunk 2 (list 1 2 3)) }})",
       R"({{ printf "%#v" (splitList "," "a,b") }} {{ printf "%#v" (int64 3) }} {{ printf "%#v" 1e21 }} {{ printf "%#v" 1e6 }})",
       R"({{ printf "%#v" (toDecimal "0777") }} {{ printf "%#v" (float64 "1e-5") }} {{ printf "%#v" (split "," "a,b") }})",
       R"({{ printf "%#v" (fromJson `[1,{"a":null}]`) }} {{ printf "%#v" (fromJSON `{"a":[1.5]}`) }})",
+      // Found by the result probes: Go's types of Sprig's results, JSON's
+      // shortest float digits, go-yaml's reading of the JSON it is given.
+      R"({{ typeOf (add 1 2) }} {{ typeOf (add1 1) }} {{ typeOf (sub 1 2) }} {{ typeOf (mul 1 2) }} {{ typeOf (div 4 2) }})",
+      R"({{ typeOf (mod 4 3) }} {{ typeOf (max 1 2) }} {{ typeOf (min 1 2) }} {{ typeOf (biggest 1 2) }})",
+      R"({{ typeOf (toDecimal "0777") }} {{ typeOf (until 2) }} {{ typeOf (untilStep 0 4 2) }} {{ typeOf (chunk 1 (list 1)) }})",
+      R"({{ duration (add 60 30) }} {{ duration 90 }} {{ printf "%#v" (untilStep 0 4 2) }})", R"({{ until (add 1 2) }})",
+      R"({{ toJson (float64 "9223372036854775807") }} {{ toJson (float64 "123456789012345678") }} {{ toJson 123.456 }})",
+      R"({{ toJson 1.5 }} {{ toJson 0.001 }} {{ toJson -0.0 }} {{ toJson 1e-7 }} {{ toJson 100.0 }} {{ toJson 1e20 }})",
+      R"({{ toYaml (float64 "123456789012345678") }}{{ toYaml (float64 "9223372036854775807") }})",
+      R"({{ toYaml (float64 "-9223372036854775808") }}{{ toYaml (float64 "18446744073709551615") }})",
+      R"({{ toYaml (add 9223372036854775807 0) }}{{ toYaml (float64 "12345678901234567890") }})",
+      R"({{ toYaml 2.5e7 }}{{ toYaml 1e20 }}{{ toYaml 1e-7 }}{{ toYaml -0.0 }}{{ toYaml 3e19 }})",
+      R"({{ toYaml "  a b  " }}{{ toYaml (list " a") }}{{ toYaml (list "a ") }}{{ toYaml (dict " k" " v") }})",
   };
   std::vector<Case> cases;
   for (const char* t : texts) cases.push_back({t, kData, ""});
@@ -239,10 +253,23 @@ inline const std::vector<std::string>& argument_pool() {
   return args;
 }
 
+// What a generated call's result is piped into, besides being printed:
+// where Go's typed nil slices and maps differ from empty ones (encoding/json,
+// YAML, %#v, deepEqual, eq) and what reflect says of the result.
+inline const std::vector<std::string>& result_probes() {
+  static const std::vector<std::string> probes = {
+      "toJson", R"(printf "%#v")", "kindOf", "typeOf", "len", "empty", "toYaml", "deepEqual (list)", "eq nil",
+  };
+  return probes;
+}
+
 // For every function name: calls with 0 to 3 arguments, each drawn from
 // every kind a template can give (string and number literals, bool, nil,
 // data of every JSON shape, a missing key, lists, dicts, string maps),
-// plus the same as the last stage of a pipeline.
+// plus the same as the last stage of a pipeline; then each of those calls
+// again, its result piped into one of result_probes() (drawn from a second
+// generator, so that the calls stay those of the first); then printf "%#v"
+// of every argument kind, alone, in a list and in a dict.
 inline std::vector<Case> generated_cases(const std::vector<std::string>& names, std::uint64_t seed,
                                          int per_function = 14) {
   const std::vector<std::string>& args = argument_pool();
@@ -260,9 +287,12 @@ inline std::vector<Case> generated_cases(const std::vector<std::string>& names, 
       {"(strdict \"k\" \"v\")", "(strdict)", "(strdict \"a\" \"1\" \"b\" \"\")"},
   };
   Rng rng{seed};
+  Rng probe_rng{seed + 1};
+  const auto& probes = result_probes();
   std::vector<Case> cases;
   for (const auto& name : names) {
     if (not_generated().count(name)) continue;
+    const std::size_t first_case = cases.size();
     const bool sized = sized_by_argument(name);
     std::set<std::string> seen;
     auto add = [&](const std::vector<std::string>& call_args) {
@@ -288,6 +318,22 @@ inline std::vector<Case> generated_cases(const std::vector<std::string>& names, 
         for (auto& arg : call_args) arg = kind[rng.below(kind.size())];
         add(call_args);
       }
+    }
+    const std::size_t last_case = cases.size();
+    for (std::size_t i = first_case; i < last_case; ++i) {
+      // {{ CALL }} -> {{ (CALL) | PROBE }}: a parenthesised pipeline is an operand.
+      const std::string& text = cases[i].text;
+      std::string call = text.substr(3, text.size() - 6);
+      cases.push_back({fmt::format("{{{{ ({}) | {} }}}}", call, probes[probe_rng.below(probes.size())]), kData, name});
+    }
+  }
+  std::set<std::string, std::less<>> every_kind(args.begin(), args.end());
+  for (const auto& kind : kinds) every_kind.insert(kind.begin(), kind.end());
+  every_kind.insert(huge.begin(), huge.end());
+  for (const auto& arg : every_kind) {
+    for (const char* form : {R"({{{{ printf "%#v" {} }}}})", R"({{{{ printf "%#v" (list {}) }}}})",
+                             R"({{{{ printf "%#v" (dict "k" {}) }}}})"}) {
+      cases.push_back({fmt::format(fmt::runtime(form), arg), kData, "printf"});
     }
   }
   return cases;

@@ -785,3 +785,40 @@ TEST_CASE("regression: printf %#v prints Go syntax (map[string]interface {}{...}
   Value u[2] = {Value::uinteger(255), Value::uinteger(255)};
   CHECK(go_sprintf("%#v %v", std::span<const Value>(u, 2)) == "0xff 255");
 }
+
+// Found by the oracle's result probes (a call piped into typeOf, toYaml,
+// ...); expected values are Go's, rendered by test/oracle/sprig.
+TEST_CASE("regression: Sprig's integer math and toDecimal return Go's int64, until and untilStep []int, chunk "
+          "[][]interface {} (typeOf said int and []interface {})",
+          "[funcs][sprig]") {
+  CHECK(run(R"({{ typeOf (add 1 2) }} {{ typeOf (add1 1) }} {{ typeOf (sub 1 2) }} {{ typeOf (mul 1 2) }} )"
+            R"({{ typeOf (div 4 2) }} {{ typeOf (mod 4 3) }} {{ typeOf (max 1 2) }} {{ typeOf (min 1 2) }} )"
+            R"({{ typeOf (biggest 1 2) }} {{ typeOf (toDecimal "0777") }} {{ typeOf (until 2) }} )"
+            R"({{ typeOf (untilStep 0 4 2) }} {{ typeOf (chunk 1 (list 1)) }} {{ typeOf (int 3) }} {{ typeOf (len "ab") }})") ==
+        "int64 int64 int64 int64 int64 int64 int64 int64 int64 int64 []int []int [][]interface {} int int");
+  // duration takes an int64 as seconds (an int is 0); an int64 is no int.
+  CHECK(run(R"({{ duration (add 60 30) }} {{ duration 90 }} {{ printf "%#v" (untilStep 0 4 2) }} {{ kindOf (add 1 2) }})") ==
+        "1m30s 0s []int{0, 2} int64");
+  CHECK(run_error("{{ until (add 1 2) }}").find("wrong type for value; expected int; got int64") != std::string::npos);
+}
+
+TEST_CASE("regression: toJson writes a float64 with Go's shortest digits padded with zeros "
+          "(9223372036854776000), not the exact ones std::to_chars picks",
+          "[funcs][json]") {
+  CHECK(run(R"({{ toJson (float64 "9223372036854775807") }} {{ toJson (float64 "123456789012345678") }} )"
+            R"({{ toJson 1.5 }} {{ toJson 0.001 }} {{ toJson -0.0 }} {{ toJson 123.456 }} {{ toJson 1e-7 }} {{ toJson 100.0 }})") ==
+        "9223372036854776000 123456789012345680 1.5 0.001 -0 123.456 1e-7 100");
+}
+
+TEST_CASE("regression: toYaml reads its JSON as go-yaml does (an int64 stays exact, a number beyond uint64 is a "
+          "float: 1.8446744073709552e+19) and single-quotes leading and trailing spaces",
+          "[funcs][yaml]") {
+  CHECK(run(R"({{ toYaml (float64 "123456789012345678") }}{{ toYaml (float64 "9223372036854775807") }})"
+            R"({{ toYaml (float64 "-9223372036854775808") }}{{ toYaml (float64 "18446744073709551615") }})"
+            R"({{ toYaml (add 9223372036854775807 0) }}{{ toYaml (float64 "12345678901234567890") }})"
+            R"({{ toYaml 2.5e7 }}{{ toYaml 1e20 }}{{ toYaml 1e-7 }})") ==
+        "123456789012345680\n9223372036854776000\n-9.223372036854776e+18\n1.8446744073709552e+19\n"
+        "9223372036854775807\n12345678901234567000\n25000000\n1e+20\n1e-07\n");
+  CHECK(run(R"({{ toYaml "  a b  " }}{{ toYaml (list " a") }}{{ toYaml (list "a ") }})") ==
+        "'  a b  '\n- ' a'\n- 'a '\n");
+}

@@ -65,7 +65,8 @@ Value chunk(Args a) {
     }
     out.push_back(Value::list(std::move(c)));
   }
-  return Value::list(std::move(out));
+  static const TypePtr chunks_type = std::make_shared<const TypeInfo>(TypeInfo{"[][]interface {}", false, {}, {}, {}, {}});
+  return Value::list(std::move(out), Elem::Any, chunks_type);
 }
 
 [[noreturn]] void not_a_map(const Value& v) {
