@@ -187,6 +187,8 @@ inline std::vector<Case> tricky_cases() {
       R"({{ toYaml (add 9223372036854775807 0) }}{{ toYaml (float64 "12345678901234567890") }})",
       R"({{ toYaml 2.5e7 }}{{ toYaml 1e20 }}{{ toYaml 1e-7 }}{{ toYaml -0.0 }}{{ toYaml 3e19 }})",
       R"({{ toYaml "  a b  " }}{{ toYaml (list " a") }}{{ toYaml (list "a ") }}{{ toYaml (dict " k" " v") }})",
+      R"({{ deepEqual (until 2) (list 0 1) }} {{ deepEqual (until 2) (until 2) }} {{ has (until 1) (list (list 0)) }})",
+      R"({{ deepEqual (chunk 1 (list 1)) (list (list 1)) }} {{ deepEqual (strdict "a" "b") (dict "a" "b") }})",
   };
   std::vector<Case> cases;
   for (const char* t : texts) cases.push_back({t, kData, ""});

@@ -822,3 +822,11 @@ TEST_CASE("regression: toYaml reads its JSON as go-yaml does (an int64 stays exa
   CHECK(run(R"({{ toYaml "  a b  " }}{{ toYaml (list " a") }}{{ toYaml (list "a ") }})") ==
         "'  a b  '\n- ' a'\n- 'a '\n");
 }
+
+TEST_CASE("regression: deepEqual tells an []int from an []interface {} of the same items, as reflect.DeepEqual does",
+          "[funcs][sprig]") {
+  // Go: false true false false false (test/oracle/sprig).
+  CHECK(run(R"({{ deepEqual (until 2) (list 0 1) }} {{ deepEqual (until 2) (until 2) }} )"
+            R"({{ deepEqual (chunk 1 (list 1)) (list (list 1)) }} {{ has (until 1) (list (list 0)) }} )"
+            R"({{ deepEqual (strdict "a" "b") (dict "a" "b") }})") == "false true false false false");
+}

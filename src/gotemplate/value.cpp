@@ -191,8 +191,10 @@ bool Value::deep_equals(const Value& o) const {
     case Kind::List: {
       const List& a = as_list();
       const List& b = o.as_list();
-      // reflect.DeepEqual: a nil slice is not equal to an empty one.
-      if (a.size() != b.size() || elem_ != o.elem_ || nil_collection_ != o.nil_collection_) return false;
+      // reflect.DeepEqual: a nil slice is not equal to an empty one, nor an
+      // []int to an []interface{}.
+      if (a.size() != b.size() || elem_ != o.elem_ || nil_collection_ != o.nil_collection_ || tname(*this) != tname(o))
+        return false;
       for (std::size_t i = 0; i < a.size(); ++i) {
         if (!a[i].deep_equals(b[i])) return false;
       }
@@ -201,7 +203,8 @@ bool Value::deep_equals(const Value& o) const {
     case Kind::Map: {
       const Map& a = as_map();
       const Map& b = o.as_map();
-      if (a.size() != b.size() || elem_ != o.elem_ || nil_collection_ != o.nil_collection_) return false;
+      if (a.size() != b.size() || elem_ != o.elem_ || nil_collection_ != o.nil_collection_ || tname(*this) != tname(o))
+        return false;
       for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib) {
         if (ia->first != ib->first || !ia->second.deep_equals(ib->second)) return false;
       }
