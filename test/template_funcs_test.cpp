@@ -4,9 +4,11 @@
 
 #include <fstream>
 #include <map>
+#include <span>
 #include <sstream>
 
 #include "kinject/istio/config.h"
+#include "kinject/gotemplate/fmt.h"
 #include "kinject/gotemplate/template.h"
 #include "kinject/gofuncs/template_funcs.h"
 #include "kinject/istio/funcs.h"
@@ -739,4 +741,92 @@ TEST_CASE("sprig: values takes exactly one dict", "[funcs]") {
 TEST_CASE("sprig: int64 returns Go's int64, not int (printf %T, typeOf)", "[funcs]") {
   CHECK(run_sprig("{{ int64 3 | printf \"%T\" }} {{ int64 3 | typeOf }} {{ int64 3 | kindOf }} {{ int 3 | typeOf }}") ==
         "int64 int64 int64 int");
+}
+
+// Go's typed nil slices and maps (Value::nil_list, nil_map). Every expected
+// value here is Go's: rendered by test/oracle/sprig (Go 1.26, text/template,
+// Sprig v3.3.0, Istio 1.30's template.go functions), copied by hand.
+TEST_CASE("regression: mergeMaps of no maps is Go's nil map[string]string: prints map[], toJson null, toJSON {}, "
+          "%#v map[string]string(nil) (it printed <no value>)",
+          "[funcs][istio]") {
+  CHECK(run(R"({{ mergeMaps }}|{{ mergeMaps | toJson }}|{{ mergeMaps | toJSON }}|{{ toJsonMap }}|)"
+            R"({{ printf "%#v" mergeMaps }}|{{ mergeMaps | toYaml }}|{{ typeOf mergeMaps }}|{{ len mergeMaps }}|)"
+            R"({{ eq mergeMaps nil }}|{{ deepEqual mergeMaps (strdict) }}|{{ mergeMaps (strdict) | toJson }})") ==
+        "map[]|null|{}|null|map[string]string(nil)|null\n|map[string]string|0|true|false|{}");
+}
+
+TEST_CASE("regression: rest, initial and concat of nothing, regexFindAll with no match and regexSplit n=0 are Go's "
+          "nil slices: null in JSON and YAML, T(nil) in %#v, eq nil, not deepEqual to an empty list (they were empty "
+          "lists)",
+          "[funcs][sprig]") {
+  CHECK(run(R"({{ rest (list) }}|{{ rest (list) | toJson }}|{{ initial (list) | toJson }}|{{ concat | toJson }}|)"
+            R"({{ concat (list) (list) | toJson }}|{{ regexFindAll "x" "abc" -1 | toJson }}|)"
+            R"({{ regexSplit "a" "banana" 0 | toJson }}|{{ rest (list) | toYaml }}|{{ printf "%#v" (rest (list)) }}|)"
+            R"({{ printf "%#v" (regexFindAll "x" "a" -1) }}|{{ deepEqual (rest (list)) (list) }}|)"
+            R"({{ deepEqual (rest (list)) (initial (list)) }}|{{ eq (rest (list)) nil }}|{{ eq (rest (list)) (list) }}|)"
+            R"({{ sortAlpha (regexFindAll "x" "a" -1) | toJson }}|{{ toStrings (rest (list)) | toJson }}|)"
+            R"({{ rest (list 1) | toJson }}|{{ dict "a" (rest (list)) | toJson }})") ==
+        "[]|null|null|null|null|null|null|null\n|[]interface {}(nil)|[]string(nil)|false|true|true|false|null|[]|[]|"
+        "{\"a\":null}");
+}
+
+TEST_CASE("regression: printf %#v prints Go syntax (map[string]interface {}{...}, []interface {}{...}, quoted "
+          "strings, interface {}(nil), 0x unsigned), not %v's text",
+          "[funcs]") {
+  CHECK(run(R"({{ printf "%#v" (dict "a" "x" "b" 2 "c" nil "d" (list 1 "y" nil (strdict "k" "v"))) }}|)"
+            R"({{ printf "%#v" (list) }}|{{ printf "%#v" (dict) }}|{{ printf "%#v" nil }}|)"
+            R"({{ printf "%#v %#v %#v %#v" 3 -2.5 true "a\"ǆ\xff" }}|{{ printf "%#5v|%#-6v" 3 "ab" }}|)"
+            R"({{ printf "%#v" 1e21 }})") ==
+        R"(map[string]interface {}{"a":"x", "b":2, "c":interface {}(nil), "d":[]interface {}{1, "y", interface {}(nil), )"
+        R"(map[string]string{"k":"v"}}}|[]interface {}{}|map[string]interface {}{}|<nil>|3 -2.5 true "a\"ǆ\xff"|)"
+        R"(    3|"ab"  |1e+21)");
+  // No template function makes an unsigned integer; Go's fmt prints
+  // uint64(255) with %#v as 0xff (measured with fmt.Printf).
+  Value u[2] = {Value::uinteger(255), Value::uinteger(255)};
+  CHECK(go_sprintf("%#v %v", std::span<const Value>(u, 2)) == "0xff 255");
+}
+
+// Found by the oracle's result probes (a call piped into typeOf, toYaml,
+// ...); expected values are Go's, rendered by test/oracle/sprig.
+TEST_CASE("regression: Sprig's integer math and toDecimal return Go's int64, until and untilStep []int, chunk "
+          "[][]interface {} (typeOf said int and []interface {})",
+          "[funcs][sprig]") {
+  CHECK(run(R"({{ typeOf (add 1 2) }} {{ typeOf (add1 1) }} {{ typeOf (sub 1 2) }} {{ typeOf (mul 1 2) }} )"
+            R"({{ typeOf (div 4 2) }} {{ typeOf (mod 4 3) }} {{ typeOf (max 1 2) }} {{ typeOf (min 1 2) }} )"
+            R"({{ typeOf (biggest 1 2) }} {{ typeOf (toDecimal "0777") }} {{ typeOf (until 2) }} )"
+            R"({{ typeOf (untilStep 0 4 2) }} {{ typeOf (chunk 1 (list 1)) }} {{ typeOf (int 3) }} {{ typeOf (len "ab") }})") ==
+        "int64 int64 int64 int64 int64 int64 int64 int64 int64 int64 []int []int [][]interface {} int int");
+  // duration takes an int64 as seconds (an int is 0); an int64 is no int.
+  CHECK(run(R"({{ duration (add 60 30) }} {{ duration 90 }} {{ printf "%#v" (untilStep 0 4 2) }} {{ kindOf (add 1 2) }})") ==
+        "1m30s 0s []int{0, 2} int64");
+  CHECK(run_error("{{ until (add 1 2) }}").find("wrong type for value; expected int; got int64") != std::string::npos);
+}
+
+TEST_CASE("regression: toJson writes a float64 with Go's shortest digits padded with zeros "
+          "(9223372036854776000), not the exact ones std::to_chars picks",
+          "[funcs][json]") {
+  CHECK(run(R"({{ toJson (float64 "9223372036854775807") }} {{ toJson (float64 "123456789012345678") }} )"
+            R"({{ toJson 1.5 }} {{ toJson 0.001 }} {{ toJson -0.0 }} {{ toJson 123.456 }} {{ toJson 1e-7 }} {{ toJson 100.0 }})") ==
+        "9223372036854776000 123456789012345680 1.5 0.001 -0 123.456 1e-7 100");
+}
+
+TEST_CASE("regression: toYaml reads its JSON as go-yaml does (an int64 stays exact, a number beyond uint64 is a "
+          "float: 1.8446744073709552e+19) and single-quotes leading and trailing spaces",
+          "[funcs][yaml]") {
+  CHECK(run(R"({{ toYaml (float64 "123456789012345678") }}{{ toYaml (float64 "9223372036854775807") }})"
+            R"({{ toYaml (float64 "-9223372036854775808") }}{{ toYaml (float64 "18446744073709551615") }})"
+            R"({{ toYaml (add 9223372036854775807 0) }}{{ toYaml (float64 "12345678901234567890") }})"
+            R"({{ toYaml 2.5e7 }}{{ toYaml 1e20 }}{{ toYaml 1e-7 }})") ==
+        "123456789012345680\n9223372036854776000\n-9.223372036854776e+18\n1.8446744073709552e+19\n"
+        "9223372036854775807\n12345678901234567000\n25000000\n1e+20\n1e-07\n");
+  CHECK(run(R"({{ toYaml "  a b  " }}{{ toYaml (list " a") }}{{ toYaml (list "a ") }})") ==
+        "'  a b  '\n- ' a'\n- 'a '\n");
+}
+
+TEST_CASE("regression: deepEqual tells an []int from an []interface {} of the same items, as reflect.DeepEqual does",
+          "[funcs][sprig]") {
+  // Go: false true false false false (test/oracle/sprig).
+  CHECK(run(R"({{ deepEqual (until 2) (list 0 1) }} {{ deepEqual (until 2) (until 2) }} )"
+            R"({{ deepEqual (chunk 1 (list 1)) (list (list 1)) }} {{ has (until 1) (list (list 0)) }} )"
+            R"({{ deepEqual (strdict "a" "b") (dict "a" "b") }})") == "false true false false false");
 }

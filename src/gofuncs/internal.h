@@ -58,6 +58,11 @@ bool empty(const Value& v);
 std::vector<std::string> strslice(const Value& v);
 // A []string of `items`.
 Value string_list(std::vector<std::string> items);
+// Go's int64 and []int, which Sprig's integer math (add ... max, toDecimal,
+// int64) and until/untilStep return: %T, typeOf, %#v and duration tell
+// them from an int and an []interface{}.
+Value int64_value(std::int64_t i);
+Value int_list(Value::List items);
 // reflect.Kind.String() of a value, for kindOf/kindIs and Sprig's messages.
 std::string kind_name(const Value& v);
 // The list `v` holds, for Sprig's list functions, or their error: "Cannot
@@ -90,6 +95,9 @@ std::string sha256_hex(std::string_view data);
 void json_float(std::string& out, double f);
 // json.Encoder with SetEscapeHTML(false), as Sprig's toRawJson uses it.
 std::string to_json_unescaped(const Value& v);
+// JSON text read as sigs.k8s.io/yaml's JSONToYAML reads it (go-yaml): an
+// integer is an int64, or a uint64, where it fits; other numbers float64.
+Value from_json_yaml_numbers(std::string_view text);
 
 // ---- the families of Sprig's functions, as Sprig's docs group them ---------
 

@@ -21,20 +21,38 @@ void json_float(std::string& out, double f) {
   }
   double a = std::fabs(f);
   std::array<char, 64> buf{};
-  std::to_chars_result res;
-  bool exp = a != 0 && (a < 1e-6 || a >= 1e21);
-  if (exp) {
-    res = std::to_chars(buf.data(), buf.data() + buf.size(), f, std::chars_format::scientific);
-  } else {
-    res = std::to_chars(buf.data(), buf.data() + buf.size(), f, std::chars_format::fixed);
-  }
+  // The shortest digits that read back as f (strconv's -1 precision).
+  auto res = std::to_chars(buf.data(), buf.data() + buf.size(), f, std::chars_format::scientific);
   std::string s(buf.data(), res.ptr);
+  bool exp = a != 0 && (a < 1e-6 || a >= 1e21);
   if (exp) {
     // clean up e-09 to e-9
     std::size_t n = s.size();
     if (n >= 4 && s[n - 4] == 'e' && s[n - 3] == '-' && s[n - 2] == '0') s.erase(n - 2, 1);
+    out += s;
+    return;
   }
-  out += s;
+  // Go's AppendFloat(f, 'f', -1) writes those digits without an exponent,
+  // padding with zeros: 9223372036854776000. (std::to_chars's fixed form
+  // picks the exact digits where both are as long: ...775808.)
+  std::size_t e = s.find('e');
+  std::size_t sign = s[0] == '-' ? 1 : 0;
+  std::string digits = s.substr(sign, 1);
+  if (e > sign + 1) digits += s.substr(sign + 2, e - sign - 2);  // past the '.'
+  int point = std::stoi(s.substr(e + 1)) + 1;  // digits before the decimal point
+  if (sign) out += '-';
+  if (point <= 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-point), '0');
+    out += digits;
+  } else if (static_cast<std::size_t>(point) >= digits.size()) {
+    out += digits;
+    out.append(static_cast<std::size_t>(point) - digits.size(), '0');
+  } else {
+    out += digits.substr(0, static_cast<std::size_t>(point));
+    out += '.';
+    out += digits.substr(static_cast<std::size_t>(point));
+  }
 }
 
 namespace {
@@ -54,6 +72,10 @@ class JsonWriter {
         out_ += m->second(v, {}).as_string();
         return;
       }
+    }
+    if (v.is_nil_collection()) {  // encoding/json: a nil slice or map is null, an empty one [] or {}
+      out_ += "null";
+      return;
     }
     switch (v.kind()) {
       case Kind::Invalid:
@@ -136,7 +158,10 @@ class JsonWriter {
 
 class JsonParser {
  public:
-  explicit JsonParser(std::string_view s) : s_(s) {}
+  // yaml_numbers: read numbers as go-yaml reads the plain scalar
+  // (an integer int64 or uint64 where it fits, else float64), not as
+  // encoding/json into interface{} (always float64).
+  explicit JsonParser(std::string_view s, bool yaml_numbers = false) : s_(s), yaml_numbers_(yaml_numbers) {}
 
   Value parse() {
     skip_ws();
@@ -215,6 +240,14 @@ class JsonParser {
       need_more();
       if (!std::isdigit(static_cast<unsigned char>(s_[i_]))) fail_char("in exponent of numeric literal");
       while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+    }
+    if (yaml_numbers_ && s_.find_first_of(".eE", start) >= i_) {
+      std::int64_t n = 0;
+      auto r = std::from_chars(s_.data() + start, s_.data() + i_, n);
+      if (r.ec == std::errc() && r.ptr == s_.data() + i_) return Value::integer(n);
+      std::uint64_t u = 0;
+      r = std::from_chars(s_.data() + start, s_.data() + i_, u);
+      if (r.ec == std::errc() && r.ptr == s_.data() + i_) return Value::uinteger(u);
     }
     double d = 0;
     auto res = std::from_chars(s_.data() + start, s_.data() + i_, d);
@@ -353,6 +386,7 @@ class JsonParser {
   }
 
   std::string_view s_;
+  bool yaml_numbers_ = false;
   std::size_t i_ = 0;
 };
 
@@ -377,5 +411,7 @@ std::string to_json_unescaped(const Value& v) {
 }
 
 Value from_json(std::string_view text) { return JsonParser(text).parse(); }
+
+Value from_json_yaml_numbers(std::string_view text) { return JsonParser(text, true).parse(); }
 
 }  // namespace kinject::tmpl

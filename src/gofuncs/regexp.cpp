@@ -219,9 +219,6 @@ std::string_view matched(std::string_view s, const Match& m) {
   return s.substr(static_cast<std::size_t>(m[0]), static_cast<std::size_t>(m[1] - m[0]));
 }
 
-// A Go []string that may be nil: both print as [].
-Value strings_of(std::vector<std::string> items) { return string_list(std::move(items)); }
-
 // regexMatch(regex, s): an invalid pattern is no match (Sprig drops
 // regexp.MatchString's error); mustRegexMatch returns it.
 Value regex_match(Args a) {
@@ -253,7 +250,9 @@ Value regex_find_all(Args a) {
     out.emplace_back(matched(s, m));
     check_bytes(total += out.back().size(), "the matches");
   }
-  return strings_of(std::move(out));
+  // Go's FindAllString appends to a nil []string: no match leaves it nil.
+  if (out.empty()) return Value::nil_list(Elem::String);
+  return string_list(std::move(out));
 }
 
 template <Compile compile_fn>
@@ -278,8 +277,8 @@ Value regex_split(Args a) {
   const std::string& s = a[1].as_string();
   std::int64_t n = a[2].as_int();
   std::vector<std::string> out;
-  if (n == 0) return strings_of(std::move(out));
-  if (!a[0].as_string().empty() && s.empty()) return strings_of({""});
+  if (n == 0) return Value::nil_list(Elem::String);  // Go's Split returns nil for n == 0
+  if (!a[0].as_string().empty() && s.empty()) return string_list({""});
   std::size_t beg = 0, end = 0;
   for (const Match& m : all_matches(*re, s, n)) {
     if (n > 0 && static_cast<std::int64_t>(out.size()) == n - 1) break;
@@ -288,7 +287,7 @@ Value regex_split(Args a) {
     beg = static_cast<std::size_t>(m[1]);
   }
   if (end != s.size()) out.emplace_back(s.substr(beg));
-  return strings_of(std::move(out));
+  return string_list(std::move(out));
 }
 
 // regexp.QuoteMeta: a backslash before each of \.+*?()|[]{}^$.

@@ -70,6 +70,16 @@ std::vector<std::string> strslice(const Value& v) {
   return out;
 }
 
+Value int64_value(std::int64_t i) {
+  static const TypePtr int64_type = std::make_shared<const TypeInfo>(TypeInfo{"int64", false, {}, {}, {}, {}});
+  return Value::integer(i, int64_type);
+}
+
+Value int_list(Value::List items) {
+  static const TypePtr int_slice_type = std::make_shared<const TypeInfo>(TypeInfo{"[]int", false, {}, {}, {}, {}});
+  return Value::list(std::move(items), Elem::Any, int_slice_type);
+}
+
 Value string_list(std::vector<std::string> items) {
   Value::List l;
   l.reserve(items.size());

@@ -65,7 +65,8 @@ Value chunk(Args a) {
     }
     out.push_back(Value::list(std::move(c)));
   }
-  return Value::list(std::move(out));
+  static const TypePtr chunks_type = std::make_shared<const TypeInfo>(TypeInfo{"[][]interface {}", false, {}, {}, {}, {}});
+  return Value::list(std::move(out), Elem::Any, chunks_type);
 }
 
 [[noreturn]] void not_a_map(const Value& v) {
@@ -107,11 +108,13 @@ Value deep_copy_value(const Value& v, int depth = 0) {
   if (depth > kMaxDepth) throw FuncError("the value nests too deeply to copy");
   switch (v.kind()) {
     case Kind::Map: {
+      if (v.is_nil_collection()) return v;  // copystructure copies a nil map or slice as nil
       Value::Map m;
       for (const auto& [k, x] : v.as_map()) m.emplace(k, deep_copy_value(x, depth + 1));
       return Value::map(std::move(m), v.elem(), v.type());
     }
     case Kind::List: {
+      if (v.is_nil_collection()) return v;
       Value::List l;
       l.reserve(v.as_list().size());
       for (const auto& x : v.as_list()) l.push_back(deep_copy_value(x, depth + 1));

@@ -28,6 +28,7 @@ Value set_key(Args a) {
 }
 
 Value unset_key(Args a) {
+  if (a[0].is_nil_collection()) return a[0];  // Go's delete on a nil map does nothing
   a[0].mutable_map_shared().erase(a[1].as_string());
   return a[0];
 }

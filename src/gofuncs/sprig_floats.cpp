@@ -72,16 +72,16 @@ Value to_decimal(Args a) {
     neg = d[0] == '-';
     d.remove_prefix(1);
   }
-  if (d.empty()) return Value::integer(0);
+  if (d.empty()) return int64_value(0);
   std::uint64_t n = 0;
   for (char c : d) {
-    if (c < '0' || c > '7') return Value::integer(0);
-    if (n > (std::uint64_t{1} << 63) / 8) return Value::integer(0);
+    if (c < '0' || c > '7') return int64_value(0);
+    if (n > (std::uint64_t{1} << 63) / 8) return int64_value(0);
     n = n * 8 + static_cast<std::uint64_t>(c - '0');
   }
   std::uint64_t limit = neg ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
-  if (n > limit) return Value::integer(0);
-  return Value::integer(neg ? static_cast<std::int64_t>(0 - n) : static_cast<std::int64_t>(n));
+  if (n > limit) return int64_value(0);
+  return int64_value(neg ? static_cast<std::int64_t>(0 - n) : static_cast<std::int64_t>(n));
 }
 
 // Sprig's untilStep(start, stop, step) as a C++ vector, its length checked
@@ -104,7 +104,7 @@ std::vector<std::int64_t> until_step(std::int64_t start, std::int64_t stop, std:
 Value untilstep_fn(Args a) {
   Value::List out;
   for (auto i : until_step(a[0].as_int(), a[1].as_int(), a[2].as_int())) out.push_back(Value::integer(i));
-  return Value::list(std::move(out));
+  return int_list(std::move(out));
 }
 
 std::string joined(const std::vector<std::int64_t>& v) { return fmt::format("{}", fmt::join(v, " ")); }

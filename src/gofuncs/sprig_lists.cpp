@@ -41,16 +41,17 @@ Value last(Args a) {
 }
 
 // Sprig's rest and initial of an empty list return a nil []interface{},
-// which prints as [] (not as a nil interface's <no value>).
+// which prints as [] (not as a nil interface's <no value>) and encodes as
+// null.
 Value rest(Args a) {
   const auto& l = require_list(a[0], "find rest");
-  if (l.empty()) return Value::list({});
+  if (l.empty()) return Value::nil_list();
   return Value::list(Value::List(l.begin() + 1, l.end()));
 }
 
 Value initial(Args a) {
   const auto& l = require_list(a[0], "find initial");
-  if (l.empty()) return Value::list({});
+  if (l.empty()) return Value::nil_list();
   return Value::list(Value::List(l.begin(), l.end() - 1));
 }
 
@@ -93,12 +94,14 @@ Value has(Args a) {
   return Value::boolean(std::any_of(l.begin(), l.end(), [&](const Value& v) { return v.deep_equals(a[0]); }));
 }
 
+// concat appends to a nil []interface{}: with no items at all it stays nil.
 Value concat(Args a) {
   Value::List out;
   for (const auto& l : a) {
     if (l.kind() != Kind::List) throw FuncError(fmt::format("Cannot concat type {} as list", kind_name(l)));
     out.insert(out.end(), l.as_list().begin(), l.as_list().end());
   }
+  if (out.empty()) return Value::nil_list();
   return Value::list(std::move(out));
 }
 

@@ -14,10 +14,7 @@ namespace {
 // returns Go's int64, a type of its own to printf's %T, typeOf and kindOf.
 Value cast_int(Args a) { return Value::integer(to_int64(a[0])); }
 
-Value cast_int64(Args a) {
-  static const TypePtr int64_type = std::make_shared<const TypeInfo>(TypeInfo{"int64", false, {}, {}, {}, {}});
-  return Value::integer(to_int64(a[0]), int64_type);
-}
+Value cast_int64(Args a) { return int64_value(to_int64(a[0])); }
 
 Value cast_float64(Args a) { return Value::floating(to_float64(a[0])); }
 
@@ -29,41 +26,41 @@ Value go_atoi(Args a) { return Value::integer(atoi_value(a[0].as_string())); }
 Value add(Args a) {
   std::int64_t sum = 0;
   for (const auto& v : a) sum = go_add(sum, to_int64(v));
-  return Value::integer(sum);
+  return int64_value(sum);
 }
 
-Value add1(Args a) { return Value::integer(go_add(to_int64(a[0]), 1)); }
+Value add1(Args a) { return int64_value(go_add(to_int64(a[0]), 1)); }
 
-Value sub(Args a) { return Value::integer(go_sub(to_int64(a[0]), to_int64(a[1]))); }
+Value sub(Args a) { return int64_value(go_sub(to_int64(a[0]), to_int64(a[1]))); }
 
 Value mul(Args a) {
   std::int64_t v = to_int64(a[0]);
   for (const auto& b : a.subspan(1)) v = go_mul(v, to_int64(b));
-  return Value::integer(v);
+  return int64_value(v);
 }
 
 Value div(Args a) {
   std::int64_t d = to_int64(a[1]);
   if (d == 0) throw FuncError("runtime error: integer divide by zero");
-  return Value::integer(go_div(to_int64(a[0]), d));
+  return int64_value(go_div(to_int64(a[0]), d));
 }
 
 Value mod(Args a) {
   std::int64_t d = to_int64(a[1]);
   if (d == 0) throw FuncError("runtime error: integer divide by zero");
-  return Value::integer(go_mod(to_int64(a[0]), d));
+  return int64_value(go_mod(to_int64(a[0]), d));
 }
 
 Value max_int(Args a) {
   std::int64_t m = to_int64(a[0]);
   for (const auto& b : a.subspan(1)) m = std::max(m, to_int64(b));
-  return Value::integer(m);
+  return int64_value(m);
 }
 
 Value min_int(Args a) {
   std::int64_t m = to_int64(a[0]);
   for (const auto& b : a.subspan(1)) m = std::min(m, to_int64(b));
-  return Value::integer(m);
+  return int64_value(m);
 }
 
 Value until(Args a) {
@@ -72,7 +69,7 @@ Value until(Args a) {
   check_items(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n), "the list");
   std::int64_t step = n < 0 ? -1 : 1;
   for (std::int64_t i = 0; i != n; i += step) out.push_back(Value::integer(i));
-  return Value::list(std::move(out));
+  return int_list(std::move(out));
 }
 
 // Reflection (reflect.go): reflect.Kind names and Go type names.

@@ -154,9 +154,14 @@ Value split_list(Args a) {
 
 Value join_list(Args a) { return str(join(strslice(a[1]), a[0].as_string())); }
 
-Value strings_of(Args a) { return string_list(strslice(a[0])); }
+// Sprig's strslice returns a []string argument itself, so a nil one stays
+// nil (toStrings, sortAlpha); a nil []interface{} becomes an empty []string.
+bool is_nil_strings(const Value& v) { return v.is_nil_collection() && v.kind() == Kind::List && v.elem() == Elem::String; }
+
+Value strings_of(Args a) { return is_nil_strings(a[0]) ? a[0] : string_list(strslice(a[0])); }
 
 Value sort_alpha(Args a) {
+  if (is_nil_strings(a[0])) return a[0];
   auto v = strslice(a[0]);
   std::sort(v.begin(), v.end());
   return string_list(std::move(v));

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <cmath>
 #include <cstdlib>
 #include <set>
 #include <vector>
@@ -183,9 +182,9 @@ bool yaml_needs_quotes_as_string(std::string_view s) {
 std::string yaml_scalar_string(std::string_view s) {
   if (yaml_needs_quotes_as_string(s) || !yaml_printable(s)) return yaml_double_quoted(s);
   if (yaml_plain_allowed(s)) return std::string(s);
-  // The emitter falls back to single quotes when plain is not allowed.
-  if (s.find('\n') == std::string_view::npos && s.find('\t') == std::string_view::npos &&
-      s.front() != ' ' && s.back() != ' ') {
+  // The emitter falls back to single quotes when plain is not allowed,
+  // leading and trailing spaces included (go-yaml: '  a b  ').
+  if (s.find('\n') == std::string_view::npos && s.find('\t') == std::string_view::npos) {
     return "'" + replace_all(s, "'", "''") + "'";
   }
   return yaml_double_quoted(s);
@@ -260,23 +259,18 @@ class YamlEmitter {
 
   // The scalar text for a value appearing after "key: " or "- ".
   std::string scalar(const Value& v, int indent) {
+    // sigs.k8s.io/yaml writes what encoding/json wrote: null for a nil
+    // slice or map.
+    if (v.is_nil_collection()) return "null";
     switch (v.kind()) {
       case Kind::Invalid:
       case Kind::Nil: return "null";
       case Kind::Bool: return v.as_bool() ? "true" : "false";
       case Kind::Int: return std::to_string(v.as_int());
       case Kind::Uint: return std::to_string(v.as_uint());
-      case Kind::Float: {
-        // JSON writes integral floats below 1e21 as integers, which YAML
-        // then reads back as ints.
-        double f = v.as_float();
-        if (std::fabs(f) < 1e21 && f == std::floor(f)) {
-          std::string s;
-          json_float(s, f);
-          return s;
-        }
-        return go_format_float(f);
-      }
+      // Only what JSON wrote as no integer that fits int64 or uint64
+      // (from_json_yaml_numbers): go-yaml formats it 'g' (1e+20, 2.5).
+      case Kind::Float: return go_format_float(v.as_float());
       case Kind::String: {
         const std::string& s = v.as_string();
         if (is_multiline(v)) return literal(s, indent);
@@ -368,7 +362,7 @@ class YamlEmitter {
 std::string to_yaml(const Value& v) {
   // sigs.k8s.io/yaml goes through JSON; doing the same normalizes structs
   // (json names, omitempty) and typed values to the JSON data model.
-  Value normalized = from_json(to_json(v));
+  Value normalized = from_json_yaml_numbers(to_json(v));
   std::string out;
   YamlEmitter(out).document(normalized);
   return out;

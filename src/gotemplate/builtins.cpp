@@ -117,8 +117,9 @@ bool eq_values(const Value& a_in, std::span<const Value> rest) {
             throw FuncError(fmt::format("non-comparable types {}: {}, {}: {}", print_v(a), reflect_type_name(a),
                                         reflect_type_name(b), print_v(b)));
           }
-          bool n1 = a.is_invalid() || a.is_nil();
-          bool n2 = b.is_invalid() || b.is_nil();
+          // text/template's isNil: no value, a nil pointer, slice or map.
+          bool n1 = a.is_invalid() || a.is_nil() || a.is_nil_collection();
+          bool n2 = b.is_invalid() || b.is_nil() || b.is_nil_collection();
           if (n1 || n2) {
             truth = n1 == n2;
           } else {

@@ -75,12 +75,18 @@ class Printer {
       case Kind::Invalid:
         if (depth == 0) {
           pad("<invalid reflect.Value>");
+        } else if (f_.sharp_v) {
+          pad("interface {}(nil)");  // a nil element of an []interface{} or map[string]interface{}
         } else {
           pad(verb == 'v' ? "<nil>" : "%!" + std::string(1, verb) + "(<nil>)");
         }
         return;
       case Kind::Nil:
-        if (verb == 'v' || (v.type() && verb == 's' && v.type()->stringer)) {
+        if (f_.sharp_v) {
+          // (*T)(nil) for a nil pointer; a nil interface{} at the top is
+          // print_arg's <nil>, inside a collection interface {}(nil).
+          pad(v.type() ? fmt::format("({})(nil)", v.go_type_name()) : std::string("interface {}(nil)"));
+        } else if (verb == 'v' || (v.type() && verb == 's' && v.type()->stringer)) {
           pad("<nil>");
         } else {
           bad_verb(verb, v);
@@ -115,39 +121,58 @@ class Printer {
     }
   }
 
-  // [a b c]: each element with the same verb.
+  // [a b c]: each element with the same verb; %#v: []interface {}{a, b, c},
+  // or []interface {}(nil) for a nil slice.
   void print_list(const Value& v, char verb, int depth) {
-    out_ += '[';
+    if (f_.sharp_v && go_syntax_nil(v)) return;
+    out_ += f_.sharp_v ? '{' : '[';
     const auto& l = v.as_list();
     for (std::size_t i = 0; i < l.size(); ++i) {
-      if (i > 0) out_ += ' ';
+      if (i > 0) out_ += f_.sharp_v ? ", " : " ";
       print_value(l[i], verb, depth + 1);
     }
-    out_ += ']';
+    out_ += f_.sharp_v ? '}' : ']';
   }
 
-  // map[k:v k:v], in key order (Go's fmt sorts map keys).
+  // map[k:v k:v], in key order (Go's fmt sorts map keys); %#v:
+  // map[string]interface {}{"k":v, "k":v}, or map[string]string(nil).
   void print_map(const Value& v, char verb, int depth) {
-    out_ += "map[";
+    if (f_.sharp_v) {
+      if (go_syntax_nil(v)) return;
+      out_ += '{';
+    } else {
+      out_ += "map[";
+    }
     bool first = true;
     for (const auto& [k, val] : v.as_map()) {
-      if (!first) out_ += ' ';
+      if (!first) out_ += f_.sharp_v ? ", " : " ";
       first = false;
       fmt_string(k, verb);
       out_ += ':';
       print_value(val, verb, depth + 1);
     }
-    out_ += ']';
+    out_ += f_.sharp_v ? '}' : ']';
   }
 
-  // {a b}, {A:a B:b} for %+v, &{...} for a pointer at the top.
+  // %#v of a slice or map starts with its type, then (nil) if it is nil:
+  // true when that was all.
+  bool go_syntax_nil(const Value& v) {
+    out_ += v.go_type_name();
+    if (!v.is_nil_collection()) return false;
+    out_ += "(nil)";
+    return true;
+  }
+
+  // {a b}, {A:a B:b} for %+v, &{...} for a pointer at the top; %#v:
+  // T{A:a, B:b} (&T{...}).
   void print_struct(const Value& v, char verb, int depth) {
     if (depth == 0 && v.type()->pointer && !deref_top) out_ += '&';
+    if (f_.sharp_v) out_ += v.type()->name;
     out_ += '{';
     const auto& fs = v.struct_fields();
     for (std::size_t i = 0; i < fs.size(); ++i) {
-      if (i > 0) out_ += ' ';
-      if (f_.plus_v) {
+      if (i > 0) out_ += f_.sharp_v ? ", " : " ";
+      if (f_.plus_v || f_.sharp_v) {
         out_ += v.type()->fields[i].name;
         out_ += ':';
       }
@@ -256,6 +281,17 @@ class Printer {
     bool upper = false;
     switch (verb) {
       case 'v':
+        // %#v of an unsigned integer is Go syntax in hex: 0xff.
+        if (f_.sharp_v && !is_signed) {
+          base = 16;
+          bool saved_sharp = f_.sharp;
+          f_.sharp = true;
+          fmt_digits(u, neg, base, false, verb);
+          f_.sharp = saved_sharp;
+          return;
+        }
+        base = 10;
+        break;
       case 'd': base = 10; break;
       case 'b': base = 2; break;
       case 'o':

@@ -58,6 +58,18 @@ Value Value::map(Map entries, Elem elem, TypePtr type) {
   return Value(Kind::Map, std::move(type), std::make_shared<Map>(std::move(entries)), elem);
 }
 
+Value Value::nil_list(Elem elem, TypePtr type) {
+  Value v = list({}, elem, std::move(type));
+  v.nil_collection_ = true;
+  return v;
+}
+
+Value Value::nil_map(Elem elem, TypePtr type) {
+  Value v = map({}, elem, std::move(type));
+  v.nil_collection_ = true;
+  return v;
+}
+
 Value Value::structure(TypePtr type, std::vector<Value> fields) {
   if (!type) throw std::logic_error("Value::structure needs a type");
   if (fields.size() != type->fields.size()) {
@@ -106,6 +118,7 @@ const std::vector<Value>& Value::struct_fields() const {
 }
 Value::Map& Value::mutable_map_shared() const {
   if (kind_ != Kind::Map) wrong_kind("map");
+  if (nil_collection_) throw FuncError("assignment to entry in nil map");
   return *static_cast<Map*>(ptr_.get());
 }
 
@@ -178,7 +191,10 @@ bool Value::deep_equals(const Value& o) const {
     case Kind::List: {
       const List& a = as_list();
       const List& b = o.as_list();
-      if (a.size() != b.size() || elem_ != o.elem_) return false;
+      // reflect.DeepEqual: a nil slice is not equal to an empty one, nor an
+      // []int to an []interface{}.
+      if (a.size() != b.size() || elem_ != o.elem_ || nil_collection_ != o.nil_collection_ || tname(*this) != tname(o))
+        return false;
       for (std::size_t i = 0; i < a.size(); ++i) {
         if (!a[i].deep_equals(b[i])) return false;
       }
@@ -187,7 +203,8 @@ bool Value::deep_equals(const Value& o) const {
     case Kind::Map: {
       const Map& a = as_map();
       const Map& b = o.as_map();
-      if (a.size() != b.size() || elem_ != o.elem_) return false;
+      if (a.size() != b.size() || elem_ != o.elem_ || nil_collection_ != o.nil_collection_ || tname(*this) != tname(o))
+        return false;
       for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib) {
         if (ia->first != ib->first || !ia->second.deep_equals(ib->second)) return false;
       }

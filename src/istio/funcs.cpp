@@ -191,8 +191,9 @@ Value value_or_default(Args a) {
   return v;
 }
 
-// Unlike Sprig's toJson, toJSON takes a map[string]string, which always marshals.
-Value json_encode(Args a) { return str(to_json(a[0])); }
+// Unlike Sprig's toJson, toJSON takes a map[string]string, which always
+// marshals; a nil one is "{}" (template.go checks for it), not null.
+Value json_encode(Args a) { return str(a[0].is_nil_collection() ? "{}" : to_json(a[0])); }
 
 Value json_decode(Args a) {
   // On invalid JSON Istio logs and returns the *string* "{}".
@@ -341,10 +342,10 @@ Value strdict(Args a) {
   return Value::map(std::move(out), Elem::String);
 }
 
-// mergeMaps: later maps win. No arguments gives a nil map (which
-// JSON-encodes as null).
+// mergeMaps: later maps win. No arguments gives a nil map[string]string
+// (which prints map[] and JSON-encodes as null).
 Value merge_maps(Args a) {
-  if (a.empty()) return Value::nil();
+  if (a.empty()) return Value::nil_map(Elem::String);
   Value::Map out;
   for (const auto& m : a) {
     for (const auto& [k, v] : m.as_map()) out.insert_or_assign(k, v);

@@ -88,6 +88,16 @@ class Value {
   static Value string(std::string s, TypePtr type = nullptr);
   static Value list(List items, Elem elem = Elem::Any, TypePtr type = nullptr);
   static Value map(Map entries, Elem elem = Elem::Any, TypePtr type = nullptr);
+  // A nil slice or nil map: Go's typed nil of a slice or map type, which
+  // some of Sprig's and Istio's functions return (rest of an empty list,
+  // concat of no items, regexFindAll with no match, mergeMaps of no maps:
+  // docs/templates.md lists them). It is a List or Map of no elements, as
+  // Go's len, range, index, empty and printing (%v: [] and map[]) see it;
+  // it differs from an empty one where Go's do: encoding/json and toYaml
+  // (null), %#v (T(nil)), deepEqual (never equal to an empty one), and
+  // assignment (a FuncError, Go's panic).
+  static Value nil_list(Elem elem = Elem::Any, TypePtr type = nullptr);
+  static Value nil_map(Elem elem = Elem::Any, TypePtr type = nullptr);
   // `fields` are in the order of type->fields.
   static Value structure(TypePtr type, std::vector<Value> fields);
 
@@ -98,6 +108,8 @@ class Value {
   bool is_invalid() const { return kind_ == Kind::Invalid; }
   bool is_nil() const { return kind_ == Kind::Nil; }
   bool is_typed_nil() const { return kind_ == Kind::Nil && type_ != nullptr; }
+  // A nil slice or nil map (nil_list, nil_map): kind() is List or Map.
+  bool is_nil_collection() const { return nil_collection_; }
   // Invalid or untyped nil: what Go passes as a nil interface{}.
   bool is_nullish() const { return kind_ == Kind::Invalid || (kind_ == Kind::Nil && !type_); }
 
@@ -134,7 +146,8 @@ class Value {
 
   // In-place mutation of a shared map, visible through every copy. Only
   // Sprig's set/unset/merge use it: Go maps are reference types and those
-  // functions mutate their argument. Throws if this is not a map.
+  // functions mutate their argument. Throws if this is not a map, and
+  // FuncError for a nil map (Go panics: assignment to entry in nil map).
   Value::Map& mutable_map_shared() const;
 
  private:
@@ -144,6 +157,7 @@ class Value {
 
   Kind kind_ = Kind::Invalid;
   Elem elem_ = Elem::Any;
+  bool nil_collection_ = false;  // only nil_list and nil_map set it, on an empty List or Map
   union {
     bool b_;
     std::int64_t i_ = 0;
