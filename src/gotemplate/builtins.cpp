@@ -126,7 +126,9 @@ bool eq_values(const Value& a_in, std::span<const Value> rest) {
             if (b.kind() == Kind::List || b.kind() == Kind::Map) {
               throw FuncError(fmt::format("non-comparable type {}: {}", print_v(b), reflect_type_name(b)));
             }
-            truth = a.deep_equals(b);
+            // Pointers compare as Go's ==: by address (two *semver.Version
+            // from two calls differ); anything else by value.
+            truth = r1 == RKind::Ptr && r2 == RKind::Ptr ? a.same_object(b) : a.deep_equals(b);
           }
           break;
         }

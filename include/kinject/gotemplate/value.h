@@ -143,6 +143,10 @@ class Value {
 
   // Deep equality like reflect.DeepEqual (used by Sprig's has/uniq/without).
   bool deep_equals(const Value& other) const;
+  // Go's == of two pointers: the same object, not equal contents. A Value
+  // made once (Value::structure) and copied stays that object; two made
+  // apart are two, as two calls of semver are two *semver.Version in Go.
+  bool same_object(const Value& other) const { return ptr_ == other.ptr_; }
 
   // In-place mutation of a shared map, visible through every copy. Only
   // Sprig's set/unset/merge use it: Go maps are reference types and those
