@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "ast.h"
+#include "kinject/base/form.h"
 #include "kinject/gotemplate/template.h"
 #include "strconv.h"
 
@@ -37,13 +38,7 @@ class Writer {
   std::string take() { return std::move(out_); }
 
   void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
-  void uv(std::uint64_t v) {
-    while (v >= 0x80) {
-      out_.push_back(static_cast<char>((v & 0x7F) | 0x80));
-      v >>= 7;
-    }
-    out_.push_back(static_cast<char>(v));
-  }
+  void uv(std::uint64_t v) { form_put_varint(out_, v); }
   void raw64(std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
   }
@@ -63,10 +58,7 @@ class Writer {
     uv(static_cast<std::uint64_t>(v.data() - text_.data()));
     uv(v.size());
   }
-  void bytes(std::string_view s) {
-    uv(s.size());
-    out_.append(s);
-  }
+  void bytes(std::string_view s) { form_put_bytes(out_, s); }
   void idents(const Idents& ids) {
     uv(ids.size());
     for (auto id : ids) view(id);
@@ -162,57 +154,28 @@ class Writer {
   bool ok_ = true;
 };
 
-// Thrown inside the reader for a form that does not fit; load() answers
-// nullopt, and the caller parses.
-struct Unfit {};
-
-class Reader {
+// The reader throws FormUnfit for a form that does not fit; load_prepared
+// answers nullopt, and the caller parses.
+class Reader : public FormReader {
  public:
-  Reader(std::string_view form, const Source* src, const FuncMap& funcs) : in_(form), src_(src), funcs_(funcs) {}
+  Reader(std::string_view form, const Source* src, const FuncMap& funcs) : FormReader(form), src_(src), funcs_(funcs) {}
 
-  bool at_end() const { return at_ == in_.size(); }
-
-  std::uint8_t u8() {
-    if (at_ >= in_.size()) throw Unfit{};
-    return static_cast<std::uint8_t>(in_[at_++]);
-  }
-  std::uint64_t uv() {
-    std::uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      std::uint8_t b = u8();
-      v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-      if (!(b & 0x80)) return v;
-    }
-    throw Unfit{};
-  }
   std::uint64_t raw64() {
     std::uint64_t v = 0;
     for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(u8()) << (8 * i);
     return v;
   }
-  std::size_t size() {
-    std::uint64_t v = uv();
-    if (v > in_.size() + src_->text.size()) throw Unfit{};  // no count exceeds what is there
-    return static_cast<std::size_t>(v);
-  }
-  int line() {
-    std::uint64_t v = uv();
-    if (v > 0x7FFFFFFF) throw Unfit{};
-    return static_cast<int>(v);
-  }
+  // A count: bounded by the bytes left and the text's size, so that a form
+  // that does not fit cannot ask for a vector larger than what could be there.
+  std::size_t size() { return bounded(left() + src_->text.size()); }
+  int line() { return static_cast<int>(bounded(0x7FFFFFFF)); }
   std::string_view view() {
-    std::uint64_t off = uv(), len = uv();
     const std::string& text = src_->text;
-    if (off > text.size() || len > text.size() - off) throw Unfit{};
-    return std::string_view(text).substr(static_cast<std::size_t>(off), static_cast<std::size_t>(len));
+    std::size_t off = bounded(text.size());
+    std::size_t len = bounded(text.size() - off);
+    return std::string_view(text).substr(off, len);
   }
-  std::string bytes() {
-    std::size_t n = size();
-    if (n > in_.size() - at_) throw Unfit{};
-    std::string s(in_.substr(at_, n));
-    at_ += n;
-    return s;
-  }
+  std::string str() { return std::string(bytes()); }
   Idents idents() {
     Idents ids(size());
     for (auto& id : ids) id = view();
@@ -229,14 +192,14 @@ class Reader {
   template <class T>
   std::unique_ptr<T> node_of(NT want) {
     NodePtr n = node();
-    if (n->type != want) throw Unfit{};
+    if (n->type != want) throw FormUnfit{};
     return std::unique_ptr<T>(static_cast<T*>(n.release()));
   }
 
   NodePtr node() {
-    if (++depth_ > 20000) throw Unfit{};
+    if (++depth_ > 20000) throw FormUnfit{};
     auto type = static_cast<NT>(u8());
-    std::size_t pos = static_cast<std::size_t>(uv());
+    std::size_t pos = static_cast<std::size_t>(varint());
     NodePtr out;
     switch (type) {
       case NT::Text: out = make<TextNode>(pos, view()); break;
@@ -283,12 +246,12 @@ class Reader {
         // As the parser resolves it (parse.cpp, term()): the run's functions
         // first, then the builtins; a name the run refuses or lacks is the
         // parser's to report.
-        if (funcs_.refusal(name)) throw Unfit{};
+        if (funcs_.refusal(name)) throw FormUnfit{};
         auto id = make<IdentifierNode>(pos, name);
         id->fn = funcs_.find(name);
         if (!id->fn) {
           id->builtin = find_builtin(name);
-          if (id->builtin == Builtin::None) throw Unfit{};
+          if (id->builtin == Builtin::None) throw FormUnfit{};
           id->fn = &builtin_function(id->builtin);
         }
         out = std::move(id);
@@ -314,7 +277,7 @@ class Reader {
       case NT::String: {
         std::string_view quoted = view();
         auto s = unquote(quoted);
-        if (!s) throw Unfit{};
+        if (!s) throw FormUnfit{};
         out = make<StringNode>(pos, quoted, std::move(*s));
         break;
       }
@@ -331,7 +294,7 @@ class Reader {
       }
       case NT::Template: {
         int l = line();
-        std::string name = bytes();
+        std::string name = str();
         std::unique_ptr<PipeNode> pipe;
         if (u8()) pipe = node_of<PipeNode>(NT::Pipe);
         out = make<TemplateNode>(pos, l, std::move(name), std::move(pipe));
@@ -341,15 +304,13 @@ class Reader {
       case NT::Continue:
       case NT::Else:
       case NT::End: out = make<SimpleNode>(type, pos); break;
-      default: throw Unfit{};
+      default: throw FormUnfit{};
     }
     --depth_;
     return out;
   }
 
  private:
-  std::string_view in_;
-  std::size_t at_ = 0;
   const Source* src_;
   const FuncMap& funcs_;
   int depth_ = 0;
@@ -402,13 +363,13 @@ std::optional<Template> Template::load_prepared(std::string_view name, std::stri
     std::size_t n = r.size();
     for (std::size_t i = 0; i < n; ++i) {
       auto tree = std::make_shared<detail::Tree>();
-      tree->name = r.bytes();
+      tree->name = r.str();
       tree->src = src;
       tree->root = r.node_of<detail::ListNode>(detail::NT::List);
       set->trees[tree->name] = std::move(tree);
     }
     if (!r.at_end()) return std::nullopt;
-  } catch (const detail::Unfit&) {
+  } catch (const FormUnfit&) {
     return std::nullopt;
   }
   return Template(std::move(set));
