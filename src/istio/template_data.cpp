@@ -287,11 +287,29 @@ std::string snake_to_camel(std::string_view s) {
   return out;
 }
 
+// Whether snake_to_camel(snake) == camel, without making the string: a
+// proto field is looked up in every mesh and proxy config, key by key.
+bool camel_equals(std::string_view snake, std::string_view camel) {
+  std::size_t j = 0;
+  bool up = false;
+  for (char c : snake) {
+    if (c == '_') {
+      up = true;
+      continue;
+    }
+    char want = up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    if (j >= camel.size() || camel[j] != want) return false;
+    ++j;
+    up = false;
+  }
+  return j == camel.size();
+}
+
 const Node* proto_get(const Node* obj, const ProtoField& f) {
   if (!obj || !obj->is_map()) return nullptr;
   for (auto it = obj->entries.rbegin(); it != obj->entries.rend(); ++it) {
     const std::string& k = it->key.text;
-    if (k == f.json || snake_to_camel(k) == f.json) return &it->value;
+    if (k == f.json || camel_equals(k, f.json)) return &it->value;
   }
   return nullptr;
 }
