@@ -66,16 +66,21 @@ TEST_CASE("ProxyConfig overlays merge field by field; map keys stay as written",
   CHECK_THROWS_WITH(merge_proxy_config(base, parse_yaml("{notAField: 1}", "c")), Catch::Contains("unknown ProxyConfig field"));
 }
 
-// protojson reads a field by its JSON name or its proto (snake_case) name;
-// proto_get matches the snake_case one without building the camelCase string
-// (camel_equals), which must agree with snake_to_camel exactly.
-TEST_CASE("proxy config: fields are found by their JSON name or their proto (snake_case) name", "[template_data]") {
+// protojson reads a field by its JSON name or its proto (snake_case) name,
+// nothing else (template_data.cpp, is_proto_name_of).
+TEST_CASE("proxy config: fields are found by their JSON name or their proto (snake_case) name, and no near miss", "[template_data]") {
   Node snake = parse_yaml("{discovery_address: 'istiod:15012', proxy_metadata: {A: b}}", "pc");
   Node camel = parse_yaml("{discoveryAddress: 'istiod:15012', proxyMetadata: {A: b}}", "pc");
   Node other = parse_yaml("{discoveryAddres: x, discovery_addres: y, discoveryaddress: z}", "pc");
+  // Near misses that snake_to_camel would turn into the JSON name: unknown
+  // fields to protojson, which Istio's ApplyJSON ignores (regression: kinject
+  // took them as discoveryAddress).
+  Node near = parse_yaml("{discovery__address: a, discovery_address_: b, _discovery_address: c, discovery_Address: d}",
+                         "pc");
   const std::string t = "{{ with .PC }}[{{ .DiscoveryAddress }}|{{ index .ProxyMetadata \"A\" }}]{{ end }}";
   auto data = [](const Node& n) { return dot({{"PC", proxy_config_value(n)}}); };
   CHECK(render(t, data(snake)) == "[istiod:15012|b]");
   CHECK(render(t, data(camel)) == "[istiod:15012|b]");
   CHECK(render(t, data(other)) == "[|]");  // absent: empty string, empty map
+  CHECK(render(t, data(near)) == "[|]");
 }

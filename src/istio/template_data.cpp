@@ -287,29 +287,38 @@ std::string snake_to_camel(std::string_view s) {
   return out;
 }
 
-// Whether snake_to_camel(snake) == camel, without making the string: a
-// proto field is looked up in every mesh and proxy config, key by key.
-bool camel_equals(std::string_view snake, std::string_view camel) {
+// Whether `key` is the proto name of the field whose JSON name is `json`:
+// a lower_snake name (lower case and digits in words joined by single
+// underscores) that protoc's JSON naming (each `_x` as `X`) turns into
+// `json`. Compared in place: a field is looked up in every mesh and proxy
+// config, key by key. protojson (Istio's ApplyYAML) takes a field by its
+// JSON name or its proto name and nothing else; a near miss such as
+// `discovery__address` is an unknown field, which Istio's ApplyJSON ignores
+// (it retries with AllowUnknownFields).
+bool is_proto_name_of(std::string_view key, std::string_view json) {
+  if (key.empty() || key.front() == '_' || key.back() == '_') return false;
   std::size_t j = 0;
   bool up = false;
-  for (char c : snake) {
+  for (char c : key) {
     if (c == '_') {
+      if (up) return false;  // two in a row
       up = true;
       continue;
     }
+    if (c >= 'A' && c <= 'Z') return false;
     char want = up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    if (j >= camel.size() || camel[j] != want) return false;
+    if (j >= json.size() || json[j] != want) return false;
     ++j;
     up = false;
   }
-  return j == camel.size();
+  return j == json.size();
 }
 
 const Node* proto_get(const Node* obj, const ProtoField& f) {
   if (!obj || !obj->is_map()) return nullptr;
   for (auto it = obj->entries.rbegin(); it != obj->entries.rend(); ++it) {
     const std::string& k = it->key.text;
-    if (k == f.json || camel_equals(k, f.json)) return &it->value;
+    if (k == f.json || is_proto_name_of(k, f.json)) return &it->value;
   }
   return nullptr;
 }
