@@ -151,26 +151,54 @@ bool in_range(const Node& v, T t) {
   return v.kind == Kind::Float && std::isfinite(v.f) && v.f == std::floor(v.f) && v.f >= lo && v.f < hi + 1;
 }
 
+// The Go type a value must decode into, named only when a problem is
+// reported: naming it builds a string, and most values decode.
+struct GoType {
+  const Field* field = nullptr;  // the field whose type (or element type) it is
+  bool elem = false;
+  const char* fixed = nullptr;   // a type named outright ("int32" for IntOrString)
+  std::string name() const {
+    if (fixed) return fixed;
+    return elem ? go_elem_name(*field) : go_type_name(*field);
+  }
+};
+
 class Decoder {
  public:
   std::optional<DecodeProblem> problem;
 
+  explicit Decoder(std::string_view prefix) : prefix_(prefix) {}
+
   // `n` as Go struct `t`.
-  void object(const Node& n, const Type& t, std::string& path) {
+  void object(const Node& n, const Type& t) {
     for (const auto& e : n.entries) {
       if (problem) return;
-      if (!key_ok(e.key, path)) return;
-      std::string key = e.key.scalar_text();
+      if (!key_ok(e.key)) return;
+      std::string_view key = e.key.text;  // a scalar key's text (key_ok refused the others)
       const Field* f = e.key.kind == Kind::String ? field_of(t, key) : nullptr;
-      std::size_t mark = path.size();
-      path = child_path(path, key);
-      if (f) value(e.value, *f, t.go_name, path);
-      else raw(e.value, path);  // unknown: ignored by the decode, but it must be JSON
-      path.resize(mark);
+      segments_.push_back(Segment{key, 0});
+      if (f) value(e.value, *f, t.go_name);
+      else raw(e.value);  // unknown: ignored by the decode, but it must be JSON
+      segments_.pop_back();
     }
   }
 
  private:
+  // Where the decoder is, from the decoded value: a key, or a list index
+  // (key.data() == nullptr). The path's text is built only for a problem.
+  struct Segment {
+    std::string_view key;
+    std::size_t index;
+  };
+  std::string_view prefix_;
+  std::vector<Segment> segments_;
+
+  std::string path() const {
+    std::string p(prefix_);
+    for (const auto& s : segments_) p = s.key.data() ? child_path(p, s.key) : fmt::format("{}[{}]", p, s.index);
+    return p;
+  }
+
   // sigs.k8s.io/json matches field names exactly; embedded structs without
   // a JSON name lend theirs (Go's errors still name the outer struct).
   static const Field* field_of(const Type& t, std::string_view json) {
@@ -184,13 +212,12 @@ class Decoder {
     return nullptr;
   }
 
-  void fail(const Node& n, const std::string& path, std::string go_struct, std::string go_type, T want,
-            std::string why = "") {
+  void fail(const Node& n, std::string go_struct, const GoType& go_type, T want, std::string why = "") {
     DecodeProblem p;
     p.node = &n;
-    p.path = path;
+    p.path = path();
     p.go_struct = std::move(go_struct);
-    p.go_type = std::move(go_type);
+    p.go_type = go_type.name();
     p.want = want_of(want);
     p.found = found_of(n);
     p.why = std::move(why);
@@ -221,11 +248,11 @@ class Decoder {
   }
 
   // A map key JSON can hold: go-yaml gives null or collection keys no string.
-  bool key_ok(const Node& key, const std::string& path) {
+  bool key_ok(const Node& key) {
     if (key.is_null() || key.is_map() || key.is_seq()) {
       DecodeProblem p;
       p.node = &key;
-      p.path = path;
+      p.path = path();
       p.want = "a key";
       p.found = key.is_null() ? "a null key" : key.is_map() ? "a mapping as a key" : "a list as a key";
       p.why = "kubectl cannot turn a mapping with such a key into JSON";
@@ -238,11 +265,11 @@ class Decoder {
 
   // NaN and infinity have no JSON form: sigs.k8s.io/yaml's YAMLToJSON
   // fails on the whole document.
-  bool finite(const Node& n, const std::string& path) {
+  bool finite(const Node& n) {
     if (n.kind != Kind::Float || std::isfinite(n.f)) return true;
     DecodeProblem p;
     p.node = &n;
-    p.path = path;
+    p.path = path();
     p.want = "a value JSON can hold";
     p.found = found_of(n);
     p.why = fmt::format("YAML's {} is not a number JSON can hold: kubectl cannot convert the document to JSON", n.text);
@@ -252,46 +279,44 @@ class Decoder {
   }
 
   // Anything decodes, but it must be JSON.
-  void raw(const Node& n, std::string& path) {
-    if (!finite(n, path)) return;
+  void raw(const Node& n) {
+    if (!finite(n)) return;
     if (n.is_map()) {
       for (const auto& e : n.entries) {
-        if (problem || !key_ok(e.key, path)) return;
-        std::size_t mark = path.size();
-        path = child_path(path, e.key.scalar_text());
-        raw(e.value, path);
-        path.resize(mark);
+        if (problem || !key_ok(e.key)) return;
+        segments_.push_back(Segment{e.key.text, 0});
+        raw(e.value);
+        segments_.pop_back();
       }
     } else if (n.is_seq()) {
       for (std::size_t i = 0; i < n.items.size() && !problem; ++i) {
-        std::size_t mark = path.size();
-        path += fmt::format("[{}]", i);
-        raw(n.items[i], path);
-        path.resize(mark);
+        segments_.push_back(Segment{{}, i});
+        raw(n.items[i]);
+        segments_.pop_back();
       }
     }
   }
 
   // One value of kind `t` (a field's, or a list's or map's element).
-  void scalar(const Node& v, T t, const char* owner, const std::string& go_type, const std::string& path) {
-    if (v.is_null() || !finite(v, path)) return;
+  void scalar(const Node& v, T t, const char* owner, const GoType& go_type) {
+    if (v.is_null() || !finite(v)) return;
     switch (t) {
       case T::String:
-        if (v.kind != Kind::String) fail(v, path, owner, go_type, t);
+        if (v.kind != Kind::String) fail(v, owner, go_type, t);
         break;
       case T::Bool:
-        if (v.kind != Kind::Bool) fail(v, path, owner, go_type, t);
+        if (v.kind != Kind::Bool) fail(v, owner, go_type, t);
         break;
       case T::Int32:
       case T::Int64:
-        if (!in_range(v, t)) fail(v, path, owner, go_type, t);
+        if (!in_range(v, t)) fail(v, owner, go_type, t);
         break;
       case T::Float:
-        if (v.kind != Kind::Int && v.kind != Kind::Float) fail(v, path, owner, go_type, t);
+        if (v.kind != Kind::Int && v.kind != Kind::Float) fail(v, owner, go_type, t);
         break;
       case T::IntOrString:
         // Its UnmarshalJSON: a JSON string, else json.Unmarshal into int32.
-        if (v.kind != Kind::String && !in_range(v, T::Int32)) fail(v, path, owner, "int32", t);
+        if (v.kind != Kind::String && !in_range(v, T::Int32)) fail(v, owner, GoType{nullptr, false, "int32"}, t);
         break;
       case T::Quantity: {
         // Its UnmarshalJSON parses the JSON text (a number's, or a string's
@@ -299,12 +324,12 @@ class Decoder {
         if (v.kind == Kind::Int || v.kind == Kind::Float) break;
         // true, false, an object or an array: their JSON text is no quantity.
         std::string err = v.kind == Kind::String ? quantity_error(trim_space(v.text)) : quantity_error("{");
-        if (!err.empty()) fail(v, path, owner, go_type, t, err);
+        if (!err.empty()) fail(v, owner, go_type, t, err);
         break;
       }
       case T::Time:
-        if (v.kind != Kind::String) fail(v, path, owner, "string", t);
-        else if (std::string err = rfc3339_error(v.text); !err.empty()) fail(v, path, owner, go_type, t, err);
+        if (v.kind != Kind::String) fail(v, owner, GoType{nullptr, false, "string"}, t);
+        else if (std::string err = rfc3339_error(v.text); !err.empty()) fail(v, owner, go_type, t, err);
         break;
       default:
         break;
@@ -327,41 +352,39 @@ class Decoder {
     return s;
   }
 
-  void value(const Node& v, const Field& f, const char* owner, std::string& path) {
+  void value(const Node& v, const Field& f, const char* owner) {
     if (v.is_null()) return;
-    const std::string type = go_type_name(f);
+    const GoType type{&f, false, nullptr}, elem{&f, true, nullptr};
     switch (f.type) {
       case T::Struct:
-        if (!v.is_map()) return fail(v, path, owner, type, T::Struct);
-        return object(v, *f.sub, path);
+        if (!v.is_map()) return fail(v, owner, type, T::Struct);
+        return object(v, *f.sub);
       case T::StringMap:
       case T::QuantityMap:
-        if (!v.is_map()) return fail(v, path, owner, type, f.type);
+        if (!v.is_map()) return fail(v, owner, type, f.type);
         for (const auto& e : v.entries) {
-          if (problem || !key_ok(e.key, path)) return;
-          std::size_t mark = path.size();
-          path = child_path(path, e.key.scalar_text());
-          scalar(e.value, elem_of(f.type), owner, go_elem_name(f), path);
-          path.resize(mark);
+          if (problem || !key_ok(e.key)) return;
+          segments_.push_back(Segment{e.key.text, 0});
+          scalar(e.value, elem_of(f.type), owner, elem);
+          segments_.pop_back();
         }
         return;
       case T::StringList:
       case T::Int32List:
       case T::Int64List:
       case T::StructList:
-        if (!v.is_seq()) return fail(v, path, owner, type, f.type);
+        if (!v.is_seq()) return fail(v, owner, type, f.type);
         for (std::size_t i = 0; i < v.items.size() && !problem; ++i) {
           const Node& item = v.items[i];
-          std::size_t mark = path.size();
-          path += fmt::format("[{}]", i);
-          if (f.type != T::StructList) scalar(item, elem_of(f.type), owner, go_elem_name(f), path);
-          else if (item.is_map()) object(item, *f.sub, path);
-          else if (!item.is_null()) fail(item, path, owner, go_elem_name(f), T::Struct);
-          path.resize(mark);
+          segments_.push_back(Segment{{}, i});
+          if (f.type != T::StructList) scalar(item, elem_of(f.type), owner, elem);
+          else if (item.is_map()) object(item, *f.sub);
+          else if (!item.is_null()) fail(item, owner, elem, T::Struct);
+          segments_.pop_back();
         }
         return;
-      case T::Raw: return raw(v, path);
-      default: return scalar(v, f.type, owner, type, path);
+      case T::Raw: return raw(v);
+      default: return scalar(v, f.type, owner, type);
     }
   }
 };
@@ -381,8 +404,7 @@ std::string DecodeProblem::message() const {
 }
 
 std::optional<DecodeProblem> decode_problem(const Node& n, const Type& t, const std::string& path) {
-  Decoder d;
-  std::string p = path;
+  Decoder d(path);
   if (n.is_null()) return std::nullopt;
   if (!n.is_map()) {
     DecodeProblem problem;
@@ -394,7 +416,7 @@ std::optional<DecodeProblem> decode_problem(const Node& n, const Type& t, const 
     problem.hint = "write it as a mapping (key: value)";
     return problem;
   }
-  d.object(n, t, p);
+  d.object(n, t);
   return d.problem;
 }
 
