@@ -48,6 +48,39 @@ std::vector<ObjectId> object_ids(const Node& root) {
   return out;
 }
 
+void Runs::add(int i) {
+  if (!runs.empty() && runs.back().second + 1 == i) runs.back().second = i;
+  else runs.emplace_back(i, i);
+}
+
+bool Runs::erase(int i) {
+  // The first run that ends at or after i.
+  auto it = std::lower_bound(runs.begin(), runs.end(), i, [](const std::pair<int, int>& r, int v) { return r.second < v; });
+  if (it == runs.end() || it->first > i) return false;
+  if (it->first == it->second) runs.erase(it);
+  else if (it->first == i) ++it->first;
+  else if (it->second == i) --it->second;
+  else {
+    int last = it->second;
+    it->second = i - 1;
+    runs.insert(it + 1, {i + 1, last});
+  }
+  return true;
+}
+
+std::size_t Runs::count() const {
+  std::size_t n = 0;
+  for (const auto& [first, last] : runs) n += static_cast<std::size_t>(last - first) + 1;
+  return n;
+}
+
+std::vector<int> Runs::all() const {
+  std::vector<int> out;
+  for (const auto& [first, last] : runs)
+    for (int i = first; i <= last; ++i) out.push_back(i);
+  return out;
+}
+
 std::size_t OutputGuard::open(std::string name) {
   inputs_.push_back(Input{});
   inputs_.back().name = std::move(name);
@@ -60,7 +93,7 @@ void OutputGuard::read(std::size_t input, const RawDocument& doc) {
   if (doc.index <= in.last_read)
     violation(in.name, fmt::format("document {} was read twice (or after a later one)", doc.index));
   in.last_read = doc.index;
-  in.unwritten.insert(doc.index);
+  in.unwritten.add(doc.index);
   in.cut += doc.text.size();
   ++read_count_;
 }
@@ -75,7 +108,7 @@ void OutputGuard::read_all(std::size_t input, std::size_t bytes) {
 void OutputGuard::written(std::size_t input, const Document& doc, std::string_view text, const VerifiedText* verified) {
   Input& in = inputs_.at(input);
   std::string where = fmt::format("{} (document {})", in.name, doc.raw.index);
-  if (in.unwritten.erase(doc.raw.index) == 0)
+  if (!in.unwritten.erase(doc.raw.index))
     violation(where, doc.raw.index <= in.last_read ? "the document is written twice" : "a document that was never read is written");
   check(where, doc, text, verified);
 }
@@ -148,7 +181,7 @@ void OutputGuard::finish() const {
     if (!in.ended) violation(in.name, "the input was not read to its end");
     if (in.cut != in.taken)
       violation(in.name, fmt::format("{} bytes were read but the documents cut from them hold {}", in.taken, in.cut));
-    for (int index : in.unwritten)
+    for (int index : in.unwritten.all())
       violation(fmt::format("{} (document {})", in.name, index), "the document read was not written");
   }
 }

@@ -23,7 +23,6 @@
 
 #include <cstddef>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,6 +44,20 @@ struct ObjectId {
 // The objects of a document: itself, or each item of a List (ResourceList
 // included). Null documents hold none.
 std::vector<ObjectId> object_ids(const Node& root);
+
+// A set of document indexes added in increasing order, kept as runs
+// [first, last] of consecutive ones: documents are read in order and written
+// mostly in order, so a stream needs a run or two whatever its length.
+struct Runs {
+  std::vector<std::pair<int, int>> runs;  // ascending, disjoint, not adjacent
+  // `i` must be above every index added so far.
+  void add(int i);
+  // Removes `i`; false if it was not there.
+  bool erase(int i);
+  std::size_t count() const;
+  // Every index, in order.
+  std::vector<int> all() const;
+};
 
 class OutputGuard {
  public:
@@ -76,10 +89,16 @@ class OutputGuard {
   void finish() const;
 
   std::size_t documents() const { return read_count_; }
-  // Documents read and not yet written: what the guard keeps of a stream.
+  // Documents read and not yet written.
   std::size_t unwritten() const {
     std::size_t n = 0;
-    for (const auto& in : inputs_) n += in.unwritten.size();
+    for (const auto& in : inputs_) n += in.unwritten.count();
+    return n;
+  }
+  // What the guard keeps of them: one entry per run of consecutive ones.
+  std::size_t kept_entries() const {
+    std::size_t n = 0;
+    for (const auto& in : inputs_) n += in.unwritten.runs.size();
     return n;
   }
 
@@ -90,10 +109,12 @@ class OutputGuard {
     std::size_t taken = 0;     // bytes the reader took from it
     bool ended = false;
     // Documents are cut in order, each once: those read and not yet written
-    // are kept, never all of them (the guard's memory must not grow with
-    // the stream: a 200 MB stream has 475,000 documents).
+    // are kept as runs of consecutive indexes, never one entry per document
+    // (the guard's memory must not grow with the stream: a 200 MB stream has
+    // 475,000 documents, and the whole stream is read through before the
+    // first document is written when it may hold cluster objects).
     int last_read = 0;
-    std::set<int> unwritten;
+    Runs unwritten;
   };
 
   void check(const std::string& where, const Document& doc, std::string_view text, const VerifiedText* verified) const;
