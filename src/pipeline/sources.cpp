@@ -1,5 +1,9 @@
 #include "kinject/pipeline/sources.h"
 
+#include <array>
+#include <cstdint>
+#include <cstring>
+
 #include "kinject/base/error.h"
 
 namespace kinject {
@@ -31,25 +35,55 @@ std::optional<RawDocument> Source::pull() {
   return raw;
 }
 
+namespace {
+
+// What the spool holds of a kept document before its bytes: its size and its
+// place in the stream. Kept with the bytes, on disk when they are, so that
+// the memory a read-through takes does not grow with the number of
+// documents.
+// The layout: size (8 bytes), index (4), first line (4), BOM (1), in the
+// machine's byte order (the spool lives only as long as the run).
+static_assert(sizeof(int) == 4);
+constexpr std::size_t kHeaderBytes = 17;
+
+std::array<char, kHeaderBytes> header_bytes(const RawDocument& d) {
+  std::uint64_t size = d.text.size();
+  std::array<char, kHeaderBytes> b{};
+  std::memcpy(b.data(), &size, 8);
+  std::memcpy(b.data() + 8, &d.index, 4);
+  std::memcpy(b.data() + 12, &d.first_line, 4);
+  b[16] = d.bom ? 1 : 0;
+  return b;
+}
+
+}  // namespace
+
 void Source::keep(const RawDocument& d) {
   if (!kept_) kept_ = std::make_unique<Spool>(temp_dir_);
+  auto header = header_bytes(d);
+  kept_->write(std::string_view(header.data(), header.size()));
   kept_->write(d.text);
-  kept_docs_.push_back(Kept{d.text.size(), d.index, d.first_line, d.bom});
+  ++kept_count_;
 }
 
 // The next kept document, if any is left.
 std::optional<RawDocument> Source::replay() {
-  if (next_kept_ == kept_docs_.size()) return std::nullopt;
+  if (next_kept_ == kept_count_) return std::nullopt;
   if (!kept_in_) kept_in_ = kept_->reader();
-  const Kept& k = kept_docs_[next_kept_++];
+  ++next_kept_;
+  auto fail = [&] { return Error(Location{input_.name}, "cannot read back the temporary copy of the input"); };
+  std::array<char, kHeaderBytes> b{};
+  kept_in_->read(b.data(), static_cast<std::streamsize>(b.size()));
+  if (static_cast<std::size_t>(kept_in_->gcount()) != b.size()) throw fail();
+  std::uint64_t size = 0;
   RawDocument d;
-  d.text.resize(k.size);
-  kept_in_->read(d.text.data(), static_cast<std::streamsize>(k.size));
-  if (static_cast<std::size_t>(kept_in_->gcount()) != k.size)
-    throw Error(Location{input_.name}, "cannot read back the temporary copy of the input");
-  d.index = k.index;
-  d.first_line = k.first_line;
-  d.bom = k.bom;
+  std::memcpy(&size, b.data(), 8);
+  std::memcpy(&d.index, b.data() + 8, 4);
+  std::memcpy(&d.first_line, b.data() + 12, 4);
+  d.bom = b[16] != 0;
+  d.text.resize(size);
+  kept_in_->read(d.text.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::size_t>(kept_in_->gcount()) != size) throw fail();
   return d;
 }
 

@@ -56,15 +56,10 @@ class Source {
   std::unique_ptr<DocumentStream> stream_;  // once opened
   bool ended_ = false;
 
-  // What was read ahead, kept on disk when large: the documents' bytes one
-  // after another, and each one's place in its stream.
-  struct Kept {
-    std::size_t size;
-    int index, first_line;
-    bool bom;
-  };
+  // What was read ahead, kept on disk when large: the documents one after
+  // another, each its size and place in its stream, then its bytes.
   std::unique_ptr<Spool> kept_;
-  std::vector<Kept> kept_docs_;
+  std::size_t kept_count_ = 0;
   std::size_t next_kept_ = 0;
   std::unique_ptr<std::istream> kept_in_;
 };
