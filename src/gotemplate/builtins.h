@@ -19,6 +19,12 @@ enum class Builtin : std::uint8_t {
 
 // The builtin of that name, or Builtin::None.
 Builtin find_builtin(std::string_view name);
+// Whether a template with these functions has a function of that name (its
+// own or a builtin): what the parser asks of an identifier, and of `break`
+// and `continue`, which are keywords only where no function has the name.
+inline bool has_function(const FuncMap& funcs, std::string_view name) {
+  return funcs.contains(name) || find_builtin(name) != Builtin::None;
+}
 // Its signature and implementation. and, or and call have no
 // implementation: the executor evaluates them itself (and/or stop at the
 // first decisive argument; call of a function value cannot happen here).

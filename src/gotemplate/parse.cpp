@@ -136,9 +136,7 @@ class Parser {
     return tok;
   }
 
-  bool has_function(std::string_view name) const {
-    return funcs_.contains(name) || find_builtin(name) != Builtin::None;
-  }
+  bool has_function(std::string_view name) const { return detail::has_function(funcs_, name); }
 
   void add(std::shared_ptr<Tree> tree) {
     auto it = tree_set_.find(tree->name);

@@ -319,8 +319,7 @@ class Reader : public FormReader {
 // What the lexer decided from the FuncMap (lex.h): a function named break
 // or continue turns the keyword into an identifier.
 std::uint8_t keyword_flags(const FuncMap& funcs) {
-  auto has = [&](std::string_view n) { return funcs.contains(n) || find_builtin(n) != Builtin::None; };
-  return static_cast<std::uint8_t>((has("break") ? 1 : 0) | (has("continue") ? 2 : 0));
+  return static_cast<std::uint8_t>((has_function(funcs, "break") ? 1 : 0) | (has_function(funcs, "continue") ? 2 : 0));
 }
 
 }  // namespace
