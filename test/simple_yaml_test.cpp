@@ -79,6 +79,14 @@ TEST_CASE("simple_yaml: the block subset reads as yaml-cpp reads it", "[simple_y
       "a: 1\nstrip: |-\n  x\n  yz",
       "clip: |\n  xyz",
       "keep: |+\n  xyz",
+      // Flow collections over several lines, as Istio's own templates write
+      // them (`annotations: {`, a trailing comma, `}` at the key's
+      // indentation); comments between entries.
+      "metadata:\n  annotations: {\n    a: \"1\",\n    b.io/c: \"x\",\n  }\nspec: 1\n",
+      "a: [1,\n  2]\n",
+      "a: [\n  1, # one\n\n  [2, {b: c}],\n  ]\n",
+      "- {\n  a: 1\n  }\n- x\n",
+      "{\n  \"kind\": \"Pod\",\n  \"spec\": {\"containers\": []}\n}\n",
   };
   for (const char* text : texts) {
     Tally t;
@@ -102,7 +110,13 @@ TEST_CASE("simple_yaml: declines what it does not read, valid or not", "[simple_
       "? a\n: b\n",                       // explicit keys
       "a: 1\n---\nb: 2\n",                // two documents
       "<<: {a: 1}\n",                     // merge keys
-      "a: [1,\n  2]\n",                   // multi-line flow
+      "a: [1,\n 2]\n---\n",              // two documents
+      "a:\n  b: [1,\n 2]\n",              // a flow line indented less than its block collection
+      "a: {b\n  : 1}\n",                  // a flow key and its ':' on two lines
+      "a: {b:\n  1}\n",                   // a flow value on the line after its key
+      "a: [1,\n---\n2]\n",               // a document marker in a flow collection
+      "a: [1,# glued\n  2]\n",            // a comment not set off by a blank
+      "a: [1\n  2]\n",                    // a multi-line plain scalar in a flow collection
       "a: b: c\n",                        // invalid: a mapping on the value's line
       "a: \"unterminated\n",              // invalid
       "a: \"\\q\"\n",                     // invalid escape

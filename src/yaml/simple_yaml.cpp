@@ -120,10 +120,10 @@ class Reader {
     if (c == '-' && is_space_or_end(line, p + 1)) {
       n = sequence(li, col);
     } else if (c == '[' || c == '{') {
-      std::size_t q = p;
-      n = flow(line, q, 0);
-      expect_line_end(line, q);
-      expect_not_deeper(li, parent_indent);
+      FlowAt at{li, line, p, parent_indent};
+      n = flow(at, 0);
+      expect_line_end(at.line, at.p);
+      expect_not_deeper(at.li, parent_indent);
     } else if (c == '|') {
       n = literal(li, p, parent_indent);
     } else if (auto key_end = key_at(line, p)) {
@@ -364,60 +364,104 @@ class Reader {
     return n;
   }
 
-  // A flow collection that closes on this line; p moves past it.
-  Node flow(std::string_view line, std::size_t& p, int depth) {
+  // Where a flow collection's reading stands: line li (its text `line`),
+  // column p, inside a block collection indented `parent`. A collection may
+  // go on over several lines (Istio's templates write `annotations: {`, one
+  // entry a line, then `}`).
+  struct FlowAt {
+    std::size_t li;
+    std::string_view line;
+    std::size_t p;
+    int parent;
+  };
+
+  // Past the spaces at p; at the end of the line, or a comment, on to the
+  // next content line when `cross` (between entries, after the opening
+  // bracket, before a ',' or the closing one), else declined (between a
+  // key and its ':' or value: an implicit key is one line).
+  void flow_skip(FlowAt& at, bool cross) {
+    for (;;) {
+      const std::size_t from = at.p;
+      while (at.p < at.line.size() && at.line[at.p] == ' ') ++at.p;
+      if (at.p < at.line.size() && at.line[at.p] != '#') return;
+      if (!cross) decline();
+      // A comment must be set off by a blank, or begin its line.
+      if (at.p < at.line.size() && at.p == from && at.p > 0 && at.line[at.p - 1] != ' ') decline();
+      std::size_t next = next_content(at.li + 1);
+      if (next >= lines_.size() || lines_[next].marker) decline();
+      // Lines of a flow collection are indented past the block collection
+      // it stands in; a closing bracket may stand at that collection's own
+      // indentation, as Istio's templates write it (go-yaml and yaml-cpp
+      // take it).
+      const int indent = lines_[next].indent;
+      const char first = t_[lines_[next].begin + static_cast<std::size_t>(indent)];
+      if (indent <= at.parent && !(indent == at.parent && (first == ']' || first == '}'))) decline();
+      at.li = next;
+      at.line = line_text(next);
+      at.p = static_cast<std::size_t>(lines_[next].indent);
+    }
+  }
+
+  // A flow collection; `at` moves past it.
+  Node flow(FlowAt& at, int depth) {
     if (depth > 100) decline();
-    char open = line[p];
+    char open = at.line[at.p];
     char close = open == '[' ? ']' : '}';
     Node n = open == '[' ? Node::seq() : Node::map();
     n.style = Style::Flow;
-    const std::size_t begin = off(line, p);
-    ++p;
-    auto skip = [&] {
-      while (p < line.size() && line[p] == ' ') ++p;
-      if (p >= line.size() || line[p] == '#') decline();  // runs onto the next line
-    };
-    skip();
-    if (line[p] == close) {
-      ++p;
-      span(n, begin, off(line, p));
+    const std::size_t begin = off(at.line, at.p);
+    ++at.p;
+    flow_skip(at, true);
+    if (at.line[at.p] == close) {
+      ++at.p;
+      span(n, begin, off(at.line, at.p));
       return n;
     }
     for (;;) {
       if (open == '[') {
-        Node item = flow_node(line, p, depth);
-        skip();
-        if (line[p] == ':') decline();  // a single-pair mapping inside a sequence
+        Node item = flow_node(at, depth);
+        std::size_t k = at.p;
+        while (k < at.line.size() && at.line[k] == ' ') ++k;
+        if (k < at.line.size() && at.line[k] == ':') decline();  // a single-pair mapping inside a sequence
         n.items.push_back(std::move(item));
       } else {
-        bool quoted_key = line[p] == '"' || line[p] == '\'';
-        Node key = flow_node(line, p, depth);
+        bool quoted_key = at.line[at.p] == '"' || at.line[at.p] == '\'';
+        Node key = flow_node(at, depth);
         if (!key.is_scalar() || key.is_null()) decline();  // the reader marks null keys not editable
-        skip();
-        if (line[p] != ':') decline();  // `{a}`: an implicit null
-        ++p;
-        if (!quoted_key && !(p < line.size() && line[p] == ' ')) decline();
-        skip();
-        if (line[p] == ',' || line[p] == close) decline();  // `{a: }`
-        Node value = flow_node(line, p, depth);
+        flow_skip(at, false);
+        if (at.line[at.p] != ':') decline();  // `{a}`: an implicit null
+        ++at.p;
+        if (!quoted_key && !(at.p < at.line.size() && at.line[at.p] == ' ')) decline();
+        flow_skip(at, false);
+        if (at.line[at.p] == ',' || at.line[at.p] == close) decline();  // `{a: }`
+        Node value = flow_node(at, depth);
         n.entries.push_back(Entry{std::move(key), std::move(value)});
-        skip();
       }
-      if (line[p] == close) {
-        ++p;
-        span(n, begin, off(line, p));
+      flow_skip(at, true);
+      if (at.line[at.p] == close) {
+        ++at.p;
+        span(n, begin, off(at.line, at.p));
         return n;
       }
-      if (line[p] != ',') decline();
-      ++p;
-      skip();
-      if (line[p] == close || line[p] == ',') decline();  // a trailing or empty entry
+      if (at.line[at.p] != ',') decline();
+      ++at.p;
+      flow_skip(at, true);
+      if (at.line[at.p] == ',') decline();  // an empty entry
+      if (at.line[at.p] == close) {
+        // A trailing comma ends the collection (Istio's templates write one
+        // after the last annotation); it adds no entry.
+        ++at.p;
+        span(n, begin, off(at.line, at.p));
+        return n;
+      }
     }
   }
 
-  Node flow_node(std::string_view line, std::size_t& p, int depth) {
+  Node flow_node(FlowAt& at, int depth) {
+    std::string_view line = at.line;
+    std::size_t& p = at.p;
     char c = line[p];
-    if (c == '[' || c == '{') return flow(line, p, depth + 1);
+    if (c == '[' || c == '{') return flow(at, depth + 1);
     if (c == '"' || c == '\'') return quoted(line, p);
     // `[?x]`, `[a?b]` and the like are valid YAML that yaml-cpp refuses:
     // leave them to it.

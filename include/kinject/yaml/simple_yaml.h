@@ -3,13 +3,14 @@
 // the writer's own edits, which it checks by reading them again.
 //
 // It reads block mappings and sequences, one-line plain and quoted scalars,
-// literal block scalars and one-line flow collections, and declines (returns
-// nullopt) anything else: anchors, aliases, tags, directives, multi-line
-// plain or quoted scalars, folded scalars, tabs, CR, explicit keys, and any
-// text whose reading it is not sure of. Whatever it accepts, it reads exactly
-// as parse_yaml() does (test/simple_yaml_test.cpp compares the two over the
-// whole corpus, the YAML test suite and rendered templates); what it
-// declines goes to yaml-cpp, which also reports the errors.
+// literal block scalars and flow collections (over several lines too, as
+// Istio's templates write `annotations: {`), and declines (returns nullopt) anything else:
+// anchors, aliases, tags, directives, multi-line plain or quoted scalars,
+// folded scalars, tabs, CR, explicit keys, and any text whose reading it is
+// not sure of. Whatever it accepts, it reads exactly as parse_yaml() does
+// (test/simple_yaml_test.cpp compares the two over the whole corpus, the
+// YAML test suite and rendered templates); what it declines goes to
+// yaml-cpp, which also reports the errors.
 #pragma once
 
 #include <optional>
