@@ -60,9 +60,15 @@ Node Node::seq() {
 
 namespace {
 
+// Compared here rather than with ==, which calls memcmp for each word of
+// the set: most candidates differ in length or first character.
 bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
-  for (auto x : set)
-    if (s == x) return true;
+  for (auto x : set) {
+    if (x.size() != s.size()) continue;
+    std::size_t k = 0;
+    while (k < s.size() && s[k] == x[k]) ++k;
+    if (k == s.size()) return true;
+  }
   return false;
 }
 
@@ -173,10 +179,15 @@ void resolve_plain(std::string_view text, Node& n) {
   }
   char c = text[0];
   if (c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9')) {
-    std::string digits;
-    digits.reserve(text.size());
-    for (char ch : text)
-      if (ch != '_') digits.push_back(ch);
+    // go-yaml v2 drops underscores first; most numbers have none.
+    std::string_view digits = text;
+    std::string stripped;
+    if (text.find('_') != std::string_view::npos) {
+      stripped.reserve(text.size());
+      for (char ch : text)
+        if (ch != '_') stripped.push_back(ch);
+      digits = stripped;
+    }
     std::int64_t iv = 0;
     if (parse_go_int(digits, iv)) {
       n.kind = Kind::Int;
