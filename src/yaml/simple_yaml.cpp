@@ -105,8 +105,9 @@ class Reader {
   // A node starting at column col of line li, inside a collection indented
   // parent_indent, read into n (a new Node: every reader below builds its
   // node where it will stay, as moving a Node moves three strings and two
-  // vectors). `own_line` when the node starts its line (block collections
-  // may only start there, or after `- `).
+  // vectors). `own_line` when the node starts its line or follows `- `
+  // (block collections may only start there); else it follows a key's ':',
+  // and mapping() has made sure it is no key (`a: b: c`).
   void node(Node& n, std::size_t li, int col, int parent_indent, bool own_line) {
     if (++depth_ > 200) decline();
     std::string_view line = line_text(li);
@@ -121,8 +122,7 @@ class Reader {
       expect_not_deeper(li, parent_indent);
     } else if (c == '|') {
       literal(n, li, p, parent_indent);
-    } else if (key_at(line, p)) {
-      if (!own_line && parent_indent >= 0 && col <= parent_indent) decline();
+    } else if (own_line && key_at(line, p)) {
       mapping(n, li, col);
     } else {
       scalar(n, line, p);
@@ -223,6 +223,7 @@ class Reader {
   void sequence(Node& s, std::size_t li, int col) {
     s.kind = Kind::Seq;
     s.style = Style::Block;
+    s.items.reserve(4);  // as for a mapping's entries: most lists have a few items
     const std::size_t begin = off(line_text(li), static_cast<std::size_t>(col));
     for (;;) {
       std::string_view line = line_text(li);
