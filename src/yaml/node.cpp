@@ -131,9 +131,19 @@ bool yaml_style_float(std::string_view s) {
 
 namespace {
 
-// The type and value a plain scalar's text gives, into n (text and style
-// are the caller's).
-void resolve_plain(std::string_view text, Node& n) {
+// What a plain scalar means without the rest of a Node: its kind and value,
+// with a Node's defaults.
+struct Meaning {
+  Kind kind = Kind::Null;
+  bool b = false;
+  std::int64_t i = 0;
+  double f = 0;
+};
+
+// The type and value a plain scalar's text gives, into n (a Node, whose
+// text and style are the caller's, or a Meaning).
+template <class Out>
+void resolve_plain(std::string_view text, Out& n) {
   // Every special form (null, booleans, .inf, .nan) has at most 5
   // characters; numbers start with a sign, a dot or a digit. Most scalars
   // are neither: names, images, paths.
@@ -219,9 +229,9 @@ Node Node::plain(std::string_view text) {
 }
 
 Kind Node::plain_kind(std::string_view text) {
-  Node n;
-  resolve_plain(text, n);
-  return n.kind;
+  Meaning m;
+  resolve_plain(text, m);
+  return m.kind;
 }
 
 const Node* Node::get(std::string_view key) const {
@@ -365,7 +375,7 @@ void Node::forget_source() {
 }
 
 void resolve_scalar(Node& n, std::string_view tag) {
-  auto take = [&](const Node& r) {
+  auto take = [&](const Meaning& r) {
     n.kind = r.kind;
     n.b = r.b;
     n.i = r.i;
@@ -384,7 +394,7 @@ void resolve_scalar(Node& n, std::string_view tag) {
   if (tag.substr(0, core.size()) == core) {
     std::string_view name = tag.substr(core.size());
     if (name == "int" || name == "float" || name == "bool" || name == "null") {
-      Node r;
+      Meaning r;
       resolve_plain(n.text, r);
       bool ok = (name == "int" && r.kind == Kind::Int) || (name == "float" && (r.kind == Kind::Float || r.kind == Kind::Int)) ||
                 (name == "bool" && r.kind == Kind::Bool) || (name == "null" && r.kind == Kind::Null);
