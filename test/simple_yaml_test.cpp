@@ -104,6 +104,12 @@ TEST_CASE("simple_yaml: declines what it does not read, valid or not", "[simple_
       "<<: {a: 1}\n",                     // merge keys
       "a: [1,\n  2]\n",                   // multi-line flow
       "a: b: c\n",                        // invalid: a mapping on the value's line
+      "a: 'b': c\n",                      // ... whatever the value's kind
+      "a: \"b\": c\n",
+      "a: [b]: c\n",
+      "a: {b: c}: d\n",
+      "a: |: c\n",
+      "- a: b: c\n",
       "a: \"unterminated\n",              // invalid
       "a: \"\\q\"\n",                     // invalid escape
       "a: [1, , 2]\n",                    // invalid: empty entry

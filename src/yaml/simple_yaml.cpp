@@ -106,8 +106,9 @@ class Reader {
   // parent_indent, read into n (a new Node: every reader below builds its
   // node where it will stay, as moving a Node moves three strings and two
   // vectors). `own_line` when the node starts its line or follows `- `
-  // (block collections may only start there); else it follows a key's ':',
-  // and mapping() has made sure it is no key (`a: b: c`).
+  // (block collections may only start there); else it follows a key's ':'
+  // on its line, and is not asked whether it is a key: every reader of a
+  // value declines a ':' after it (`a: b: c`, `a: "b": c`, `a: [b]: c`).
   void node(Node& n, std::size_t li, int col, int parent_indent, bool own_line) {
     if (++depth_ > 200) decline();
     std::string_view line = line_text(li);
@@ -204,7 +205,7 @@ class Reader {
         }
       } else {
         char v = line[p];
-        if ((v == '-' && is_space_or_end(line, p + 1)) || key_at(line, p)) decline();  // `a: - b`, `a: b: c`
+        if (v == '-' && is_space_or_end(line, p + 1)) decline();  // `a: - b`
         node(value, li, static_cast<int>(p), col, false);
       }
       // pos_ is the next content line.
