@@ -236,8 +236,16 @@ Kind Node::plain_kind(std::string_view text) {
 
 const Node* Node::get(std::string_view key) const {
   if (kind != Kind::Map) return nullptr;
-  for (auto it = entries.rbegin(); it != entries.rend(); ++it)
-    if (it->key.kind != Kind::Map && it->key.kind != Kind::Seq && it->key.text == key) return &it->value;
+  // Keys of one length mostly differ in their first character: compared
+  // first, it spares a memcmp call per such key. (t[0] of an empty string
+  // is its '\0'.)
+  const char first = key.empty() ? '\0' : key[0];
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    const std::string& t = it->key.text;
+    if (t.size() == key.size() && t[0] == first && it->key.kind != Kind::Map && it->key.kind != Kind::Seq &&
+        std::string_view(t) == key)
+      return &it->value;
+  }
   return nullptr;
 }
 
