@@ -155,37 +155,54 @@ void resolve_plain(std::string_view text, Out& n) {
     return;
   }
   if (!numeric_start) {
-    if (one_of(text, {"", "~", "null", "Null", "NULL"})) {
+    // YAML 1.1's words for null and the booleans, as go-yaml v2 reads them;
+    // only those with the text's first character are compared.
+    bool null = false, yes = false, no = false;
+    switch (first) {
+      case '\0': null = text.empty(); break;
+      case '~': null = text.size() == 1; break;
+      case 'n': case 'N':
+        null = one_of(text, {"null", "Null", "NULL"});
+        no = one_of(text, {"n", "N", "no", "No", "NO"});
+        break;
+      case 'y': case 'Y': yes = one_of(text, {"y", "Y", "yes", "Yes", "YES"}); break;
+      case 't': case 'T': yes = one_of(text, {"true", "True", "TRUE"}); break;
+      case 'f': case 'F': no = one_of(text, {"false", "False", "FALSE"}); break;
+      case 'o': case 'O':
+        yes = one_of(text, {"on", "On", "ON"});
+        no = one_of(text, {"off", "Off", "OFF"});
+        break;
+      default: break;
+    }
+    if (null) {
       n.kind = Kind::Null;
       return;
     }
-    if (one_of(text, {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})) {
+    if (yes || no) {
       n.kind = Kind::Bool;
-      n.b = true;
-      return;
-    }
-    if (one_of(text, {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"})) {
-      n.kind = Kind::Bool;
-      n.b = false;
+      n.b = yes;
       return;
     }
     n.kind = Kind::String;
     return;
   }
-  if (one_of(text, {".nan", ".NaN", ".NAN"})) {
-    n.kind = Kind::Float;
-    n.f = std::numeric_limits<double>::quiet_NaN();
-    return;
-  }
-  if (one_of(text, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})) {
-    n.kind = Kind::Float;
-    n.f = std::numeric_limits<double>::infinity();
-    return;
-  }
-  if (one_of(text, {"-.inf", "-.Inf", "-.INF"})) {
-    n.kind = Kind::Float;
-    n.f = -std::numeric_limits<double>::infinity();
-    return;
+  // The special floats start with a dot or a sign; most numbers with a digit.
+  if (first < '0' || first > '9') {
+    if (one_of(text, {".nan", ".NaN", ".NAN"})) {
+      n.kind = Kind::Float;
+      n.f = std::numeric_limits<double>::quiet_NaN();
+      return;
+    }
+    if (one_of(text, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})) {
+      n.kind = Kind::Float;
+      n.f = std::numeric_limits<double>::infinity();
+      return;
+    }
+    if (one_of(text, {"-.inf", "-.Inf", "-.INF"})) {
+      n.kind = Kind::Float;
+      n.f = -std::numeric_limits<double>::infinity();
+      return;
+    }
   }
   char c = text[0];
   if (c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9')) {
