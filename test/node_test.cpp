@@ -29,6 +29,36 @@ TEST_CASE("plain scalars resolve as Kubernetes' go-yaml v2 reads them", "[node]"
   CHECK(Node::plain("0400").text == "0400");  // the spelling is kept
 }
 
+// resolve_plain compares a word only with those of its first character: each
+// word, and words near them, read as go-yaml v2 reads them.
+TEST_CASE("plain scalars: every YAML 1.1 word for null and the booleans, and none near them", "[node]") {
+  for (const char* t : {"", "~", "null", "Null", "NULL"}) {
+    INFO(t);
+    CHECK(Node::plain(t).kind == Kind::Null);
+    CHECK(Node::plain_kind(t) == Kind::Null);
+  }
+  for (const char* t : {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
+    INFO(t);
+    CHECK(Node::plain(t).kind == Kind::Bool);
+    CHECK(Node::plain(t).b);
+  }
+  for (const char* t : {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}) {
+    INFO(t);
+    CHECK(Node::plain(t).kind == Kind::Bool);
+    CHECK_FALSE(Node::plain(t).b);
+  }
+  for (const char* t : {"~~", "nul", "nULL", "nO", "yES", "ye", "tRUE", "tru", "fALSE", "oN", "oFF", "of", "o", "t", "f",
+                        "NuLL", "name", "type", "Yesh", "offs", "x", "Z"}) {
+    INFO(t);
+    CHECK(Node::plain(t).kind == Kind::String);
+    CHECK(Node::plain_kind(t) == Kind::String);
+  }
+  CHECK(Node::plain(std::string_view("\0", 1)).kind == Kind::String);
+  CHECK(Node::plain(".NaN").kind == Kind::Float);
+  CHECK(Node::plain("+.Inf").f > 0);
+  CHECK(Node::plain("-.INF").f < 0);
+  CHECK(Node::plain("1.inf").kind == Kind::String);
+}
 TEST_CASE("same_value compares meaning, not order or source", "[node]") {
   Node a = Node::map();
   a.set("x", Node::integer(1));

@@ -161,6 +161,27 @@ TEST_CASE("a repeated key is refused at its place, by either reading path", "[re
   CHECK_NOTHROW(read_all("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: *a\n  <<: *b\n", "t.yaml"));
 }
 
+// The fast path searches a small mapping for a repeat and keeps a set of a
+// big one's keys: both ways, wherever the repeat is, at its place.
+TEST_CASE("a key repeated in a mapping of any size is refused at its place, by either reading path", "[reader]") {
+  for (bool fast : {true, false}) {
+    Limits limits;
+    limits.fast_reader = fast;
+    for (int size : {3, 15, 16, 17, 40}) {
+      std::string text;
+      for (int i = 0; i < size; ++i) text += fmt::format("k{}: {}\n", i, i);
+      CAPTURE(fast, size);
+      CHECK_NOTHROW(read_all(text + "~: a\n~: b\n", "t.yaml", limits));
+      for (int again : {0, size / 2, size - 1})
+        CHECK_THROWS_WITH(read_all(text + fmt::format("k{}: again\nz: 1\nz: 2\n", again), "t.yaml", limits),
+                          Catch::StartsWith(fmt::format("t.yaml (document 1):{}:1: key \"k{}\" appears more than once",
+                                                        size + 1, again)));
+      CHECK_THROWS_WITH(read_all(text + "z: 1\n\"z\": 2\n", "t.yaml", limits),
+                        Catch::StartsWith(fmt::format("t.yaml (document 1):{}:1: key \"z\"", size + 2)));
+    }
+  }
+}
+
 TEST_CASE("bad YAML fails with file, document and line:column", "[reader]") {
   std::string e = error_of("a: 1\n---\nb: [1, 2\nc: 3\n");
   CHECK(e.find("t.yaml (document 2):") != std::string::npos);

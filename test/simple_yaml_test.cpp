@@ -118,6 +118,12 @@ TEST_CASE("simple_yaml: declines what it does not read, valid or not", "[simple_
       "a: [1,# glued\n  2]\n",            // a comment not set off by a blank
       "a: [1\n  2]\n",                    // a multi-line plain scalar in a flow collection
       "a: b: c\n",                        // invalid: a mapping on the value's line
+      "a: 'b': c\n",                      // ... whatever the value's kind
+      "a: \"b\": c\n",
+      "a: [b]: c\n",
+      "a: {b: c}: d\n",
+      "a: |: c\n",
+      "- a: b: c\n",
       "a: \"unterminated\n",              // invalid
       "a: \"\\q\"\n",                     // invalid escape
       "a: [1, , 2]\n",                    // invalid: empty entry

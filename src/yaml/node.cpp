@@ -60,9 +60,15 @@ Node Node::seq() {
 
 namespace {
 
+// Compared here rather than with ==, which calls memcmp for each word of
+// the set: most candidates differ in length or first character.
 bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
-  for (auto x : set)
-    if (s == x) return true;
+  for (auto x : set) {
+    if (x.size() != s.size()) continue;
+    std::size_t k = 0;
+    while (k < s.size() && s[k] == x[k]) ++k;
+    if (k == s.size()) return true;
+  }
   return false;
 }
 
@@ -125,9 +131,19 @@ bool yaml_style_float(std::string_view s) {
 
 namespace {
 
-// The type and value a plain scalar's text gives, into n (text and style
-// are the caller's).
-void resolve_plain(std::string_view text, Node& n) {
+// What a plain scalar means without the rest of a Node: its kind and value,
+// with a Node's defaults.
+struct Meaning {
+  Kind kind = Kind::Null;
+  bool b = false;
+  std::int64_t i = 0;
+  double f = 0;
+};
+
+// The type and value a plain scalar's text gives, into n (a Node, whose
+// text and style are the caller's, or a Meaning).
+template <class Out>
+void resolve_plain(std::string_view text, Out& n) {
   // Every special form (null, booleans, .inf, .nan) has at most 5
   // characters; numbers start with a sign, a dot or a digit. Most scalars
   // are neither: names, images, paths.
@@ -139,44 +155,66 @@ void resolve_plain(std::string_view text, Node& n) {
     return;
   }
   if (!numeric_start) {
-    if (one_of(text, {"", "~", "null", "Null", "NULL"})) {
+    // YAML 1.1's words for null and the booleans, as go-yaml v2 reads them;
+    // only those with the text's first character are compared.
+    bool null = false, yes = false, no = false;
+    switch (first) {
+      case '\0': null = text.empty(); break;
+      case '~': null = text.size() == 1; break;
+      case 'n': case 'N':
+        null = one_of(text, {"null", "Null", "NULL"});
+        no = one_of(text, {"n", "N", "no", "No", "NO"});
+        break;
+      case 'y': case 'Y': yes = one_of(text, {"y", "Y", "yes", "Yes", "YES"}); break;
+      case 't': case 'T': yes = one_of(text, {"true", "True", "TRUE"}); break;
+      case 'f': case 'F': no = one_of(text, {"false", "False", "FALSE"}); break;
+      case 'o': case 'O':
+        yes = one_of(text, {"on", "On", "ON"});
+        no = one_of(text, {"off", "Off", "OFF"});
+        break;
+      default: break;
+    }
+    if (null) {
       n.kind = Kind::Null;
       return;
     }
-    if (one_of(text, {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})) {
+    if (yes || no) {
       n.kind = Kind::Bool;
-      n.b = true;
-      return;
-    }
-    if (one_of(text, {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"})) {
-      n.kind = Kind::Bool;
-      n.b = false;
+      n.b = yes;
       return;
     }
     n.kind = Kind::String;
     return;
   }
-  if (one_of(text, {".nan", ".NaN", ".NAN"})) {
-    n.kind = Kind::Float;
-    n.f = std::numeric_limits<double>::quiet_NaN();
-    return;
-  }
-  if (one_of(text, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})) {
-    n.kind = Kind::Float;
-    n.f = std::numeric_limits<double>::infinity();
-    return;
-  }
-  if (one_of(text, {"-.inf", "-.Inf", "-.INF"})) {
-    n.kind = Kind::Float;
-    n.f = -std::numeric_limits<double>::infinity();
-    return;
+  // The special floats start with a dot or a sign; most numbers with a digit.
+  if (first < '0' || first > '9') {
+    if (one_of(text, {".nan", ".NaN", ".NAN"})) {
+      n.kind = Kind::Float;
+      n.f = std::numeric_limits<double>::quiet_NaN();
+      return;
+    }
+    if (one_of(text, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})) {
+      n.kind = Kind::Float;
+      n.f = std::numeric_limits<double>::infinity();
+      return;
+    }
+    if (one_of(text, {"-.inf", "-.Inf", "-.INF"})) {
+      n.kind = Kind::Float;
+      n.f = -std::numeric_limits<double>::infinity();
+      return;
+    }
   }
   char c = text[0];
   if (c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9')) {
-    std::string digits;
-    digits.reserve(text.size());
-    for (char ch : text)
-      if (ch != '_') digits.push_back(ch);
+    // go-yaml v2 drops underscores first; most numbers have none.
+    std::string_view digits = text;
+    std::string stripped;
+    if (text.find('_') != std::string_view::npos) {
+      stripped.reserve(text.size());
+      for (char ch : text)
+        if (ch != '_') stripped.push_back(ch);
+      digits = stripped;
+    }
     std::int64_t iv = 0;
     if (parse_go_int(digits, iv)) {
       n.kind = Kind::Int;
@@ -208,15 +246,23 @@ Node Node::plain(std::string_view text) {
 }
 
 Kind Node::plain_kind(std::string_view text) {
-  Node n;
-  resolve_plain(text, n);
-  return n.kind;
+  Meaning m;
+  resolve_plain(text, m);
+  return m.kind;
 }
 
 const Node* Node::get(std::string_view key) const {
   if (kind != Kind::Map) return nullptr;
-  for (auto it = entries.rbegin(); it != entries.rend(); ++it)
-    if (it->key.kind != Kind::Map && it->key.kind != Kind::Seq && it->key.text == key) return &it->value;
+  // Keys of one length mostly differ in their first character: compared
+  // first, it spares a memcmp call per such key. (t[0] of an empty string
+  // is its '\0'.)
+  const char first = key.empty() ? '\0' : key[0];
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    const std::string& t = it->key.text;
+    if (t.size() == key.size() && t[0] == first && it->key.kind != Kind::Map && it->key.kind != Kind::Seq &&
+        std::string_view(t) == key)
+      return &it->value;
+  }
   return nullptr;
 }
 
@@ -354,7 +400,7 @@ void Node::forget_source() {
 }
 
 void resolve_scalar(Node& n, std::string_view tag) {
-  auto take = [&](const Node& r) {
+  auto take = [&](const Meaning& r) {
     n.kind = r.kind;
     n.b = r.b;
     n.i = r.i;
@@ -373,7 +419,7 @@ void resolve_scalar(Node& n, std::string_view tag) {
   if (tag.substr(0, core.size()) == core) {
     std::string_view name = tag.substr(core.size());
     if (name == "int" || name == "float" || name == "bool" || name == "null") {
-      Node r;
+      Meaning r;
       resolve_plain(n.text, r);
       bool ok = (name == "int" && r.kind == Kind::Int) || (name == "float" && (r.kind == Kind::Float || r.kind == Kind::Int)) ||
                 (name == "bool" && r.kind == Kind::Bool) || (name == "null" && r.kind == Kind::Null);

@@ -564,10 +564,20 @@ namespace {
 void refuse_repeated_keys(const Node& n, Document& doc, const Scanner& sc) {
   for (const auto& it : n.items) refuse_repeated_keys(it, doc, sc);
   if (!n.is_map()) return;
-  std::unordered_set<std::string> seen;
-  for (const auto& e : n.entries) {
+  auto counted = [](const Node& key) { return key.is_scalar() && !key.is_null(); };
+  // A small mapping (most are) is searched, which copies no key; a large
+  // one keeps a set of its keys' texts.
+  constexpr std::size_t kSmall = 16;
+  const bool small = n.entries.size() < kSmall;
+  std::unordered_set<std::string_view> seen;
+  for (std::size_t i = 0; i < n.entries.size(); ++i) {
+    const Entry& e = n.entries[i];
     refuse_repeated_keys(e.value, doc, sc);
-    if (e.key.is_scalar() && !e.key.is_null() && !seen.insert(e.key.text).second) {
+    if (!counted(e.key)) continue;
+    bool repeated = small ? std::any_of(n.entries.begin(), n.entries.begin() + static_cast<std::ptrdiff_t>(i),
+                                        [&](const Entry& o) { return counted(o.key) && o.key.text == e.key.text; })
+                          : !seen.insert(e.key.text).second;
+    if (repeated) {
       auto [line, col] = line_col(sc.slice(0, sc.size()), e.key.span.begin);
       throw Error(Location{doc.file, doc.raw.index, doc.raw.first_line + line - 1, col}, repeated_key_message(e.key.text));
     }

@@ -1,6 +1,8 @@
 #include "scalars.h"
 
+#include <array>
 #include <cmath>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -24,6 +26,15 @@ bool is_indicator(char c) {
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The bytes plain_safe's last pass looks at: controls, DEL, ':', '#', and
+// what flow context forbids. Any other byte passes it at one lookup.
+constexpr std::array<bool, 256> kPlainChecked = [] {
+  std::array<bool, 256> t{};
+  for (unsigned c = 0; c < 0x20; ++c) t[c] = true;
+  for (char c : std::string_view(":#\x7f,[]{}?")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
 
 // Strings that some YAML reader would take for something else even though
 // go-yaml v2 (Node::plain) reads them as strings: YAML 1.1 sexagesimal
@@ -114,6 +125,7 @@ bool plain_safe(std::string_view s, bool flow) {
   }
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!kPlainChecked[c]) continue;
     if (c < 0x20 || c == 0x7f) return false;
     if (c == ':' && (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '\t')) return false;
     if (c == '#' && i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) return false;

@@ -21,12 +21,6 @@ struct Declined {};
 
 bool is_space_or_end(std::string_view s, std::size_t p) { return p >= s.size() || s[p] == ' '; }
 
-// yaml-cpp refuses what is not a scalar value; so does the fast path.
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (!utf8::is_scalar(cp)) decline();
-  utf8::append(out, cp);
-}
-
 class Reader {
  public:
   Reader(std::string_view text, bool spans) : t_(text), spans_(spans), sc_(text) {
@@ -61,7 +55,7 @@ class Reader {
     Node root;
     if (i < lines_.size() && !lines_[i].marker) {
       pos_ = i;
-      root = node(i, lines_[i].indent, -1, true);
+      node(root, i, lines_[i].indent, -1, true);
       i = next_content(pos_);
     }
     if (i < lines_.size() && lines_[i].marker && t_[lines_[i].begin] == '.') {
@@ -109,33 +103,33 @@ class Reader {
   }
 
   // A node starting at column col of line li, inside a collection indented
-  // parent_indent. `own_line` when the node starts its line (block
-  // collections may only start there, or after `- `).
-  Node node(std::size_t li, int col, int parent_indent, bool own_line) {
+  // parent_indent, read into n (a new Node: every reader below builds its
+  // node where it will stay, as moving a Node moves three strings and two
+  // vectors). `own_line` when the node starts its line or follows `- `
+  // (block collections may only start there); else it follows a key's ':'
+  // on its line, and is not asked whether it is a key: every reader of a
+  // value declines a ':' after it (`a: b: c`, `a: "b": c`, `a: [b]: c`).
+  void node(Node& n, std::size_t li, int col, int parent_indent, bool own_line) {
     if (++depth_ > 200) decline();
     std::string_view line = line_text(li);
     std::size_t p = static_cast<std::size_t>(col);
     char c = line[p];
-    Node n;
     if (c == '-' && is_space_or_end(line, p + 1)) {
-      n = sequence(li, col);
+      sequence(n, li, col);
     } else if (c == '[' || c == '{') {
       FlowAt at{li, line, p, parent_indent};
-      n = flow(at, 0);
+      flow(n, at, 0);
       expect_line_end(at.line, at.p);
       expect_not_deeper(at.li, parent_indent);
     } else if (c == '|') {
-      n = literal(li, p, parent_indent);
-    } else if (auto key_end = key_at(line, p)) {
-      (void)key_end;
-      if (!own_line && parent_indent >= 0 && col <= parent_indent) decline();
-      n = mapping(li, col);
+      literal(n, li, p, parent_indent);
+    } else if (own_line && key_at(line, p)) {
+      mapping(n, li, col);
     } else {
-      n = scalar(line, p);
+      scalar(n, line, p);
       expect_not_deeper(li, parent_indent);
     }
     --depth_;
-    return n;
   }
 
   // If a mapping key starts at p: the position just after its ':'.
@@ -145,7 +139,7 @@ class Reader {
     if (c == '"' || c == '\'') {
       std::size_t q = p;
       try {
-        quoted(line, q);
+        q = quoted_end(line, p, nullptr);
       } catch (const Declined&) {
         return std::nullopt;
       }
@@ -164,19 +158,20 @@ class Reader {
     return std::nullopt;
   }
 
-  Node mapping(std::size_t li, int col) {
-    Node m = Node::map();
+  void mapping(Node& m, std::size_t li, int col) {
+    m.kind = Kind::Map;
     m.style = Style::Block;
     m.entries.reserve(8);  // growing a vector of Nodes one by one costs more than the spare room
     const std::size_t begin = off(line_text(li), static_cast<std::size_t>(col));
     for (;;) {
       std::string_view line = line_text(li);
       std::size_t p = static_cast<std::size_t>(col);
-      Node key;
+      Entry& entry = m.entries.emplace_back();
+      Node& key = entry.key;
       char c = line[p];
       if (c == '"' || c == '\'') {
         if (!key_at(line, p)) decline();  // a quoted scalar, not a key
-        key = quoted(line, p);
+        quoted(key, line, p);
         while (line[p] == ' ') ++p;
         ++p;  // the ':' key_at found
       } else {
@@ -187,38 +182,37 @@ class Reader {
         while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
         if (text == "<<") decline();        // merge keys: yaml-cpp's reading applies
         if (text.size() > 1024) decline();  // longer than YAML allows an implicit key
-        key = Node::plain(text);
-        key.style = Style::Plain;
+        plain(key, text);
         if (key.is_null()) decline();  // a null key: the reader marks such documents not editable
         span(key, off(line, p), off(line, p) + text.size());
         p = *after;
       }
       const std::size_t slot = off(line, p);  // just after the ':', where an empty value is
       while (p < line.size() && line[p] == ' ') ++p;
-      Node value = empty_at(slot);
+      Node& value = entry.value;
       if (p == line.size() || line[p] == '#') {
         if (p < line.size() && line[p - 1] != ' ') decline();
         std::size_t next = next_content(li + 1);
         int ni = indent_of(next);
         if (ni > col) {
-          value = node(next, ni, col, true);
+          node(value, next, ni, col, true);
         } else if (ni == col && line_text(next)[static_cast<std::size_t>(ni)] == '-' &&
                    is_space_or_end(line_text(next), static_cast<std::size_t>(ni) + 1)) {
-          value = sequence(next, ni);  // `key:` then `- item` at the key's own indentation
+          sequence(value, next, ni);  // `key:` then `- item` at the key's own indentation
         } else {
+          empty_at(value, slot);
           pos_ = next;  // an empty value
         }
       } else {
         char v = line[p];
-        if ((v == '-' && is_space_or_end(line, p + 1)) || key_at(line, p)) decline();  // `a: - b`, `a: b: c`
-        value = node(li, static_cast<int>(p), col, false);
+        if (v == '-' && is_space_or_end(line, p + 1)) decline();  // `a: - b`
+        node(value, li, static_cast<int>(p), col, false);
       }
-      m.entries.push_back(Entry{std::move(key), std::move(value)});
       // pos_ is the next content line.
       int ni = indent_of(pos_);
       if (ni < col) {
         collection_span(m, begin);
-        return m;
+        return;
       }
       if (ni > col) decline();
       li = pos_;
@@ -227,25 +221,30 @@ class Reader {
     }
   }
 
-  Node sequence(std::size_t li, int col) {
-    Node s = Node::seq();
+  void sequence(Node& s, std::size_t li, int col) {
+    s.kind = Kind::Seq;
     s.style = Style::Block;
+    s.items.reserve(4);  // as for a mapping's entries: most lists have a few items
     const std::size_t begin = off(line_text(li), static_cast<std::size_t>(col));
     for (;;) {
       std::string_view line = line_text(li);
       std::size_t p = static_cast<std::size_t>(col) + 1;
-      Node item = empty_at(off(line, p));  // just after the '-'
+      Node& item = s.items.emplace_back();
+      const std::size_t slot = off(line, p);  // just after the '-'
       while (p < line.size() && line[p] == ' ') ++p;
       if (p == line.size() || line[p] == '#') {
         if (p < line.size() && line[p - 1] != ' ') decline();
         std::size_t next = next_content(li + 1);
         int ni = indent_of(next);
-        if (ni > col) item = node(next, ni, col, true);
-        else pos_ = next;  // an empty item
+        if (ni > col) {
+          node(item, next, ni, col, true);
+        } else {
+          empty_at(item, slot);
+          pos_ = next;  // an empty item
+        }
       } else {
-        item = node(li, static_cast<int>(p), col, true);
+        node(item, li, static_cast<int>(p), col, true);
       }
-      s.items.push_back(std::move(item));
       int ni = indent_of(pos_);
       if (ni > col) decline();
       if (ni == col) {
@@ -255,7 +254,7 @@ class Reader {
       }
       // Done (an enclosing mapping may go on at this indentation).
       collection_span(s, begin);
-      return s;
+      return;
     }
   }
 
@@ -268,12 +267,12 @@ class Reader {
   }
 
   // A one-line scalar value in block context.
-  Node scalar(std::string_view line, std::size_t p) {
+  void scalar(Node& n, std::string_view line, std::size_t p) {
     char c = line[p];
     if (c == '"' || c == '\'') {
-      Node n = quoted(line, p);
+      quoted(n, line, p);
       expect_line_end(line, p);
-      return n;
+      return;
     }
     if (!plain_start_ok(line, p)) decline();
     std::size_t e = p;
@@ -283,85 +282,102 @@ class Reader {
     }
     std::string_view text = line.substr(p, e - p);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    Node n = Node::plain(text);
-    n.style = Style::Plain;
+    plain(n, text);
     span(n, off(line, p), off(line, p) + text.size());
-    return n;
   }
 
-  // A quoted scalar that opens and closes on this line; p moves past it.
-  Node quoted(std::string_view line, std::size_t& p) const {
+  // A plain scalar's text and meaning, as Node::plain gives them.
+  static void plain(Node& n, std::string_view text) {
+    n.text.assign(text);
+    n.style = Style::Plain;
+    resolve_scalar(n, "?");
+  }
+
+  // A quoted scalar that opens and closes on this line, read into n; p
+  // moves past it.
+  void quoted(Node& n, std::string_view line, std::size_t& p) const {
+    std::size_t k = quoted_end(line, p, &n.text);
+    n.kind = Kind::String;
+    n.style = line[p] == '"' ? Style::Double : Style::Single;
+    span(n, off(line, p), off(line, k));
+    p = k;
+  }
+
+  // Where the quoted scalar that opens at p ends (just past its closing
+  // quote), its value appended to *out unless out is null (key_at only
+  // looks for the end).
+  std::size_t quoted_end(std::string_view line, std::size_t p, std::string* out) const {
     char q = line[p];
-    std::string out;
+    auto put = [&](char c) {
+      if (out) *out += c;
+    };
+    auto put_utf8 = [&](std::uint32_t cp) {
+      if (!utf8::is_scalar(cp)) decline();  // yaml-cpp refuses what is not a scalar value; so does the fast path
+      if (out) utf8::append(*out, cp);
+    };
     std::size_t k = p + 1;
-    const std::string_view stops = q == '"' ? std::string_view("\"\\") : std::string_view("'");
     for (;;) {
       // The run up to the next quote or escape, at once.
-      std::size_t stop = line.find_first_of(stops, k);
-      if (stop == std::string_view::npos) decline();  // runs onto the next line
-      out.append(line.substr(k, stop - k));
+      std::size_t stop = k;
+      while (stop < line.size() && line[stop] != q && !(q == '"' && line[stop] == '\\')) ++stop;
+      if (stop == line.size()) decline();  // runs onto the next line
+      if (out) out->append(line.substr(k, stop - k));
       k = stop;
       char c = line[k];
       if (c == q) {
         if (q == '\'' && k + 1 < line.size() && line[k + 1] == '\'') {
-          out += '\'';
+          put('\'');
           k += 2;
           continue;
         }
         ++k;
         break;
       }
-      if (q == '"' && c == '\\') {
-        if (k + 1 >= line.size()) decline();
-        char e = line[k + 1];
-        k += 2;
-        switch (e) {
-          case '0': out += '\0'; break;
-          case 'a': out += '\a'; break;
-          case 'b': out += '\b'; break;
-          case 't': out += '\t'; break;
-          case 'n': out += '\n'; break;
-          case 'v': out += '\v'; break;
-          case 'f': out += '\f'; break;
-          case 'r': out += '\r'; break;
-          case 'e': out += '\x1B'; break;
-          case ' ': out += ' '; break;
-          case '"': out += '"'; break;
-          case '/': out += '/'; break;
-          case '\\': out += '\\'; break;
-          case 'N': append_utf8(out, 0x85); break;
-          case '_': append_utf8(out, 0xA0); break;
-          case 'L': append_utf8(out, 0x2028); break;
-          case 'P': append_utf8(out, 0x2029); break;
-          case 'x':
-          case 'u':
-          case 'U': {
-            std::size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-            if (k + digits > line.size()) decline();
-            std::uint32_t cp = 0;
-            for (std::size_t d = 0; d < digits; ++d) {
-              char h = line[k + d];
-              cp <<= 4;
-              if (h >= '0' && h <= '9') cp |= static_cast<std::uint32_t>(h - '0');
-              else if (h >= 'a' && h <= 'f') cp |= static_cast<std::uint32_t>(h - 'a' + 10);
-              else if (h >= 'A' && h <= 'F') cp |= static_cast<std::uint32_t>(h - 'A' + 10);
-              else decline();
-            }
-            k += digits;
-            append_utf8(out, cp);
-            break;
+      // A backslash in a double-quoted scalar.
+      if (k + 1 >= line.size()) decline();
+      char e = line[k + 1];
+      k += 2;
+      switch (e) {
+        case '0': put('\0'); break;
+        case 'a': put('\a'); break;
+        case 'b': put('\b'); break;
+        case 't': put('\t'); break;
+        case 'n': put('\n'); break;
+        case 'v': put('\v'); break;
+        case 'f': put('\f'); break;
+        case 'r': put('\r'); break;
+        case 'e': put('\x1B'); break;
+        case ' ': put(' '); break;
+        case '"': put('"'); break;
+        case '/': put('/'); break;
+        case '\\': put('\\'); break;
+        case 'N': put_utf8(0x85); break;
+        case '_': put_utf8(0xA0); break;
+        case 'L': put_utf8(0x2028); break;
+        case 'P': put_utf8(0x2029); break;
+        case 'x':
+        case 'u':
+        case 'U': {
+          std::size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+          if (k + digits > line.size()) decline();
+          std::uint32_t cp = 0;
+          for (std::size_t d = 0; d < digits; ++d) {
+            char h = line[k + d];
+            cp <<= 4;
+            if (h >= '0' && h <= '9') cp |= static_cast<std::uint32_t>(h - '0');
+            else if (h >= 'a' && h <= 'f') cp |= static_cast<std::uint32_t>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F') cp |= static_cast<std::uint32_t>(h - 'A' + 10);
+            else decline();
           }
-          default:
-            decline();
+          k += digits;
+          put_utf8(cp);
+          break;
         }
-        continue;
+        default:
+          decline();
       }
     }
-    Node n = Node::string(std::move(out));
-    n.style = q == '"' ? Style::Double : Style::Single;
-    span(n, off(line, p), off(line, k));
-    p = k;
-    return n;
+    return k;
   }
 
   // Where a flow collection's reading stands: line li (its text `line`),
@@ -402,12 +418,12 @@ class Reader {
     }
   }
 
-  // A flow collection; `at` moves past it.
-  Node flow(FlowAt& at, int depth) {
+  // A flow collection, read into n; `at` moves past it.
+  void flow(Node& n, FlowAt& at, int depth) {
     if (depth > 100) decline();
     char open = at.line[at.p];
     char close = open == '[' ? ']' : '}';
-    Node n = open == '[' ? Node::seq() : Node::map();
+    n.kind = open == '[' ? Kind::Seq : Kind::Map;
     n.style = Style::Flow;
     const std::size_t begin = off(at.line, at.p);
     ++at.p;
@@ -415,33 +431,32 @@ class Reader {
     if (at.line[at.p] == close) {
       ++at.p;
       span(n, begin, off(at.line, at.p));
-      return n;
+      return;
     }
     for (;;) {
       if (open == '[') {
-        Node item = flow_node(at, depth);
+        flow_node(n.items.emplace_back(), at, depth);
         std::size_t k = at.p;
         while (k < at.line.size() && at.line[k] == ' ') ++k;
         if (k < at.line.size() && at.line[k] == ':') decline();  // a single-pair mapping inside a sequence
-        n.items.push_back(std::move(item));
       } else {
         bool quoted_key = at.line[at.p] == '"' || at.line[at.p] == '\'';
-        Node key = flow_node(at, depth);
-        if (!key.is_scalar() || key.is_null()) decline();  // the reader marks null keys not editable
+        Entry& e = n.entries.emplace_back();
+        flow_node(e.key, at, depth);
+        if (!e.key.is_scalar() || e.key.is_null()) decline();  // the reader marks null keys not editable
         flow_skip(at, false);
         if (at.line[at.p] != ':') decline();  // `{a}`: an implicit null
         ++at.p;
         if (!quoted_key && !(at.p < at.line.size() && at.line[at.p] == ' ')) decline();
         flow_skip(at, false);
         if (at.line[at.p] == ',' || at.line[at.p] == close) decline();  // `{a: }`
-        Node value = flow_node(at, depth);
-        n.entries.push_back(Entry{std::move(key), std::move(value)});
+        flow_node(e.value, at, depth);
       }
       flow_skip(at, true);
       if (at.line[at.p] == close) {
         ++at.p;
         span(n, begin, off(at.line, at.p));
-        return n;
+        return;
       }
       if (at.line[at.p] != ',') decline();
       ++at.p;
@@ -452,17 +467,17 @@ class Reader {
         // after the last annotation); it adds no entry.
         ++at.p;
         span(n, begin, off(at.line, at.p));
-        return n;
+        return;
       }
     }
   }
 
-  Node flow_node(FlowAt& at, int depth) {
+  void flow_node(Node& n, FlowAt& at, int depth) {
     std::string_view line = at.line;
     std::size_t& p = at.p;
     char c = line[p];
-    if (c == '[' || c == '{') return flow(at, depth + 1);
-    if (c == '"' || c == '\'') return quoted(line, p);
+    if (c == '[' || c == '{') return flow(n, at, depth + 1);
+    if (c == '"' || c == '\'') return quoted(n, line, p);
     // `[?x]`, `[a?b]` and the like are valid YAML that yaml-cpp refuses:
     // leave them to it.
     if (!plain_start_ok(line, p) || c == '?' || c == ':') decline();
@@ -481,15 +496,13 @@ class Reader {
     std::string_view text = line.substr(p, e - p);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     if (text.empty()) decline();
-    Node n = Node::plain(text);
-    n.style = Style::Plain;
+    plain(n, text);
     span(n, off(line, p), off(line, p) + text.size());
     p = e;
-    return n;
   }
 
   // A literal block scalar whose `|` is at p of line li.
-  Node literal(std::size_t li, std::size_t p, int parent_indent) {
+  void literal(Node& s, std::size_t li, std::size_t p, int parent_indent) {
     std::string_view head = line_text(li);
     char chomp = 'c';
     std::size_t k = p + 1;
@@ -508,10 +521,10 @@ class Reader {
       if (chomp == '+' && first > i) decline();
       pos_ = next_content(li + 1);
       if (indent_of(pos_) > parent_indent) decline();
-      Node s = Node::string("");
+      s.kind = Kind::String;
       s.style = Style::Literal;
       span(s, off(head, p), sc_.block_scalar_end(off(head, p), parent_indent));
-      return s;
+      return;
     }
     for (std::size_t j = i; j < first; ++j)
       if (lines_[j].end - lines_[j].begin > static_cast<std::size_t>(n)) decline();  // spaces past the indentation
@@ -530,7 +543,7 @@ class Reader {
     std::size_t trailing = 0;
     while (trailing < body.size() && body[body.size() - 1 - trailing].empty() && empty_line(i + body.size() - 1 - trailing))
       ++trailing;
-    std::string out;
+    std::string& out = s.text;
     for (std::size_t b = 0; b + trailing < body.size(); ++b) {
       out.append(body[b]);
       // The text's last line may end without a line break, and then so
@@ -542,10 +555,9 @@ class Reader {
     // The next content line ends the scalar: it must belong to an enclosing collection.
     pos_ = next_content(j);
     if (indent_of(pos_) > parent_indent) decline();
-    Node s = Node::string(std::move(out));
+    s.kind = Kind::String;
     s.style = Style::Literal;
     span(s, off(head, p), sc_.block_scalar_end(off(head, p), parent_indent));
-    return s;
   }
 
   bool empty_line(std::size_t i) const {
@@ -559,11 +571,8 @@ class Reader {
     n.has_span = true;
     n.span = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
   }
-  Node empty_at(std::size_t slot) const {
-    Node n;
-    span(n, slot, slot);
-    return n;
-  }
+  // An empty node (null) at slot.
+  void empty_at(Node& n, std::size_t slot) const { span(n, slot, slot); }
   // A block collection spans from its first child to the end of its last.
   void collection_span(Node& n, std::size_t begin) const {
     if (!spans_) return;
