@@ -66,8 +66,8 @@ struct Origins {
 
 class Differ {
  public:
-  Differ(const Document& doc, const DocStyle& st, Origins& origins)
-      : doc_(doc), t_(doc.raw.text), st_(st), em_(st), origins_(origins) {
+  Differ(const Document& doc, const DocStyle& st, Origins& origins, std::span<const std::string_view> item_keys)
+      : doc_(doc), t_(doc.raw.text), st_(st), em_(st), origins_(origins), item_keys_(item_keys) {
     em_.set_item_source([this](const Node& n, int dash) { return moved_item(n, dash); });
   }
   Differ(const Differ&) = delete;
@@ -161,7 +161,7 @@ class Differ {
       std::size_t d = dash_of(o);
       if (!only_blanks(line_start(d), d)) return std::nullopt;
       std::size_t end = line_end(o.span.end);
-      Differ sub(doc_, st_, origins_);
+      Differ sub(doc_, st_, origins_, item_keys_);
       sub.pretty_flow_ = pretty_flow_;
       origins_.active.push_back(&o);
       struct Pop {
@@ -588,9 +588,10 @@ class Differ {
 
   // --- sequences
 
-  static const char* merge_key(const Node& o, const Node& n) {
-    static const char* candidates[] = {"name", "containerPort", "mountPath", "devicePath", "ip", "port"};
-    for (const char* k : candidates) {
+  // The first of item_keys_ that every item of both lists has, with a
+  // scalar value unique in its list; "" for none.
+  std::string_view merge_key(const Node& o, const Node& n) const {
+    for (std::string_view k : item_keys_) {
       bool ok = true;
       std::set<std::string> seen_o, seen_n;
       for (const auto& it : o.items) {
@@ -610,15 +611,15 @@ class Differ {
       }
       if (ok) return k;
     }
-    return nullptr;
+    return {};
   }
 
   // For each item of n, the index of the item of o it continues (npos for
   // a new one); nullopt when the list was replaced rather than edited.
-  static std::optional<std::vector<std::size_t>> match_items(const Node& o, const Node& n) {
-    const char* key = merge_key(o, n);
+  std::optional<std::vector<std::size_t>> match_items(const Node& o, const Node& n) const {
+    std::string_view key = merge_key(o, n);
     std::vector<std::size_t> match(n.items.size(), std::string::npos);
-    if (key) {
+    if (!key.empty()) {
       for (std::size_t j = 0; j < n.items.size(); ++j) {
         std::string kv = n.items[j].get(key)->scalar_text();
         for (std::size_t i = 0; i < o.items.size(); ++i)
@@ -1000,6 +1001,7 @@ class Differ {
   const DocStyle& st_;
   Emitter em_;
   Origins& origins_;
+  std::span<const std::string_view> item_keys_;
   std::vector<Edit> edits_;
   std::vector<std::string> anchors_;  // anchors of the nodes being diffed
   std::set<std::string> dirty_;
@@ -1020,10 +1022,11 @@ bool tree_has_aliases(const Node& n) {
 
 }  // namespace
 
-std::string edit_in_place(const Document& doc, const DocStyle& st, const Node& updated) {
+std::string edit_in_place(const Document& doc, const DocStyle& st, const Node& updated,
+                          std::span<const std::string_view> item_keys) {
   Origins origins;
   origins.root = &doc.root;
-  Differ d(doc, st, origins);
+  Differ d(doc, st, origins, item_keys);
   d.set_has_aliases(tree_has_aliases(doc.root));
   d.set_pretty_flow(st.flow && st.indent > 0);
   d.run(doc.root, updated);
