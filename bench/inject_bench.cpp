@@ -17,6 +17,7 @@
 #include "kinject/istio/config.h"
 #include "kinject/istio/injector.h"
 #include "kinject/yaml/reader.h"
+#include "kinject/k8s/strategic_merge.h"
 #include "kinject/yaml/writer.h"
 
 using namespace kinject;
@@ -98,7 +99,7 @@ int main(int argc, char** argv) {
   // And writing the documents back.
   auto t2 = Clock::now();
   std::size_t bytes = 0;
-  for (std::size_t i = 0; i < docs.size(); ++i) bytes += write_document(docs[i], roots[i]).text.size();
+  for (std::size_t i = 0; i < docs.size(); ++i) bytes += write_document(docs[i], roots[i], list_item_keys()).text.size();
   double write = ms_since(t2);
 
   std::printf("config: %s (templates parsed once: %.2f ms)\n", cfg.description.c_str(), setup);

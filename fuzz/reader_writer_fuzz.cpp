@@ -23,6 +23,7 @@
 #include "kinject/yaml/node.h"
 #include "kinject/yaml/reader.h"
 #include "kinject/yaml/strict_yaml.h"
+#include "kinject/k8s/strategic_merge.h"
 #include "kinject/yaml/writer.h"
 
 namespace {
@@ -175,7 +176,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& doc : docs) {
     kinject::WriteResult same;
     try {
-      same = kinject::write_document(doc, doc.root);
+      same = kinject::write_document(doc, doc.root, kinject::list_item_keys());
     } catch (const kinject::Error& e) {
       finding("writing an unchanged document threw", e.what());
     }
@@ -190,7 +191,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!edit(edited, data, size)) continue;
     kinject::WriteResult w;
     try {
-      w = kinject::write_document(doc, edited);
+      w = kinject::write_document(doc, edited, kinject::list_item_keys());
     } catch (const kinject::Error& e) {
       // A document kubectl's parser (libyaml) cannot read is one kinject
       // does not rewrite: valid YAML to yaml-cpp, but nothing the cluster's

@@ -17,6 +17,7 @@
 #include "kinject/base/error.h"
 #include "kinject/istio/injector.h"
 #include "kinject/pipeline/pipeline.h"
+#include "kinject/k8s/strategic_merge.h"
 #include "kinject/yaml/writer.h"
 #include "support.h"
 
@@ -120,7 +121,7 @@ RoundTrips round_trips(const std::string& label, const std::vector<std::string>&
           ++refused;  // e.g. a deliberately bad annotation, or a template this profile lacks
         }
       }
-      WriteResult wr = write_document(doc, root);
+      WriteResult wr = write_document(doc, root, list_item_keys());
       if (!wr.changed) {
         CHECK(wr.text == doc.raw.text);
         continue;

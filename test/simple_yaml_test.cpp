@@ -7,6 +7,7 @@
 #include "kinject/istio/injector.h"
 #include "kinject/yaml/reader.h"
 #include "kinject/k8s/workloads.h"
+#include "kinject/k8s/strategic_merge.h"
 #include "kinject/yaml/writer.h"
 #include "support.h"
 
@@ -167,7 +168,7 @@ std::pair<Tally, Tally> agree_before_and_after_injection(const std::vector<std::
         } catch (const Error&) {
         }
       }
-      if (changed) agree(write_document(doc, root).text, injected);
+      if (changed) agree(write_document(doc, root, list_item_keys()).text, injected);
     }
   }
   fmt::print("simple_yaml over {} files: {} documents read fast, {} left to yaml-cpp; injected: {} fast, {} yaml-cpp\n",
@@ -289,7 +290,7 @@ std::pair<Tally, Tally> same_spans_before_and_after_injection(const std::vector<
       }
       if (!changed) continue;
       RawDocument raw = doc.raw;
-      raw.text = write_document(doc, root).text;
+      raw.text = write_document(doc, root, list_item_keys()).text;
       same_document(raw, injected);
     }
   }

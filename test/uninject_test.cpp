@@ -18,6 +18,7 @@
 #include "kinject/pipeline/pipeline.h"
 #include "kinject/yaml/reader.h"
 #include "kinject/k8s/workloads.h"
+#include "kinject/k8s/strategic_merge.h"
 #include "kinject/yaml/writer.h"
 
 using namespace kinject;
@@ -1044,7 +1045,7 @@ void corpus_round_trip(const std::vector<std::string>& files, const char* setup,
       }
       if (done.empty()) continue;
       RawDocument raw = doc.raw;
-      raw.text = write_document(doc, root).text;
+      raw.text = write_document(doc, root, list_item_keys()).text;
       Document injected_doc = parse_document(raw, path);
       Node back = injected_doc.root;
       for (const Workload* w : done) {
@@ -1073,7 +1074,7 @@ void corpus_round_trip(const std::vector<std::string>& files, const char* setup,
       // Written back, the document is the file's text again where nothing
       // was lost (informational: the writer's fidelity, not uninject's).
       ++documents;
-      if (write_document(injected_doc, back).text == doc.raw.text) ++text_identical;
+      if (write_document(injected_doc, back, list_item_keys()).text == doc.raw.text) ++text_identical;
       for (const Workload* w : done) {
         INFO(path << " " << w->kind << "/" << w->name);
         const Node& original = *w->pod(doc.root);
@@ -1212,7 +1213,7 @@ std::string istioctl_cronjob(const std::string& text, const Injector& injector) 
   injector.inject(root, ws[0]);
   job->set("metadata", *tmpl->get("metadata"));
   tmpl->set("metadata", pod_metadata);
-  return write_document(docs[0], root).text;
+  return write_document(docs[0], root, list_item_keys()).text;
 }
 
 struct Ran {
@@ -1299,7 +1300,7 @@ TEST_CASE("uninject: a CronJob istioctl injected is not injected again, and one 
   Node root = docs[0].root;
   auto ws = find_workloads(root, WorkloadCatalog{});
   injector.inject(root, ws[0]);
-  Ran twice = run_on(Command::Uninject, write_document(docs[0], root).text);
+  Ran twice = run_on(Command::Uninject, write_document(docs[0], root, list_item_keys()).text);
   CHECK(twice.rc == 0);
   CHECK_THAT(twice.err, Catch::Contains("cronjob/report (ns default): uninjected ["));
   CHECK(read_all(twice.out, "back")[0].root.same_value(read_all(original, "original")[0].root));

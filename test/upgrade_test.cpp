@@ -21,6 +21,7 @@
 #include "kinject/k8s/pod.h"
 #include "kinject/pipeline/pipeline.h"
 #include "kinject/yaml/reader.h"
+#include "kinject/k8s/strategic_merge.h"
 #include "kinject/yaml/writer.h"
 #include "support.h"
 
@@ -349,7 +350,7 @@ std::optional<std::string> inject_file(const Injector& injector, const std::stri
       if (!doc.empty)
         for (const auto& w : find_workloads(doc.root, WorkloadCatalog{}))
           if (w.has_pod_spec) injector.inject(root, w);
-      out += write_document(doc, root).text;
+      out += write_document(doc, root, list_item_keys()).text;
     }
   } catch (const Error&) {
     return std::nullopt;

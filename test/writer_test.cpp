@@ -1,9 +1,12 @@
 #include "kinject/yaml/writer.h"
 
 #include <functional>
+#include <span>
+#include <string_view>
 
 #include <catch2/catch.hpp>
 
+#include "kinject/k8s/strategic_merge.h"
 #include "kinject/yaml/reader.h"
 #include "kinject/yaml/strict_yaml.h"
 
@@ -14,12 +17,15 @@ namespace {
 // Reads `text`, lets `change` edit the tree, writes it back. Whatever the
 // writer writes must read back as the new tree with kubectl's parser
 // (libyaml, strict_yaml.h), not only with kinject's own.
-WriteResult edit(const std::string& text, const std::function<void(Node&)>& change) {
+// `item_keys`: the list keys the writer pairs items by (write.h), the k8s
+// layer's unless a test says otherwise.
+WriteResult edit(const std::string& text, const std::function<void(Node&)>& change,
+                 std::span<const std::string_view> item_keys = list_item_keys()) {
   auto docs = read_all(text, "t.yaml");
   REQUIRE(docs.size() == 1);
   Node root = docs[0].root;
   change(root);
-  WriteResult r = write_document(docs[0], root);
+  WriteResult r = write_document(docs[0], root, item_keys);
   INFO(r.text);
   CHECK(read_strict_yaml(r.text, "written").same_value(root));
   return r;
@@ -216,7 +222,7 @@ std::string round_trip(const std::string& text, const std::function<void(Node&)>
   REQUIRE(docs.size() == 1);
   Node root = docs[0].root;
   change(root);
-  WriteResult r = write_document(docs[0], root);
+  WriteResult r = write_document(docs[0], root, list_item_keys());
   auto back = read_all(r.text, "back.yaml");
   REQUIRE(back.size() == 1);
   CHECK(back[0].root.same_value(root));
@@ -236,7 +242,7 @@ void refused_for_editing(const std::string& text, const std::function<void(Node&
   REQUIRE(docs.size() == 1);
   Node root = docs[0].root;
   change(root);
-  CHECK_THROWS_WITH(write_document(docs[0], root), Catch::Contains("a list or a map is used as a mapping key here") &&
+  CHECK_THROWS_WITH(write_document(docs[0], root, list_item_keys()), Catch::Contains("a list or a map is used as a mapping key here") &&
                                                        Catch::Contains("kubectl cannot read such a document"));
 }
 
@@ -248,9 +254,9 @@ TEST_CASE("writer: a document with a list or a map as a key is refused for editi
   auto docs = read_all("a: 1\nb:\n  ? [x]\n  : y\n", "t.yaml");
   Node root = docs[0].root;
   root.set("a", Node::integer(2));
-  CHECK_THROWS_WITH(write_document(docs[0], root), Catch::StartsWith("t.yaml (document 1):3:5: "));
+  CHECK_THROWS_WITH(write_document(docs[0], root, list_item_keys()), Catch::StartsWith("t.yaml (document 1):3:5: "));
   // Unchanged, it is written back as it was.
-  CHECK(write_document(docs[0], docs[0].root).text == "a: 1\nb:\n  ? [x]\n  : y\n");
+  CHECK(write_document(docs[0], docs[0].root, list_item_keys()).text == "a: 1\nb:\n  ? [x]\n  : y\n");
 }
 
 TEST_CASE("writer: a collection as a map key is written as a flow key (fuzz finding)", "[writer]") {
@@ -502,7 +508,7 @@ TEST_CASE("writer: an edit reads back with kinject's own reader as well as libya
   REQUIRE(docs.size() == 1);
   Node root = docs[0].root;
   root.set("name", Node::string("needs: quoting # and \"escapes\"\n"));
-  WriteResult r = write_document(docs[0], root);
+  WriteResult r = write_document(docs[0], root, list_item_keys());
   INFO(r.text);
   CHECK(read_all(r.text, "again").at(0).root.same_value(root));
   CHECK(read_strict_yaml(r.text, "again").same_value(root));
@@ -661,4 +667,47 @@ TEST_CASE("writer: a block scalar with an indentation indicator, moved to the fr
   // literal block would leave its indentation to that line, and libyaml
   // refuses a tab there.
   CHECK(emit_yaml(read_all("- \"\\tx\\ny\"\n", "t.yaml")[0].root) == "- \"\\tx\\ny\"");
+}
+
+TEST_CASE("writer: list items are paired by the strategic merge keys the k8s layer hands down", "[writer]") {
+  // An injection drops an item, changes one and adds one before it: paired
+  // by its key, the changed item keeps its own lines and comment. Paired by
+  // position instead, each item's text is rewritten into its neighbour's,
+  // and the comment ends up on the wrong item.
+  const std::string text =
+      "containers:\n"
+      "  - name: app  # the app\n"
+      "    image: app:1\n"
+      "  - name: side\n"
+      "ports:\n"
+      "  - containerPort: 8080  # web\n"
+      "  - containerPort: 9090\n"
+      "volumeMounts:\n"
+      "  - mountPath: /data  # data\n"
+      "  - mountPath: /tmp\n";
+  auto change = [](Node& root) {
+    auto replace_first_of_two = [&](std::string_view list, std::string_view key, Node value, const char* field) {
+      Node& items = *root.get(list);
+      items.items.pop_back();
+      items.items[0].set(field, Node::string("changed"));
+      Node added = Node::map();
+      added.set(key, std::move(value));
+      items.items.insert(items.items.begin(), std::move(added));
+    };
+    replace_first_of_two("containers", "name", Node::string("istio-proxy"), "image");
+    replace_first_of_two("ports", "containerPort", Node::integer(15000), "protocol");
+    replace_first_of_two("volumeMounts", "mountPath", Node::string("/etc/istio"), "subPath");
+  };
+  // Each list as written with its items paired by their key, and by position.
+  const std::string containers_by_key = "containers:\n  - name: istio-proxy\n  - name: app  # the app\n    image: changed\n";
+  const std::string containers_by_position = "containers:\n  - name: istio-proxy  # the app\n  - name: app\n    image: changed\n";
+  const std::string ports_by_key = "ports:\n  - containerPort: 15000\n  - containerPort: 8080  # web\n    protocol: changed\n";
+  const std::string ports_by_position = "ports:\n  - containerPort: 15000  # web\n  - containerPort: 8080\n    protocol: changed\n";
+  const std::string mounts_by_key = "volumeMounts:\n  - mountPath: /etc/istio\n  - mountPath: /data  # data\n    subPath: changed\n";
+  const std::string mounts_by_position = "volumeMounts:\n  - mountPath: /etc/istio  # data\n  - mountPath: /data\n    subPath: changed\n";
+  CHECK(edit(text, change).text == containers_by_key + ports_by_key + mounts_by_key);
+  CHECK(edit(text, change, {}).text == containers_by_position + ports_by_position + mounts_by_position);
+  // Each key pairs its own lists: with containerPort alone, only the ports.
+  static constexpr std::string_view by_port[] = {"containerPort"};
+  CHECK(edit(text, change, by_port).text == containers_by_position + ports_by_key + mounts_by_position);
 }

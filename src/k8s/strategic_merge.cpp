@@ -36,6 +36,11 @@ std::string_view pod_merge_key(std::string_view path) {
   return "";
 }
 
+std::span<const std::string_view> list_item_keys() {
+  static constexpr std::string_view keys[] = {"name", "containerPort", "mountPath", "devicePath", "ip", "port"};
+  return keys;
+}
+
 namespace {
 
 // Nulls in content the patch brings in mean "no such field" (the API server

@@ -22,6 +22,7 @@
 #include "kinject/pipeline/output.h"
 #include "kinject/pipeline/output_guard.h"
 #include "kinject/pipeline/sources.h"
+#include "kinject/k8s/strategic_merge.h"
 #include "kinject/yaml/writer.h"
 
 namespace kinject {
@@ -120,7 +121,7 @@ class Run {
     result.set("message", Node::string(message));
     result.set("severity", Node::string("error"));
     append_results(root, {result});
-    WriteResult wr = write_document(*krm_, root);
+    WriteResult wr = write_document(*krm_, root, list_item_keys());
     // Even this answer is checked: kpt deletes what a function's answer lacks.
     guard_.check(*krm_, wr.text, wr.reading ? &*wr.reading : nullptr);
     return wr.text;
@@ -218,7 +219,7 @@ class Run {
           // (the guard reads the JSON).
           text = json_of(doc, root);
         } else {
-          wr = write_document(doc, root);
+          wr = write_document(doc, root, list_item_keys());
           if (wr.reformatted) warn_reformatted(doc);
           changed = changed || wr.changed;
           text = wr.text;
@@ -400,7 +401,7 @@ class Run {
     Spool& out = output_->text();
     const bool json = opts_.output == OutputFormat::Json && opts_.command != Command::Check;
     WriteResult wr;
-    if (!json) wr = write_document(doc, root);
+    if (!json) wr = write_document(doc, root, list_item_keys());
     std::string text = json ? json_of(doc, root) : wr.text;
     guard_.written(s.id(), doc, text, wr.reading ? &*wr.reading : nullptr);
     if (opts_.command == Command::Check) {

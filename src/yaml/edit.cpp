@@ -66,8 +66,8 @@ struct Origins {
 
 class Differ {
  public:
-  Differ(const Document& doc, const DocStyle& st, Origins& origins)
-      : doc_(doc), t_(doc.raw.text), st_(st), em_(st), origins_(origins) {
+  Differ(const Document& doc, const DocStyle& st, Origins& origins, std::span<const std::string_view> item_keys)
+      : doc_(doc), t_(doc.raw.text), st_(st), em_(st), origins_(origins), item_keys_(item_keys) {
     em_.set_item_source([this](const Node& n, int dash) { return moved_item(n, dash); });
   }
   Differ(const Differ&) = delete;
@@ -161,7 +161,7 @@ class Differ {
       std::size_t d = dash_of(o);
       if (!only_blanks(line_start(d), d)) return std::nullopt;
       std::size_t end = line_end(o.span.end);
-      Differ sub(doc_, st_, origins_);
+      Differ sub(doc_, st_, origins_, item_keys_);
       sub.pretty_flow_ = pretty_flow_;
       origins_.active.push_back(&o);
       struct Pop {
@@ -318,8 +318,10 @@ class Differ {
       if (!flow && only_blanks(ls, fe.key.span.begin) && (ls > o.span.begin || first == 0)) {
         ls = above_leading_comments(ls, key_col, o);
         std::string text;
-        for (const Entry* e : leading)
-          text += em_.block_entry(e->key, e->value, key_col) + em_.nl();
+        for (const Entry* e : leading) {
+          em_.block_entry(text, e->key, e->value, key_col);
+          text += em_.nl();
+        }
         edit(ls, ls, text);
       } else {
         auto& list = inserts[anchor_index];
@@ -387,8 +389,10 @@ class Differ {
     if (added.empty()) return;
     std::size_t at = past_trailing_comments(o.span.end, key_col);
     std::string text;
-    for (const Entry* e : added)
-      text += em_.nl() + em_.block_entry(e->key, e->value, key_col);
+    for (const Entry* e : added) {
+      text += em_.nl();
+      em_.block_entry(text, e->key, e->value, key_col);
+    }
     edit(at, at, text);
   }
 
@@ -409,9 +413,14 @@ class Differ {
       if (!was || !was->same_value(e.value)) own.push_back(&e);
     }
     int col = ctx.col + st_.indent;
-    std::string text = em_.nl() + em_.spaces(col) + "<<: *" + o.anchor;
-    for (const Entry* e : own)
-      text += em_.nl() + em_.block_entry(e->key, e->value, col);
+    std::string text = em_.nl();
+    em_.spaces(text, col);
+    text += "<<: *";
+    text += o.anchor;
+    for (const Entry* e : own) {
+      text += em_.nl();
+      em_.block_entry(text, e->key, e->value, col);
+    }
     edit(ctx.slot, o.span.end, text);
     return true;
   }
@@ -519,20 +528,25 @@ class Differ {
       for (const Entry* e : list) {
         text += ",";
         if (multiline) {
-          text += em_.nl() + em_.spaces(col);
+          text += em_.nl();
+          em_.spaces(text, col);
         } else {
           text += " ";
         }
-        text += em_.flow_key_text(e->key) + ": " +
-                (multiline ? em_.json(e->value, col, json_unit(o)) : em_.flow(e->value));
+        text += em_.flow_key_text(e->key);
+        text += ": ";
+        if (multiline) em_.json(text, e->value, col, json_unit(o));
+        else em_.flow(text, e->value);
       }
       edit(at, at, text);
       return;
     }
     std::size_t at = past_trailing_comments(entry_end(prev), key_col);
     std::string text;
-    for (const Entry* e : list)
-      text += em_.nl() + em_.block_entry(e->key, e->value, key_col);
+    for (const Entry* e : list) {
+      text += em_.nl();
+      em_.block_entry(text, e->key, e->value, key_col);
+    }
     edit(at, at, text);
   }
 
@@ -574,9 +588,10 @@ class Differ {
 
   // --- sequences
 
-  static const char* merge_key(const Node& o, const Node& n) {
-    static const char* candidates[] = {"name", "containerPort", "mountPath", "devicePath", "ip", "port"};
-    for (const char* k : candidates) {
+  // The first of item_keys_ that every item of both lists has, with a
+  // scalar value unique in its list; "" for none.
+  std::string_view merge_key(const Node& o, const Node& n) const {
+    for (std::string_view k : item_keys_) {
       bool ok = true;
       std::set<std::string> seen_o, seen_n;
       for (const auto& it : o.items) {
@@ -596,15 +611,15 @@ class Differ {
       }
       if (ok) return k;
     }
-    return nullptr;
+    return {};
   }
 
   // For each item of n, the index of the item of o it continues (npos for
   // a new one); nullopt when the list was replaced rather than edited.
-  static std::optional<std::vector<std::size_t>> match_items(const Node& o, const Node& n) {
-    const char* key = merge_key(o, n);
+  std::optional<std::vector<std::size_t>> match_items(const Node& o, const Node& n) const {
+    std::string_view key = merge_key(o, n);
     std::vector<std::size_t> match(n.items.size(), std::string::npos);
-    if (key) {
+    if (!key.empty()) {
       for (std::size_t j = 0; j < n.items.size(); ++j) {
         std::string kv = n.items[j].get(key)->scalar_text();
         for (std::size_t i = 0; i < o.items.size(); ++i)
@@ -736,8 +751,26 @@ class Differ {
     }
   }
 
-  std::string render_item_text(const Node& item, int dash_col) const {
-    return "-" + em_.after_dash(item, dash_col);
+  // A block item, its dash at `dash_col` (already positioned there).
+  void render_item(std::string& out, const Node& item, int dash_col) const {
+    out += '-';
+    em_.after_dash(out, item, dash_col);
+  }
+
+  // A line break, then `col` spaces (multiline) or a space.
+  void next_line_or_space(std::string& out, bool multiline, int col) const {
+    if (multiline) {
+      out += em_.nl();
+      em_.spaces(out, col);
+    } else {
+      out += ' ';
+    }
+  }
+
+  // A flow node in the document's syntax, pretty (multiline) or on one line.
+  void flow_node(std::string& out, const Node& n, bool multiline, int col, const Node& o) const {
+    if (multiline) em_.json(out, n, col, json_unit(o));
+    else em_.flow(out, n);
   }
 
   void insert_items_before(const Node& o, std::size_t first_o, const std::vector<const Node*>& list, int dash_col) {
@@ -747,9 +780,9 @@ class Differ {
       int col = column(first.span.begin);
       std::string text;
       for (const Node* it : list) {
-        text += multiline ? em_.json(*it, col, json_unit(o)) : em_.flow(*it);
+        flow_node(text, *it, multiline, col, o);
         text += ",";
-        text += multiline ? em_.nl() + em_.spaces(col) : " ";
+        next_line_or_space(text, multiline, col);
       }
       edit(first.span.begin, first.span.begin, text);
       return;
@@ -758,7 +791,11 @@ class Differ {
     std::size_t ls = line_start(d);
     if (!only_blanks(ls, d)) throw NotEditable();
     std::string text;
-    for (const Node* it : list) text += em_.spaces(dash_col) + render_item_text(*it, dash_col) + em_.nl();
+    for (const Node* it : list) {
+      em_.spaces(text, dash_col);
+      render_item(text, *it, dash_col);
+      text += em_.nl();
+    }
     edit(ls, ls, text);
   }
 
@@ -776,18 +813,23 @@ class Differ {
       for (const Node* it : list) {
         text += ",";
         if (cuddled) {
-          text += " " + em_.json(*it, indentation(prev.span.end - 1), st_.indent);
+          text += " ";
+          em_.json(text, *it, indentation(prev.span.end - 1), st_.indent);
           continue;
         }
-        text += multiline ? em_.nl() + em_.spaces(col) : " ";
-        text += multiline ? em_.json(*it, col, json_unit(o)) : em_.flow(*it);
+        next_line_or_space(text, multiline, col);
+        flow_node(text, *it, multiline, col, o);
       }
       edit(prev.span.end, prev.span.end, text);
       return;
     }
     std::size_t at = past_trailing_comments(std::max<std::size_t>(prev.span.end, dash_of(prev) + 1), boundary);
     std::string text;
-    for (const Node* it : list) text += em_.nl() + em_.spaces(dash_col) + render_item_text(*it, dash_col);
+    for (const Node* it : list) {
+      text += em_.nl();
+      em_.spaces(text, dash_col);
+      render_item(text, *it, dash_col);
+    }
     edit(at, at, text);
   }
 
@@ -809,9 +851,12 @@ class Differ {
       return;
     }
     switch (ctx.parent) {
-      case Parent::Root:
-        edit(o.span.begin, o.span.end, em_.block_at(n, column(o.span.begin)));
+      case Parent::Root: {
+        std::string text;
+        em_.block_at(text, n, column(o.span.begin));
+        edit(o.span.begin, o.span.end, std::move(text));
         return;
+      }
       case Parent::MapValue:
         replace_map_value(o, n, ctx);
         return;
@@ -827,28 +872,35 @@ class Differ {
   std::string flow_replacement(const Node& o, const Node& n) const {
     const bool one_line = line_start(o.span.begin) == line_start(o.span.end) &&
                           ((o.is_map() && !o.entries.empty()) || (o.is_seq() && !o.items.empty()));
+    std::string text;
     if (one_line && st_.json) {
       std::string_view was = t_.substr(o.span.begin, o.span.end - o.span.begin);
-      return em_.json(n, 0, 0, was.find(": ") != std::string_view::npos || was.find(", ") != std::string_view::npos);
+      em_.json(text, n, 0, 0, was.find(": ") != std::string_view::npos || was.find(", ") != std::string_view::npos);
+    } else if (pretty_flow_ && !one_line) {
+      em_.json(text, n, indentation(o.span.begin), st_.indent);
+    } else {
+      em_.flow(text, n);
     }
-    if (pretty_flow_ && !one_line) return em_.json(n, indentation(o.span.begin), st_.indent);
-    return em_.flow(n);
+    return text;
   }
 
   void replace_map_value(const Node& o, const Node& n, const Ctx& ctx) {
     bool n_block = (n.is_map() && !n.entries.empty()) || (n.is_seq() && !n.items.empty()) ||
                    em_.multiline_literal_ok(n);
     if (!n_block) {
+      std::string text = " ";
+      em_.inline_scalar(text, n);
       if (o.span.empty()) {
-        edit(ctx.slot, ctx.slot, " " + em_.inline_scalar(n));
+        edit(ctx.slot, ctx.slot, std::move(text));
       } else if (line_start(o.span.begin) != line_start(ctx.slot)) {
         // A one-line value cannot stay on the old value's own line (a
         // block list at the key's column: `key:\n[]` is no YAML): it goes
         // after the ':', and the old lines go. Comments between stay.
-        edit(ctx.slot, ctx.slot, " " + em_.inline_scalar(n));
+        edit(ctx.slot, ctx.slot, std::move(text));
         remove_lines(line_start(o.span.begin), o.span.end);
       } else {
-        edit(o.span.begin, o.span.end, em_.inline_scalar(n));
+        text.erase(0, 1);  // its value replaces the old one after the space
+        edit(o.span.begin, o.span.end, std::move(text));
       }
       return;
     }
@@ -857,16 +909,21 @@ class Differ {
     if (own_line) {
       int col = column(o.span.begin);
       // Keep the document's relation between key and child columns.
-      edit(o.span.begin, o.span.end, em_.block_at(n, n.is_seq() && o.is_map() ? ctx.col + st_.seq_indent : col));
+      std::string text;
+      em_.block_at(text, n, n.is_seq() && o.is_map() ? ctx.col + st_.seq_indent : col);
+      edit(o.span.begin, o.span.end, std::move(text));
     } else {
       std::size_t b = ctx.slot;
       std::size_t e = o.span.empty() ? ctx.slot : o.span.end;
-      edit(b, e, em_.after_key(n, ctx.col));
+      std::string text;
+      em_.after_key(text, n, ctx.col);
+      edit(b, e, std::move(text));
     }
   }
 
   void replace_item(const Node& o, const Node& n, const Ctx& ctx) {
-    std::string text = em_.after_dash(n, ctx.col);
+    std::string text;
+    em_.after_dash(text, n, ctx.col);
     if (o.span.empty()) {
       edit(ctx.slot, ctx.slot, text);
     } else if (line_start(o.span.begin) != line_start(ctx.slot)) {
@@ -944,6 +1001,7 @@ class Differ {
   const DocStyle& st_;
   Emitter em_;
   Origins& origins_;
+  std::span<const std::string_view> item_keys_;
   std::vector<Edit> edits_;
   std::vector<std::string> anchors_;  // anchors of the nodes being diffed
   std::set<std::string> dirty_;
@@ -964,10 +1022,11 @@ bool tree_has_aliases(const Node& n) {
 
 }  // namespace
 
-std::string edit_in_place(const Document& doc, const DocStyle& st, const Node& updated) {
+std::string edit_in_place(const Document& doc, const DocStyle& st, const Node& updated,
+                          std::span<const std::string_view> item_keys) {
   Origins origins;
   origins.root = &doc.root;
-  Differ d(doc, st, origins);
+  Differ d(doc, st, origins, item_keys);
   d.set_has_aliases(tree_has_aliases(doc.root));
   d.set_pretty_flow(st.flow && st.indent > 0);
   d.run(doc.root, updated);

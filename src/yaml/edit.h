@@ -4,7 +4,9 @@
 #pragma once
 
 #include <exception>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "kinject/yaml/node.h"
 #include "kinject/yaml/parse.h"
@@ -16,8 +18,10 @@ namespace kinject {
 // document whole instead.
 class NotEditable : public std::exception {};
 
-// doc's text with its content changed to `updated`, everything else kept.
-// Throws NotEditable. The result is unchecked: write_document reads it back.
-std::string edit_in_place(const Document& doc, const DocStyle& st, const Node& updated);
+// doc's text with its content changed to `updated`, everything else kept;
+// list items paired by `item_keys` (see write_document). Throws
+// NotEditable. The result is unchecked: write_document reads it back.
+std::string edit_in_place(const Document& doc, const DocStyle& st, const Node& updated,
+                          std::span<const std::string_view> item_keys);
 
 }  // namespace kinject

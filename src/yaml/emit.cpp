@@ -7,10 +7,18 @@
 namespace kinject {
 
 // A block key at column `col` and its ':' (see kMaxImplicitKey).
-std::string Emitter::block_key_colon(const Node& key, int col) const {
+void Emitter::block_key_colon(std::string& out, const Node& key, int col) const {
   std::string k = key_text(key, false, st_.quote);
-  if (k.size() <= kMaxImplicitKey) return k + ":";
-  return "? " + k + nl() + spaces(col) + ":";
+  if (k.size() <= kMaxImplicitKey) {
+    out += k;
+    out += ':';
+    return;
+  }
+  out += "? ";
+  out += k;
+  out += nl();
+  spaces(out, col);
+  out += ':';
 }
 
 bool Emitter::multiline_literal_ok(const Node& n) const {
@@ -42,121 +50,150 @@ bool Emitter::multiline_literal_ok(const Node& n) const {
 }
 
 // A literal block scalar for a multi-line string; content lines at `col`.
-std::string Emitter::literal(const std::string& s, int col) const {
+void Emitter::literal(std::string& out, std::string_view s, int col) const {
   std::size_t trailing = 0;
   while (trailing < s.size() && s[s.size() - 1 - trailing] == '\n') ++trailing;
-  std::string out = trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+";
-  std::string body = s.substr(0, s.size() - trailing);
+  out += trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+";
+  std::string_view body = s.substr(0, s.size() - trailing);
   std::size_t start = 0;
   for (;;) {
     std::size_t e = body.find('\n', start);
-    std::string_view line(body.data() + start, (e == std::string::npos ? body.size() : e) - start);
+    std::string_view line = body.substr(start, (e == std::string_view::npos ? body.size() : e) - start);
     out += nl();
-    if (!line.empty()) out += spaces(col) + std::string(line);
-    if (e == std::string::npos) break;
+    if (!line.empty()) {
+      spaces(out, col);
+      out += line;
+    }
+    if (e == std::string_view::npos) break;
     start = e + 1;
   }
   for (std::size_t k = 1; k < trailing; ++k) out += nl();
-  return out;
 }
 
 // The value part after "key:" for a key at column `col` (block context).
-std::string Emitter::after_key(const Node& n, int col) const {
+void Emitter::after_key(std::string& out, const Node& n, int col) const {
   if (n.is_map() && !n.entries.empty()) {
-    std::string out;
+    int inner = col + st_.indent;
     for (const auto& e : n.entries) {
-      out += nl() + spaces(col + st_.indent) + block_key_colon(e.key, col + st_.indent);
-      out += after_key(e.value, col + st_.indent);
+      out += nl();
+      spaces(out, inner);
+      block_key_colon(out, e.key, inner);
+      after_key(out, e.value, inner);
     }
-    return out;
+    return;
   }
   if (n.is_seq() && !n.items.empty()) {
     int dash = col + st_.seq_indent;
-    std::string out;
-    for (const auto& it : n.items) out += nl() + spaces(dash) + "-" + after_dash(it, dash);
-    return out;
+    for (const auto& it : n.items) {
+      out += nl();
+      spaces(out, dash);
+      out += '-';
+      after_dash(out, it, dash);
+    }
+    return;
   }
-  if (multiline_literal_ok(n)) return " " + literal(n.text, col + st_.indent);
-  return " " + inline_scalar(n);
+  out += ' ';
+  if (multiline_literal_ok(n)) literal(out, n.text, col + st_.indent);
+  else inline_scalar(out, n);
 }
 
 // The item part after "-" for a dash at column `dash` (block context).
-std::string Emitter::after_dash(const Node& n, int dash) const {
+void Emitter::after_dash(std::string& out, const Node& n, int dash) const {
   if (item_source_ && n.has_span && n.is_map())
-    if (auto kept = item_source_(n, dash)) return *kept;
+    if (auto kept = item_source_(n, dash)) {
+      out += *kept;
+      return;
+    }
   // An item map's keys go at the document's item indentation, an item
   // list's dash two columns in; either starts on the dash's own line.
   if (n.is_map() && !n.entries.empty()) {
     int col = dash + std::max(st_.item_indent, 2);
-    return spaces(col - dash - 1) + block_at(n, col);
+    spaces(out, col - dash - 1);
+    block_at(out, n, col);
+    return;
   }
-  if (n.is_seq() && !n.items.empty()) return " " + block_at(n, dash + 2);
-  if (multiline_literal_ok(n)) return " " + literal(n.text, dash + 2);
-  return " " + inline_scalar(n);
+  out += ' ';
+  if (n.is_seq() && !n.items.empty()) block_at(out, n, dash + 2);
+  else if (multiline_literal_ok(n)) literal(out, n.text, dash + 2);
+  else inline_scalar(out, n);
 }
 
 // A whole block node whose first line starts at column `col` (already
 // positioned there); following lines are indented absolutely.
-std::string Emitter::block_at(const Node& n, int col) const {
+void Emitter::block_at(std::string& out, const Node& n, int col) const {
   if (n.is_map() && !n.entries.empty()) {
-    std::string out;
     bool first = true;
     for (const auto& e : n.entries) {
-      if (!first) out += nl() + spaces(col);
+      if (!first) {
+        out += nl();
+        spaces(out, col);
+      }
       first = false;
-      out += block_key_colon(e.key, col) + after_key(e.value, col);
+      block_key_colon(out, e.key, col);
+      after_key(out, e.value, col);
     }
-    return out;
+    return;
   }
   if (n.is_seq() && !n.items.empty()) {
-    std::string out;
     bool first = true;
     for (const auto& it : n.items) {
-      if (!first) out += nl() + spaces(col);
+      if (!first) {
+        out += nl();
+        spaces(out, col);
+      }
       first = false;
-      out += "-" + after_dash(it, col);
+      out += '-';
+      after_dash(out, it, col);
     }
-    return out;
+    return;
   }
-  if (multiline_literal_ok(n)) return literal(n.text, col + st_.indent);
-  return inline_scalar(n);
+  if (multiline_literal_ok(n)) literal(out, n.text, col + st_.indent);
+  else inline_scalar(out, n);
 }
 
-std::string Emitter::block_entry(const Node& key, const Node& value, int col) const {
-  return spaces(col) + key_text(key, false, st_.quote) + ":" + after_key(value, col);
+void Emitter::block_entry(std::string& out, const Node& key, const Node& value, int col) const {
+  spaces(out, col);
+  out += key_text(key, false, st_.quote);
+  out += ':';
+  after_key(out, value, col);
 }
 
-std::string Emitter::inline_scalar(const Node& n) const {
-  if (st_.json) return json_scalar(n, exact_);
-  if (n.is_map()) return n.entries.empty() ? "{}" : flow(n);
-  if (n.is_seq()) return n.items.empty() ? "[]" : flow(n);
-  return yaml_scalar_styled(n, false, st_.quote, st_.quote_strings);
+void Emitter::inline_scalar(std::string& out, const Node& n) const {
+  if (st_.json) out += json_scalar(n, exact_);
+  else if (n.is_map() && n.entries.empty()) out += "{}";
+  else if (n.is_seq() && n.items.empty()) out += "[]";
+  else if (n.is_map() || n.is_seq()) flow(out, n);
+  else out += yaml_scalar_styled(n, false, st_.quote, st_.quote_strings);
 }
 
 // Single-line flow rendering.
-std::string Emitter::flow(const Node& n) const {
-  if (st_.json) return json(n, 0, 0);
+void Emitter::flow(std::string& out, const Node& n) const {
+  if (st_.json) return json(out, n, 0, 0);
   if (n.is_map()) {
-    std::string out = "{";
+    out += '{';
     bool first = true;
     for (const auto& e : n.entries) {
       if (!first) out += ", ";
       first = false;
-      out += flow_key_colon(key_text(e.key, true, st_.quote)) + " " + flow(e.value);
+      out += flow_key_colon(key_text(e.key, true, st_.quote));
+      out += ' ';
+      flow(out, e.value);
     }
-    return out + "}";
+    out += '}';
+    return;
   }
   if (n.is_seq()) {
-    std::string out = "[";
+    out += '[';
     bool first = true;
     for (const auto& it : n.items) {
       if (!first) out += ", ";
       first = false;
-      out += flow(it);
+      flow(out, it);
     }
-    return out + "]";
+    out += ']';
+    return;
   }
-  return yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
+  out += yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
 }
 
 // A key in flow text. A JSON document is read back by a YAML parser, so a
@@ -172,53 +209,81 @@ std::string Emitter::flow_key_text(const Node& key) const {
 // over several lines when unit > 0 (first line already at column `col`).
 // `spaced`: on one line (unit 0), with a space after each ',' and ':',
 // as a person writes JSON on one line.
-std::string Emitter::json(const Node& n, int col, int unit, bool spaced) const {
+void Emitter::json(std::string& out, const Node& n, int col, int unit, bool spaced) const {
   const char* comma = spaced && unit == 0 ? ", " : ",";
   if (n.is_map()) {
-    if (n.entries.empty()) return "{}";
-    std::string out = "{";
+    if (n.entries.empty()) {
+      out += "{}";
+      return;
+    }
+    out += '{';
     bool first = true;
     for (const auto& e : n.entries) {
-      out += first ? "" : comma;
+      if (!first) out += comma;
       first = false;
-      if (unit > 0) out += nl() + spaces(col + unit);
+      if (unit > 0) {
+        out += nl();
+        spaces(out, col + unit);
+      }
       std::string k = flow_key_colon(flow_key_text(e.key));
       bool explicit_key = k.compare(0, 2, "? ") == 0;  // its value needs the space: `? k : v`
-      out += k + (unit > 0 || explicit_key || spaced ? " " : "") + json(e.value, col + unit, unit, spaced);
+      out += k;
+      if (unit > 0 || explicit_key || spaced) out += ' ';
+      json(out, e.value, col + unit, unit, spaced);
     }
-    if (unit > 0) out += nl() + spaces(col);
-    return out + "}";
+    if (unit > 0) {
+      out += nl();
+      spaces(out, col);
+    }
+    out += '}';
+    return;
   }
   if (n.is_seq()) {
-    if (n.items.empty()) return "[]";
-    std::string out = "[";
+    if (n.items.empty()) {
+      out += "[]";
+      return;
+    }
+    out += '[';
     bool first = true;
     for (const auto& it : n.items) {
-      out += first ? "" : comma;
+      if (!first) out += comma;
       first = false;
-      if (unit > 0) out += nl() + spaces(col + unit);
-      out += json(it, col + unit, unit, spaced);
+      if (unit > 0) {
+        out += nl();
+        spaces(out, col + unit);
+      }
+      json(out, it, col + unit, unit, spaced);
     }
-    if (unit > 0) out += nl() + spaces(col);
-    return out + "]";
+    if (unit > 0) {
+      out += nl();
+      spaces(out, col);
+    }
+    out += ']';
+    return;
   }
-  return st_.json ? json_scalar(n, exact_) : yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
+  out += st_.json ? json_scalar(n, exact_) : yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
 }
 
 std::string emit_yaml(const Node& n, const DocStyle& style) {
-  if (style.json) return Emitter(style).json(n, 0, style.indent);
+  std::string out;
+  if (style.json) {
+    Emitter(style).json(out, n, 0, style.indent);
+    return out;
+  }
   // A one-line flow document has no indentation to follow, but block
   // content needs some.
   DocStyle block = style;
   if (block.indent < 1) block.indent = 2;
-  return Emitter(block).block_at(n, 0);
+  Emitter(block).block_at(out, n, 0);
+  return out;
 }
 
 std::string emit_json(const Node& n, int indent) {
   DocStyle st;
   st.json = true;
-  Emitter em(st, false);
-  return em.json(n, 0, indent);
+  std::string out;
+  Emitter(st, false).json(out, n, 0, indent);
+  return out;
 }
 
 }  // namespace kinject

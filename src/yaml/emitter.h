@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "kinject/yaml/node.h"
 #include "kinject/yaml/style.h"
@@ -22,37 +23,43 @@ class Emitter {
   using ItemSource = std::function<std::optional<std::string>(const Node& item, int dash)>;
   void set_item_source(ItemSource source) { item_source_ = std::move(source); }
 
-  std::string spaces(int n) const { return std::string(static_cast<std::size_t>(std::max(n, 0)), ' '); }
+  // Every rendering below appends to `out`: a whole edit or document is
+  // written into one buffer, not returned node by node as strings that
+  // each parent copies again.
+
+  void spaces(std::string& out, int n) const {
+    if (n > 0) out.append(static_cast<std::size_t>(n), ' ');
+  }
+  const char* nl() const { return st_.eol(); }
 
   // A block key at column `col` and its ':' (see kMaxImplicitKey).
-  std::string block_key_colon(const Node& key, int col) const;
-  std::string nl() const { return st_.eol(); }
+  void block_key_colon(std::string& out, const Node& key, int col) const;
 
   // Whether a string goes best as a literal block scalar (`|`).
   bool multiline_literal_ok(const Node& n) const;
 
   // A literal block scalar for a multi-line string; content lines at `col`.
-  std::string literal(const std::string& s, int col) const;
+  void literal(std::string& out, std::string_view s, int col) const;
 
   // The value part after "key:" for a key at column `col` (block context).
-  std::string after_key(const Node& n, int col) const;
+  void after_key(std::string& out, const Node& n, int col) const;
 
   // The item part after "-" for a dash at column `dash` (block context).
-  std::string after_dash(const Node& n, int dash) const;
+  void after_dash(std::string& out, const Node& n, int dash) const;
 
   // A whole block node whose first line starts at column `col` (already
   // positioned there); following lines are indented absolutely.
-  std::string block_at(const Node& n, int col) const;
+  void block_at(std::string& out, const Node& n, int col) const;
 
   // A key, its ':' and its value at column `col` (block context), as an
   // edit adds an entry to a block map.
-  std::string block_entry(const Node& key, const Node& value, int col) const;
+  void block_entry(std::string& out, const Node& key, const Node& value, int col) const;
 
   // A scalar, or an empty or flow collection, on the line it starts.
-  std::string inline_scalar(const Node& n) const;
+  void inline_scalar(std::string& out, const Node& n) const;
 
   // Single-line flow rendering.
-  std::string flow(const Node& n) const;
+  void flow(std::string& out, const Node& n) const;
 
   // A key in flow text. A JSON document is read back by a YAML parser, so a
   // key JSON cannot spell (a number, null, a collection: `{1: a}` in a
@@ -64,7 +71,7 @@ class Emitter {
   // over several lines when unit > 0 (first line already at column `col`).
   // `spaced`: on one line (unit 0), with a space after each ',' and ':',
   // as a person writes JSON on one line.
-  std::string json(const Node& n, int col, int unit, bool spaced = false) const;
+  void json(std::string& out, const Node& n, int col, int unit, bool spaced = false) const;
 
  private:
   const DocStyle& st_;

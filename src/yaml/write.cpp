@@ -124,9 +124,10 @@ namespace {
 
 // The document edited in place, if that can be done and the edit reads back
 // as exactly the new value (libyaml's reading of it); else nullopt.
-std::optional<VerifiedText> edited(const Document& doc, const DocStyle& st, const Node& updated) {
+std::optional<VerifiedText> edited(const Document& doc, const DocStyle& st, const Node& updated,
+                                   std::span<const std::string_view> item_keys) {
   try {
-    std::string text = edit_in_place(doc, st, updated);
+    std::string text = edit_in_place(doc, st, updated, item_keys);
     if (auto r = reads_back_as(doc, text, updated)) return r;
     // A literal block scalar that now ends a text without a final line
     // break has lost its own trailing line break: give it one (only
@@ -190,7 +191,7 @@ std::string reemitted(const Document& doc, const DocStyle& st, const Node& updat
 
 }  // namespace
 
-WriteResult write_document(const Document& doc, const Node& updated) {
+WriteResult write_document(const Document& doc, const Node& updated, std::span<const std::string_view> item_keys) {
   WriteResult r;
   if (doc.empty || doc.root.same_value(updated)) {
     r.text = doc.raw.text;
@@ -200,7 +201,7 @@ WriteResult write_document(const Document& doc, const Node& updated) {
   refuse_unwritable_keys(doc);
   DocStyle st = detect_style(doc);
   if (doc.editable) {
-    if (auto reading = edited(doc, st, updated)) {
+    if (auto reading = edited(doc, st, updated, item_keys)) {
       r.text = reading->text();
       r.reading = std::move(reading);
       return r;

@@ -11,6 +11,7 @@
 //    other items by their original position, items new to the patch first.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,14 @@ namespace kinject {
 // the path). "" for lists that the patch replaces; "*" for lists of scalars
 // that are unioned.
 std::string_view pod_merge_key(std::string_view path);
+
+// The merge keys the writer pairs a list's items by when it rewrites a
+// document (item_keys, yaml/write.h), in the order it tries them: those of
+// the lists an injection changes (containers, volumes, env and the like by
+// `name`, ports by `containerPort`, volume mounts by `mountPath`, volume
+// devices by `devicePath`, host aliases by `ip`) and a Service's ports
+// (`port`).
+std::span<const std::string_view> list_item_keys();
 
 // Applies `patch` to `pod` (a map with metadata and spec) in place.
 void strategic_merge_pod(Node& pod, const Node& patch);

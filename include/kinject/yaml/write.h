@@ -15,7 +15,9 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "kinject/yaml/node.h"
 #include "kinject/yaml/parse.h"
@@ -35,7 +37,14 @@ struct WriteResult {
 
 // The document's text with its content replaced by `updated`, checked to
 // read (with libyaml) as `updated`.
-WriteResult write_document(const Document& doc, const Node& updated);
+//
+// `item_keys` pairs the items of a list in the document with those of the
+// same list in `updated` (what stays, what moves, what is new): by the first
+// of these keys that each item of both has, with a scalar value unique in
+// its list; a list without one pairs its items by position or by equal
+// value. They are Kubernetes' strategic merge keys, which the k8s layer
+// hands down (list_item_keys, k8s/strategic_merge.h).
+WriteResult write_document(const Document& doc, const Node& updated, std::span<const std::string_view> item_keys);
 
 // Throws the writer's Error for a document it does not rewrite whatever the
 // change (a list or a map used as a mapping key): for the callers that
