@@ -231,7 +231,18 @@ bool ProxyConfigs::add_object(const Node& object, const Document& doc) {
   return true;
 }
 
+Node mesh_proxy_config(const Node& mesh) {
+  Node defaults = default_proxy_config();
+  const Node* default_config = mesh.get("defaultConfig");
+  return merge_with_precedence({default_config && default_config->is_map() ? default_config : nullptr, &defaults});
+}
+
 EffectiveProxyConfig ProxyConfigs::effective(const ProxyConfigTarget& pod, const Node& mesh, std::string_view revision) const {
+  return effective(pod, mesh, mesh_proxy_config(mesh), revision);
+}
+
+EffectiveProxyConfig ProxyConfigs::effective(const ProxyConfigTarget& pod, const Node& mesh, Node effective,
+                                             std::string_view revision) const {
   EffectiveProxyConfig out;
   auto ref = [](const ProxyConfigObject& o) { return fmt::format("{}/{}", o.namespace_, o.name); };
   // mergedNamespaceConfig / mergedWorkloadConfig: the oldest that applies.
@@ -252,9 +263,6 @@ EffectiveProxyConfig ProxyConfigs::effective(const ProxyConfigTarget& pod, const
   // skips a nil one, and a merged config is in the form a merge writes):
   // only a config that applies is merged, not the mesh's again per step.
   auto over = [](const Node* config, Node merged) { return config ? merge_with_precedence({config, &merged}) : merged; };
-  Node defaults = default_proxy_config();
-  const Node* default_config = mesh.get("defaultConfig");
-  Node effective = merge_with_precedence({default_config && default_config->is_map() ? default_config : nullptr, &defaults});
   const Node* root_ns = mesh.get("rootNamespace");
   std::string root = root_ns && root_ns->is_scalar() ? root_ns->scalar_text() : std::string();
   if (!root.empty()) effective = over(config_of(namespace_config(root)), std::move(effective));

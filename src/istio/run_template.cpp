@@ -52,6 +52,7 @@ Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env, bool k
   t.values = json_value(config.values);
   if (const Node* dc = config.mesh.get("defaultConfig")) t.default_proxy_config = proxy_config_value(*dc);
   t.default_mesh_config = mesh_config_value(config.mesh);
+  t.mesh_proxy_config = mesh_proxy_config(config.mesh);
   return t;
 }
 

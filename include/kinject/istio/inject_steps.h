@@ -58,6 +58,9 @@ struct Templates {
   // .ProxyConfig and .MeshConfig of a pod without proxy.istio.io/config
   // that no ProxyConfig object applies to.
   tmpl::Value default_proxy_config, default_mesh_config;
+  // mesh_proxy_config(config->mesh): where each pod's effective proxy config
+  // starts (proxy_config.h).
+  Node mesh_proxy_config;
   // The cluster's ProxyConfig objects, as the webhook's istiod merges them
   // into each pod's proxy config; nullptr as istioctl kube-inject, which
   // has none (IntoObject: "we don't have the ProxyConfig CRs here").
