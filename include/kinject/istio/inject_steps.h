@@ -126,9 +126,12 @@ Node reinsert_overrides(const Node& stripped, const Node& original);
 std::vector<std::string> select_templates(const InjectionParams& p);
 // The template data for one pod (`stripped`: what the templates see of it).
 SidecarTemplateData sidecar_template_data(const InjectionParams& p, const Node& stripped);
+// The names of the containers and init containers `rendered` brings.
+std::vector<std::string> rendered_containers(const Node& rendered);
 // Istio decodes the merged pod into a typed Pod after each template: the
-// containers `rendered` names get Go's zero-value treatment in `merged`.
-void typed_round_trip(Node& merged, const Node& rendered);
+// containers rendered (rendered_containers) get Go's zero-value treatment
+// in `merged`.
+void typed_round_trip(Node& merged, const std::vector<std::string>& rendered);
 // Renders the selected templates over `stripped` and merges them.
 TemplateRun run_template(const InjectionParams& p, Node stripped);
 // A container the previous injection (`previous`, its status) added to one
