@@ -13,6 +13,7 @@
 #include "kinject/istio/injector.h"
 #include "kinject/istio/template_data.h"
 #include "kinject/k8s/pod.h"
+#include "kinject/yaml/emit.h"
 #include "kinject/yaml/parse.h"
 #include "kinject/yaml/reader.h"
 
@@ -100,6 +101,22 @@ TEST_CASE("mergeWithPrecedence: earlier wins, proxyMetadata merges by key", "[pr
     Node first = yaml(c.first), second = yaml(c.second);
     Node merged = merge_with_precedence({*c.first ? &first : nullptr, &second});
     CHECK(merged.same_value(yaml(c.expected)));
+  }
+}
+
+// effective() merges only the configs that apply: a merged config with
+// nothing over it must be itself, key order and spelling included, or a
+// pod no object applies to would get another config than one that does.
+TEST_CASE("mergeWithPrecedence: a merged config merged again with nothing is itself", "[proxy_config]") {
+  for (const char* default_config :
+       {"{}", "{drain_duration: 10s, drainDuration: 12s, concurrency: 2}",
+        "{proxy_metadata: {A_B: x, c_d: y}, proxyMetadata: {E: z}, tracing: {zipkin: {address: z:9411}, sampling: 10}}",
+        "{proxyHeaders: {request_id: {disabled: true}}, proxy_headers: {server: {value: x}}, discoveryAddress: d:15012}",
+        "{tracing: {custom_tags: {my_tag: {literal: {value: v}}}, stackdriver: {debug: true}}, image: {imageType: distroless}}"}) {
+    INFO(default_config);
+    Node defaults = default_proxy_config(), dc = yaml(default_config);
+    Node merged = merge_with_precedence({&dc, &defaults});
+    CHECK(emit_json(merge_with_precedence({nullptr, &merged})) == emit_json(merged));
   }
 }
 

@@ -9,9 +9,15 @@ using namespace kinject;
 
 namespace {
 
+// The pod merged with a patch the caller gives up (its content moves in),
+// which must be what merging with a patch kept (copied from) gives.
 std::string merged(const std::string& original, const std::string& patch) {
   Node pod = parse_yaml(original, "pod");
+  Node copied = pod;
+  const Node kept = parse_yaml(patch, "patch");
+  strategic_merge_pod(copied, kept);
   strategic_merge_pod(pod, parse_yaml(patch, "patch"));
+  CHECK(emit_json(pod, 0) == emit_json(copied, 0));
   return emit_json(pod, 0);
 }
 

@@ -642,6 +642,23 @@ TEST_CASE("template: values nested deeper than 1000 levels are refused, not a st
   CHECK(run(R"({{$d := dict}}{{range until 900}}{{$d = dict "a" $d}}{{end}}ok)") == "ok");
 }
 
+TEST_CASE("template: a map set or merge made deeper is checked again inside a value checked before", "[funcs]") {
+  // The executor remembers how deep a value it checked is ($outer: big
+  // enough to be remembered), and must forget it when set or merge change a
+  // map in it: $inner, 999 levels deep after the change, is 1001 levels
+  // below the list.
+  const std::string setup =
+      R"({{$inner := dict}}{{$pad := list}}{{range until 70}}{{$pad = append $pad (dict)}}{{end}})"
+      R"({{$outer := dict "x" $inner "pad" $pad}})"
+      R"({{$d := dict}}{{range until 997}}{{$d = dict "a" $d}}{{end}})";
+  CHECK_THAT(run_error(setup + R"({{$_ := set $inner "a" $d}}{{$_ := list $outer}})"),
+             Catch::Contains("error calling list: the result nests deeper than 1000 levels"));
+  CHECK_THAT(run_error(setup + R"({{$_ := merge $inner (dict "a" $d)}}{{$_ := list $outer}})"),
+             Catch::Contains("error calling list: the result nests deeper than 1000 levels"));
+  // One level less is no problem.
+  CHECK(run(setup + R"({{$_ := set $inner "a" $d.a}}{{$_ := list $outer}}ok)") == "ok");
+}
+
 TEST_CASE("template: set and merge cannot make a map contain itself (fuzz finding)", "[funcs]") {
   // Go allows the cycle; reference-counted values would never be freed and
   // printing the map would never end.

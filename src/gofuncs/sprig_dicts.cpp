@@ -117,22 +117,27 @@ Value merge(Args a) { return merge_into(a, false); }
 
 Value merge_overwrite(Args a) { return merge_into(a, true); }
 
+Function changes_its_map(Function f) {
+  f.changes_maps = true;
+  return f;
+}
+
 }  // namespace
 
 FuncTable sprig_dict_funcs() {
   return {
       {"dict", variadic({}, P::Any, dict)},
       {"get", fixed({P::Map, P::String}, get)},
-      {"set", fixed({P::Map, P::String, P::Any}, set_key)},
-      {"unset", fixed({P::Map, P::String}, unset_key)},
+      {"set", changes_its_map(fixed({P::Map, P::String, P::Any}, set_key))},
+      {"unset", changes_its_map(fixed({P::Map, P::String}, unset_key))},
       {"hasKey", fixed({P::Map, P::String}, has_key)},
       {"keys", variadic({}, P::Map, keys)},
       {"values", fixed({P::Map}, values)},
       {"pick", variadic({P::Map}, P::String, pick)},
       {"omit", variadic({P::Map}, P::String, omit)},
       {"pluck", variadic({P::String}, P::Map, pluck)},
-      {"merge", variadic({P::Map}, P::Map, merge)},
-      {"mergeOverwrite", variadic({P::Map}, P::Map, merge_overwrite)},
+      {"merge", changes_its_map(variadic({P::Map}, P::Map, merge))},
+      {"mergeOverwrite", changes_its_map(variadic({P::Map}, P::Map, merge_overwrite))},
   };
 }
 

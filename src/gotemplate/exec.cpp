@@ -9,6 +9,7 @@
 #include <limits>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -23,6 +24,8 @@ namespace {
 enum class Flow : std::uint8_t { Normal, Break, Continue };
 
 constexpr int kMaxExecDepth = 1000;  // Go allows 100000; C++ stacks are smaller
+// The smallest walk of a value's depth that the executor remembers (height()).
+constexpr std::uint64_t kRememberedSteps = 64;
 
 // Argument vector with inline storage: most calls have few arguments.
 class ArgVec {
@@ -89,26 +92,52 @@ class Exec {
     if ((v.kind() == Kind::List || v.kind() == Kind::Map) && size > kMaxItems)
       errorf(fmt::format("error calling {}: the result has more than {} items", name, kMaxItems));
     charge(v.kind() == Kind::String ? size / 64 : size);
-    if (too_deep(v, 0))
+    if (height(v, 0) < 0)
       errorf(fmt::format("error calling {}: the result nests deeper than {} levels (or contains itself)", name, kMaxDepth));
     return v;
   }
-  // Whether a collection nests deeper than kMaxDepth; a map that set or
-  // merge made contain itself nests forever. Every value visited is work.
-  bool too_deep(const Value& v, int depth) {
-    auto deeper = [&](const Value& child) { return too_deep(child, depth + 1); };
+  // The levels of collections in `v` (0 for a scalar, 1 for a collection
+  // of scalars), or -1 when they reach kMaxDepth below `depth`: a value
+  // nested deeper than that, or a map that set or merge made contain
+  // itself, which nests forever. Every collection visited is a step of work.
+  // A collection found not too deep is remembered, with its height and the
+  // steps its walk took, so that meeting it again (the template's data,
+  // which `dict "pod" .` holds on every call) costs the same steps without
+  // the walk; a call of a function that changes maps forgets them all.
+  int height(const Value& v, int depth) {
     switch (v.kind()) {
       case Kind::List:
       case Kind::Map:
       case Kind::Struct: break;
-      default: return false;
+      default: return 0;
     }
-    if (depth >= kMaxDepth) return true;
+    if (auto known = checked_.find(v.object()); known != checked_.end() && depth + known->second.height <= kMaxDepth) {
+      charge(known->second.steps);
+      return known->second.height;
+    }
+    if (depth >= kMaxDepth) return -1;
+    const std::uint64_t steps_before = steps_;
     charge(1);
-    if (v.kind() == Kind::List) return std::any_of(v.as_list().begin(), v.as_list().end(), deeper);
-    if (v.kind() == Kind::Map)
-      return std::any_of(v.as_map().begin(), v.as_map().end(), [&](const auto& e) { return deeper(e.second); });
-    return std::any_of(v.struct_fields().begin(), v.struct_fields().end(), deeper);
+    int below = 0;
+    auto too_deep = [&](const Value& child) {
+      int h = height(child, depth + 1);
+      below = std::max(below, h);
+      return h < 0;
+    };
+    bool deep = false;
+    if (v.kind() == Kind::List) {
+      deep = std::any_of(v.as_list().begin(), v.as_list().end(), too_deep);
+    } else if (v.kind() == Kind::Map) {
+      deep = std::any_of(v.as_map().begin(), v.as_map().end(), [&](const auto& e) { return too_deep(e.second); });
+    } else {
+      deep = std::any_of(v.struct_fields().begin(), v.struct_fields().end(), too_deep);
+    }
+    if (deep) return -1;
+    // The entry holds the value, so that its address stays its own. A small
+    // collection is walked again: remembering it would cost more.
+    if (const std::uint64_t steps = steps_ - steps_before; steps >= kRememberedSteps)
+      checked_.insert_or_assign(v.object(), Checked{v, below + 1, steps});
+    return below + 1;
   }
 
   // --- variables --------------------------------------------------------------
@@ -415,7 +444,7 @@ class Exec {
   // Runs a function or method for `node`: one step of work, its error
   // reported as Go's "error calling NAME: ...", its result held to the limits.
   template <class Impl>
-  Value call(std::string_view name, const Node* node, Impl&& impl) {
+  Value call(std::string_view name, const Node* node, bool changes_maps, Impl&& impl) {
     charge(1);
     Value result;
     try {
@@ -427,6 +456,7 @@ class Exec {
       errorf(fmt::format("error calling {}: {}", name, e.what()));
     }
     at(node);
+    if (changes_maps) checked_.clear();
     return checked_result(name, result);
   }
 
@@ -437,7 +467,7 @@ class Exec {
       for (std::size_t i = 1; i < args->size(); ++i) argv.push_back(eval_arg(dot, Param(ParamKind::Any), (*args)[i].get()));
     }
     if (has_final) argv.push_back(validate_type(final, Param(ParamKind::Any)));
-    return call(name, node, [&] { return method(self, argv.span()); });
+    return call(name, node, false, [&] { return method(self, argv.span()); });
   }
 
   Value eval_function(const Value& dot, const IdentifierNode* id, const Node* cmd, const std::vector<NodePtr>* args,
@@ -496,7 +526,7 @@ class Exec {
       }
       argv.push_back(validate_type(final, *t));
     }
-    return call(name, node, [&] { return fn.impl(argv.span()); });
+    return call(name, node, fn.changes_maps, [&] { return fn.impl(argv.span()); });
   }
 
   static bool can_be_nil(const Param& p) {
@@ -634,6 +664,13 @@ class Exec {
   std::vector<std::pair<std::string_view, Value>> vars_;
   int depth_ = 0;
   std::uint64_t steps_ = 0;
+  // What height() found of the collections it walked, by their object.
+  struct Checked {
+    Value value;
+    int height;
+    std::uint64_t steps;
+  };
+  std::unordered_map<const void*, Checked> checked_;
 };
 
 }  // namespace

@@ -255,8 +255,18 @@ void append_escaped_rune(std::string& out, std::uint32_t r) {
 }  // namespace
 
 void quote_into(std::string& out, std::string_view s, char q, bool ascii_only) {
+  // strconv.IsPrint of an ASCII rune: from space to '~' (Go's tables agree).
+  auto printable_ascii = [q](char c) { return c >= ' ' && c < 0x7F && c != q && c != '\\'; };
   out += q;
   for (std::size_t i = 0; i < s.size();) {
+    // A run of printable ASCII is written as it is, without decoding.
+    if (printable_ascii(s[i])) {
+      std::size_t end = i + 1;
+      while (end < s.size() && printable_ascii(s[end])) ++end;
+      out.append(s, i, end - i);
+      i = end;
+      continue;
+    }
     auto [r, w, valid] = utf8::decode(s, i);
     if (!valid) {  // a byte that is no UTF-8 is written as \xNN
       append_escape(out, 'x', static_cast<unsigned char>(s[i]), 2);

@@ -99,25 +99,35 @@ void drop_bookkeeping_maps(Node& merged, const Node& original) {
 
 // The injected pod back into the document, in the pod template's place.
 InjectionOutcome write_back(Node& target, Injected injected) {
-  const Node& merged = injected.pod;
+  Node& merged = injected.pod;
   InjectionOutcome out;
   // From what the injection recorded, not from a reading of the annotation
   // it wrote.
   out.init_containers = std::move(injected.status.init_containers);
   out.containers = std::move(injected.status.containers);
-  Node before = target;
-  if (const Node* md = merged.get("metadata"); md && (md->size() > 0 || target.get("metadata"))) {
+  // The pod template changed when its metadata or its spec did (or either
+  // is new), told as each is replaced: no copy of the template before.
+  auto replace = [&out](Node& had, Node now) {
+    out.changed = out.changed || !had.same_value(now);
+    had = std::move(now);
+  };
+  if (Node* md = merged.get("metadata"); md && (md->size() > 0 || target.get("metadata"))) {
     if (Node* had = target.get("metadata")) {
-      *had = *md;
+      replace(*had, std::move(*md));
     } else {
       // A new metadata goes where Kubernetes writes it: before the spec.
       auto spec = std::find_if(target.entries.begin(), target.entries.end(),
                                [](const Entry& e) { return e.key.is_scalar() && e.key.text == "spec"; });
-      target.entries.insert(spec, Entry(Node::string("metadata"), *md));
+      target.entries.insert(spec, Entry(Node::string("metadata"), std::move(*md)));
+      out.changed = true;
     }
   }
-  target.set("spec", *merged.get("spec"));
-  out.changed = !before.same_value(target);
+  if (Node* had = target.get("spec")) {
+    replace(*had, std::move(*merged.get("spec")));
+  } else {
+    target.set("spec", std::move(*merged.get("spec")));
+    out.changed = true;
+  }
   out.warnings = std::move(injected.warnings);
   out.sidecar = std::move(injected.sidecar);
   out.sidecar_reason = std::move(injected.sidecar_reason);

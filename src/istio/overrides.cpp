@@ -102,7 +102,7 @@ void apply_container(Node& merged, const char* field, const Node& overlay) {
   Node patch = Node::map();
   patch.child_map("spec").set(field, Node::seq()).items.push_back(overlay);
   strategic_merge_pod(merged, patch);
-  typed_round_trip(merged, patch);
+  typed_round_trip(merged, rendered_containers(patch));
 }
 
 std::string overrides_json(const Overrides& o) {

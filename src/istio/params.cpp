@@ -115,7 +115,8 @@ InjectionParams injection_params(const Node& pod, const Workload& w, const Templ
     std::string ns = !w.namespace_.empty() ? w.namespace_ : str_at(pod.get("metadata"), "namespace");
     if (ns.empty()) ns = pcs->default_namespace();
     EffectiveProxyConfig effective = pcs->effective({ns, child(pod.get("metadata"), "labels"), overlay ? &*overlay : nullptr},
-                                                    templates.config->mesh, templates.config->revision);
+                                                    templates.config->mesh, templates.mesh_proxy_config,
+                                                    templates.config->revision);
     p.proxy = std::move(effective.config);
     p.proxy_config_objects = std::move(effective.applied);
   }

@@ -231,7 +231,18 @@ bool ProxyConfigs::add_object(const Node& object, const Document& doc) {
   return true;
 }
 
+Node mesh_proxy_config(const Node& mesh) {
+  Node defaults = default_proxy_config();
+  const Node* default_config = mesh.get("defaultConfig");
+  return merge_with_precedence({default_config && default_config->is_map() ? default_config : nullptr, &defaults});
+}
+
 EffectiveProxyConfig ProxyConfigs::effective(const ProxyConfigTarget& pod, const Node& mesh, std::string_view revision) const {
+  return effective(pod, mesh, mesh_proxy_config(mesh), revision);
+}
+
+EffectiveProxyConfig ProxyConfigs::effective(const ProxyConfigTarget& pod, const Node& mesh, Node effective,
+                                             std::string_view revision) const {
   EffectiveProxyConfig out;
   auto ref = [](const ProxyConfigObject& o) { return fmt::format("{}/{}", o.namespace_, o.name); };
   // mergedNamespaceConfig / mergedWorkloadConfig: the oldest that applies.
@@ -248,13 +259,14 @@ EffectiveProxyConfig ProxyConfigs::effective(const ProxyConfigTarget& pod, const
     return o ? &o->proxy_config : nullptr;
   };
 
-  Node defaults = default_proxy_config();
-  const Node* default_config = mesh.get("defaultConfig");
-  Node effective = merge_with_precedence({default_config && default_config->is_map() ? default_config : nullptr, &defaults});
+  // A config merged with nothing over it is itself (mergeWithPrecedence
+  // skips a nil one, and a merged config is in the form a merge writes):
+  // only a config that applies is merged, not the mesh's again per step.
+  auto over = [](const Node* config, Node merged) { return config ? merge_with_precedence({config, &merged}) : merged; };
   const Node* root_ns = mesh.get("rootNamespace");
   std::string root = root_ns && root_ns->is_scalar() ? root_ns->scalar_text() : std::string();
-  if (!root.empty()) effective = merge_with_precedence({config_of(namespace_config(root)), &effective});
-  if (pod.namespace_ != root) effective = merge_with_precedence({config_of(namespace_config(pod.namespace_)), &effective});
+  if (!root.empty()) effective = over(config_of(namespace_config(root)), std::move(effective));
+  if (pod.namespace_ != root) effective = over(config_of(namespace_config(pod.namespace_)), std::move(effective));
   const ProxyConfigObject* workload = first([&](const ProxyConfigObject& o) {
     return o.namespace_ == pod.namespace_ && o.selector && !o.selector->empty() && selects(*o.selector, pod.labels);
   });
@@ -266,7 +278,7 @@ EffectiveProxyConfig ProxyConfigs::effective(const ProxyConfigTarget& pod, const
     wc = &workload_config;
   }
   if (workload) out.applied.push_back(ref(*workload));
-  out.config = merge_with_precedence({wc, &effective});
+  out.config = over(wc, std::move(effective));
   return out;
 }
 

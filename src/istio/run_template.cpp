@@ -52,6 +52,7 @@ Templates parse_templates(const IstioConfig& config, tmpl::EnvLookup env, bool k
   t.values = json_value(config.values);
   if (const Node* dc = config.mesh.get("defaultConfig")) t.default_proxy_config = proxy_config_value(*dc);
   t.default_mesh_config = mesh_config_value(config.mesh);
+  t.mesh_proxy_config = mesh_proxy_config(config.mesh);
   return t;
 }
 
@@ -99,22 +100,25 @@ std::vector<std::string> select_templates(const InjectionParams& p) {
 // and always-marshalled ones appear (a resourceFieldRef's `divisor: "0"`).
 // Only the containers the template rendered get that treatment here, so the
 // user's own containers stay as written.
-void typed_round_trip(Node& merged, const Node& rendered) {
-  for (const char* field : {"containers", "initContainers"}) {
-    const Node* rendered_list = container_list(rendered, field);
-    if (!rendered_list) continue;
-    for (const auto& rc : rendered_list->items) {
-      if (!rc.is_map()) continue;
-      for (const char* where : {"containers", "initContainers"})
-        if (Node* c = find_container(container_list(merged, where), name_of(rc))) {
-          try {
-            k8s::go_normalize(*c, k8s::container_type());
-          } catch (const Error& e) {
-            throw Error(fmt::format("container \"{}\": {}", name_of(rc), e.bare()));
-          }
+std::vector<std::string> rendered_containers(const Node& rendered) {
+  std::vector<std::string> names;
+  for (const char* field : {"containers", "initContainers"})
+    if (const Node* rendered_list = container_list(rendered, field))
+      for (const auto& rc : rendered_list->items)
+        if (rc.is_map()) names.push_back(name_of(rc));
+  return names;
+}
+
+void typed_round_trip(Node& merged, const std::vector<std::string>& rendered) {
+  for (const std::string& name : rendered)
+    for (const char* where : {"containers", "initContainers"})
+      if (Node* c = find_container(container_list(merged, where), name)) {
+        try {
+          k8s::go_normalize(*c, k8s::container_type());
+        } catch (const Error& e) {
+          throw Error(fmt::format("container \"{}\": {}", name, e.bare()));
         }
-    }
-  }
+      }
 }
 
 // Quantities that went through Go's typed marshalling come back canonical
@@ -189,8 +193,9 @@ TemplateRun run_template(const InjectionParams& p, Node stripped) {
     // it moves along.
     if (p.native_sidecars && find_container(container_list(run.template_pod, "initContainers"), kProxyContainer))
       move_container(run.merged, kProxyContainer, "containers", "initContainers");
-    strategic_merge_pod(run.merged, rendered);
-    typed_round_trip(run.merged, rendered);
+    const std::vector<std::string> containers = rendered_containers(rendered);
+    strategic_merge_pod(run.merged, std::move(rendered));  // its last use: its content moves in
+    typed_round_trip(run.merged, containers);
   }
   check_template_lists(run.template_pod, names);
   return run;

@@ -55,6 +55,16 @@ void drop_nulls(Node& n) {
   }
 }
 
+// What the patch brings into the original, nulls dropped: a copy of a
+// const patch's value, or a patch the caller gave up's own (std::move of a
+// const Node copies it).
+template <class Patch>
+Node brought_in(Patch& value) {
+  Node v = std::move(value);
+  drop_nulls(v);
+  return v;
+}
+
 // An item's merge key, by value: the API server compares decoded values, so
 // `containerPort: 08535` and the 8535 a recorded override holds are one port.
 std::optional<std::string> key_of(const Node& item, std::string_view key) {
@@ -66,7 +76,9 @@ std::optional<std::string> key_of(const Node& item, std::string_view key) {
   return v->scalar_text();
 }
 
-void merge_at(Node& original, const Node& patch, const std::string& path, const std::string& shown);
+// `Patch`: const Node, or Node when the caller gives the patch up.
+template <class Patch>
+void merge_at(Node& original, Patch& patch, const std::string& path, const std::string& shown);
 
 std::string shape(const Node& n) { return n.is_scalar() ? "a scalar" : kind_phrase(n); }
 
@@ -79,15 +91,16 @@ bool same_number(const Node& a, const Node& b) {
 
 // `path` names the list's type ("spec.containers.ports"), `shown` the list
 // itself for messages ("spec.containers[name=app].ports").
-void merge_list(Node& original, const Node& patch, const std::string& path, const std::string& shown, std::string_view key) {
+template <class Patch>
+void merge_list(Node& original, Patch& patch, const std::string& path, const std::string& shown, std::string_view key) {
   if (key == "*") {
     // Union of scalars, original first, without duplicates.
     Node out = original;
-    for (const auto& p : patch.items) {
+    for (auto& p : patch.items) {
       bool present = false;
       for (const auto& o : out.items)
         if (o.same_value(p)) present = true;
-      if (!present) out.items.push_back(p);
+      if (!present) out.items.push_back(std::move(p));  // a copy of a const patch's
     }
     original = std::move(out);
     return;
@@ -97,7 +110,7 @@ void merge_list(Node& original, const Node& patch, const std::string& path, cons
   std::vector<bool> touched(original.items.size(), false);
   std::vector<std::optional<std::size_t>> origin;  // original index of each patch item
   for (std::size_t pi = 0; pi < patch.items.size(); ++pi) {
-    const Node& p = patch.items[pi];
+    auto& p = patch.items[pi];
     auto pk = key_of(p, key);
     // apimachinery refuses a patch item without the merge key ("does not
     // contain declared merge key"): it could match nothing, and merging the
@@ -117,9 +130,7 @@ void merge_list(Node& original, const Node& patch, const std::string& path, cons
       merge_at(item, p, path, fmt::format("{}[{}={}]", shown, key, *pk));
       merged_patch.push_back(std::move(item));
     } else {
-      Node item = p;
-      drop_nulls(item);
-      merged_patch.push_back(std::move(item));
+      merged_patch.push_back(brought_in(p));
     }
     origin.push_back(found);
   }
@@ -151,14 +162,13 @@ void merge_list(Node& original, const Node& patch, const std::string& path, cons
   original.items = std::move(out.items);
 }
 
-void merge_at(Node& original, const Node& patch, const std::string& path, const std::string& shown) {
+template <class Patch>
+void merge_at(Node& original, Patch& patch, const std::string& path, const std::string& shown) {
   if (!patch.is_map() || !original.is_map()) {
-    Node p = patch;
-    drop_nulls(p);
-    original = std::move(p);
+    original = brought_in(patch);
     return;
   }
-  for (const auto& e : patch.entries) {
+  for (auto& e : patch.entries) {
     if (!e.key.is_scalar()) continue;
     const std::string& k = e.key.text;
     if (k.size() > 1 && k[0] == '$') continue;  // patch directives are not used by sidecar templates
@@ -170,9 +180,7 @@ void merge_at(Node& original, const Node& patch, const std::string& path, const 
     std::string shown_child = shown.empty() ? k : shown + "." + k;
     Node* o = original.get(k);
     if (!o || o->is_null()) {
-      Node v = e.value;
-      drop_nulls(v);
-      original.set(k, std::move(v));
+      original.set(k, brought_in(e.value));
       continue;
     }
     if ((o->is_map() || o->is_seq() || e.value.is_map() || e.value.is_seq()) && o->kind != e.value.kind) {
@@ -189,16 +197,12 @@ void merge_at(Node& original, const Node& patch, const std::string& path, const 
     } else if (o->is_seq() && e.value.is_seq()) {
       std::string_view key = pod_merge_key(child);
       if (key.empty()) {
-        Node v = e.value;
-        drop_nulls(v);
-        *o = std::move(v);
+        *o = brought_in(e.value);
       } else {
         merge_list(*o, e.value, child, shown_child, key);
       }
     } else if (!same_number(*o, e.value)) {
-      Node v = e.value;
-      drop_nulls(v);
-      *o = std::move(v);
+      *o = brought_in(e.value);
     }
   }
 }
@@ -208,5 +212,7 @@ void merge_at(Node& original, const Node& patch, const std::string& path, const 
 void strategic_merge(Node& original, const Node& patch, const std::string& path) { merge_at(original, patch, path, path); }
 
 void strategic_merge_pod(Node& pod, const Node& patch) { strategic_merge(pod, patch, ""); }
+
+void strategic_merge_pod(Node& pod, Node&& patch) { merge_at(pod, patch, "", ""); }
 
 }  // namespace kinject

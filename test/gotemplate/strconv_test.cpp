@@ -150,6 +150,18 @@ TEST_CASE("strconv: go_quote is strconv.Quote", "[template][strconv]") {
   CHECK(go_quote("\ufeff") == R"("\ufeff")");
 }
 
+// quote_into writes a run of printable ASCII as it is without asking Go's
+// tables; they say the same of every ASCII rune: space to '~' only.
+TEST_CASE("strconv: the printable ASCII runes are space to '~', as quote_into takes them without the tables",
+          "[template][strconv]") {
+  for (std::uint32_t r = 0; r < 0x80; ++r) {
+    INFO(r);
+    CHECK(is_print_rune(r) == (r >= ' ' && r < 0x7F));
+  }
+  CHECK(quoted("a\"b'c\\d~ \x7f", '"', false) == R"("a\"b'c\\d~ \x7f")");
+  CHECK(quoted("a\"b'c", '\'', true) == R"('a"b\'c')");
+}
+
 // strconv.Quote escapes every rune strconv.IsPrint rejects: a space other
 // than U+0020 (U+00A0, U+1680, U+3000), an unassigned code point (U+0378),
 // a format character (U+061C, U+E0001). kinject's "conservative IsPrint"

@@ -47,6 +47,10 @@ struct Function {
   std::vector<Param> params;
   std::optional<Param> variadic;  // element type of a trailing ...T
   FuncImpl impl;                  // may throw FuncError
+  // Changes a map it is given, in place (Value::mutable_map_shared: Sprig's
+  // set, unset, merge), as Go's maps are references. The executor forgets
+  // what it found of the values it checked (their depth) after such a call.
+  bool changes_maps = false;
 };
 
 // Named functions available to a template (Go's template.FuncMap).

@@ -147,10 +147,14 @@ class Value {
   // made once (Value::structure) and copied stays that object; two made
   // apart are two, as two calls of semver are two *semver.Version in Go.
   bool same_object(const Value& other) const { return ptr_ == other.ptr_; }
+  // The object a string, collection or struct shares with its copies (null
+  // for the other kinds): what same_object compares.
+  const void* object() const { return ptr_.get(); }
 
   // In-place mutation of a shared map, visible through every copy. Only
   // Sprig's set/unset/merge use it: Go maps are reference types and those
-  // functions mutate their argument. Throws if this is not a map, and
+  // functions mutate their argument. A function that calls it says so
+  // (Function::changes_maps). Throws if this is not a map, and
   // FuncError for a nil map (Go panics: assignment to entry in nil map).
   Value::Map& mutable_map_shared() const;
 

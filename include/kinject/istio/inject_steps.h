@@ -58,6 +58,9 @@ struct Templates {
   // .ProxyConfig and .MeshConfig of a pod without proxy.istio.io/config
   // that no ProxyConfig object applies to.
   tmpl::Value default_proxy_config, default_mesh_config;
+  // mesh_proxy_config(config->mesh): where each pod's effective proxy config
+  // starts (proxy_config.h).
+  Node mesh_proxy_config;
   // The cluster's ProxyConfig objects, as the webhook's istiod merges them
   // into each pod's proxy config; nullptr as istioctl kube-inject, which
   // has none (IntoObject: "we don't have the ProxyConfig CRs here").
@@ -123,9 +126,12 @@ Node reinsert_overrides(const Node& stripped, const Node& original);
 std::vector<std::string> select_templates(const InjectionParams& p);
 // The template data for one pod (`stripped`: what the templates see of it).
 SidecarTemplateData sidecar_template_data(const InjectionParams& p, const Node& stripped);
+// The names of the containers and init containers `rendered` brings.
+std::vector<std::string> rendered_containers(const Node& rendered);
 // Istio decodes the merged pod into a typed Pod after each template: the
-// containers `rendered` names get Go's zero-value treatment in `merged`.
-void typed_round_trip(Node& merged, const Node& rendered);
+// containers rendered (rendered_containers) get Go's zero-value treatment
+// in `merged`.
+void typed_round_trip(Node& merged, const std::vector<std::string>& rendered);
 // Renders the selected templates over `stripped` and merges them.
 TemplateRun run_template(const InjectionParams& p, Node stripped);
 // A container the previous injection (`previous`, its status) added to one

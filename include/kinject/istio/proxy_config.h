@@ -53,6 +53,10 @@ Node to_mesh_proxy_config(const Node& spec);
 // an empty ProxyConfig.
 Node merge_with_precedence(const std::vector<const Node*>& configs);
 
+// Where every pod's effective config starts: the mesh's defaultConfig
+// merged over Istio's defaults (mergeWithPrecedence).
+Node mesh_proxy_config(const Node& mesh);
+
 // What istiod computes for one pod, and from which objects.
 struct EffectiveProxyConfig {
   Node config;  // Istio's defaults, the mesh's defaultConfig, the objects and the annotation, merged
@@ -88,6 +92,10 @@ class ProxyConfigs {
   // defaults applied: its defaultConfig and rootNamespace) and the objects
   // istiod of `revision` ("" = the default one) sees.
   EffectiveProxyConfig effective(const ProxyConfigTarget& pod, const Node& mesh, std::string_view revision) const;
+  // The same, given mesh_proxy_config(mesh), which a caller injecting many
+  // pods with one mesh computes once.
+  EffectiveProxyConfig effective(const ProxyConfigTarget& pod, const Node& mesh, Node mesh_proxy_config,
+                                 std::string_view revision) const;
 
   bool empty() const { return objects_.empty(); }
   const std::string& default_namespace() const { return default_namespace_; }

@@ -35,6 +35,9 @@ std::span<const std::string_view> list_item_keys();
 
 // Applies `patch` to `pod` (a map with metadata and spec) in place.
 void strategic_merge_pod(Node& pod, const Node& patch);
+// The same, moving what the patch brings in out of it: the patch is the
+// caller's to give up.
+void strategic_merge_pod(Node& pod, Node&& patch);
 
 // The general form: `path` is the dotted path of `original` in the pod.
 void strategic_merge(Node& original, const Node& patch, const std::string& path);
