@@ -1,4 +1,5 @@
 #include "kinject/yaml/reader.h"
+#include "kinject/yaml/simple_yaml.h"
 #include "kinject/pipeline/inputs.h"
 
 #include <cstdlib>
@@ -406,4 +407,34 @@ TEST_CASE("reader: a block scalar under a key whose mapping's properties share i
     REQUIRE(docs.size() == 1);
     CHECK(docs[0].root.same_value(read_strict_yaml(text, "t.yaml")));
   }
+}
+
+// Regression: parse_yaml (a rendered template, values, an annotation: texts
+// Istio reads with go-yaml outside strict mode, where the last of a repeated
+// key wins) kept the last value when the fast reader read the text, and
+// refused the text as a manifest when the text went to yaml-cpp. Istio's
+// prometheus-secure-metrics sample renders a volume with `name` twice in a
+// pod whose template also writes a flow mapping over several lines, which
+// the fast reader then declined: kinject refused what Istio injects.
+TEST_CASE("parse_yaml: a repeated key keeps its last value whichever reader reads the text", "[reader]") {
+  // Folded scalars and anchors are read by yaml-cpp only.
+  const char* by_yaml_cpp[] = {
+      "volumes:\n- name: a\n  secret: {}\n  name: b\nnote: >\n  folded\n",
+      "volumes:\n- &v\n  name: a\n  name: b\nagain: *v\n",
+  };
+  for (const char* text : by_yaml_cpp) {
+    INFO(text);
+    REQUIRE_FALSE(read_simple_yaml(text));
+    Node n;
+    REQUIRE_NOTHROW(n = parse_yaml(text, "template sidecar output"));
+    REQUIRE(n.get("volumes"));
+    CHECK(n.get("volumes")->items.at(0).get("name")->str() == "b");
+    CHECK(n.get("volumes")->items.at(0).size() == (std::string(text).find("secret") != std::string::npos ? 2u : 1u));
+  }
+  // The same text as both readers see it: the same value.
+  const std::string plain = "volumes:\n- name: a\n  secret: {}\n  name: b\n";
+  Limits slow;
+  slow.fast_reader = false;
+  CHECK(parse_yaml(plain, "t", slow).same_value(parse_yaml(plain, "t")));
+  // Manifests are still refused, by either path (above).
 }

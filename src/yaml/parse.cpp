@@ -448,7 +448,7 @@ class Builder : public YAML::EventHandler {
     } else {
       if (f.key.is_scalar()) {
         if (f.merge_key(f.key)) f.merge = true;
-        if (!f.merge_key(f.key) && !f.key.is_null() && !f.seen.insert(f.key.text).second)
+        if (limits_.refuse_repeated_keys && !f.merge_key(f.key) && !f.key.is_null() && !f.seen.insert(f.key.text).second)
           throw Error(where_offset(f.key.span.begin), repeated_key_message(f.key.text));
       } else {
         doc_.editable = false;  // complex keys
@@ -620,7 +620,7 @@ bool read_fast(Document& doc, const Limits& limits) {
   doc.root = std::move(*quick);
   doc.empty = doc.root.is_null();
   doc.json = written_as_json(doc);
-  refuse_repeated_keys(doc.root, doc, Scanner(text));
+  if (limits.refuse_repeated_keys) refuse_repeated_keys(doc.root, doc, Scanner(text));
   return true;
 }
 
@@ -779,7 +779,11 @@ Node parse_yaml(std::string_view text, const std::string& what, const Limits& li
       keep_last_of_repeated_keys(*quick);
       return std::move(*quick);
     }
-  return value_of_documents(read_all(text, what, limits), what);
+  // As Go reads it: a repeated key is no error (value_of_documents keeps
+  // its last value), whichever reader reads the text.
+  Limits go_reading = limits;
+  go_reading.refuse_repeated_keys = false;
+  return value_of_documents(read_all(text, what, go_reading), what);
 }
 
 Node value_of_documents(const std::vector<Document>& docs, const std::string& what) {

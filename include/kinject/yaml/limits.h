@@ -18,6 +18,10 @@ struct Limits {
   // Read documents in the plain subset with the fast reader (simple_yaml.h);
   // off, everything goes through yaml-cpp (tests compare the two).
   bool fast_reader = true;
+  // Refuse a key repeated in a mapping, as kubectl does a manifest's. Off
+  // for texts Go reads outside strict mode (parse_yaml: a rendered
+  // template, values, an annotation), where the last value wins.
+  bool refuse_repeated_keys = true;
 };
 
 }  // namespace kinject
