@@ -42,10 +42,10 @@ m:
   // keeps where it was.
   const Node* z = back->at_path("m.z");
   REQUIRE(z);
-  CHECK(z->tag == root.at_path("m.z")->tag);
+  CHECK(z->tag() == root.at_path("m.z")->tag());
   CHECK(z->has_span);
   CHECK(z->span.begin == root.at_path("m.z")->span.begin);
-  CHECK(back->get("base")->anchor == "b");
+  CHECK(back->get("base")->anchor() == "b");
 }
 
 TEST_CASE("node form: bytes it did not write are refused", "[node_form]") {

@@ -157,7 +157,7 @@ void merge_list(Node& original, Patch& patch, const std::string& path, const std
   // Keep the original node's source information on the list itself.
   out.span = original.span;
   out.has_span = original.has_span;
-  out.anchor = original.anchor;
+  out.set_anchor(original.anchor());
   out.is_alias = original.is_alias;
   original.items = std::move(out.items);
 }

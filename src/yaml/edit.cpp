@@ -237,8 +237,8 @@ class Differ {
       if (has_aliases_) collect_aliases(o, n, ctx);
       return;
     }
-    bool anchored = !o.anchor.empty();
-    if (anchored) anchors_.push_back(o.anchor);
+    bool anchored = !o.anchor().empty();
+    if (anchored) anchors_.emplace_back(o.anchor());
     if (o.is_map() && n.is_map() && !o.entries.empty()) {
       diff_map(o, n, ctx);
     } else if (o.is_seq() && n.is_seq() && !o.items.empty() && !n.items.empty()) {
@@ -416,7 +416,7 @@ class Differ {
     std::string text = em_.nl();
     em_.spaces(text, col);
     text += "<<: *";
-    text += o.anchor;
+    text += o.anchor();
     for (const Entry* e : own) {
       text += em_.nl();
       em_.block_entry(text, e->key, e->value, col);
@@ -987,7 +987,7 @@ class Differ {
     // merge site cannot say "as before" in place.
     if (merge_sites_ && !dirty_.empty()) throw NotEditable();
     for (const auto& site : alias_sites_) {
-      if (dirty_.count(site.o->anchor)) replace(*site.o, *site.n, site.ctx);
+      if (dirty_.count(std::string(site.o->anchor()))) replace(*site.o, *site.n, site.ctx);
     }
   }
 
@@ -1012,7 +1012,7 @@ class Differ {
 };
 
 bool tree_has_aliases(const Node& n) {
-  if (n.is_alias || !n.anchor.empty()) return true;
+  if (n.is_alias || !n.anchor().empty()) return true;
   for (const auto& it : n.items)
     if (tree_has_aliases(it)) return true;
   for (const auto& e : n.entries)

@@ -60,7 +60,7 @@ inline void scalar_into(const yaml_event_t& e, Node& n) {
   n.b = false;
   n.i = 0;
   n.f = 0;
-  n.tag.clear();
+  n.set_tag({});
   resolve_scalar(n, tag_of(e.data.scalar.tag, plain));
 }
 
@@ -114,7 +114,7 @@ class Collections {
     const yaml_char_t* anchor = seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor;
     const yaml_char_t* tag = seq ? e.data.sequence_start.tag : e.data.mapping_start.tag;
     if (anchor) f.open.anchor = reinterpret_cast<const char*>(anchor);
-    if (tag) f.open.node.tag = reinterpret_cast<const char*>(tag);
+    if (tag) f.open.node.set_tag(reinterpret_cast<const char*>(tag));
     f.open.start = e.start_mark;
     stack_.push_back(std::move(f));
   }

@@ -391,7 +391,7 @@ void Node::forget_source() {
   style = Style::Any;
   span = {};
   is_alias = false;
-  anchor.clear();
+  set_anchor({});
   for (auto& it : items) it.forget_source();
   for (auto& e : entries) {
     e.key.forget_source();
@@ -414,7 +414,7 @@ void resolve_scalar(Node& n, std::string_view tag) {
     n.kind = Kind::String;
     return;
   }
-  n.tag = std::string(tag);
+  n.set_tag(tag);
   static constexpr std::string_view core = "tag:yaml.org,2002:";
   if (tag.substr(0, core.size()) == core) {
     std::string_view name = tag.substr(core.size());
@@ -441,7 +441,7 @@ void resolve_scalar(Node& n, std::string_view tag) {
 }
 
 bool is_merge_key(const Node& key) {
-  return key.style == Style::Plain && key.kind == Kind::String && key.text == "<<" && key.tag.empty();
+  return key.style == Style::Plain && key.kind == Kind::String && key.text == "<<" && key.tag().empty();
 }
 
 bool apply_merge_keys(Node& map) {

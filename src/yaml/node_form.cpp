@@ -20,8 +20,8 @@ void put_node(std::string& out, const Node& n) {
   std::uint8_t flags = static_cast<std::uint8_t>((n.b ? 1 : 0) | (n.has_span ? 2 : 0) | (n.is_alias ? 4 : 0));
   out.push_back(static_cast<char>(flags));
   form_put_bytes(out, n.text);
-  form_put_bytes(out, n.anchor);
-  form_put_bytes(out, n.tag);
+  form_put_bytes(out, n.anchor());
+  form_put_bytes(out, n.tag());
   form_put_varint(out, n.span.begin);
   form_put_varint(out, n.span.end);
   // i and f of every node, not only of numbers: what a reader left there
@@ -60,8 +60,8 @@ class NodeReader : public FormReader {
     n.has_span = flags & 2;
     n.is_alias = flags & 4;
     n.text = str();
-    n.anchor = str();
-    n.tag = str();
+    n.set_anchor(bytes());
+    n.set_tag(bytes());
     n.span.begin = u32();
     n.span.end = u32();
     n.i = static_cast<std::int64_t>(varint());

@@ -165,7 +165,7 @@ class Builder : public YAML::EventHandler {
       n.span = {static_cast<std::uint32_t>(slot), static_cast<std::uint32_t>(slot)};
     }
     if (!known) doc_.editable = false;
-    if (anchor) n.anchor = sc_.anchor_name(pos, flow);
+    if (anchor) n.set_anchor(sc_.anchor_name(pos, flow));
     finish(std::move(n), anchor, 1);
   }
 
@@ -183,7 +183,7 @@ class Builder : public YAML::EventHandler {
                                            limits_.max_alias_nodes));
     Node n = a.node;
     n.is_alias = true;
-    n.anchor = a.name;
+    n.set_anchor(a.name);
     std::size_t e = sc_.token_end(mark.pos, in_flow());
     n.span = {static_cast<std::uint32_t>(mark.pos), static_cast<std::uint32_t>(e)};
     n.has_span = true;
@@ -244,7 +244,7 @@ class Builder : public YAML::EventHandler {
     }
     n.span = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end)};
     n.has_span = true;
-    if (anchor) n.anchor = sc_.anchor_name(pos, flow);
+    if (anchor) n.set_anchor(sc_.anchor_name(pos, flow));
     resolve_scalar(n, tag);
     finish(std::move(n), anchor, 1);
   }
@@ -366,8 +366,8 @@ class Builder : public YAML::EventHandler {
     f.node.style = style == YAML::EmitterStyle::Flow ? Style::Flow : Style::Block;
     f.node.span.begin = static_cast<std::uint32_t>(mark.pos);
     f.node.has_span = true;
-    if (tag != "?" && tag != "!" && !tag.empty()) f.node.tag = tag;
-    if (anchor) f.node.anchor = sc_.anchor_name(mark.pos, parent_flow);
+    if (tag != "?" && tag != "!" && !tag.empty()) f.node.set_tag(tag);
+    if (anchor) f.node.set_anchor(sc_.anchor_name(mark.pos, parent_flow));
     std::size_t body = sc_.skip_properties(mark.pos, parent_flow);
     if (f.node.style == Style::Flow) {
       f.open = body;
@@ -429,7 +429,7 @@ class Builder : public YAML::EventHandler {
     if (anchor) {
       if (anchors_.size() < anchor) anchors_.resize(anchor);
       Anchor& a = anchors_[anchor - 1];
-      a.name = n.anchor;
+      a.name = n.anchor();
       a.node = n;
       a.nodes = subtree_size(n);
       a.complete = true;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,25 +31,68 @@ struct Span {
 
 struct Entry;
 
+// A node's anchor and explicit tag. Few nodes have either (only documents
+// that use anchors or tags), so they live behind one pointer, null when both
+// are empty: 8 bytes on every node instead of two strings' 64, and nothing
+// to copy or free for the others. Copying copies the strings.
+class NodeProps {
+ public:
+  NodeProps() = default;
+  NodeProps(const NodeProps& o) : p_(o.p_ ? std::make_unique<Fields>(*o.p_) : nullptr) {}
+  NodeProps(NodeProps&&) noexcept = default;
+  NodeProps& operator=(const NodeProps& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<Fields>(*o.p_) : nullptr;
+    return *this;
+  }
+  NodeProps& operator=(NodeProps&&) noexcept = default;
+  ~NodeProps() = default;
+
+  std::string_view anchor() const { return p_ ? std::string_view(p_->anchor) : std::string_view(); }
+  std::string_view tag() const { return p_ ? std::string_view(p_->tag) : std::string_view(); }
+  void set_anchor(std::string_view v) { set(&Fields::anchor, v); }
+  void set_tag(std::string_view v) { set(&Fields::tag, v); }
+
+ private:
+  struct Fields {
+    std::string anchor;
+    std::string tag;
+  };
+  void set(std::string Fields::*field, std::string_view v) {
+    if (!p_) {
+      if (v.empty()) return;
+      p_ = std::make_unique<Fields>();
+    }
+    (*p_).*field = v;
+    if (p_->anchor.empty() && p_->tag.empty()) p_.reset();
+  }
+  std::unique_ptr<Fields> p_;
+};
+
 class Node {
  public:
+  // The small fields first, together, so padding wastes no space.
   Kind kind = Kind::Null;
   Style style = Style::Any;
+  bool b = false;
+  // Source information (valid when has_span).
+  bool has_span = false;
+  bool is_alias = false;     // written as *anchor; span = the alias token
+  Span span;                 // the node's own text (properties included)
   // Scalars: String = the value; other scalars = the text as written
   // ("yes", "0x1F", "~"); for kinject-made numbers, their canonical form.
   std::string text;
-  bool b = false;
   std::int64_t i = 0;
   double f = 0;
   std::vector<Node> items;     // Seq
   std::vector<Entry> entries;  // Map, in document order
+  // Source information: &anchor on the definition, or the name an alias
+  // refers to; the explicit tag as written (e.g. "!!str"). Empty = none.
+  NodeProps props;
 
-  // Source information (valid when has_span).
-  Span span;                 // the node's own text (properties included)
-  bool has_span = false;
-  bool is_alias = false;     // written as *anchor; span = the alias token
-  std::string anchor;        // &anchor on the definition, or the name an alias refers to
-  std::string tag;           // explicit tag as written (e.g. "!!str"), empty if none
+  std::string_view anchor() const { return props.anchor(); }
+  std::string_view tag() const { return props.tag(); }
+  void set_anchor(std::string_view v) { props.set_anchor(v); }
+  void set_tag(std::string_view v) { props.set_tag(v); }
 
   // Constructors for values kinject makes.
   static Node null();
@@ -117,11 +161,14 @@ struct Entry {
 
 inline std::size_t Node::size() const { return kind == Kind::Map ? entries.size() : items.size(); }
 
+// Every Node pays for each byte here; anchor and tag behind NodeProps keep it small.
+static_assert(sizeof(Node) <= 120, "kinject::Node grew");
+
 // What a scalar means, as Kubernetes' go-yaml reads it. `n.text` holds the
 // scalar's value and `n.style` its style; `tag` is the tag as a parser reports
 // it: "?" for an untagged plain scalar, "!" for an untagged quoted or block
 // one (or the non-specific `!`), else the full tag ("tag:yaml.org,2002:int",
-// "!local"). Sets n.kind (and b/i/f), and n.tag for an explicit tag. Both
+// "!local"). Sets n.kind (and b/i/f), and the tag (set_tag) for an explicit tag. Both
 // YAML readers (reader.h, strict_yaml.h) resolve scalars with it.
 void resolve_scalar(Node& n, std::string_view tag);
 
