@@ -8,14 +8,13 @@ namespace kinject {
 
 // A block key at column `col` and its ':' (see kMaxImplicitKey).
 void Emitter::block_key_colon(std::string& out, const Node& key, int col) const {
-  std::string k = key_text(key, false, st_.quote);
-  if (k.size() <= kMaxImplicitKey) {
-    out += k;
+  const std::size_t start = out.size();
+  append_key_text(out, key, false, st_.quote);
+  if (out.size() - start <= kMaxImplicitKey) {
     out += ':';
     return;
   }
-  out += "? ";
-  out += k;
+  out.insert(start, "? ");  // rare: a key of over 1000 characters
   out += nl();
   spaces(out, col);
   out += ':';
@@ -153,7 +152,7 @@ void Emitter::block_at(std::string& out, const Node& n, int col) const {
 
 void Emitter::block_entry(std::string& out, const Node& key, const Node& value, int col) const {
   spaces(out, col);
-  out += key_text(key, false, st_.quote);
+  append_key_text(out, key, false, st_.quote);
   out += ':';
   after_key(out, value, col);
 }
@@ -163,7 +162,7 @@ void Emitter::inline_scalar(std::string& out, const Node& n) const {
   else if (n.is_map() && n.entries.empty()) out += "{}";
   else if (n.is_seq() && n.items.empty()) out += "[]";
   else if (n.is_map() || n.is_seq()) flow(out, n);
-  else out += yaml_scalar_styled(n, false, st_.quote, st_.quote_strings);
+  else append_yaml_scalar(out, n, false, st_.quote, st_.quote_strings);
 }
 
 // Single-line flow rendering.
@@ -193,7 +192,7 @@ void Emitter::flow(std::string& out, const Node& n) const {
     out += ']';
     return;
   }
-  out += yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
+  append_yaml_scalar(out, n, true, st_.quote, st_.quote_strings);
 }
 
 // A key in flow text. A JSON document is read back by a YAML parser, so a
@@ -261,7 +260,8 @@ void Emitter::json(std::string& out, const Node& n, int col, int unit, bool spac
     out += ']';
     return;
   }
-  out += st_.json ? json_scalar(n, exact_) : yaml_scalar_styled(n, true, st_.quote, st_.quote_strings);
+  if (st_.json) out += json_scalar(n, exact_);
+  else append_yaml_scalar(out, n, true, st_.quote, st_.quote_strings);
 }
 
 std::string emit_yaml(const Node& n, const DocStyle& style) {

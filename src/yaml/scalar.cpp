@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -27,11 +28,13 @@ bool is_indicator(char c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The bytes plain_safe's last pass looks at: controls, DEL, ':', '#', and
-// what flow context forbids. Any other byte passes it at one lookup.
+// The bytes plain_safe's last pass looks at: controls, DEL, ':', '#', what
+// flow context forbids, and non-ASCII bytes (only those can begin a character
+// that needs escaping, or a BOM). Any other byte passes it at one lookup.
 constexpr std::array<bool, 256> kPlainChecked = [] {
   std::array<bool, 256> t{};
   for (unsigned c = 0; c < 0x20; ++c) t[c] = true;
+  for (unsigned c = 0x80; c < 0x100; ++c) t[c] = true;
   for (char c : std::string_view(":#\x7f,[]{}?")) t[static_cast<unsigned char>(c)] = true;
   return t;
 }();
@@ -58,12 +61,13 @@ bool looks_typed_elsewhere(std::string_view s) {
   return false;
 }
 
-std::string double_quoted(std::string_view s) {
-  std::string out = "\"";
+void append_double_quoted(std::string& out, std::string_view s) {
+  out += '"';
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (std::size_t len = c >= 0xC2 ? escape_only_at(s, i) : 0) {
-      out += len == 2 ? fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i + 1])) : s[i + 2] == '\xA8' ? "\\L" : "\\P";
+      if (len == 2) fmt::format_to(std::back_inserter(out), "\\x{:02X}", static_cast<unsigned char>(s[i + 1]));
+      else out += s[i + 2] == '\xA8' ? "\\L" : "\\P";
       i += len - 1;
       continue;
     }
@@ -75,22 +79,20 @@ std::string double_quoted(std::string_view s) {
       case '\r': out += "\\r"; break;
       case '\0': out += "\\0"; break;
       default:
-        if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02X}", c);
+        if (c < 0x20 || c == 0x7f) fmt::format_to(std::back_inserter(out), "\\x{:02X}", c);
         else out.push_back(static_cast<char>(c));
     }
   }
   out += '"';
-  return out;
 }
 
-std::string single_quoted(std::string_view s) {
-  std::string out = "'";
+void append_single_quoted(std::string& out, std::string_view s) {
+  out += '\'';
   for (char c : s) {
     if (c == '\'') out += "''";
     else out.push_back(c);
   }
   out += '\'';
-  return out;
 }
 
 bool single_quotable(std::string_view s) {
@@ -99,20 +101,22 @@ bool single_quotable(std::string_view s) {
   return !has_escape_only(s);
 }
 
-std::string number_text(const Node& n) {
+void append_number_text(std::string& out, const Node& n) {
   if (!n.text.empty()) {
     // Keep the text it was written with if it still reads as the same number.
     Node r = Node::plain(n.text);
-    if (r.kind == n.kind && r.same_value(n)) return n.text;
+    if (r.kind == n.kind && r.same_value(n)) {
+      out += n.text;
+      return;
+    }
   }
-  return n.kind == Kind::Int ? format_int(n.i) : format_float(n.f);
+  out += n.kind == Kind::Int ? format_int(n.i) : format_float(n.f);
 }
 
 }  // namespace
 
 bool plain_safe(std::string_view s, bool flow) {
   if (s.empty()) return false;
-  if (has_escape_only(s)) return false;
   if (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' || s.back() == '\t') return false;
   if (Node::plain_kind(s) != Kind::String) return false;
   if (looks_typed_elsewhere(s)) return false;
@@ -123,9 +127,14 @@ bool plain_safe(std::string_view s, bool flow) {
     if (s.size() < 2 || s[1] == ' ' || s[1] == '\t') return false;
     if (flow && (s[1] == ',' || s[1] == '[' || s[1] == ']' || s[1] == '{' || s[1] == '}')) return false;
   }
+  bool non_ascii = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (!kPlainChecked[c]) continue;
+    if (c >= 0x80) {
+      non_ascii = true;
+      continue;
+    }
     if (c < 0x20 || c == 0x7f) return false;
     if (c == ':' && (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '\t')) return false;
     if (c == '#' && i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) return false;
@@ -134,38 +143,55 @@ bool plain_safe(std::string_view s, bool flow) {
                  (c == ':' && i + 1 < s.size() && (s[i + 1] == ',' || s[i + 1] == ']' || s[i + 1] == '}'))))
       return false;
   }
-  // Invalid UTF-8 or a BOM would not survive as plain text.
-  if (s.find("\xEF\xBB\xBF") != std::string_view::npos) return false;
+  // A character that needs escaping, or a BOM, would not survive as plain
+  // text; both need a non-ASCII byte, so ASCII text skips these two scans.
+  if (non_ascii && (has_escape_only(s) || s.find("\xEF\xBB\xBF") != std::string_view::npos)) return false;
   return true;
 }
 
 std::string yaml_scalar(const Node& n, bool flow, char quote) { return yaml_scalar_styled(n, flow, quote, false); }
 
 std::string yaml_scalar_styled(const Node& n, bool flow, char quote, bool quote_strings) {
+  std::string out;
+  append_yaml_scalar(out, n, flow, quote, quote_strings);
+  return out;
+}
+
+void append_yaml_scalar(std::string& out, const Node& n, bool flow, char quote, bool quote_strings) {
   switch (n.kind) {
     case Kind::Null:
-      return n.text.empty() || Node::plain(n.text).kind != Kind::Null ? "null" : n.text;
+      out += n.text.empty() || Node::plain(n.text).kind != Kind::Null ? std::string_view("null") : std::string_view(n.text);
+      return;
     case Kind::Bool:
       if (!n.text.empty()) {
         Node r = Node::plain(n.text);
-        if (r.kind == Kind::Bool && r.b == n.b) return n.text;
+        if (r.kind == Kind::Bool && r.b == n.b) {
+          out += n.text;
+          return;
+        }
       }
-      return n.b ? "true" : "false";
+      out += n.b ? "true" : "false";
+      return;
     case Kind::Int:
     case Kind::Float:
-      return number_text(n);
+      append_number_text(out, n);
+      return;
     case Kind::String: {
       const std::string& s = n.text;
-      if (n.style == Style::Single && single_quotable(s)) return single_quoted(s);
-      if (n.style == Style::Double) return double_quoted(s);
-      if (plain_safe(s, flow) && !(quote_strings && n.style == Style::Any)) return s;
+      if (n.style == Style::Single && single_quotable(s)) return append_single_quoted(out, s);
+      if (n.style == Style::Double) return append_double_quoted(out, s);
+      if (plain_safe(s, flow) && !(quote_strings && n.style == Style::Any)) {
+        out += s;
+        return;
+      }
       // JSON in a string (e.g. sidecar.istio.io/status) reads best in single quotes.
       bool has_dq = s.find('"') != std::string::npos, has_sq = s.find('\'') != std::string::npos;
-      if ((quote == '\'' || (has_dq && !has_sq)) && single_quotable(s)) return single_quoted(s);
-      return double_quoted(s);
+      if ((quote == '\'' || (has_dq && !has_sq)) && single_quotable(s)) return append_single_quoted(out, s);
+      return append_double_quoted(out, s);
     }
     default:
-      return flow ? (n.is_map() ? "{}" : "[]") : "";
+      if (flow) out += n.is_map() ? "{}" : "[]";
+      return;
   }
 }
 
@@ -232,9 +258,15 @@ std::string flow_key(const Node& n, char quote) {
 }
 
 std::string key_text(const Node& key, bool flow, char quote) {
-  if (key.is_map() || key.is_seq()) return flow_key(key, quote);
-  if (key.kind == Kind::String) return yaml_scalar(key, flow, quote);
-  return key.scalar_text().empty() ? yaml_scalar(key, flow, quote) : key.scalar_text();
+  std::string out;
+  append_key_text(out, key, flow, quote);
+  return out;
+}
+
+void append_key_text(std::string& out, const Node& key, bool flow, char quote) {
+  if (key.is_map() || key.is_seq()) out += flow_key(key, quote);
+  else if (key.kind == Kind::String || key.scalar_text().empty()) append_yaml_scalar(out, key, flow, quote, false);
+  else out += key.scalar_text();
 }
 
 }  // namespace kinject

@@ -13,6 +13,8 @@ namespace kinject {
 // yaml_scalar (scalar.h), quoting a string that could go plain when the
 // document quotes such strings (`quote_strings`, DocStyle).
 std::string yaml_scalar_styled(const Node& n, bool flow, char quote, bool quote_strings);
+// The same, appended to `out`: the emitter writes into one buffer.
+void append_yaml_scalar(std::string& out, const Node& n, bool flow, char quote, bool quote_strings);
 
 // Whether a string can be written as a plain scalar and read back as the
 // same string, by every YAML reader (in flow context with `flow`).
@@ -28,6 +30,8 @@ std::string json_scalar(const Node& n, bool exact);
 // A map key as YAML text (in flow context with `flow`); a collection key
 // is written as a one-line flow collection.
 std::string key_text(const Node& key, bool flow, char quote);
+// The same, appended to `out`.
+void append_key_text(std::string& out, const Node& key, bool flow, char quote);
 
 // YAML caps an implicit key at 1024 characters and yaml-cpp enforces it
 // (JSON included); a longer key, which can only have been read as an
