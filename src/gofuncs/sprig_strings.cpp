@@ -33,6 +33,14 @@ Value join_formatted(Args a, Format format, std::string_view what) {
 }
 
 Value quote(Args a) {
+  // The templates' usual call, `quote` of one plain string, quoted straight
+  // into the result: what strval and the join would give, without their
+  // copies of the string.
+  if (a.size() == 1 && a[0].kind() == Kind::String && !(a[0].type() && a[0].type()->stringer)) {
+    std::string out = go_quote(a[0].as_string());
+    check_bytes(out.size(), "the quoted strings");
+    return str(std::move(out));
+  }
   return join_formatted(a, [](const Value& v) { return go_quote(strval(v)); }, "the quoted strings");
 }
 

@@ -5,8 +5,10 @@
 #include "exec.h"
 
 #include <algorithm>
-#include <array>
+#include <cstddef>
 #include <limits>
+#include <memory>
+#include <new>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -27,25 +29,35 @@ constexpr int kMaxExecDepth = 1000;  // Go allows 100000; C++ stacks are smaller
 // The smallest walk of a value's depth that the executor remembers (height()).
 constexpr std::uint64_t kRememberedSteps = 64;
 
-// Argument vector with inline storage: most calls have few arguments.
+// Argument vector with inline storage: most calls have few arguments. The
+// inline slots are constructed as arguments arrive, not all up front: a
+// call builds and destroys only the Values it passes.
 class ArgVec {
  public:
+  ArgVec() = default;
+  ArgVec(const ArgVec&) = delete;
+  ArgVec& operator=(const ArgVec&) = delete;
+  ~ArgVec() { std::destroy_n(inline_data(), std::min(n_, kInline)); }
+
   void push_back(Value v) {
     if (n_ < kInline) {
-      inline_[n_++] = std::move(v);
+      std::construct_at(inline_data() + n_, std::move(v));
+      ++n_;
     } else {
-      if (heap_.empty()) heap_.assign(inline_.begin(), inline_.end());
+      if (heap_.empty()) heap_.assign(inline_data(), inline_data() + kInline);
       heap_.push_back(std::move(v));
       ++n_;
     }
   }
   std::span<const Value> span() const {
-    return n_ <= kInline ? std::span<const Value>(inline_.data(), n_) : std::span<const Value>(heap_.data(), n_);
+    return n_ <= kInline ? std::span<const Value>(inline_data(), n_) : std::span<const Value>(heap_.data(), n_);
   }
 
  private:
   static constexpr std::size_t kInline = 6;
-  std::array<Value, kInline> inline_;
+  Value* inline_data() { return std::launder(reinterpret_cast<Value*>(storage_)); }
+  const Value* inline_data() const { return std::launder(reinterpret_cast<const Value*>(storage_)); }
+  alignas(Value) std::byte storage_[kInline * sizeof(Value)];
   std::vector<Value> heap_;
   std::size_t n_ = 0;
 };
