@@ -338,6 +338,12 @@ TEST_CASE("writer: a key longer than 1024 characters is written as an explicit k
   round_trip("? " + k + "\n: 1\n", [](Node& root) { root.set("b", Node::integer(2)); });
   round_trip("[{? " + k + " : 1}, x]\n", swap_first_two);
   round_trip("- [x, {? " + k + " : 1}]\n", [](Node& root) { swap_first_two(root.items[0]); });
+  // A key the emitter writes afresh (Emitter::block_key_colon), in a new
+  // entry and in a new nested mapping.
+  auto added = round_trip("a: 1\n", [&](Node& root) { root.set(k, Node::integer(2)); });
+  CHECK(added == "a: 1\n? " + k + "\n: 2\n");
+  auto nested = round_trip("a: 1\n", [&](Node& root) { root.child_map("b").set(k, Node::integer(3)); });
+  CHECK(nested == "a: 1\nb:\n  ? " + k + "\n  : 3\n");
 }
 
 TEST_CASE("writer: bare carriage returns after re-emitted content are dropped (fuzz finding)", "[writer]") {
